@@ -1,0 +1,27 @@
+#pragma once
+
+#include "rule.h"
+
+#include <QCoreApplication>
+
+namespace amlfw {
+
+// Azure Firewall's view of a rule: which kind of firewall rule carries it, and what it cannot express.
+class AzureFirewall
+{
+    Q_DECLARE_TR_FUNCTIONS(amlfw::AzureFirewall)
+
+public:
+    static QList<FirewallPart> classify(const Rule &rule, const Catalog &catalog, const QString &cloud);
+
+    // Translated texts, in the current language.
+    static QString typeLabel(FirewallRuleType type);          // "Application rule"
+    static QString partLabel(const FirewallPart &part);       // "Application rule (Http:80, Https:443)"
+    static QString ruleTypeLabel(const Rule &rule);           // every part, joined
+    static QString explanation(const FirewallPart &part);     // why, and what to do instead
+    static QStringList explanations(const Rule &rule);        // for the rule's non-trivial parts
+
+    static bool isWebPort(const QString &port) { return port == u"80" || port == u"443"; }
+};
+
+} // namespace amlfw

@@ -1,0 +1,76 @@
+#include "csvexporter.h"
+
+#include "azurefirewall.h"
+#include "rulelabels.h"
+
+namespace amlfw {
+
+QString CsvExporter::neutralize(const QString &value)
+{
+    if (value.isEmpty())
+        return value;
+    const QChar first = value.front();
+    // =, +, -, @ start formulas in Excel, LibreOffice and Google Sheets; tab and CR do in some.
+    if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
+        return u'\'' + value;
+    return value;
+}
+
+QString CsvExporter::cell(const QString &value)
+{
+    const QString safe = neutralize(value);
+    const bool quote = safe.contains(u',') || safe.contains(u'"') || safe.contains(u'\n') || safe.contains(u'\r')
+                       || safe.startsWith(u' ') || safe.endsWith(u' ');
+    if (!quote)
+        return safe;
+    QString escaped = safe;
+    escaped.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + escaped + u'"';
+}
+
+QByteArray CsvExporter::write(const RuleSet &set, const CsvOptions &options)
+{
+    const Language lang = options.language;
+    QStringList header{tr("ID"),       tr("Direction"), tr("Rule type"), tr("Source"),
+                       tr("Destination"), tr("Protocol"), tr("Ports"),   tr("Features")};
+    if (options.bothLanguages)
+        header << tr("Purpose (English)") << tr("Purpose (Japanese)");
+    else
+        header << tr("Purpose");
+    header << tr("Article section") << tr("Notes");
+
+    QString out;
+    auto writeRow = [&](const QStringList &cells) {
+        QStringList escaped;
+        for (const QString &c : cells)
+            escaped << cell(c);
+        out += escaped.join(u',') + QStringLiteral("\r\n");
+    };
+    writeRow(header);
+
+    const QString subnet = RuleLabels::computeSubnet(options.sourceAddresses);
+    for (const Rule &rule : set.rules) {
+        QStringList row{rule.id,
+                        RuleLabels::direction(rule.direction),
+                        AzureFirewall::ruleTypeLabel(rule),
+                        RuleLabels::source(rule, subnet),
+                        RuleLabels::target(rule, subnet),
+                        RuleLabels::protocol(rule),
+                        RuleLabels::ports(rule.ports, lang),
+                        RuleLabels::features(set, rule, lang)};
+        if (options.bothLanguages)
+            row << RuleLabels::purpose(rule, Language::English) << RuleLabels::purpose(rule, Language::Japanese);
+        else
+            row << RuleLabels::purpose(rule, lang);
+        row << RuleLabels::sections(set, rule, lang) << RuleLabels::notes(rule, lang).join(u'\n');
+        writeRow(row);
+    }
+
+    QByteArray bytes;
+    if (options.byteOrderMark)
+        bytes = QByteArrayLiteral("\xEF\xBB\xBF");
+    bytes += out.toUtf8();
+    return bytes;
+}
+
+} // namespace amlfw

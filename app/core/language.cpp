@@ -1,0 +1,96 @@
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <memory>
+
+namespace amlfw {
+
+namespace {
+
+Language g_current = Language::English;
+std::unique_ptr<QTranslator> g_amlfwTranslator;
+std::unique_ptr<QTranslator> g_qtTranslator;
+
+std::unique_ptr<QTranslator> loadTranslator(const QString &name, const QStringList &directories)
+{
+    auto translator = std::make_unique<QTranslator>();
+    for (const QString &directory : directories) {
+        if (translator->load(name, directory))
+            return translator;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QString languageCode(Language language)
+{
+    return language == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+}
+
+std::optional<Language> languageFromCode(const QString &code)
+{
+    const QString c = code.trimmed().toLower();
+    if (c == u"en" || c.startsWith(u"en_") || c.startsWith(u"en-"))
+        return Language::English;
+    if (c == u"ja" || c.startsWith(u"ja_") || c.startsWith(u"ja-"))
+        return Language::Japanese;
+    return std::nullopt;
+}
+
+QStringList languageCodes()
+{
+    return {QStringLiteral("en"), QStringLiteral("ja")};
+}
+
+Language systemLanguage()
+{
+    return QLocale::system().language() == QLocale::Japanese ? Language::Japanese : Language::English;
+}
+
+Language currentLanguage()
+{
+    return g_current;
+}
+
+bool applyLanguage(Language language)
+{
+    auto *app = QCoreApplication::instance();
+    if (g_amlfwTranslator) {
+        if (app)
+            QCoreApplication::removeTranslator(g_amlfwTranslator.get());
+        g_amlfwTranslator.reset();
+    }
+    if (g_qtTranslator) {
+        if (app)
+            QCoreApplication::removeTranslator(g_qtTranslator.get());
+        g_qtTranslator.reset();
+    }
+    g_current = language;
+    if (language == Language::English)
+        return true;
+
+    const QString code = languageCode(language);
+    bool ok = true;
+    g_amlfwTranslator = loadTranslator(QStringLiteral("amlfw_") + code, {QStringLiteral(":/i18n")});
+    if (g_amlfwTranslator && app)
+        QCoreApplication::installTranslator(g_amlfwTranslator.get());
+    else
+        ok = false;
+
+    // Qt's own strings (dialog buttons, ...): the copy embedded at build time, else the system's.
+    g_qtTranslator = loadTranslator(QStringLiteral("qtbase_") + code,
+                                    {QStringLiteral(":/i18n"),
+                                     QLibraryInfo::path(QLibraryInfo::TranslationsPath),
+                                     QCoreApplication::applicationDirPath() + QStringLiteral("/translations"),
+                                     QCoreApplication::applicationDirPath() + QStringLiteral("/../share/amlfw/translations")});
+    if (g_qtTranslator && app)
+        QCoreApplication::installTranslator(g_qtTranslator.get());
+    return ok;
+}
+
+} // namespace amlfw

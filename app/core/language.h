@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace amlfw {
+
+// The two languages amlfw speaks. Catalog texts carry both; UI strings come from Qt Linguist.
+enum class Language { English, Japanese };
+
+QString languageCode(Language language);                      // "en" / "ja"
+std::optional<Language> languageFromCode(const QString &code); // accepts "en", "ja", "ja_JP", ...
+Language systemLanguage();                                     // from QLocale::system()
+QStringList languageCodes();
+
+// Installs amlfw's and Qt's translators for `language` on the running application,
+// replacing any installed before. Returns false if a translation could not be loaded.
+bool applyLanguage(Language language);
+Language currentLanguage();
+
+} // namespace amlfw

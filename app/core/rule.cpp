@@ -1,0 +1,189 @@
+#include "rule.h"
+
+namespace amlfw {
+
+QString firewallRuleTypeId(FirewallRuleType type)
+{
+    switch (type) {
+    case FirewallRuleType::InboundNsg:
+        return QStringLiteral("inbound-nsg");
+    case FirewallRuleType::Route:
+        return QStringLiteral("route");
+    case FirewallRuleType::NetworkServiceTag:
+        return QStringLiteral("network-service-tag");
+    case FirewallRuleType::NetworkFqdn:
+        return QStringLiteral("network-fqdn");
+    case FirewallRuleType::Application:
+        return QStringLiteral("application");
+    case FirewallRuleType::Unsupported:
+        return QStringLiteral("unsupported");
+    }
+    return {};
+}
+
+QString unsupportedReasonId(UnsupportedReason reason)
+{
+    switch (reason) {
+    case UnsupportedReason::None:
+        return {};
+    case UnsupportedReason::WildcardOnOtherPort:
+        return QStringLiteral("wildcard-on-other-port");
+    case UnsupportedReason::UnknownServiceTag:
+        return QStringLiteral("unknown-service-tag");
+    case UnsupportedReason::TagNotInCloud:
+        return QStringLiteral("tag-not-in-cloud");
+    }
+    return {};
+}
+
+QStringList Rule::sectionIds() const
+{
+    QStringList ids;
+    for (const RuleSource &s : sources) {
+        if (!ids.contains(s.section))
+            ids << s.section;
+    }
+    return ids;
+}
+
+QStringList Rule::tableIds() const
+{
+    QStringList ids;
+    for (const RuleSource &s : sources) {
+        if (!ids.contains(s.table))
+            ids << s.table;
+    }
+    return ids;
+}
+
+bool Rule::inTable(const QString &tableId) const
+{
+    for (const RuleSource &s : sources) {
+        if (s.table == tableId)
+            return true;
+    }
+    return false;
+}
+
+QStringList Rule::purposes(Language language) const
+{
+    QStringList out;
+    for (const RuleSource &s : sources) {
+        const QString text = s.purpose.text(language);
+        if (!out.contains(text))
+            out << text;
+    }
+    return out;
+}
+
+FirewallRuleType Rule::primaryType() const
+{
+    return firewall.isEmpty() ? FirewallRuleType::Unsupported : firewall.first().type;
+}
+
+bool Rule::needsDnsProxy() const
+{
+    for (const FirewallPart &p : firewall) {
+        if (p.dnsProxyRequired)
+            return true;
+    }
+    return false;
+}
+
+bool Rule::hasUnsupportedPart() const
+{
+    for (const FirewallPart &p : firewall) {
+        if (p.type == FirewallRuleType::Unsupported)
+            return true;
+    }
+    return false;
+}
+
+bool Rule::hasWarning() const
+{
+    for (const Note &n : notes) {
+        if (n.severity == NoteSeverity::Warning)
+            return true;
+    }
+    return hasUnsupportedPart() || needsDnsProxy();
+}
+
+const Rule *RuleSet::rule(const QString &id) const
+{
+    for (const Rule &r : rules) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+QList<const Rule *> RuleSet::rulesInTable(const QString &tableId) const
+{
+    QList<QPair<int, const Rule *>> ordered;
+    for (const Rule &r : rules) {
+        for (const RuleSource &s : r.sources) {
+            if (s.table == tableId) {
+                ordered.append({s.catalogIndex, &r});
+                break;
+            }
+        }
+    }
+    std::sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<const Rule *> out;
+    for (const auto &entry : ordered)
+        out << entry.second;
+    return out;
+}
+
+QStringList RuleSet::tablesInView(const QString &view) const
+{
+    QStringList out;
+    for (const Table &t : catalog.tables) {
+        if (t.view == view && !rulesInTable(t.id).isEmpty())
+            out << t.id;
+    }
+    return out;
+}
+
+RuleSummary RuleSet::summary() const
+{
+    RuleSummary s;
+    s.total = int(rules.size());
+    for (const Rule &r : rules) {
+        if (r.isAlways())
+            ++s.always;
+        if (r.hasWarning())
+            ++s.withWarnings;
+        if (r.needsDnsProxy())
+            s.dnsProxyRequired = true;
+        QList<FirewallRuleType> seen;
+        for (const FirewallPart &p : r.firewall) {
+            if (seen.contains(p.type))
+                continue;
+            seen << p.type;
+            switch (p.type) {
+            case FirewallRuleType::InboundNsg:
+                ++s.inbound;
+                break;
+            case FirewallRuleType::Route:
+                ++s.routes;
+                break;
+            case FirewallRuleType::NetworkServiceTag:
+                ++s.networkServiceTag;
+                break;
+            case FirewallRuleType::NetworkFqdn:
+                ++s.networkFqdn;
+                break;
+            case FirewallRuleType::Application:
+                ++s.application;
+                break;
+            case FirewallRuleType::Unsupported:
+                ++s.unsupported;
+                break;
+            }
+        }
+    }
+    return s;
+}
+
+} // namespace amlfw

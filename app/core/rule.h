@@ -1,0 +1,120 @@
+#pragma once
+
+#include "answers.h"
+#include "catalog.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace amlfw {
+
+// How Azure Firewall carries (a part of) a rule.
+enum class FirewallRuleType {
+    InboundNsg,        // inbound to compute: allowed by the network security group, routed around the firewall
+    Route,             // user-defined route, next hop Internet
+    NetworkServiceTag, // network rule with a service tag as destination
+    NetworkFqdn,       // network rule with destination FQDNs: needs the firewall's DNS proxy
+    Application,       // application rule: FQDN on Http:80 / Https:443
+    Unsupported,       // Azure Firewall cannot express it: see reason and alternative
+};
+QString firewallRuleTypeId(FirewallRuleType type); // "inbound-nsg", "route", "network-service-tag", ...
+
+enum class UnsupportedReason {
+    None,
+    WildcardOnOtherPort, // wildcard FQDN on a port other than 80/443
+    UnknownServiceTag,   // no such service tag
+    TagNotInCloud,       // the tag exists, but not in this cloud
+};
+QString unsupportedReasonId(UnsupportedReason reason);
+
+struct FirewallPart
+{
+    FirewallRuleType type = FirewallRuleType::Application;
+    QStringList ports;
+    QString target;           // the FQDN or service tag the firewall rule names
+    QStringList appProtocols; // application rules: "Http:80", "Https:443"
+    bool dnsProxyRequired = false;
+    UnsupportedReason reason = UnsupportedReason::None;
+    QString alternativeTag;    // unsupported parts: a service tag that covers them, if the catalog knows one
+    QString urlPath;           // URL entries: the full URL, which only Premium's targetUrls can match
+    bool operator==(const FirewallPart &other) const = default;
+};
+
+// Where a rule comes from: one row of one table of the article.
+struct RuleSource
+{
+    QString catalogId;
+    int catalogIndex = 0;
+    QString section;
+    QString table;
+    QString when; // the catalog's condition, as written
+    LocalizedText purpose;
+};
+
+// A rule of the generated set: catalog rows with the same destination, protocol and ports merged.
+struct Rule
+{
+    QString id; // stable: the id of the first catalog row with this destination, protocol and ports
+    Direction direction = Direction::Outbound;
+    RuleKind kind = RuleKind::Fqdn;
+    QString destination;         // placeholders replaced
+    QString destinationTemplate; // as in the catalog
+    QString articleDestination;  // as printed in the article, when amlfw corrects it
+    QString protocol;            // TCP / UDP; empty for routes
+    QStringList ports;
+    QStringList features; // selected features that require it; empty: always needed
+    QString udr;          // routes: service-tags / ip-ranges
+    QString alternativeTag;
+    QList<RuleSource> sources;
+    QList<Note> notes; // placeholders replaced
+    QList<FirewallPart> firewall;
+
+    bool isAlways() const { return features.isEmpty(); }
+    QStringList sectionIds() const;
+    QStringList tableIds() const;
+    bool inTable(const QString &tableId) const;
+    QStringList purposes(Language language) const; // distinct, in source order
+    FirewallRuleType primaryType() const;
+    bool needsDnsProxy() const;
+    bool hasUnsupportedPart() const;
+    bool hasWarning() const;
+};
+
+struct RuleSummary
+{
+    int total = 0;
+    int inbound = 0;
+    int routes = 0;
+    int networkServiceTag = 0;
+    int networkFqdn = 0;
+    int application = 0;
+    int unsupported = 0;
+    int always = 0;
+    int withWarnings = 0;
+    bool dnsProxyRequired = false;
+};
+
+// The one shared value: everything the views, exporters and the probe engine need.
+struct RuleSet
+{
+    Catalog catalog;
+    Answers answers;
+    QStringList effectiveFeatures; // selection plus implied features
+    QString pairedRegion;
+    QHash<QString, QString> placeholders; // region, storage, pair
+    QList<Rule> rules;
+    QList<Note> scenarioNotes;
+    Problems problems; // warnings about the answers (errors mean no rules)
+
+    bool isValid() const { return !hasErrors(problems) && catalog.isValid(); }
+    const Rule *rule(const QString &id) const;
+    // Rules listed by a table of the article, in the table's order.
+    QList<const Rule *> rulesInTable(const QString &tableId) const;
+    // Tables of a view ("azure-firewall" / "other-firewalls") that have rules in this set.
+    QStringList tablesInView(const QString &view) const;
+    RuleSummary summary() const;
+};
+
+} // namespace amlfw

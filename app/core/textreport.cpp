@@ -1,0 +1,315 @@
+#include "textreport.h"
+
+#include "azurefirewall.h"
+#include "rulelabels.h"
+
+namespace amlfw {
+
+std::optional<RuleView> ruleViewFromId(const QString &id)
+{
+    if (id == u"firewall")
+        return RuleView::AzureFirewall;
+    if (id == u"hosts")
+        return RuleView::HostTables;
+    if (id == u"all")
+        return RuleView::All;
+    return std::nullopt;
+}
+
+QList<FirewallGroup> firewallGroups(const RuleSet &set)
+{
+    const QList<FirewallRuleType> order{FirewallRuleType::InboundNsg,        FirewallRuleType::Route,
+                                        FirewallRuleType::NetworkServiceTag, FirewallRuleType::NetworkFqdn,
+                                        FirewallRuleType::Application,       FirewallRuleType::Unsupported};
+    QList<FirewallGroup> groups;
+    for (FirewallRuleType type : order) {
+        FirewallGroup group{type, {}};
+        for (const Rule &rule : set.rules) {
+            for (const FirewallPart &part : rule.firewall) {
+                if (part.type == type)
+                    group.entries.append({&rule, part});
+            }
+        }
+        if (!group.entries.isEmpty())
+            groups << group;
+    }
+    return groups;
+}
+
+namespace {
+
+bool isWide(char32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF)
+           || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
+           || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
+           || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+QString pad(const QString &text, int width)
+{
+    const int w = TextReport::displayWidth(text);
+    return w >= width ? text : text + QString(width - w, u' ');
+}
+
+QString elide(const QString &text, int width)
+{
+    if (width <= 0 || TextReport::displayWidth(text) <= width)
+        return text;
+    QString out;
+    int w = 0;
+    for (const char32_t c : text.toUcs4()) {
+        const int cw = isWide(c) ? 2 : 1;
+        if (w + cw > width - 1)
+            break;
+        out += QString::fromUcs4(&c, 1);
+        w += cw;
+    }
+    return out + QStringLiteral("…");
+}
+
+// Columns sized to their content; the last column is cut to fit maxWidth when given.
+QString renderTable(const QStringList &header, const QList<QStringList> &rows, int maxWidth)
+{
+    QList<int> widths;
+    for (const QString &h : header)
+        widths << TextReport::displayWidth(h);
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], TextReport::displayWidth(row.at(i)));
+    }
+    if (maxWidth > 0) {
+        int fixed = 0;
+        for (qsizetype i = 0; i + 1 < widths.size(); ++i)
+            fixed += widths.at(i) + 2;
+        widths.last() = std::max(12, std::min(widths.last(), maxWidth - fixed));
+    }
+    auto line = [&](const QStringList &cells) -> QString {
+        QString out;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            const bool last = i + 1 == cells.size();
+            const QString cell = last ? elide(cells.at(i), maxWidth > 0 ? widths.at(i) : 0) : cells.at(i);
+            out += last ? cell : pad(cell, widths.at(i)) + QStringLiteral("  ");
+        }
+        return out + u'\n';
+    };
+    QString out = line(header);
+    QStringList rule;
+    for (int w : widths)
+        rule << QString(w, u'-');
+    out += line(rule);
+    for (const QStringList &row : rows)
+        out += line(row);
+    return out;
+}
+
+QString markdownCell(QString text)
+{
+    text.replace(u'|', QStringLiteral("\\|"));
+    text.replace(u'\n', QStringLiteral("<br>"));
+    text.replace(u'*', QStringLiteral("\\*"));
+    text.replace(u'<', QStringLiteral("&lt;"));
+    text.replace(u'>', QStringLiteral("&gt;"));
+    return text;
+}
+
+QString markdownTable(const QStringList &header, const QList<QStringList> &rows)
+{
+    QString out = QStringLiteral("| ");
+    QStringList cells;
+    for (const QString &h : header)
+        cells << markdownCell(h);
+    out += cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|");
+    for (qsizetype i = 0; i < header.size(); ++i)
+        out += QStringLiteral(" --- |");
+    out += u'\n';
+    for (const QStringList &row : rows) {
+        cells.clear();
+        for (const QString &c : row)
+            cells << markdownCell(c);
+        out += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
+    }
+    return out;
+}
+
+QStringList firewallHeader()
+{
+    return {TextReport::tr("ID"), TextReport::tr("Destination"), TextReport::tr("Protocol"), TextReport::tr("Ports"),
+            TextReport::tr("Required for"), TextReport::tr("Purpose")};
+}
+
+QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart &part, Language language)
+{
+    QString destination = part.target;
+    if (!part.urlPath.isEmpty())
+        destination = part.urlPath;
+    if (!rule.notes.isEmpty() || !AzureFirewall::explanation(part).isEmpty())
+        destination += QStringLiteral(" [!]");
+    QString ports = RuleLabels::ports(part.ports, language);
+    if (!part.appProtocols.isEmpty())
+        ports = part.appProtocols.join(language == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", "));
+    return {rule.id, destination, RuleLabels::protocol(rule), ports, RuleLabels::features(set, rule, language),
+            RuleLabels::purpose(rule, language)};
+}
+
+QStringList hostHeader()
+{
+    return {TextReport::tr("Required for"), TextReport::tr("Host"), TextReport::tr("Protocol"), TextReport::tr("Ports"),
+            TextReport::tr("ID")};
+}
+
+QStringList hostRow(const Rule &rule, const QString &tableId, Language language)
+{
+    QString purpose;
+    for (const RuleSource &s : rule.sources) {
+        if (s.table == tableId) {
+            purpose = s.purpose.text(language);
+            break;
+        }
+    }
+    QString destination = rule.destination;
+    if (!rule.notes.isEmpty())
+        destination += QStringLiteral(" [!]");
+    return {purpose, destination, RuleLabels::protocol(rule), RuleLabels::ports(rule.ports, language), rule.id};
+}
+
+QStringList noteLines(const RuleSet &set, Language language)
+{
+    QStringList lines;
+    for (const Rule &rule : set.rules) {
+        for (const QString &n : RuleLabels::notes(rule, language))
+            lines << rule.id + QStringLiteral(": ") + n;
+    }
+    return lines;
+}
+
+} // namespace
+
+int TextReport::displayWidth(const QString &text)
+{
+    int width = 0;
+    for (const char32_t c : text.toUcs4())
+        width += isWide(c) ? 2 : 1;
+    return width;
+}
+
+QString TextReport::groupTitle(FirewallRuleType type)
+{
+    switch (type) {
+    case FirewallRuleType::InboundNsg:
+        return tr("Inbound to compute (network security group)");
+    case FirewallRuleType::Route:
+        return tr("User-defined routes on the compute subnet (next hop: Internet)");
+    case FirewallRuleType::NetworkServiceTag:
+        return tr("Network rules: service tags");
+    case FirewallRuleType::NetworkFqdn:
+        return tr("Network rules: destination FQDNs (DNS proxy required)");
+    case FirewallRuleType::Application:
+        return tr("Application rules");
+    case FirewallRuleType::Unsupported:
+        return tr("Not expressible in Azure Firewall");
+    }
+    return {};
+}
+
+QString TextReport::scenarioLine(const RuleSet &set, Language language)
+{
+    const RuleSummary s = set.summary();
+    return tr("%1, %2, storage account %3. Rules: %4 (always needed: %5). Catalog edition %6.")
+        .arg(RuleLabels::cloudName(set, language), RuleLabels::regionName(set, language), set.answers.storage)
+        .arg(s.total)
+        .arg(s.always)
+        .arg(set.catalog.edition);
+}
+
+QString TextReport::table(const RuleSet &set, Language language, RuleView view, int maxWidth)
+{
+    QString out = scenarioLine(set, language) + u'\n';
+    QStringList featureNames;
+    for (const QString &id : set.effectiveFeatures) {
+        const Feature *f = set.catalog.feature(id);
+        featureNames << (f ? f->name.text(language) : id);
+    }
+    out += tr("Features: %1").arg(featureNames.isEmpty() ? tr("none (always-needed rules only)")
+                                                         : featureNames.join(QStringLiteral(", ")))
+           + u'\n';
+    for (const Problem &p : set.problems)
+        out += tr("Warning: %1").arg(p.message) + u'\n';
+
+    if (view != RuleView::HostTables) {
+        for (const FirewallGroup &group : firewallGroups(set)) {
+            QList<QStringList> rows;
+            for (const auto &entry : group.entries)
+                rows << firewallRow(set, *entry.first, entry.second, language);
+            out += u'\n' + groupTitle(group.type) + QStringLiteral(" (") + QString::number(rows.size()) + QStringLiteral(")\n");
+            out += renderTable(firewallHeader(), rows, maxWidth);
+        }
+    }
+    if (view != RuleView::AzureFirewall) {
+        for (const QString &tableId : set.tablesInView(QStringLiteral("other-firewalls"))) {
+            QList<QStringList> rows;
+            for (const Rule *rule : set.rulesInTable(tableId))
+                rows << hostRow(*rule, tableId, language);
+            out += u'\n' + RuleLabels::tableTitle(set, tableId, language) + QStringLiteral(" (")
+                   + QString::number(rows.size()) + QStringLiteral(")\n");
+            out += renderTable(hostHeader(), rows, 0);
+        }
+    }
+    const QStringList notes = noteLines(set, language);
+    if (!notes.isEmpty()) {
+        out += u'\n' + tr("Notes ([!])") + u'\n';
+        for (const QString &n : notes)
+            out += QStringLiteral("  ") + n + u'\n';
+    }
+    if (!set.scenarioNotes.isEmpty()) {
+        out += u'\n' + tr("About this scenario") + u'\n';
+        for (const Note &n : set.scenarioNotes)
+            out += QStringLiteral("  - ") + n.text.text(language) + u'\n';
+    }
+    return out;
+}
+
+QString TextReport::markdown(const RuleSet &set, Language language, RuleView view)
+{
+    QString out = QStringLiteral("# ") + tr("Azure Machine Learning firewall rules") + QStringLiteral("\n\n");
+    out += scenarioLine(set, language) + QStringLiteral("\n\n");
+    out += tr("Source: %1 (%2, %3).").arg(set.catalog.sourceTitle.text(language), set.catalog.sourceDate, set.catalog.sourceUrl)
+           + QStringLiteral("\n");
+    for (const Problem &p : set.problems)
+        out += QStringLiteral("\n> ") + tr("Warning: %1").arg(p.message) + u'\n';
+
+    if (view != RuleView::HostTables) {
+        out += QStringLiteral("\n## ") + tr("Azure Firewall") + u'\n';
+        for (const FirewallGroup &group : firewallGroups(set)) {
+            QList<QStringList> rows;
+            for (const auto &entry : group.entries)
+                rows << firewallRow(set, *entry.first, entry.second, language);
+            out += QStringLiteral("\n### ") + groupTitle(group.type) + QStringLiteral("\n\n");
+            out += markdownTable(firewallHeader(), rows);
+        }
+    }
+    if (view != RuleView::AzureFirewall) {
+        out += QStringLiteral("\n## ") + tr("Host tables for other firewalls") + u'\n';
+        for (const QString &tableId : set.tablesInView(QStringLiteral("other-firewalls"))) {
+            QList<QStringList> rows;
+            for (const Rule *rule : set.rulesInTable(tableId))
+                rows << hostRow(*rule, tableId, language);
+            out += QStringLiteral("\n### ") + RuleLabels::tableTitle(set, tableId, language) + QStringLiteral("\n\n");
+            out += markdownTable(hostHeader(), rows);
+        }
+    }
+    const QStringList notes = noteLines(set, language);
+    if (!notes.isEmpty()) {
+        out += QStringLiteral("\n## ") + tr("Notes") + QStringLiteral("\n\n");
+        for (const QString &n : notes)
+            out += QStringLiteral("- ") + markdownCell(n) + u'\n';
+    }
+    if (!set.scenarioNotes.isEmpty()) {
+        out += QStringLiteral("\n## ") + tr("About this scenario") + QStringLiteral("\n\n");
+        for (const Note &n : set.scenarioNotes)
+            out += QStringLiteral("- ") + markdownCell(n.text.text(language)) + u'\n';
+    }
+    return out;
+}
+
+} // namespace amlfw

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sets up everything amlfw needs on Debian 12 / Ubuntu 24.04 and builds it, then:
+#   scripts/bootstrap.sh wizard   starts amlfw-wizard
+#   scripts/bootstrap.sh test     runs every test (ctest)
+#   scripts/bootstrap.sh build    only builds
+# Installs missing packages with apt-get (as root, or through sudo), configures with the
+# "default" CMake preset (build/), and uses ccache when it is installed.
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "$0")")/.."
+action=${1:-build}
+case "$action" in
+  wizard|test|build) ;;
+  *) echo "usage: $0 wizard|test|build" >&2; exit 2 ;;
+esac
+
+packages=(
+  cmake g++ make pkg-config ccache
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
+  fonts-noto-cjk openssl python3 python3-jsonschema
+  dpkg-dev file fakeroot lintian appstream desktop-file-utils
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "bootstrap: run as root or install sudo" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake --preset default >/dev/null
+cmake --build --preset default
+
+case "$action" in
+  wizard)
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      echo "bootstrap: no display (DISPLAY/WAYLAND_DISPLAY unset); start amlfw-wizard from a desktop session." >&2
+      echo "bootstrap: the build is ready: build/app/wizard/amlfw-wizard" >&2
+      exit 1
+    fi
+    exec build/app/wizard/amlfw-wizard
+    ;;
+  test)
+    ctest --preset default
+    ;;
+esac
