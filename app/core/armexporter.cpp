@@ -218,7 +218,7 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                 if (options.includeAlternatives && !part.alternativeTag.isEmpty())
                     tagRules.append(networkRule(rule.id + QStringLiteral("-alternative"),
                                                 tr("Alternative for %1 on %2: %3")
-                                                    .arg(part.target, part.ports.join(QStringLiteral(", ")), purpose),
+                                                    .arg(part.target, RuleLabels::ports(part.ports, lang), purpose),
                                                 rule.protocol, QStringLiteral("destinationAddresses"),
                                                 part.alternativeTag, part.ports));
                 break;
@@ -269,7 +269,8 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
         QJsonObject properties{{QStringLiteral("sku"), QJsonObject{{QStringLiteral("tier"), premium ? QStringLiteral("Premium") : QStringLiteral("Standard")}}},
                                {QStringLiteral("threatIntelMode"), QStringLiteral("Alert")}};
         if (dnsProxy)
-            properties.insert(QStringLiteral("dnsSettings"), QJsonObject{{QStringLiteral("enableProxy"), true}});
+            properties.insert(QStringLiteral("dnsSettings"), QJsonObject{{QStringLiteral("enableProxy"), true},
+                                                                         {QStringLiteral("requireProxyForNetworkRules"), true}});
         resources.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Microsoft.Network/firewallPolicies")},
                                      {QStringLiteral("apiVersion"), kApiVersion},
                                      {QStringLiteral("name"), param(QStringLiteral("firewallPolicyName"))},

@@ -1,6 +1,7 @@
 #include "azurefirewall.h"
 
 #include "hostname.h"
+#include "rulelabels.h"
 
 namespace amlfw {
 
@@ -34,6 +35,12 @@ QStringList appProtocolsFor(const QStringList &ports)
     if (ports.contains(QStringLiteral("443")))
         out << QStringLiteral("Https:443");
     return out;
+}
+
+// Port lists the way the current language writes them ("80, 443" / "80、443").
+QString portList(const QStringList &ports)
+{
+    return RuleLabels::ports(ports, currentLanguage());
 }
 
 } // namespace
@@ -121,10 +128,10 @@ QString AzureFirewall::typeLabel(FirewallRuleType type)
 
 QString AzureFirewall::partLabel(const FirewallPart &part)
 {
-    const QString ports = part.ports.join(QStringLiteral(", "));
+    const QString ports = portList(part.ports);
     switch (part.type) {
     case FirewallRuleType::Application:
-        return tr("Application rule (%1)").arg(part.appProtocols.join(QStringLiteral(", ")));
+        return tr("Application rule (%1)").arg(portList(part.appProtocols));
     case FirewallRuleType::NetworkFqdn:
         return tr("Network rule (FQDN, DNS proxy; %1)").arg(ports);
     case FirewallRuleType::Unsupported:
@@ -149,7 +156,7 @@ QString AzureFirewall::explanation(const FirewallPart &part)
         return tr("Azure Firewall application rules carry only Http and Https, so %1 on port(s) %2 needs a network rule "
                   "with a destination FQDN. Network rules match FQDNs only when the firewall policy's DNS proxy is "
                   "enabled and clients use the firewall for DNS.")
-            .arg(part.target, part.ports.join(QStringLiteral(", ")));
+            .arg(part.target, portList(part.ports));
     case FirewallRuleType::Application:
         if (!part.urlPath.isEmpty())
             return tr("Azure Firewall Standard matches host names only: this rule allows all of %1, not just %2. "
@@ -163,11 +170,11 @@ QString AzureFirewall::explanation(const FirewallPart &part)
                 return tr("Azure Firewall cannot express %1 on port(s) %2: application rules take only Http/Https, and "
                           "network rules take no wildcard FQDNs. Alternative: a network rule to the %3 service tag on "
                           "those ports.")
-                    .arg(part.target, part.ports.join(QStringLiteral(", ")), part.alternativeTag);
+                    .arg(part.target, portList(part.ports), part.alternativeTag);
             return tr("Azure Firewall cannot express %1 on port(s) %2: application rules take only Http/Https, and "
                       "network rules take no wildcard FQDNs. Alternative: allow the concrete host names, or the IP "
                       "addresses of the service, on those ports.")
-                .arg(part.target, part.ports.join(QStringLiteral(", ")));
+                .arg(part.target, portList(part.ports));
         case UnsupportedReason::UnknownServiceTag:
             return tr("\"%1\" is not a service tag that Azure knows. Alternative: check the tag name against the "
                       "\"Azure IP Ranges and Service Tags\" file, or allow the addresses it lists.")

@@ -59,14 +59,23 @@ inline QStringList allRows(const RuleSet &set)
     return rows;
 }
 
+// Set by CTest (tests/CMakeLists.txt); run the test executables through ctest.
+inline QString requiredEnvironment(const char *name)
+{
+    const QString value = qEnvironmentVariable(name);
+    if (value.isEmpty())
+        qFatal("%s is not set: run this test through ctest", name);
+    return value;
+}
+
 inline QString sourceDir()
 {
-    return qEnvironmentVariable("AMLFW_SOURCE_DIR");
+    return requiredEnvironment("AMLFW_SOURCE_DIR");
 }
 
 inline QString testData(const QString &name)
 {
-    return qEnvironmentVariable("AMLFW_TEST_DATA") + u'/' + name;
+    return requiredEnvironment("AMLFW_TEST_DATA") + u'/' + name;
 }
 
 } // namespace amlfw::test

@@ -1,0 +1,348 @@
+#include "armexporter.h"
+#include "rulesetfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+using namespace amlfw;
+using namespace amlfw::test;
+
+namespace {
+
+QString validatorPath()
+{
+    const QString fromEnv = qEnvironmentVariable("AMLFW_VALIDATE_ARM");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QDir(sourceDir()).absoluteFilePath(QStringLiteral("../shared/tools/validate-arm"));
+}
+
+struct Golden
+{
+    const char *name;
+    const char *cloud;
+    const char *region;
+    QStringList features;
+    UdrMethod udr;
+    ArmOptions options;
+};
+
+QList<Golden> goldens()
+{
+    ArmOptions defaults;
+    ArmOptions compute;
+    compute.sourceAddresses = {QStringLiteral("10.0.1.0/24"), QStringLiteral("10.0.2.0/24")};
+    compute.firewallPrivateIp = QStringLiteral("10.0.0.4");
+    compute.location = QStringLiteral("japaneast");
+    ArmOptions existing;
+    existing.policy = ArmOptions::Policy::Existing;
+    existing.routeTable = ArmOptions::RouteTable::Existing;
+    existing.tier = ArmOptions::Tier::Premium;
+    existing.policyName = QStringLiteral("corp-fw-policy");
+    existing.ruleCollectionGroupName = QStringLiteral("aml-gov");
+    existing.ruleCollectionGroupPriority = 300;
+    existing.sourceAddresses = {QStringLiteral("10.20.0.0/22")};
+    ArmOptions japanese;
+    japanese.language = Language::Japanese;
+    japanese.routeTable = ArmOptions::RouteTable::None;
+    return {
+        {"public-minimal", "public", "japaneast", {}, UdrMethod::ServiceTags, defaults},
+        {"public-compute-notebooks", "public", "japaneast",
+         {QStringLiteral("compute-instance"), QStringLiteral("private-endpoint"), QStringLiteral("notebooks"), QStringLiteral("python")},
+         UdrMethod::ServiceTags, compute},
+        {"usgov-existing-ipranges", "usgov", "usgovvirginia",
+         {QStringLiteral("compute-cluster"), QStringLiteral("vscode"), QStringLiteral("hbi")}, UdrMethod::IpRanges, existing},
+        {"china-all-ja", "china", "chinaeast2", builtInCatalog().featureIds(), UdrMethod::ServiceTags, japanese},
+    };
+}
+
+QByteArray exportArm(const Golden &g)
+{
+    const RuleSet set = generate(QString::fromLatin1(g.cloud), QString::fromLatin1(g.region), g.features, g.udr);
+    if (!set.isValid())
+        qFatal("invalid scenario %s", g.name);
+    applyLanguage(g.options.language);
+    const QByteArray bytes = ArmExporter::write(set, g.options);
+    applyLanguage(Language::English);
+    return bytes;
+}
+
+QJsonObject rcg(const QJsonObject &tpl)
+{
+    for (const QJsonValue &r : tpl.value(QStringLiteral("resources")).toArray()) {
+        if (r.toObject().value(QStringLiteral("type")).toString() == u"Microsoft.Network/firewallPolicies/ruleCollectionGroups")
+            return r.toObject();
+    }
+    return {};
+}
+
+QStringList collectionNames(const QJsonObject &tpl)
+{
+    QStringList names;
+    for (const QJsonValue &c : rcg(tpl).value(QStringLiteral("properties")).toObject().value(QStringLiteral("ruleCollections")).toArray())
+        names << c.toObject().value(QStringLiteral("name")).toString();
+    return names;
+}
+
+} // namespace
+
+class TestArmExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { applyLanguage(Language::English); }
+
+    void goldenFiles_data()
+    {
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < goldens().size(); ++i)
+            QTest::newRow(goldens().at(i).name) << i;
+    }
+
+    // Templates for a few profiles are byte-identical to files reviewed by hand (tests/data/arm).
+    // AMLFW_UPDATE_GOLDEN=1 rewrites them; review the diff before committing.
+    void goldenFiles()
+    {
+        QFETCH(int, index);
+        const Golden g = goldens().at(index);
+        const QByteArray actual = exportArm(g);
+        const QString path = testData(QStringLiteral("arm/%1.json").arg(QString::fromLatin1(g.name)));
+        if (qEnvironmentVariableIsSet("AMLFW_UPDATE_GOLDEN")) {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(actual);
+        }
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray expected = file.readAll();
+        if (actual != expected) {
+            const QList<QByteArray> a = actual.split('\n');
+            const QList<QByteArray> e = expected.split('\n');
+            for (qsizetype i = 0; i < std::min(a.size(), e.size()); ++i) {
+                if (a.at(i) != e.at(i))
+                    QFAIL(qPrintable(QStringLiteral("%1 differs at line %2:\n  actual:   %3\n  expected: %4")
+                                         .arg(path).arg(i + 1).arg(QString::fromUtf8(a.at(i)), QString::fromUtf8(e.at(i)))));
+            }
+            QFAIL(qPrintable(QStringLiteral("%1 differs in length").arg(path)));
+        }
+    }
+
+    void shape()
+    {
+        const RuleSet set = generateAll(QStringLiteral("public"), QStringLiteral("japaneast"));
+        ArmOptions options;
+        const QJsonObject tpl = QJsonDocument::fromJson(ArmExporter::write(set, options)).object();
+        QCOMPARE(tpl.value(QStringLiteral("$schema")).toString(), QString::fromLatin1(ArmExporter::Schema));
+        QStringList types;
+        QStringList versions;
+        for (const QJsonValue &r : tpl.value(QStringLiteral("resources")).toArray()) {
+            types << r.toObject().value(QStringLiteral("type")).toString();
+            versions << r.toObject().value(QStringLiteral("apiVersion")).toString();
+        }
+        QCOMPARE(types, (QStringList{QStringLiteral("Microsoft.Network/firewallPolicies"),
+                                     QStringLiteral("Microsoft.Network/firewallPolicies/ruleCollectionGroups"),
+                                     QStringLiteral("Microsoft.Network/routeTables")}));
+        versions.removeDuplicates();
+        QCOMPARE(versions, QStringList{QStringLiteral("2025-05-01")});
+        QCOMPARE(collectionNames(tpl), (QStringList{QStringLiteral("aml-network-service-tags"), QStringLiteral("aml-network-fqdns"),
+                                                    QStringLiteral("aml-application-rules")}));
+        // DNS proxy on, because of the network FQDN rules.
+        const QJsonObject policy = tpl.value(QStringLiteral("resources")).toArray().at(0).toObject();
+        QVERIFY(policy.value(QStringLiteral("properties")).toObject().value(QStringLiteral("dnsSettings")).toObject()
+                    .value(QStringLiteral("enableProxy")).toBool());
+        // Every rule of the set is in the template (or explained), each once.
+        int rules = 0;
+        for (const QJsonValue &c : rcg(tpl).value(QStringLiteral("properties")).toObject().value(QStringLiteral("ruleCollections")).toArray())
+            rules += int(c.toObject().value(QStringLiteral("rules")).toArray().size());
+        const RuleSummary s = set.summary();
+        // tag rules + FQDN network rules + application rules + 1 alternative for *.instances.azureml.ms
+        QCOMPARE(rules, s.networkServiceTag + s.networkFqdn + s.application + 1);
+        // Parameters with sensible defaults.
+        const QJsonObject parameters = tpl.value(QStringLiteral("parameters")).toObject();
+        QCOMPARE(parameters.value(QStringLiteral("ruleCollectionGroupPriority")).toObject().value(QStringLiteral("defaultValue")).toInt(), 500);
+        QCOMPARE(parameters.value(QStringLiteral("firewallPolicyName")).toObject().value(QStringLiteral("defaultValue")).toString(),
+                 QStringLiteral("fwpol-aml"));
+        QVERIFY(!parameters.value(QStringLiteral("sourceAddresses")).toObject().contains(QStringLiteral("defaultValue")));
+    }
+
+    void noRoutesWithoutComputeThatNeedsThem()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"), {QStringLiteral("no-public-ip")});
+        const QJsonObject tpl = QJsonDocument::fromJson(ArmExporter::write(set, ArmOptions{})).object();
+        for (const QJsonValue &r : tpl.value(QStringLiteral("resources")).toArray())
+            QVERIFY(!r.toObject().value(QStringLiteral("type")).toString().contains(QStringLiteral("routeTables")));
+        QVERIFY(!tpl.value(QStringLiteral("parameters")).toObject().contains(QStringLiteral("routeTableName")));
+    }
+
+    void existingPolicyIsNotRedeployed()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"), {QStringLiteral("notebooks")});
+        ArmOptions options;
+        options.policy = ArmOptions::Policy::Existing;
+        const QJsonObject tpl = QJsonDocument::fromJson(ArmExporter::write(set, options)).object();
+        const QJsonArray resources = tpl.value(QStringLiteral("resources")).toArray();
+        QCOMPARE(resources.size(), 1);
+        QVERIFY(!resources.first().toObject().contains(QStringLiteral("dependsOn")));
+        // ... and the template says that DNS proxy must be enabled on it.
+        const QJsonArray notes = tpl.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("amlfw")).toObject()
+                                     .value(QStringLiteral("notes")).toArray();
+        bool dns = false;
+        for (const QJsonValue &n : notes)
+            dns = dns || n.toString().contains(QStringLiteral("DNS proxy"));
+        QVERIFY(dns);
+    }
+
+    void premiumUsesTargetUrls()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"), {QStringLiteral("vscode")});
+        ArmOptions options;
+        options.tier = ArmOptions::Tier::Premium;
+        const QByteArray premium = ArmExporter::write(set, options);
+        QVERIFY(premium.contains("\"targetUrls\""));
+        QVERIFY(premium.contains("\"terminateTLS\": true"));
+        QVERIFY(premium.contains("\"tier\": \"Premium\""));
+        const QByteArray standard = ArmExporter::write(set, ArmOptions{});
+        QVERIFY(!standard.contains("\"targetUrls\""));
+        QVERIFY(standard.contains("\"raw.githubusercontent.com\""));
+    }
+
+    void alternativesCanBeLeftOut()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"),
+                                     {QStringLiteral("compute-instance"), QStringLiteral("private-endpoint")});
+        ArmOptions options;
+        QVERIFY(ArmExporter::write(set, options).contains("-alternative\""));
+        options.includeAlternatives = false;
+        QVERIFY(!ArmExporter::write(set, options).contains("-alternative\""));
+    }
+
+    void optionValidation_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("location");
+        QTest::newRow("policy name") << QStringLiteral("policyName") << QStringLiteral("bad name!") << QStringLiteral("--policy-name");
+        QTest::newRow("policy name too long") << QStringLiteral("policyName") << QString(81, u'a') << QStringLiteral("--policy-name");
+        QTest::newRow("rcg name") << QStringLiteral("rcg") << QStringLiteral("-x") << QStringLiteral("--rcg-name");
+        QTest::newRow("priority low") << QStringLiteral("priority") << QStringLiteral("99") << QStringLiteral("--rcg-priority");
+        QTest::newRow("priority high") << QStringLiteral("priority") << QStringLiteral("65001") << QStringLiteral("--rcg-priority");
+        QTest::newRow("source") << QStringLiteral("source") << QStringLiteral("10.0.1.0/33") << QStringLiteral("--source-addresses");
+        QTest::newRow("source text") << QStringLiteral("source") << QStringLiteral("subnet-a") << QStringLiteral("--source-addresses");
+        QTest::newRow("location") << QStringLiteral("location") << QStringLiteral("Japan East") << QStringLiteral("--location");
+        QTest::newRow("firewall ip") << QStringLiteral("ip") << QStringLiteral("10.0.0.300") << QStringLiteral("--firewall-ip");
+        QTest::newRow("firewall ipv6") << QStringLiteral("ip") << QStringLiteral("::1") << QStringLiteral("--firewall-ip");
+    }
+
+    void optionValidation()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, location);
+        ArmOptions o;
+        QVERIFY(ArmExporter::validateOptions(o).isEmpty());
+        if (field == u"policyName")
+            o.policyName = value;
+        else if (field == u"rcg")
+            o.ruleCollectionGroupName = value;
+        else if (field == u"priority")
+            o.ruleCollectionGroupPriority = value.toInt();
+        else if (field == u"source")
+            o.sourceAddresses = {QStringLiteral("10.0.0.0/24"), value};
+        else if (field == u"location")
+            o.location = value;
+        else if (field == u"ip")
+            o.firewallPrivateIp = value;
+        const Problems problems = ArmExporter::validateOptions(o);
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().location, location);
+        QVERIFY2(problems.first().message.contains(value.left(20)), qPrintable(problems.first().message));
+    }
+
+    void validSourceAddresses()
+    {
+        for (const char *a : {"10.0.1.0/24", "10.0.1.4", "*", "fd00::/64", "192.168.0.0/16"})
+            QVERIFY2(ArmExporter::isValidSourceAddress(QString::fromLatin1(a)), a);
+    }
+
+    // Every template amlfw writes passes validate-arm, for every cloud and feature combination:
+    // each feature alone and all of them, both route methods, every template option, and random mixes.
+    void passesValidateArm()
+    {
+        const QString validator = validatorPath();
+        if (!QFile::exists(validator))
+            QSKIP(qPrintable(QStringLiteral("%1 not found (needs ../shared beside the repository)").arg(validator)));
+        QTemporaryDir dir;
+        int count = 0;
+        auto write = [&](const RuleSet &set, const ArmOptions &options) {
+            QVERIFY(set.isValid());
+            QFile f(dir.filePath(QStringLiteral("t%1.json").arg(++count, 4, 10, QLatin1Char('0'))));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(ArmExporter::write(set, options));
+        };
+        const QStringList features = builtInCatalog().featureIds();
+        for (const QString &cloud : builtInCatalog().cloudIds()) {
+            QString region;
+            for (const Region &r : builtInCatalog().regions.value(cloud)) {
+                if (r.aml && region.isEmpty())
+                    region = r.name;
+            }
+            for (const UdrMethod udr : {UdrMethod::ServiceTags, UdrMethod::IpRanges}) {
+                write(generate(cloud, region, {}, udr), ArmOptions{});
+                write(generate(cloud, region, features, udr), ArmOptions{});
+                for (const QString &f : features)
+                    write(generate(cloud, region, {f}, udr), ArmOptions{});
+                for (const auto policy : {ArmOptions::Policy::New, ArmOptions::Policy::Existing}) {
+                    for (const auto table : {ArmOptions::RouteTable::New, ArmOptions::RouteTable::Existing, ArmOptions::RouteTable::None}) {
+                        for (const auto tier : {ArmOptions::Tier::Standard, ArmOptions::Tier::Premium}) {
+                            ArmOptions o;
+                            o.policy = policy;
+                            o.routeTable = table;
+                            o.tier = tier;
+                            o.sourceAddresses = {QStringLiteral("10.0.1.0/24")};
+                            if (table == ArmOptions::RouteTable::New && tier == ArmOptions::Tier::Premium)
+                                o.firewallPrivateIp = QStringLiteral("10.0.0.4");
+                            write(generate(cloud, region, features, udr), o);
+                        }
+                    }
+                }
+            }
+            QRandomGenerator random(20211105); // fixed seed: the same mixes every run
+            for (int i = 0; i < 15; ++i) {
+                QStringList mix;
+                for (const QString &f : features) {
+                    if (random.bounded(3) == 0)
+                        mix << f;
+                }
+                ArmOptions o;
+                o.routeTable = static_cast<ArmOptions::RouteTable>(random.bounded(3));
+                o.policy = static_cast<ArmOptions::Policy>(random.bounded(2));
+                o.includeAlternatives = random.bounded(2) == 0;
+                o.language = random.bounded(2) == 0 ? Language::English : Language::Japanese;
+                write(generate(cloud, region, mix, random.bounded(2) ? UdrMethod::IpRanges : UdrMethod::ServiceTags), o);
+            }
+        }
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        QStringList files = QDir(dir.path()).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        for (QString &f : files)
+            f = dir.filePath(f);
+        QCOMPARE(files.size(), count);
+        process.start(validator, QStringList{QStringLiteral("--quiet")} + files);
+        QVERIFY(process.waitForFinished(300000));
+        const QString output = QString::fromUtf8(process.readAll());
+        QVERIFY2(process.exitCode() != 2, qPrintable(QStringLiteral("validate-arm could not run (python3-jsonschema?):\n") + output));
+        QVERIFY2(process.exitCode() == 0, qPrintable(output.left(4000)));
+        qInfo("validate-arm accepted %d templates", count);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArmExporter)
+#include "tst_armexporter.moc"

@@ -1,0 +1,160 @@
+#include "csvexporter.h"
+#include "rulesetfixture.h"
+
+using namespace amlfw;
+using namespace amlfw::test;
+
+namespace {
+
+// A small RFC 4180 reader, to check that what is written reads back as the same cells.
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                cell += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            row << cell;
+            cell.clear();
+        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+            row << cell;
+            rows << row;
+            row.clear();
+            cell.clear();
+            ++i;
+        } else {
+            cell += c;
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestCsvExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { applyLanguage(Language::English); }
+    void cleanupTestCase() { applyLanguage(Language::English); }
+
+    void quoting_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << QStringLiteral("pypi.org") << QStringLiteral("pypi.org");
+        QTest::newRow("comma") << QStringLiteral("80, 443") << QStringLiteral("\"80, 443\"");
+        QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
+        QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
+        QTest::newRow("leading space") << QStringLiteral(" a") << QStringLiteral("\" a\"");
+        QTest::newRow("formula =") << QStringLiteral("=HYPERLINK(\"x\")") << QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"");
+        QTest::newRow("formula +") << QStringLiteral("+1") << QStringLiteral("'+1");
+        QTest::newRow("formula -") << QStringLiteral("-1+2") << QStringLiteral("'-1+2");
+        QTest::newRow("formula @") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("japanese") << QStringLiteral("送信") << QStringLiteral("送信");
+        QTest::newRow("inner = is fine") << QStringLiteral("a=b") << QStringLiteral("a=b");
+    }
+
+    void quoting()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        QCOMPARE(CsvExporter::cell(value), expected);
+    }
+
+    void writesEveryRule()
+    {
+        const RuleSet set = generateAll(QStringLiteral("public"), QStringLiteral("japaneast"));
+        CsvOptions options;
+        options.sourceAddresses = {QStringLiteral("10.0.1.0/24")};
+        const QByteArray bytes = CsvExporter::write(set, options);
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // BOM on by default
+        const QString text = QString::fromUtf8(bytes.mid(3));
+        QVERIFY(text.endsWith(QStringLiteral("\r\n")));
+        const QList<QStringList> rows = parseCsv(text);
+        QCOMPARE(rows.size(), set.rules.size() + 1);
+        QCOMPARE(rows.first(), (QStringList{QStringLiteral("ID"), QStringLiteral("Direction"), QStringLiteral("Rule type"),
+                                            QStringLiteral("Source"), QStringLiteral("Destination"), QStringLiteral("Protocol"),
+                                            QStringLiteral("Ports"), QStringLiteral("Features"), QStringLiteral("Purpose"),
+                                            QStringLiteral("Article section"), QStringLiteral("Notes")}));
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QCOMPARE(rows.at(i).size(), rows.first().size());
+            QCOMPARE(rows.at(i).first(), set.rules.at(i - 1).id);
+        }
+        // Outbound: from the subnet to the host; inbound: from the tag to the subnet.
+        const QStringList file = *std::find_if(rows.cbegin(), rows.cend(), [](const QStringList &r) {
+            return r.value(4) == u"mystore.file.core.windows.net";
+        });
+        QCOMPARE(file.at(3), QStringLiteral("10.0.1.0/24"));
+        QCOMPARE(file.at(6), QStringLiteral("443, 445"));
+        QVERIFY(file.at(2).contains(QStringLiteral("DNS proxy")));
+        QVERIFY(file.at(10).contains(QStringLiteral("Warning:")));
+        const QStringList batch = *std::find_if(rows.cbegin(), rows.cend(), [](const QStringList &r) {
+            return r.value(3) == u"BatchNodeManagement";
+        });
+        QCOMPARE(batch.at(1), QStringLiteral("Inbound"));
+        QCOMPARE(batch.at(4), QStringLiteral("10.0.1.0/24"));
+    }
+
+    void options()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"), {});
+        CsvOptions options;
+        options.byteOrderMark = false;
+        options.bothLanguages = true;
+        const QByteArray bytes = CsvExporter::write(set, options);
+        QVERIFY(!bytes.startsWith("\xEF\xBB\xBF"));
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes));
+        QVERIFY(rows.first().contains(QStringLiteral("Purpose (English)")));
+        QVERIFY(rows.first().contains(QStringLiteral("Purpose (Japanese)")));
+        const qsizetype ja = rows.first().indexOf(QStringLiteral("Purpose (Japanese)"));
+        QVERIFY(rows.at(1).at(ja).contains(QStringLiteral("認証")));
+        QCOMPARE(rows.at(1).at(3), QStringLiteral("Azure ML compute subnet")); // no source given
+    }
+
+    void japanese()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"), {QStringLiteral("notebooks")});
+        applyLanguage(Language::Japanese);
+        CsvOptions options;
+        options.language = Language::Japanese;
+        const QByteArray bytes = CsvExporter::write(set, options);
+        applyLanguage(Language::English);
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.mid(3)));
+        QCOMPARE(rows.first().at(1), QStringLiteral("方向"));
+        QCOMPARE(rows.at(1).at(1), QStringLiteral("送信"));
+        const auto file = std::find_if(rows.cbegin(), rows.cend(), [](const QStringList &r) {
+            return r.value(4) == u"mystore.file.core.windows.net";
+        });
+        QVERIFY(file != rows.cend());
+        QCOMPARE(file->at(6), QStringLiteral("443、445")); // the article's style
+        QVERIFY(file->at(7).contains(QStringLiteral("統合されたノートブック")));
+    }
+
+    // Hostile text from a catalog file cannot turn into a formula in the change ticket.
+    void catalogTextIsNeutralised()
+    {
+        RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"), {});
+        set.rules.first().sources.first().purpose.en = QStringLiteral("=cmd|' /C calc'!A0");
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(CsvExporter::write(set, CsvOptions{}).mid(3)));
+        QVERIFY(rows.at(1).at(8).startsWith(QStringLiteral("'=")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsvExporter)
+#include "tst_csvexporter.moc"

@@ -1,0 +1,92 @@
+#include "rulesetfixture.h"
+#include "textreport.h"
+
+using namespace amlfw;
+using namespace amlfw::test;
+
+class TestTextReport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { applyLanguage(Language::English); }
+    void cleanupTestCase() { applyLanguage(Language::English); }
+
+    void displayWidth()
+    {
+        QCOMPARE(TextReport::displayWidth(QStringLiteral("abc")), 3);
+        QCOMPARE(TextReport::displayWidth(QStringLiteral("東日本")), 6);
+        QCOMPARE(TextReport::displayWidth(QStringLiteral("サービス タグ")), 13);
+    }
+
+    void tableHasEveryGroupAndRule()
+    {
+        const RuleSet set = generateAll(QStringLiteral("public"), QStringLiteral("japaneast"));
+        const QString text = TextReport::table(set, Language::English, RuleView::All, 0);
+        for (const FirewallGroup &g : firewallGroups(set))
+            QVERIFY2(text.contains(TextReport::groupTitle(g.type)), qPrintable(TextReport::groupTitle(g.type)));
+        for (const Rule &r : set.rules)
+            QVERIFY2(text.contains(r.id), qPrintable(r.id));
+        QVERIFY(text.contains(QStringLiteral("Other firewalls: Microsoft hosts › General Azure hosts")));
+        // The firewall view leaves the host tables out.
+        QVERIFY(!TextReport::table(set, Language::English, RuleView::AzureFirewall, 0).contains(QStringLiteral("General Azure hosts")));
+    }
+
+    void columnsLineUpInJapanese()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"), {QStringLiteral("python")});
+        applyLanguage(Language::Japanese);
+        const QString text = TextReport::table(set, Language::Japanese, RuleView::AzureFirewall, 0);
+        applyLanguage(Language::English);
+        QVERIFY(text.contains(QStringLiteral("アプリケーション規則")));
+        // In each table the "Ports" column starts at the same display column on every row.
+        const QStringList lines = text.split(u'\n');
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (!lines.at(i).startsWith(QStringLiteral("ID ")))
+                continue;
+            const int column = TextReport::displayWidth(lines.at(i).left(lines.at(i).indexOf(QStringLiteral("ポート"))));
+            for (qsizetype j = i + 2; j < lines.size() && !lines.at(j).isEmpty(); ++j) {
+                const QString &row = lines.at(j);
+                const qsizetype tcp = row.indexOf(QStringLiteral("TCP  "));
+                QVERIFY(tcp > 0);
+                // the ports cell follows the protocol cell, padded to the header's column
+                const qsizetype ports = row.indexOf(QRegularExpression(QStringLiteral("\\S")), tcp + 3);
+                QCOMPARE(TextReport::displayWidth(row.left(ports)), column);
+            }
+        }
+    }
+
+    void elidesToWidth()
+    {
+        const RuleSet set = generateAll(QStringLiteral("public"), QStringLiteral("japaneast"));
+        const QString text = TextReport::table(set, Language::English, RuleView::AzureFirewall, 100);
+        bool elided = false;
+        for (const QString &line : text.split(u'\n')) {
+            if (line.startsWith(QStringLiteral("internet-")) || line.startsWith(QStringLiteral("afw-"))) {
+                elided = elided || line.endsWith(QStringLiteral("…"));
+            }
+        }
+        QVERIFY(elided);
+    }
+
+    void markdownEscapes()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"),
+                                     {QStringLiteral("python"), QStringLiteral("notebooks")});
+        const QString md = TextReport::markdown(set, Language::English, RuleView::All);
+        QVERIFY(md.startsWith(QStringLiteral("# Azure Machine Learning firewall rules")));
+        QVERIFY(md.contains(QStringLiteral("\\*.anaconda.com"))); // * would start emphasis
+        QVERIFY(md.contains(QStringLiteral("| --- |")));
+        QVERIFY(md.contains(QStringLiteral("## Host tables for other firewalls")));
+        // Every table row has as many cells as its header.
+        for (const QString &line : md.split(u'\n')) {
+            if (line.startsWith(QStringLiteral("| ")) && !line.startsWith(QStringLiteral("| ---"))) {
+                const qsizetype cells = line.count(QRegularExpression(QStringLiteral("(?<!\\\\)\\|"))) - 1;
+                QVERIFY2(cells == 6 || cells == 5, qPrintable(line));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTextReport)
+#include "tst_textreport.moc"
