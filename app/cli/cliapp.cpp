@@ -217,6 +217,12 @@ bool CliApp::buildRuleSet(const QCommandLineParser &parser, const Catalog &catal
     return set->isValid();
 }
 
+bool CliApp::loadRuleSet(const QCommandLineParser &parser, RuleSet *set)
+{
+    Catalog catalog;
+    return loadCatalog(parser, &catalog) && buildRuleSet(parser, catalog, set);
+}
+
 bool CliApp::writeOutput(const QString &path, const QByteArray &data)
 {
     if (path == u"-") {
@@ -385,11 +391,8 @@ int CliApp::runRules(QCommandLineParser &parser)
         return fail(tr("\"%1\" is not a view: use firewall, hosts or all.").arg(parser.value(QStringLiteral("view"))));
     if (format != u"table" && format != u"csv" && format != u"json" && format != u"markdown")
         return fail(tr("\"%1\" is not a format of \"rules\": use table, csv, json or markdown.").arg(format));
-    Catalog catalog;
-    if (!loadCatalog(parser, &catalog))
-        return BadInput;
     RuleSet set;
-    if (!buildRuleSet(parser, catalog, &set))
+    if (!loadRuleSet(parser, &set))
         return BadInput;
 
     if (format == u"json")
@@ -468,11 +471,8 @@ int CliApp::runExport(QCommandLineParser &parser)
         }
     }
 
-    Catalog catalog;
-    if (!loadCatalog(parser, &catalog))
-        return BadInput;
     RuleSet set;
-    if (!buildRuleSet(parser, catalog, &set))
+    if (!loadRuleSet(parser, &set))
         return BadInput;
 
     QByteArray data;

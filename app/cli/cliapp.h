@@ -41,6 +41,7 @@ public:
     bool loadCatalog(const QCommandLineParser &parser, Catalog *catalog);
     // Builds the rule set from the profile and flags; prints problems; false on bad input.
     bool buildRuleSet(const QCommandLineParser &parser, const Catalog &catalog, RuleSet *set);
+    bool loadRuleSet(const QCommandLineParser &parser, RuleSet *set); // loadCatalog + buildRuleSet
     bool writeOutput(const QString &path, const QByteArray &data); // "-" is standard output
     int fail(const QString &message);                               // prints, returns BadInput
     void printProblems(const Problems &problems);

@@ -684,85 +684,66 @@ Catalog Catalog::fromJson(const QByteArray &json, const QString &origin, Problem
     return c;
 }
 
-const Cloud *Catalog::cloud(const QString &id) const
+namespace {
+
+// The catalog's lists are short (tens of entries): a linear search is the simple, fast choice.
+template<typename T, typename Key>
+const T *findBy(const QList<T> &list, Key T::*key, const QString &value)
 {
-    for (const Cloud &c : clouds) {
-        if (c.id == id)
-            return &c;
+    for (const T &item : list) {
+        if (item.*key == value)
+            return &item;
     }
     return nullptr;
+}
+
+} // namespace
+
+const Cloud *Catalog::cloud(const QString &id) const
+{
+    return findBy(clouds, &Cloud::id, id);
 }
 
 const Feature *Catalog::feature(const QString &id) const
 {
-    for (const Feature &f : features) {
-        if (f.id == id)
-            return &f;
-    }
-    return nullptr;
+    return findBy(features, &Feature::id, id);
 }
 
 const FeatureGroup *Catalog::featureGroup(const QString &id) const
 {
-    for (const FeatureGroup &g : featureGroups) {
-        if (g.id == id)
-            return &g;
-    }
-    return nullptr;
+    return findBy(featureGroups, &FeatureGroup::id, id);
 }
 
 const Section *Catalog::section(const QString &id) const
 {
-    for (const Section &s : sections) {
-        if (s.id == id)
-            return &s;
-    }
-    return nullptr;
+    return findBy(sections, &Section::id, id);
 }
 
 const Table *Catalog::table(const QString &id) const
 {
-    for (const Table &t : tables) {
-        if (t.id == id)
-            return &t;
-    }
-    return nullptr;
+    return findBy(tables, &Table::id, id);
 }
 
 const Note *Catalog::note(const QString &id) const
 {
-    for (const Note &n : notes) {
-        if (n.id == id)
-            return &n;
-    }
-    return nullptr;
+    return findBy(notes, &Note::id, id);
 }
 
 const Region *Catalog::region(const QString &cloudId, const QString &name) const
 {
     const auto it = regions.constFind(cloudId);
-    if (it == regions.constEnd())
-        return nullptr;
-    for (const Region &r : *it) {
-        if (r.name == name)
-            return &r;
-    }
-    return nullptr;
+    return it == regions.constEnd() ? nullptr : findBy(*it, &Region::name, name);
 }
 
 const Geography *Catalog::geography(const QString &id) const
 {
-    for (const Geography &g : geographies) {
-        if (g.id == id)
-            return &g;
-    }
-    return nullptr;
+    return findBy(geographies, &Geography::id, id);
 }
 
 const ServiceTag *Catalog::serviceTag(const QString &name) const
 {
     for (const ServiceTag &t : serviceTags) {
-        if (t.name.compare(name, Qt::CaseInsensitive) == 0)
+        if (t.name.compare(name, Qt::CaseInsensitive) == 0) // Azure treats tag names case-insensitively
             return &t;
     }
     return nullptr;
