@@ -1066,5 +1066,9 @@
         <source>Notes</source>
         <translation>注記</translation>
     </message>
+    <message>
+        <source>Rules: %1</source>
+        <translation>規則: %1</translation>
+    </message>
 </context>
 </TS>

@@ -3,6 +3,8 @@
 #include "azurefirewall.h"
 #include "rulelabels.h"
 
+#include <algorithm>
+
 namespace amlfw {
 
 std::optional<RuleView> ruleViewFromId(const QString &id)
@@ -173,14 +175,20 @@ QStringList hostRow(const Rule &rule, const QString &tableId, Language language)
     return {purpose, destination, RuleLabels::protocol(rule), RuleLabels::ports(rule.ports, language), rule.id};
 }
 
-QStringList noteLines(const RuleSet &set, Language language)
+// Each distinct note once, with the rules it applies to: many rules share a note (e.g. known issue 12).
+QList<QPair<QString, QStringList>> groupedNotes(const RuleSet &set, Language language)
 {
-    QStringList lines;
+    QList<QPair<QString, QStringList>> notes;
     for (const Rule &rule : set.rules) {
-        for (const QString &n : RuleLabels::notes(rule, language))
-            lines << rule.id + QStringLiteral(": ") + n;
+        for (const QString &text : RuleLabels::notes(rule, language)) {
+            auto it = std::find_if(notes.begin(), notes.end(), [&](const auto &n) { return n.first == text; });
+            if (it == notes.end())
+                notes.append({text, {rule.id}});
+            else
+                it->second << rule.id;
+        }
     }
-    return lines;
+    return notes;
 }
 
 } // namespace
@@ -255,11 +263,11 @@ QString TextReport::table(const RuleSet &set, Language language, RuleView view, 
             out += renderTable(hostHeader(), rows, 0);
         }
     }
-    const QStringList notes = noteLines(set, language);
+    const auto notes = groupedNotes(set, language);
     if (!notes.isEmpty()) {
         out += u'\n' + tr("Notes ([!])") + u'\n';
-        for (const QString &n : notes)
-            out += QStringLiteral("  ") + n + u'\n';
+        for (const auto &n : notes)
+            out += QStringLiteral("  - ") + n.first + QStringLiteral("\n    ") + tr("Rules: %1").arg(n.second.join(QStringLiteral(", "))) + u'\n';
     }
     if (!set.scenarioNotes.isEmpty()) {
         out += u'\n' + tr("About this scenario") + u'\n';
@@ -298,11 +306,12 @@ QString TextReport::markdown(const RuleSet &set, Language language, RuleView vie
             out += markdownTable(hostHeader(), rows);
         }
     }
-    const QStringList notes = noteLines(set, language);
+    const auto notes = groupedNotes(set, language);
     if (!notes.isEmpty()) {
         out += QStringLiteral("\n## ") + tr("Notes") + QStringLiteral("\n\n");
-        for (const QString &n : notes)
-            out += QStringLiteral("- ") + markdownCell(n) + u'\n';
+        for (const auto &n : notes)
+            out += QStringLiteral("- ") + markdownCell(n.first) + QStringLiteral(" (") + tr("Rules: %1").arg(n.second.join(QStringLiteral(", ")))
+                   + QStringLiteral(")\n");
     }
     if (!set.scenarioNotes.isEmpty()) {
         out += QStringLiteral("\n## ") + tr("About this scenario") + QStringLiteral("\n\n");
