@@ -239,7 +239,7 @@ QString TextReport::table(const RuleSet &set, Language language, RuleView view, 
         featureNames << (f ? f->name.text(language) : id);
     }
     out += tr("Features: %1").arg(featureNames.isEmpty() ? tr("none (always-needed rules only)")
-                                                         : featureNames.join(QStringLiteral(", ")))
+                                                         : featureNames.join(language == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", ")))
            + u'\n';
     for (const Problem &p : set.problems)
         out += tr("Warning: %1").arg(p.message) + u'\n';
