@@ -845,11 +845,11 @@
     <name>amlfw::MainWindow</name>
     <message>
         <source>amlfw</source>
-        <translation type="unfinished"></translation>
+        <translation>amlfw</translation>
     </message>
     <message>
         <source>Rule catalog edition %1: %2 rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>規則カタログ %1 版: %2 行。</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1065,17 @@
     <message>
         <source>Notes</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::Wizard</name>
+    <message>
+        <source>&quot;%1&quot; is not a language: use en or ja.</source>
+        <translation>「%1」は言語ではありません。en または ja を指定してください。</translation>
+    </message>
+    <message>
+        <source>cannot write the screenshot &quot;%1&quot;</source>
+        <translation>スクリーンショット「%1」を書き込めません</translation>
     </message>
 </context>
 </TS>
