@@ -43,8 +43,8 @@ if ! "$cpack" -G "DEB;TGZ" --config "$build_dir/CPackConfig.cmake" -B "$work/out
 fi
 deb=$(find "$work/out" -maxdepth 1 -name "amlfw_${version}-1_*.deb")
 tgz=$(find "$work/out" -maxdepth 1 -name "amlfw-${version}-linux-*.tar.gz")
-[ -f "$deb" ] || fail "no amlfw_${version}-1_<arch>.deb in $(ls "$work/out")"
-[ -f "$tgz" ] || fail "no amlfw-${version}-linux-<arch>.tar.gz in $(ls "$work/out")"
+[ -f "$deb" ] || fail "no amlfw_${version}-1_<arch>.deb in: $(ls "$work/out" | tr "\n" " ")"
+[ -f "$tgz" ] || fail "no amlfw-${version}-linux-<arch>.tar.gz in: $(ls "$work/out" | tr "\n" " ")"
 pass "cpack built $(basename "$deb") and $(basename "$tgz")"
 
 # --- Control fields ------------------------------------------------------------------------------
@@ -74,40 +74,41 @@ pass "control: version ${version}-1; Depends has $tls_pkg (Qt's TLS plugin); Rec
 # --- Unpack into a fresh root and check the layout ----------------------------------------------
 root="$work/root"
 dpkg-deb -x "$deb" "$root" || fail "dpkg-deb -x could not unpack $deb"
-desktop_files=("$root"/usr/share/applications/*.desktop)
-[ ${#desktop_files[@]} -eq 1 ] && [ -f "${desktop_files[0]}" ] || fail "expected one .desktop file in /usr/share/applications"
-app_id=$(basename "${desktop_files[0]}" .desktop)
-expected=(
-  usr/bin/amlfw
-  usr/share/man/man1/amlfw.1.gz
-  usr/share/metainfo/$app_id.metainfo.xml
-  usr/share/icons/hicolor/scalable/apps/$app_id.svg
-  usr/share/doc/amlfw/copyright
-  usr/share/doc/amlfw/changelog.Debian.gz
-  usr/share/doc/amlfw/THIRD-PARTY-NOTICES.md
-)
-[ "$gui" = ON ] && expected+=(usr/bin/amlfw-wizard usr/share/man/man1/amlfw-wizard.1.gz)
-for f in "${expected[@]}"; do
+for f in usr/bin/amlfw usr/share/man/man1/amlfw.1.gz usr/share/doc/amlfw/copyright \
+  usr/share/doc/amlfw/changelog.Debian.gz usr/share/doc/amlfw/THIRD-PARTY-NOTICES.md; do
   [ -f "$root/$f" ] || fail "/$f is not in the package"
 done
-for size in 16 24 32 48 64 128 256 512; do
-  png="$root/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png"
-  [ -f "$png" ] || fail "icon ${size}x${size} missing: /${png#"$root"/}"
-  file -b "$png" | grep -q "PNG image data, $size x $size," || fail "${png#"$root"/} is not a ${size}x${size} PNG: $(file -b "$png")"
-done
-grep -q "^Icon=$app_id$" "${desktop_files[0]}" || fail "the .desktop file's Icon= is not $app_id"
 gzip -t "$root/usr/share/man/man1/amlfw.1.gz" "$root/usr/share/doc/amlfw/changelog.Debian.gz" || fail "a compressed file is broken"
-pass "layout: programs, .desktop ($app_id), metainfo, hicolor icons, man pages, copyright, changelog"
-
-desktop-file-validate "${desktop_files[0]}" || fail "desktop-file-validate rejects ${desktop_files[0]#"$root"/}"
-appstreamcli validate --no-net "$root/usr/share/metainfo/$app_id.metainfo.xml" >"$work/appstream.log" 2>&1 ||
-  { cat "$work/appstream.log" >&2; fail "appstreamcli rejects the metainfo (log above)"; }
-grep -q "<id>$app_id</id>" "$root/usr/share/metainfo/$app_id.metainfo.xml" || fail "metainfo <id> is not $app_id"
-grep -q "<release version=\"$version\"" "$root/usr/share/metainfo/$app_id.metainfo.xml" ||
-  fail "metainfo has no <release version=\"$version\">"
 zcat "$root/usr/share/doc/amlfw/changelog.Debian.gz" | head -n 1 | grep -q "^amlfw (${version}-1) " ||
   fail "changelog.Debian.gz does not start with version ${version}-1"
-pass "desktop-file-validate and appstreamcli validate pass; metainfo and changelog carry $version"
+pass "layout: amlfw, man page, copyright, changelog for ${version}-1, third-party notices"
+
+if [ "$gui" = ON ]; then
+  desktop_files=("$root"/usr/share/applications/*.desktop)
+  [ ${#desktop_files[@]} -eq 1 ] && [ -f "${desktop_files[0]}" ] || fail "expected one .desktop file in /usr/share/applications"
+  desktop=${desktop_files[0]}
+  app_id=$(basename "$desktop" .desktop)
+  metainfo="$root/usr/share/metainfo/$app_id.metainfo.xml"
+  for f in usr/bin/amlfw-wizard usr/share/man/man1/amlfw-wizard.1.gz "usr/share/metainfo/$app_id.metainfo.xml" \
+    "usr/share/icons/hicolor/scalable/apps/$app_id.svg"; do
+    [ -f "$root/$f" ] || fail "/$f is not in the package"
+  done
+  for size in 16 24 32 48 64 128 256 512; do
+    png="$root/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png"
+    [ -f "$png" ] || fail "icon ${size}x${size} missing: /${png#"$root"/}"
+    file -b "$png" | grep -q "PNG image data, $size x $size," || fail "${png#"$root"/} is not a ${size}x${size} PNG: $(file -b "$png")"
+  done
+  grep -q "^Icon=$app_id$" "$desktop" || fail "the .desktop file's Icon= is not $app_id"
+  grep -q "^Exec=amlfw-wizard" "$desktop" || fail "the .desktop file does not start amlfw-wizard"
+  desktop-file-validate "$desktop" || fail "desktop-file-validate rejects ${desktop#"$root"/}"
+  appstreamcli validate --no-net "$metainfo" >"$work/appstream.log" 2>&1 ||
+    { cat "$work/appstream.log" >&2; fail "appstreamcli rejects the metainfo (log above)"; }
+  grep -q "<id>$app_id</id>" "$metainfo" || fail "metainfo <id> is not $app_id"
+  grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" ||
+    fail "metainfo does not launch $app_id.desktop"
+  grep -q "<release version=\"$version\"" "$metainfo" || fail "metainfo has no <release version=\"$version\">"
+  pass "desktop integration ($app_id): .desktop and metainfo validate, hicolor icons 16-512 and SVG, release $version"
+fi
 
 # --- The installed programs -----------------------------------------------------------------------
 cli="$root/usr/bin/amlfw"
@@ -173,7 +174,7 @@ mkdir -p "$work/tgz"
 tar -xzf "$tgz" -C "$work/tgz" || fail "cannot unpack $tgz"
 top="$work/tgz/$(basename "$tgz" .tar.gz)"
 [ -x "$top/bin/amlfw" ] || fail "the tarball has no $(basename "$top")/bin/amlfw"
-[ -f "$top/share/applications/$app_id.desktop" ] || fail "the tarball has no share/applications/$app_id.desktop"
+[ "$gui" = ON ] && { [ -x "$top/bin/amlfw-wizard" ] || fail "the tarball has no $(basename "$top")/bin/amlfw-wizard"; }
 out=$("$top/bin/amlfw" --version) || fail "amlfw --version from the tarball failed"
 [ "$out" = "amlfw $version" ] || fail "amlfw --version from the tarball printed '$out'"
 pass "tarball: $(basename "$top")/bin/amlfw runs ($out)"
