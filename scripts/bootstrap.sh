@@ -3,6 +3,7 @@
 #   scripts/bootstrap.sh wizard   starts amlfw-wizard
 #   scripts/bootstrap.sh test     runs every test (ctest)
 #   scripts/bootstrap.sh build    only builds
+#   scripts/bootstrap.sh deps     only installs the packages (CI then builds with another preset)
 # Installs missing packages with apt-get (as root, or through sudo), configures with the
 # "default" CMake preset (build/), and uses ccache when it is installed.
 set -euo pipefail
@@ -10,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 action=${1:-build}
 case "$action" in
-  wizard|test|build) ;;
-  *) echo "usage: $0 wizard|test|build" >&2; exit 2 ;;
+  wizard|test|build|deps) ;;
+  *) echo "usage: $0 wizard|test|build|deps" >&2; exit 2 ;;
 esac
 
 packages=(
@@ -34,6 +35,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+[ "$action" = deps ] && exit 0
 
 cmake --preset default >/dev/null
 cmake --build --preset default

@@ -1071,4 +1071,15 @@
         <translation>規則: %1</translation>
     </message>
 </context>
+<context>
+    <name>amlfw::Wizard</name>
+    <message>
+        <source>&quot;%1&quot; is not a language: use en or ja.</source>
+        <translation>「%1」は言語ではありません。en または ja を指定してください。</translation>
+    </message>
+    <message>
+        <source>cannot write the screenshot &quot;%1&quot;</source>
+        <translation>スクリーンショット「%1」を書き込めません</translation>
+    </message>
+</context>
 </TS>
