@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&quot;%1&quot; は IP アドレスまたは CIDR 範囲 (10.0.1.0/24 など) ではありません。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an Azure location name (such as japaneast).</source>
@@ -720,7 +720,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&quot;%1&quot; は IP アドレスまたは CIDR 範囲 (10.0.1.0/24 など) ではありません。</translation>
     </message>
     <message>
         <source>wrote %1 (%2 rules).</source>
@@ -736,11 +736,11 @@
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">リージョン</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">名前</translation>
     </message>
     <message>
         <source>Azure ML</source>
@@ -748,7 +748,7 @@
     </message>
     <message>
         <source>Paired region</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ペアになっているリージョン</translation>
     </message>
     <message>
         <source>Geography</source>
@@ -817,7 +817,7 @@
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">方向</translation>
     </message>
     <message>
         <source>Rule type</source>
@@ -829,19 +829,19 @@
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">送信先</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">プロトコル</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ポート</translation>
     </message>
     <message>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">機能</translation>
     </message>
     <message>
         <source>Purpose (English)</source>
@@ -853,7 +853,7 @@
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">目的</translation>
     </message>
     <message>
         <source>Article section</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">注意事項</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1496,18 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>TLS backend</source>
         <translation>TLS バックエンド</translation>
     </message>
+    <message>
+        <source>Goes back to the previous step; your answers are kept.</source>
+        <translation>前の手順に戻ります。回答は保持されます。</translation>
+    </message>
+    <message>
+        <source>Goes on to the next step.</source>
+        <translation>次の手順に進みます。</translation>
+    </message>
+    <message>
+        <source>Closes amlfw; your answers are remembered for next time.</source>
+        <translation>amlfw を閉じます。回答は次回のために記憶されます。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Problem</name>
@@ -1892,10 +1904,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>受信とルート(&amp;I)</translation>
     </message>
     <message>
-        <source>&amp;Network rules</source>
-        <translation>ネットワーク規則(&amp;N)</translation>
-    </message>
-    <message>
         <source>A&amp;pplication rules</source>
         <translation>アプリケーション規則(&amp;P)</translation>
     </message>
@@ -1939,6 +1947,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>No rules of this kind in this scenario.</source>
         <translation>このシナリオにはこの種類の規則はありません。</translation>
     </message>
+    <message>
+        <source>Net&amp;work rules</source>
+        <translation>ネットワーク規則(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::StepList</name>
@@ -1964,10 +1976,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Enter the name of the default storage account of the workspace, as shown on the workspace&apos;s overview page in the Azure portal (only the name, not the full host name).</source>
         <translation>Azure portal のワークスペースの概要ページに表示される、ワークスペースの既定のストレージ アカウントの名前を入力してください (ホスト名全体ではなく名前だけ)。</translation>
-    </message>
-    <message>
-        <source>Default storage account &amp;name:</source>
-        <translation>既定のストレージ アカウント名(&amp;N):</translation>
     </message>
     <message>
         <source>e.g. mlworkspace1234567890</source>
@@ -2033,6 +2041,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Greyed host names are needed only by features not chosen yet (next page).</source>
         <translation>灰色のホスト名は、まだ選択していない機能 (次のページ) でのみ必要です。</translation>
     </message>
+    <message>
+        <source>Default storage &amp;account name:</source>
+        <translation>既定のストレージ アカウント名(&amp;A):</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::TextReport</name>
@@ -2042,27 +2054,27 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">送信先</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">プロトコル</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ポート</translation>
     </message>
     <message>
         <source>Required for</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">次のために必須</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">目的</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ホスト</translation>
     </message>
     <message>
         <source>Inbound to compute (network security group)</source>
@@ -2110,7 +2122,7 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message>
         <source>About this scenario</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">このシナリオについて</translation>
     </message>
     <message>
         <source>Azure Machine Learning firewall rules</source>
@@ -2122,7 +2134,7 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message>
         <source>Azure Firewall</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Azure Firewall</translation>
     </message>
     <message>
         <source>Host tables for other firewalls</source>
@@ -2130,7 +2142,7 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">注意事項</translation>
     </message>
 </context>
 <context>
@@ -2220,10 +2232,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>現在の回答をプロファイル ファイルに書き込みます。</translation>
     </message>
     <message>
-        <source>Start &amp;over</source>
-        <translation>最初からやり直す(&amp;V)</translation>
-    </message>
-    <message>
         <source>Forget the current answers and begin with the defaults.</source>
         <translation>現在の回答を破棄し、既定値から始めます。</translation>
     </message>
@@ -2242,6 +2250,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Current answers: %1; features selected: %2.</source>
         <translation>現在の回答: %1、選択した機能: %2 件。</translation>
+    </message>
+    <message>
+        <source>Start o&amp;ver</source>
+        <translation>最初からやり直す(&amp;V)</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
         }
         choice.details->setForegroundRole(QPalette::PlaceholderText);
         m_group->addButton(choice.button, int(i));
-        layout->addWidget(choice.button);
+        layout->addWidget(choice.button, 0, Qt::AlignLeft); // the whole widget is the click target
         layout->addWidget(choice.description);
         layout->addWidget(choice.details);
         layout->addSpacing(10);

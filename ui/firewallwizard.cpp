@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QtGlobal>
@@ -172,17 +173,25 @@ void FirewallWizard::retranslateUi()
     m_openProfileAction->setText(tr("&Open profile…"));
     m_saveProfileAction->setText(tr("&Save profile…"));
     m_aboutAction->setText(tr("About amlfw"));
-    for (QWizard::WizardButton which : {QWizard::BackButton, QWizard::NextButton, QWizard::FinishButton,
-                                        QWizard::CancelButton, QWizard::CommitButton}) {
-        if (QAbstractButton *b = button(which))
-            b->setAccessibleName(b->text().remove(u'&'));
-    }
     setAccessibleName(tr("amlfw wizard"));
     setAccessibleDescription(tr("Asks about an Azure Machine Learning workspace and shows the firewall rules it needs."));
     // QWizard retranslates its own buttons only when the page changes: re-applying the commit flag
     // makes it do so now.
     if (QWizardPage *page = currentPage())
         page->setCommitPage(page->isCommitPage());
+    const QList<QPair<QWizard::WizardButton, QString>> descriptions{
+        {QWizard::BackButton, tr("Goes back to the previous step; your answers are kept.")},
+        {QWizard::NextButton, tr("Goes on to the next step.")},
+        {QWizard::CommitButton, tr("Goes on to the next step.")},
+        {QWizard::FinishButton, tr("Closes amlfw; your answers are remembered for next time.")},
+        {QWizard::CancelButton, tr("Closes amlfw; your answers are remembered for next time.")},
+    };
+    for (const auto &[which, description] : descriptions) {
+        if (QAbstractButton *b = button(which)) {
+            b->setAccessibleName(b->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)"))).remove(u'&'));
+            b->setAccessibleDescription(description);
+        }
+    }
     updateTitle();
     m_steps->refresh();
 }
@@ -208,7 +217,7 @@ void FirewallWizard::showMessage(int icon, const QString &title, const QString &
     box->setTextInteractionFlags(Qt::TextSelectableByMouse);
     box->setWindowModality(Qt::WindowModal);
     m_lastMessage = box;
-    connect(box, &QObject::destroyed, this, [this, box] {
+    connect(box, &QDialog::finished, this, [this, box] {
         if (m_lastMessage == box)
             m_lastMessage = nullptr;
     });

@@ -230,7 +230,7 @@ QString RulesPage::tabTitle(Tab tab) const
     case InboundTab:
         return tr("&Inbound and routes");
     case NetworkTab:
-        return tr("&Network rules");
+        return tr("Net&work rules");
     case ApplicationTab:
         return tr("A&pplication rules");
     case UnsupportedTab:

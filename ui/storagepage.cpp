@@ -92,7 +92,7 @@ void StoragePage::retranslateUi()
     setSubTitle(tr("Compute and notebooks reach the workspace's own storage account by name."));
     m_intro->setText(tr("Enter the name of the default storage account of the workspace, as shown on the workspace's "
                         "overview page in the Azure portal (only the name, not the full host name)."));
-    m_nameLabel->setText(tr("Default storage account &name:"));
+    m_nameLabel->setText(tr("Default storage &account name:"));
     m_name->setPlaceholderText(tr("e.g. mlworkspace1234567890"));
     m_name->setAccessibleName(tr("Default storage account name"));
     m_name->setAccessibleDescription(tr("3 to 24 lower-case letters and digits. Checked as you type."));

@@ -144,7 +144,7 @@ void WelcomePage::retranslateUi()
     m_saveProfile->setToolTip(tr("Save the current answers as a profile file (Ctrl+S)."));
     m_saveProfile->setAccessibleName(tr("Save profile"));
     m_saveProfile->setAccessibleDescription(tr("Writes the current answers to a profile file."));
-    m_startOver->setText(tr("Start &over"));
+    m_startOver->setText(tr("Start o&ver"));
     m_startOver->setToolTip(tr("Forget the current answers and begin with the defaults."));
     m_startOver->setAccessibleName(tr("Start over"));
     m_startOver->setAccessibleDescription(tr("Resets every answer to its default."));
