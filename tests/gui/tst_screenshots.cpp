@@ -1,0 +1,92 @@
+// Renders every page of the wizard in English and Japanese to PNG files under the build folder
+// (screenshots/<page>-<lang>.png): for the README, and to look at after a change.
+
+#include "exportpage.h"
+#include "rulespage.h"
+#include "wizardtesthelpers.h"
+
+#include <QDir>
+#include <QImage>
+#include <QTreeView>
+
+using namespace amlfw;
+using namespace amlfw::test;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QDir().mkpath(QStringLiteral(AMLFW_SCREENSHOT_DIR)));
+        // The same font everywhere, so that screenshots do not depend on the machine's defaults.
+        QFont font(QStringLiteral("Noto Sans CJK JP"));
+        font.setPointSize(9);
+        QApplication::setFont(font);
+    }
+
+    void pages_data()
+    {
+        QTest::addColumn<int>("language");
+        QTest::newRow("en") << int(Language::English);
+        QTest::newRow("ja") << int(Language::Japanese);
+    }
+
+    void pages()
+    {
+        QFETCH(int, language);
+        const auto lang = Language(language);
+        WizardFixture f(lang);
+        FirewallWizard *wizard = f.wizard.get();
+        const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+
+        auto shoot = [&](const QString &name) {
+            processLanguageChange();
+            QImage image = wizard->grab().toImage();
+            QVERIFY(!image.isNull());
+            QCOMPARE(image.size(), wizard->size() * wizard->devicePixelRatio());
+            // A blank or unpainted window would be one colour.
+            const QRgb first = image.pixel(10, 10);
+            bool varied = false;
+            for (int y = 0; y < image.height() && !varied; y += 7)
+                for (int x = 0; x < image.width() && !varied; x += 7)
+                    varied = image.pixel(x, y) != first;
+            QVERIFY2(varied, qPrintable(name));
+            const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/%1-%2.png").arg(name, suffix);
+            QVERIFY2(image.save(path), qPrintable(path));
+        };
+
+        shoot(QStringLiteral("welcome"));
+        clickNext(wizard);
+        QTest::mouseClick(wizard->cloudPage()->button(QStringLiteral("public")), Qt::LeftButton);
+        shoot(QStringLiteral("cloud"));
+        clickNext(wizard);
+        typeInto(wizard->regionPage()->searchField(), QStringLiteral("japan"));
+        QTest::keyClick(wizard->regionPage()->searchField(), Qt::Key_Down);
+        QTRY_VERIFY(wizard->regionPage()->isComplete());
+        QCOMPARE(f.state->answers().region, QStringLiteral("japaneast"));
+        shoot(QStringLiteral("region"));
+        clickNext(wizard);
+        typeInto(wizard->storagePage()->nameField(), QStringLiteral("mlwsdemo4711"));
+        shoot(QStringLiteral("storage"));
+        clickNext(wizard);
+        f.state->setFeatures({QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"),
+                              QStringLiteral("notebooks"), QStringLiteral("custom-images"), QStringLiteral("python"),
+                              QStringLiteral("arc-inference")});
+        wizard->featuresPage()->recountNow();
+        shoot(QStringLiteral("features"));
+        clickNext(wizard);
+        // A rule with notes selected, so that the details pane shows what it is for.
+        QTreeView *view = wizard->rulesPage()->view(RulesPage::NetworkTab);
+        wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::NetworkTab);
+        const QModelIndex group = view->model()->index(0, 0);
+        view->setCurrentIndex(view->model()->index(4, 0, group));
+        shoot(QStringLiteral("rules"));
+        clickNext(wizard);
+        shoot(QStringLiteral("export"));
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
