@@ -916,7 +916,7 @@
     </message>
     <message>
         <source>Saved the %1 with %2 rules to %3</source>
-        <translation>%2 件の規則の %1 を %3 に保存しました</translation>
+        <translation>規則 %2 件の%1を %3 に保存しました</translation>
     </message>
     <message>
         <source>Export the rules</source>
@@ -1574,16 +1574,8 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>リージョン</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
-    </message>
-    <message>
         <source>Paired region</source>
         <translation>ペアになっているリージョン</translation>
-    </message>
-    <message>
-        <source>Azure Machine Learning</source>
-        <translation>Azure Machine Learning</translation>
     </message>
     <message>
         <source>None</source>
@@ -1600,6 +1592,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Azure Machine Learning is not offered in this region.</source>
         <translation>このリージョンでは Azure Machine Learning は提供されていません。</translation>
+    </message>
+    <message>
+        <source>Programmatic name</source>
+        <translation>プログラム名</translation>
+    </message>
+    <message>
+        <source>Azure ML</source>
+        <translation>Azure ML</translation>
     </message>
 </context>
 <context>
@@ -1647,18 +1647,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Regions of the chosen cloud, grouped by geography, with the paired region and whether Azure Machine Learning is offered.</source>
         <translation>選択したクラウドのリージョン (地域別)。ペアになっているリージョンと、Azure Machine Learning が提供されているかどうかを示します。</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名前</translation>
-    </message>
-    <message>
-        <source>Paired region</source>
-        <translation>ペアになっているリージョン</translation>
-    </message>
-    <message>
-        <source>Azure Machine Learning</source>
-        <translation>Azure Machine Learning</translation>
     </message>
     <message>
         <source>none</source>

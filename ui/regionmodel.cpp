@@ -13,7 +13,7 @@ void RegionModel::rebuild(const Catalog &catalog, const QString &cloudId, Langua
 {
     clear();
     setColumnCount(ColumnCount);
-    setHorizontalHeaderLabels({tr("Region"), tr("Name"), tr("Paired region"), tr("Azure Machine Learning")});
+    retranslateHeaders();
     m_regionCount = 0;
     const QList<Region> regions = catalog.regions.value(cloudId);
     const QIcon warning = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
@@ -62,6 +62,11 @@ void RegionModel::rebuild(const Catalog &catalog, const QString &cloudId, Langua
         else
             qDeleteAll(groupRow);
     }
+}
+
+void RegionModel::retranslateHeaders()
+{
+    setHorizontalHeaderLabels({tr("Region"), tr("Programmatic name"), tr("Paired region"), tr("Azure ML")});
 }
 
 QModelIndex RegionModel::indexOfRegion(const QString &name) const

@@ -24,6 +24,7 @@ public:
     explicit RegionModel(QObject *parent = nullptr);
 
     void rebuild(const Catalog &catalog, const QString &cloudId, Language language);
+    void retranslateHeaders();
     QModelIndex indexOfRegion(const QString &name) const; // column 0
     int regionCount() const { return m_regionCount; }
 

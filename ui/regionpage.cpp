@@ -115,7 +115,7 @@ void RegionPage::retranslateUi()
     if (m_modelLanguage != language())
         rebuildModel();
     else
-        m_model->setHorizontalHeaderLabels({tr("Region"), tr("Name"), tr("Paired region"), tr("Azure Machine Learning")});
+        m_model->retranslateHeaders();
     selectFromState();
     updateMessages();
 }

@@ -15,6 +15,26 @@ namespace {
 // Item rows carry their group's number + 1 in the internal id; group rows carry 0.
 constexpr quintptr GroupRowId = 0;
 
+// Inside the "other firewalls" tab every section says "Other firewalls: ...", and some tables are
+// named like their section ("Python hosts › Python hosts"): keep what tells the tables apart.
+QString hostTableTitle(const RuleSet &set, const QString &tableId, Language language)
+{
+    const Table *table = set.catalog.table(tableId);
+    if (!table)
+        return tableId;
+    const QString tableTitle = table->title.text(language);
+    const Section *section = set.catalog.section(table->section);
+    if (!section)
+        return tableTitle;
+    QString sectionTitle = section->title.text(language);
+    const qsizetype colon = sectionTitle.indexOf(QStringLiteral(": "));
+    if (colon >= 0)
+        sectionTitle = sectionTitle.mid(colon + 2);
+    if (sectionTitle == tableTitle)
+        return tableTitle;
+    return sectionTitle + QStringLiteral(" › ") + tableTitle;
+}
+
 } // namespace
 
 RuleTreeModel::RuleTreeModel(Mode mode, QList<FirewallRuleType> types, QObject *parent)
@@ -40,7 +60,8 @@ void RuleTreeModel::setRuleSet(std::shared_ptr<const RuleSet> set, Language lang
             }
         } else {
             for (const QString &tableId : m_set->tablesInView(QStringLiteral("other-firewalls"))) {
-                Group group{RuleLabels::tableTitle(*m_set, tableId, language), {}};
+                Group group{hostTableTitle(*m_set, tableId, language), {}};
+                group.fullTitle = RuleLabels::tableTitle(*m_set, tableId, language);
                 for (const Rule *rule : m_set->rulesInTable(tableId))
                     group.entries.append(Entry{rule, {}, false, tableId});
                 m_groups << group;
@@ -180,6 +201,8 @@ QVariant RuleTreeModel::data(const QModelIndex &index, int role) const
             font.setBold(true);
             return font;
         }
+        case Qt::ToolTipRole:
+            return group.fullTitle.isEmpty() ? QVariant() : group.fullTitle;
         case SearchTextRole:
             return group.title.toLower();
         case EntryRole:

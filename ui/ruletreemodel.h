@@ -37,6 +37,7 @@ public:
     {
         QString title;
         QList<Entry> entries;
+        QString fullTitle; // host tables: section and table as the CLI names them
     };
 
     RuleTreeModel(Mode mode, QList<FirewallRuleType> types, QObject *parent = nullptr);

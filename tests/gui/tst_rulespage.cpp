@@ -89,9 +89,16 @@ private Q_SLOTS:
             hosts += int(set.rulesInTable(t).size());
         QCOMPARE(m_page->model(RulesPage::HostsTab)->itemCount(), hosts);
         QCOMPARE(m_page->model(RulesPage::HostsTab)->rowCount(), tables.size());
-        QCOMPARE(m_page->model(RulesPage::HostsTab)->index(0, 0).data().toString(),
-                 QStringLiteral("%1 (%2)").arg(RuleLabels::tableTitle(set, tables.first(), Language::English))
-                     .arg(set.rulesInTable(tables.first()).size()));
+        const QModelIndex firstTable = m_page->model(RulesPage::HostsTab)->index(0, 0);
+        QCOMPARE(firstTable.data(Qt::ToolTipRole).toString(), RuleLabels::tableTitle(set, tables.first(), Language::English));
+        QCOMPARE(firstTable.data().toString(),
+                 QStringLiteral("Microsoft hosts › General Azure hosts (%1)").arg(set.rulesInTable(tables.first()).size()));
+        // A table named like its section is not named twice.
+        QStringList groups;
+        for (int g = 0; g < m_page->model(RulesPage::HostsTab)->rowCount(); ++g)
+            groups << m_page->model(RulesPage::HostsTab)->index(g, 0).data().toString();
+        QVERIFY2(groups.contains(QStringLiteral("Python hosts (%1)").arg(set.rulesInTable(QStringLiteral("python-hosts")).size())),
+                 qPrintable(groups.join(u'\n')));
         QCOMPARE(m_page->tabs()->tabText(RulesPage::ApplicationTab),
                  QStringLiteral("A&pplication rules (%1)").arg(partsOfTypes(set, {FirewallRuleType::Application})));
         QVERIFY(m_page->tabs()->isTabVisible(RulesPage::UnsupportedTab)); // every feature: there is one
