@@ -13,7 +13,9 @@
 namespace amlfw {
 
 CloudPage::CloudPage(WizardState *state, QWidget *parent)
-    : StatePage(state, parent), m_group(new QButtonGroup(this)), m_intro(new QLabel(this))
+    : StatePage(state, parent)
+    , m_group(new QButtonGroup(this))
+    , m_intro(new QLabel(this))
 {
     setObjectName(QStringLiteral("cloudPage"));
     m_intro->setWordWrap(true);

@@ -27,7 +27,8 @@
 namespace amlfw {
 
 ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *parent)
-    : StatePage(state, parent), m_settings(settings)
+    : StatePage(state, parent)
+    , m_settings(settings)
 {
     setObjectName(QStringLiteral("exportPage"));
     auto *content = new QWidget;
@@ -200,9 +201,10 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
-    QWidget *order[] = {m_arm, m_csv, m_json, m_sourceAddresses, m_policy, m_policyName, m_tier, m_location,
-                        m_rcgName, m_priority, m_routeTable, m_routeTableName, m_firewallIp, m_alternatives,
-                        m_bothLanguages, m_bom, m_export, m_openFolder};
+    QWidget *order[]
+        = {m_arm,           m_csv,     m_json,     m_sourceAddresses, m_policy,         m_policyName, m_tier,
+           m_location,      m_rcgName, m_priority, m_routeTable,      m_routeTableName, m_firewallIp, m_alternatives,
+           m_bothLanguages, m_bom,     m_export,   m_openFolder};
     for (size_t i = 0; i + 1 < std::size(order); ++i)
         setTabOrder(order[i], order[i + 1]);
 
@@ -318,8 +320,9 @@ Problems ExportPage::optionProblems() const
         Problems problems;
         for (const QString &address : sourceAddressList()) {
             if (!ArmExporter::isValidSourceAddress(address))
-                problems << Problem::error(QStringLiteral("--source-addresses"),
-                                           tr("\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24).").arg(address));
+                problems << Problem::error(
+                    QStringLiteral("--source-addresses"),
+                    tr("\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24).").arg(address));
         }
         return problems;
     }
@@ -404,8 +407,8 @@ bool ExportPage::exportFile()
         break;
     }
     filter += QStringLiteral(";;") + tr("All files (*)");
-    const QString path = FileDialog::instance()->getSaveFileName(
-        this, tr("Export the %1").arg(formatName(format())), QDir(directory).filePath(suggestedFileName()), filter);
+    const QString path = FileDialog::instance()->getSaveFileName(this, tr("Export the %1").arg(formatName(format())),
+                                                                 QDir(directory).filePath(suggestedFileName()), filter);
     if (path.isEmpty())
         return false; // cancelled
 
@@ -418,11 +421,10 @@ bool ExportPage::exportFile()
     m_lastPath = QFileInfo(path).absoluteFilePath();
     if (m_settings)
         m_settings->setLastDirectory(QFileInfo(path).absolutePath());
-    m_resultBanner->showMessage(MessageBanner::Kind::Success,
-                                tr("Saved the %1 with %2 rules to %3")
-                                    .arg(formatName(format()))
-                                    .arg(set.rules.size())
-                                    .arg(QDir::toNativeSeparators(m_lastPath)));
+    m_resultBanner->showMessage(MessageBanner::Kind::Success, tr("Saved the %1 with %2 rules to %3")
+                                                                  .arg(formatName(format()))
+                                                                  .arg(set.rules.size())
+                                                                  .arg(QDir::toNativeSeparators(m_lastPath)));
     m_openFolder->show();
     return true;
 }
@@ -436,7 +438,8 @@ void ExportPage::retranslateUi()
     m_formatBox->setTitle(tr("Format"));
     m_arm->setText(tr("&ARM template"));
     m_arm->setAccessibleName(tr("ARM template"));
-    m_arm->setAccessibleDescription(tr("A deployable template for an Azure Firewall policy rule collection group and the route table."));
+    m_arm->setAccessibleDescription(
+        tr("A deployable template for an Azure Firewall policy rule collection group and the route table."));
     m_csv->setText(tr("&CSV"));
     m_csv->setAccessibleName(tr("CSV"));
     m_csv->setAccessibleDescription(tr("One row per rule, for a change-approval ticket or a spreadsheet."));
@@ -451,15 +454,18 @@ void ExportPage::retranslateUi()
     m_sourceLabel->setText(tr("&Source addresses of the Azure ML compute subnet:"));
     m_sourceAddresses->setPlaceholderText(tr("e.g. 10.0.1.0/24 (empty: the template asks at deployment)"));
     m_sourceAddresses->setAccessibleName(tr("Source addresses"));
-    m_sourceAddresses->setAccessibleDescription(tr("IP addresses or CIDR ranges of the compute subnet, separated by commas."));
-    m_sourceAddresses->setToolTip(tr("IP addresses or CIDR ranges of the compute subnet, separated by commas. Used by the ARM template and the CSV file."));
+    m_sourceAddresses->setAccessibleDescription(
+        tr("IP addresses or CIDR ranges of the compute subnet, separated by commas."));
+    m_sourceAddresses->setToolTip(tr("IP addresses or CIDR ranges of the compute subnet, separated by commas. Used by "
+                                     "the ARM template and the CSV file."));
 
     m_armBox->setTitle(tr("ARM template options"));
     m_policyLabel->setText(tr("Firewall p&olicy:"));
     m_policy->setItemText(0, tr("Create a new policy"));
     m_policy->setItemText(1, tr("Add to an existing policy"));
     m_policy->setAccessibleName(tr("Firewall policy"));
-    m_policy->setAccessibleDescription(tr("Whether the template creates the firewall policy or adds a rule collection group to an existing one."));
+    m_policy->setAccessibleDescription(
+        tr("Whether the template creates the firewall policy or adds a rule collection group to an existing one."));
     m_policyNameLabel->setText(tr("Polic&y name:"));
     m_policyName->setAccessibleName(tr("Policy name"));
     m_policyName->setAccessibleDescription(tr("Name of the Azure Firewall policy."));
@@ -471,7 +477,8 @@ void ExportPage::retranslateUi()
     m_locationLabel->setText(tr("&Location:"));
     m_location->setPlaceholderText(tr("the resource group's location"));
     m_location->setAccessibleName(tr("Location"));
-    m_location->setAccessibleDescription(tr("Azure location of new resources, such as japaneast; empty for the resource group's."));
+    m_location->setAccessibleDescription(
+        tr("Azure location of new resources, such as japaneast; empty for the resource group's."));
     m_rcgNameLabel->setText(tr("&Rule collection group:"));
     m_rcgName->setAccessibleName(tr("Rule collection group name"));
     m_rcgName->setAccessibleDescription(tr("Name of the rule collection group the rules go into."));
@@ -495,7 +502,8 @@ void ExportPage::retranslateUi()
     m_firewallIp->setToolTip(tr("With a new route table: adds the default route (0.0.0.0/0) through the firewall."));
     m_alternatives->setText(tr("Include ser&vice-tag rules for what Azure Firewall cannot express"));
     m_alternatives->setAccessibleName(tr("Include alternatives"));
-    m_alternatives->setAccessibleDescription(tr("Adds network rules with service tags where Azure Firewall cannot express a rule as written."));
+    m_alternatives->setAccessibleDescription(
+        tr("Adds network rules with service tags where Azure Firewall cannot express a rule as written."));
 
     m_csvBox->setTitle(tr("CSV options"));
     m_bothLanguages->setText(tr("Purpose in both lan&guages (English and Japanese columns)"));
@@ -503,12 +511,14 @@ void ExportPage::retranslateUi()
     m_bothLanguages->setAccessibleDescription(tr("Writes the purpose in an English and a Japanese column."));
     m_bom->setText(tr("UTF-8 byte order mark, so that E&xcel reads the file correctly"));
     m_bom->setAccessibleName(tr("Byte order mark"));
-    m_bom->setAccessibleDescription(tr("Starts the file with a UTF-8 byte order mark, which Excel needs to read Japanese text."));
+    m_bom->setAccessibleDescription(
+        tr("Starts the file with a UTF-8 byte order mark, which Excel needs to read Japanese text."));
     m_jsonText->setText(tr("JSON has no options: every field of every rule, in the current language."));
 
-    m_languageNote->setText(language() == Language::Japanese
-                                ? tr("Descriptions in the file are in Japanese. Switch the language (Ctrl+L) for English.")
-                                : tr("Descriptions in the file are in English. Switch the language (Ctrl+L) for Japanese."));
+    m_languageNote->setText(
+        language() == Language::Japanese
+            ? tr("Descriptions in the file are in Japanese. Switch the language (Ctrl+L) for English.")
+            : tr("Descriptions in the file are in English. Switch the language (Ctrl+L) for Japanese."));
     m_export->setText(tr("&Export…"));
     m_export->setToolTip(tr("Choose where to save the file (Ctrl+E)."));
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -582,9 +592,9 @@ void ExportPage::validate()
 {
     const Problems problems = optionProblems();
     const QHash<QString, QWidget *> fields{
-        {QStringLiteral("--policy-name"), m_policyName},     {QStringLiteral("--rcg-name"), m_rcgName},
-        {QStringLiteral("--rcg-priority"), m_priority},      {QStringLiteral("--source-addresses"), m_sourceAddresses},
-        {QStringLiteral("--location"), m_location},          {QStringLiteral("--route-table-name"), m_routeTableName},
+        {QStringLiteral("--policy-name"), m_policyName}, {QStringLiteral("--rcg-name"), m_rcgName},
+        {QStringLiteral("--rcg-priority"), m_priority},  {QStringLiteral("--source-addresses"), m_sourceAddresses},
+        {QStringLiteral("--location"), m_location},      {QStringLiteral("--route-table-name"), m_routeTableName},
         {QStringLiteral("--firewall-ip"), m_firewallIp},
     };
     QSet<QWidget *> invalid;

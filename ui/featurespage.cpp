@@ -18,17 +18,17 @@
 namespace amlfw {
 
 FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
-    : StatePage(state, parent),
-      m_intro(new QLabel(this)),
-      m_selectAll(new QPushButton(this)),
-      m_clearAll(new QPushButton(this)),
-      m_udrBox(nullptr),
-      m_udrText(nullptr),
-      m_udrTags(nullptr),
-      m_udrRanges(nullptr),
-      m_udrGroup(new QButtonGroup(this)),
-      m_total(new QLabel(this)),
-      m_recount(new QTimer(this))
+    : StatePage(state, parent)
+    , m_intro(new QLabel(this))
+    , m_selectAll(new QPushButton(this))
+    , m_clearAll(new QPushButton(this))
+    , m_udrBox(nullptr)
+    , m_udrText(nullptr)
+    , m_udrTags(nullptr)
+    , m_udrRanges(nullptr)
+    , m_udrGroup(new QButtonGroup(this))
+    , m_total(new QLabel(this))
+    , m_recount(new QTimer(this))
 {
     setObjectName(QStringLiteral("featuresPage"));
     m_intro->setWordWrap(true);
@@ -41,8 +41,8 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
     content->setObjectName(QStringLiteral("featuresContent"));
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 6, 0);
-    const int indent = style()->pixelMetric(QStyle::PM_IndicatorWidth)
-                       + style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing);
+    const int indent
+        = style()->pixelMetric(QStyle::PM_IndicatorWidth) + style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing);
     const Catalog &catalog = state->catalog();
     QWidget *previous = nullptr;
     for (const FeatureGroup &group : catalog.featureGroups) {
@@ -120,7 +120,8 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
     m_recount->setSingleShot(true);
     m_recount->setInterval(0);
     connect(m_recount, &QTimer::timeout, this, &FeaturesPage::recountNow);
-    connect(m_selectAll, &QPushButton::clicked, this, [this] { this->state()->setFeatures(this->state()->catalog().featureIds()); });
+    connect(m_selectAll, &QPushButton::clicked, this,
+            [this] { this->state()->setFeatures(this->state()->catalog().featureIds()); });
     connect(m_clearAll, &QPushButton::clicked, this, [this] { this->state()->setFeatures({}); });
     connect(m_udrGroup, &QButtonGroup::idClicked, this, [this](int id) { this->state()->setUdr(UdrMethod(id)); });
     connect(state, &WizardState::answersChanged, this, &FeaturesPage::syncFromState);
@@ -195,7 +196,8 @@ void FeaturesPage::retranslateUi()
     m_udrTags->setAccessibleDescription(tr("Writes the user-defined routes with service tags as address prefixes."));
     m_udrRanges->setText(tr("&IP address ranges (for route tables that cannot use service tags)"));
     m_udrRanges->setAccessibleName(tr("Routes with IP address ranges"));
-    m_udrRanges->setAccessibleDescription(tr("Writes the user-defined routes with the IP address ranges of the service tags, which you keep up to date."));
+    m_udrRanges->setAccessibleDescription(tr(
+        "Writes the user-defined routes with the IP address ranges of the service tags, which you keep up to date."));
     syncFromState();
     updateCountLabels();
 }
@@ -227,9 +229,9 @@ void FeaturesPage::syncFromState()
                 const Feature *f = catalog.feature(i);
                 names << (f ? f->name.text(language()) : i);
             }
-            row.included->setText(tr("Included with: %1").arg(names.join(language() == Language::Japanese
-                                                                             ? QStringLiteral("、")
-                                                                             : QStringLiteral(", "))));
+            row.included->setText(
+                tr("Included with: %1")
+                    .arg(names.join(language() == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", "))));
         }
         row.included->setVisible(implied);
     }
@@ -335,13 +337,15 @@ void FeaturesPage::updateCountLabels()
         if (delta > 0 && changes > 0)
             text += tr(", %1 changed").arg(changes);
         row.count->setText(text);
-        row.count->setToolTip(tr("What this feature adds to the current choice: new rules, and rules it changes (such as extra ports). Rules that other chosen features need already are not counted."));
+        row.count->setToolTip(tr("What this feature adds to the current choice: new rules, and rules it changes (such "
+                                 "as extra ports). Rules that other chosen features need already are not counted."));
         row.count->setAccessibleName(row.count->text());
     }
     const RuleSet &set = state()->ruleSet();
     if (set.isValid()) {
         const RuleSummary s = set.summary();
-        m_total->setText(tr("This choice needs %1 rules, %2 of which every workspace needs.").arg(s.total).arg(s.always));
+        m_total->setText(
+            tr("This choice needs %1 rules, %2 of which every workspace needs.").arg(s.total).arg(s.always));
     } else {
         m_total->setText(QString());
     }

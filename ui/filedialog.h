@@ -3,7 +3,6 @@
 #include <QFileDialog>
 #include <QString>
 #include <QUrl>
-
 #include <functional>
 
 namespace amlfw {

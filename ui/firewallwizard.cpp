@@ -38,22 +38,22 @@ Q_LOGGING_CATEGORY(lcWizard, "amlfw.wizard", QtWarningMsg)
 namespace amlfw {
 
 FirewallWizard::FirewallWizard(WizardState *state, WizardSettings *settings, QWidget *parent)
-    : QWizard(parent),
-      m_state(state),
-      m_settings(settings),
-      m_welcome(new WelcomePage(state, this)),
-      m_cloud(new CloudPage(state, this)),
-      m_region(new RegionPage(state, this)),
-      m_storage(new StoragePage(state, this)),
-      m_features(new FeaturesPage(state, this)),
-      m_rules(new RulesPage(state, this)),
-      m_export(new ExportPage(state, settings, this)),
-      m_steps(new StepList(this)),
-      m_profileMenu(new QMenu(this)),
-      m_languageAction(new QAction(this)),
-      m_openProfileAction(new QAction(this)),
-      m_saveProfileAction(new QAction(this)),
-      m_aboutAction(new QAction(this))
+    : QWizard(parent)
+    , m_state(state)
+    , m_settings(settings)
+    , m_welcome(new WelcomePage(state, this))
+    , m_cloud(new CloudPage(state, this))
+    , m_region(new RegionPage(state, this))
+    , m_storage(new StoragePage(state, this))
+    , m_features(new FeaturesPage(state, this))
+    , m_rules(new RulesPage(state, this))
+    , m_export(new ExportPage(state, settings, this))
+    , m_steps(new StepList(this))
+    , m_profileMenu(new QMenu(this))
+    , m_languageAction(new QAction(this))
+    , m_openProfileAction(new QAction(this))
+    , m_saveProfileAction(new QAction(this))
+    , m_aboutAction(new QAction(this))
 {
     setObjectName(QStringLiteral("firewallWizard"));
     setWindowIcon(appIcon());
@@ -153,9 +153,11 @@ void FirewallWizard::retranslateUi()
     const bool japanese = m_state->language() == Language::Japanese;
     // The language to switch to, named in itself, so that a reader of either can find it.
     setButtonText(QWizard::CustomButton1, japanese ? QStringLiteral("English") : QStringLiteral("日本語"));
-    button(QWizard::CustomButton1)->setToolTip(tr("Switch the language of the wizard and the exported files (Ctrl+L)."));
+    button(QWizard::CustomButton1)
+        ->setToolTip(tr("Switch the language of the wizard and the exported files (Ctrl+L)."));
     button(QWizard::CustomButton1)->setAccessibleName(japanese ? tr("Switch to English") : tr("Switch to Japanese"));
-    button(QWizard::CustomButton1)->setAccessibleDescription(tr("Switches the language without losing the answers (Ctrl+L)."));
+    button(QWizard::CustomButton1)
+        ->setAccessibleDescription(tr("Switches the language without losing the answers (Ctrl+L)."));
     setButtonText(QWizard::CustomButton2, tr("Profile"));
     button(QWizard::CustomButton2)->setToolTip(tr("Open or save the answers as a profile file (Ctrl+O, Ctrl+S)."));
     button(QWizard::CustomButton2)->setAccessibleName(tr("Profile"));
@@ -163,7 +165,9 @@ void FirewallWizard::retranslateUi()
     setButtonText(QWizard::CustomButton3, tr("About"));
     button(QWizard::CustomButton3)->setToolTip(tr("Version, rule catalog, Qt and TLS (F1)."));
     button(QWizard::CustomButton3)->setAccessibleName(tr("About amlfw"));
-    button(QWizard::CustomButton3)->setAccessibleDescription(tr("Shows the version, the rule catalog edition, the Qt version and the TLS backend."));
+    button(QWizard::CustomButton3)
+        ->setAccessibleDescription(
+            tr("Shows the version, the rule catalog edition, the Qt version and the TLS backend."));
     // A menu arrow needs room beside the text, in both languages.
     if (QAbstractButton *profile = button(QWizard::CustomButton2)) {
         profile->setMinimumWidth(0);
@@ -174,7 +178,8 @@ void FirewallWizard::retranslateUi()
     m_saveProfileAction->setText(tr("&Save profile…"));
     m_aboutAction->setText(tr("About amlfw"));
     setAccessibleName(tr("amlfw wizard"));
-    setAccessibleDescription(tr("Asks about an Azure Machine Learning workspace and shows the firewall rules it needs."));
+    setAccessibleDescription(
+        tr("Asks about an Azure Machine Learning workspace and shows the firewall rules it needs."));
     // QWizard retranslates its own buttons only when the page changes: re-applying the commit flag
     // makes it do so now.
     if (QWizardPage *page = currentPage())
@@ -229,8 +234,9 @@ void FirewallWizard::openProfile()
     QString directory = m_settings ? m_settings->lastDirectory() : QString();
     if (directory.isEmpty() || !QDir(directory).exists())
         directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = FileDialog::instance()->getOpenFileName(
-        this, tr("Open profile"), directory, tr("amlfw profiles (*.json)") + QStringLiteral(";;") + tr("All files (*)"));
+    const QString path = FileDialog::instance()->getOpenFileName(this, tr("Open profile"), directory,
+                                                                 tr("amlfw profiles (*.json)") + QStringLiteral(";;")
+                                                                     + tr("All files (*)"));
     if (path.isEmpty())
         return;
     loadProfile(path);
@@ -246,15 +252,18 @@ bool FirewallWizard::loadProfile(const QString &path)
         for (const Problem &p : list) {
             QString location = p.location;
             location.replace(path, fileName);
-            lines << QStringLiteral("• ") + (location.isEmpty() || location == fileName ? p.message : location + QStringLiteral(": ") + p.message);
+            lines << QStringLiteral("• ")
+                         + (location.isEmpty() || location == fileName ? p.message
+                                                                       : location + QStringLiteral(": ") + p.message);
         }
         return lines.join(u'\n');
     };
     if (!profile) {
         qCInfo(lcWizard) << "profile rejected:" << path;
-        showMessage(QMessageBox::Critical, tr("Cannot open the profile"),
-                    tr("The profile \"%1\" cannot be used; your answers are unchanged.").arg(QDir::toNativeSeparators(path))
-                        + QStringLiteral("\n\n") + describe(problems));
+        showMessage(
+            QMessageBox::Critical, tr("Cannot open the profile"),
+            tr("The profile \"%1\" cannot be used; your answers are unchanged.").arg(QDir::toNativeSeparators(path))
+                + QStringLiteral("\n\n") + describe(problems));
         return false;
     }
     Answers answers = m_state->answers();
@@ -328,16 +337,16 @@ void FirewallWizard::showAbout()
     if (tls.isEmpty())
         tls = tr("none");
     auto row = [](const QString &label, const QString &value) -> QString {
-        return QStringLiteral("<tr><td style=\"padding-right:12px;\">") + label.toHtmlEscaped() + QStringLiteral("</td><td>")
-               + value.toHtmlEscaped() + QStringLiteral("</td></tr>");
+        return QStringLiteral("<tr><td style=\"padding-right:12px;\">") + label.toHtmlEscaped()
+               + QStringLiteral("</td><td>") + value.toHtmlEscaped() + QStringLiteral("</td></tr>");
     };
-    const QString text =
-        QStringLiteral("<h3>amlfw ") + QStringLiteral(AMLFW_VERSION) + QStringLiteral("</h3><p>")
-        + tr("Firewall rules for Azure Machine Learning workspaces in a virtual network.").toHtmlEscaped()
-        + QStringLiteral("</p><table>") + row(tr("Version"), QStringLiteral(AMLFW_VERSION))
-        + row(tr("Rule catalog"), tr("edition %1 (article dated %2)").arg(catalog.edition, catalog.sourceDate))
-        + row(tr("Qt"), tr("%1 (built with %2)").arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR)))
-        + row(tr("TLS backend"), tls) + QStringLiteral("</table>");
+    const QString text
+        = QStringLiteral("<h3>amlfw ") + QStringLiteral(AMLFW_VERSION) + QStringLiteral("</h3><p>")
+          + tr("Firewall rules for Azure Machine Learning workspaces in a virtual network.").toHtmlEscaped()
+          + QStringLiteral("</p><table>") + row(tr("Version"), QStringLiteral(AMLFW_VERSION))
+          + row(tr("Rule catalog"), tr("edition %1 (article dated %2)").arg(catalog.edition, catalog.sourceDate))
+          + row(tr("Qt"), tr("%1 (built with %2)").arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR)))
+          + row(tr("TLS backend"), tls) + QStringLiteral("</table>");
     showMessage(QMessageBox::NoIcon, tr("About amlfw"), text);
     if (m_lastMessage) {
         m_lastMessage->setTextFormat(Qt::RichText);

@@ -3,7 +3,8 @@
 namespace amlfw {
 
 GroupedFilterModel::GroupedFilterModel(int searchRole, QObject *parent)
-    : QSortFilterProxyModel(parent), m_searchRole(searchRole)
+    : QSortFilterProxyModel(parent)
+    , m_searchRole(searchRole)
 {
     setRecursiveFilteringEnabled(true);
     setSortCaseSensitivity(Qt::CaseInsensitive);

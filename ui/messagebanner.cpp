@@ -7,7 +7,10 @@
 namespace amlfw {
 
 MessageBanner::MessageBanner(QWidget *parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)), m_buttons(new QHBoxLayout)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_buttons(new QHBoxLayout)
 {
     setObjectName(QStringLiteral("messageBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -82,8 +85,9 @@ void MessageBanner::applyKind()
         colors = QStringLiteral("background:#fdecea; border:1px solid #f1b0aa;");
         break;
     }
-    setStyleSheet(QStringLiteral("QFrame#messageBanner{") + colors
-                  + QStringLiteral(" border-radius:4px;} QFrame#messageBanner QLabel{color:#1f2328; background:transparent;}"));
+    setStyleSheet(
+        QStringLiteral("QFrame#messageBanner{") + colors
+        + QStringLiteral(" border-radius:4px;} QFrame#messageBanner QLabel{color:#1f2328; background:transparent;}"));
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()->standardIcon(pixmap, nullptr, this).pixmap(size, size));
 }

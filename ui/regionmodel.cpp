@@ -7,7 +7,10 @@
 
 namespace amlfw {
 
-RegionModel::RegionModel(QObject *parent) : QStandardItemModel(parent) {}
+RegionModel::RegionModel(QObject *parent)
+    : QStandardItemModel(parent)
+{
+}
 
 void RegionModel::rebuild(const Catalog &catalog, const QString &cloudId, Language language)
 {

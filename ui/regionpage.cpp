@@ -1,7 +1,7 @@
 #include "regionpage.h"
 
-#include "messagebanner.h"
 #include "groupedfiltermodel.h"
+#include "messagebanner.h"
 #include "regionmodel.h"
 #include "wizardstate.h"
 
@@ -16,15 +16,15 @@
 namespace amlfw {
 
 RegionPage::RegionPage(WizardState *state, QWidget *parent)
-    : StatePage(state, parent),
-      m_searchLabel(new QLabel(this)),
-      m_search(new QLineEdit(this)),
-      m_listLabel(new QLabel(this)),
-      m_view(new QTreeView(this)),
-      m_model(new RegionModel(this)),
-      m_filter(new GroupedFilterModel(RegionModel::SearchTextRole, this)),
-      m_selection(new QLabel(this)),
-      m_banner(new MessageBanner(this))
+    : StatePage(state, parent)
+    , m_searchLabel(new QLabel(this))
+    , m_search(new QLineEdit(this))
+    , m_listLabel(new QLabel(this))
+    , m_view(new QTreeView(this))
+    , m_model(new RegionModel(this))
+    , m_filter(new GroupedFilterModel(RegionModel::SearchTextRole, this))
+    , m_selection(new QLabel(this))
+    , m_banner(new MessageBanner(this))
 {
     setObjectName(QStringLiteral("regionPage"));
     m_search->setObjectName(QStringLiteral("regionSearch"));
@@ -107,11 +107,13 @@ void RegionPage::retranslateUi()
     m_searchLabel->setText(tr("&Search:"));
     m_search->setPlaceholderText(tr("Name or programmatic name, e.g. Japan East or japaneast"));
     m_search->setAccessibleName(tr("Search regions"));
-    m_search->setAccessibleDescription(tr("Filters the list of regions. Press Enter to choose the first match, Down to go to the list."));
+    m_search->setAccessibleDescription(
+        tr("Filters the list of regions. Press Enter to choose the first match, Down to go to the list."));
     m_search->setToolTip(tr("Type any part of a region's name, in English or Japanese, or its programmatic name."));
     m_listLabel->setText(tr("&Regions of %1:").arg(cloudName));
     m_view->setAccessibleName(tr("Regions"));
-    m_view->setAccessibleDescription(tr("Regions of the chosen cloud, grouped by geography, with the paired region and whether Azure Machine Learning is offered."));
+    m_view->setAccessibleDescription(tr("Regions of the chosen cloud, grouped by geography, with the paired region and "
+                                        "whether Azure Machine Learning is offered."));
     if (m_modelLanguage != language())
         rebuildModel();
     else
@@ -197,8 +199,8 @@ void RegionPage::updateMessages()
     if (const Region *region = catalog.region(answers.cloud, answers.region)) {
         const Region *pair = catalog.region(answers.cloud, region->pair);
         const QString name = region->display.text(language()) + QStringLiteral(" (") + region->name + u')';
-        const QString pairName = pair ? pair->display.text(language()) + QStringLiteral(" (") + pair->name + u')'
-                                      : tr("none");
+        const QString pairName
+            = pair ? pair->display.text(language()) + QStringLiteral(" (") + pair->name + u')' : tr("none");
         m_selection->setText(tr("Chosen: %1 · paired region: %2").arg(name, pairName));
     } else {
         m_selection->setText(tr("No region chosen yet."));

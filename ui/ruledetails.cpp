@@ -30,7 +30,8 @@ QString list(const QStringList &itemsHtml)
 
 QString heading(const QString &text)
 {
-    return QStringLiteral("<p style=\"margin-top:10px; margin-bottom:0px;\"><b>") + esc(text) + QStringLiteral("</b></p>");
+    return QStringLiteral("<p style=\"margin-top:10px; margin-bottom:0px;\"><b>") + esc(text)
+           + QStringLiteral("</b></p>");
 }
 
 QString noteItem(const Note &note, Language language)
@@ -74,8 +75,8 @@ QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const Firewa
         const Section *section = set.catalog.section(s.section);
         QString where = esc(RuleLabels::tableTitle(set, s.table, language));
         if (section && !set.catalog.sourceUrl.isEmpty()) {
-            where = QStringLiteral("<a href=\"") + esc(set.catalog.sourceUrl + u'#' + section->anchor) + QStringLiteral("\">")
-                    + where + QStringLiteral("</a>");
+            where = QStringLiteral("<a href=\"") + esc(set.catalog.sourceUrl + u'#' + section->anchor)
+                    + QStringLiteral("\">") + where + QStringLiteral("</a>");
         }
         const QString item = where + QStringLiteral(": ") + esc(s.purpose.text(language));
         if (!sources.contains(item))
@@ -108,15 +109,17 @@ QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const Firewa
 
 QString RuleDetails::scenarioHtml(const RuleSet &set, Language language)
 {
-    QString html = QStringLiteral("<p style=\"margin-bottom:4px;\"><b style=\"font-size:large;\">") + esc(tr("About this scenario"))
-                   + QStringLiteral("</b></p>");
+    QString html = QStringLiteral("<p style=\"margin-bottom:4px;\"><b style=\"font-size:large;\">")
+                   + esc(tr("About this scenario")) + QStringLiteral("</b></p>");
     QStringList items;
     for (const Problem &p : set.problems)
         items << QStringLiteral("<span style=\"color:#9a6700;\">⚠</span> ") + esc(p.message);
     for (const Note &n : set.scenarioNotes)
         items << noteItem(n, language);
     html += list(items);
-    html += QStringLiteral("<p style=\"color:#57606a;\">") + esc(tr("Select a rule to see its purpose, where the article lists it, its notes and how Azure Firewall carries it."))
+    html += QStringLiteral("<p style=\"color:#57606a;\">")
+            + esc(tr("Select a rule to see its purpose, where the article lists it, its notes and how Azure Firewall "
+                     "carries it."))
             + QStringLiteral("</p>");
     return html;
 }

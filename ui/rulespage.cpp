@@ -3,8 +3,8 @@
 #include "groupedfiltermodel.h"
 #include "messagebanner.h"
 #include "ruledetails.h"
-#include "ruletreemodel.h"
 #include "rulelabels.h"
+#include "ruletreemodel.h"
 #include "wizardstate.h"
 
 #include <QAction>
@@ -45,20 +45,20 @@ QString markdownCell(QString text)
 } // namespace
 
 RulesPage::RulesPage(WizardState *state, QWidget *parent)
-    : StatePage(state, parent),
-      m_scenario(new QLabel(this)),
-      m_banner(new MessageBanner(this)),
-      m_filterLabel(new QLabel(this)),
-      m_filter(new QLineEdit(this)),
-      m_matches(new QLabel(this)),
-      m_tabs(new QTabWidget(this)),
-      m_details(new QTextBrowser(this)),
-      m_splitter(new QSplitter(Qt::Vertical, this)),
-      m_totals(new QLabel(this)),
-      m_copyTsv(new QAction(this)),
-      m_copyMarkdown(new QAction(this)),
-      m_selectAll(new QAction(this)),
-      m_find(new QAction(this))
+    : StatePage(state, parent)
+    , m_scenario(new QLabel(this))
+    , m_banner(new MessageBanner(this))
+    , m_filterLabel(new QLabel(this))
+    , m_filter(new QLineEdit(this))
+    , m_matches(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_details(new QTextBrowser(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_totals(new QLabel(this))
+    , m_copyTsv(new QAction(this))
+    , m_copyMarkdown(new QAction(this))
+    , m_selectAll(new QAction(this))
+    , m_find(new QAction(this))
 {
     setObjectName(QStringLiteral("rulesPage"));
     m_scenario->setObjectName(QStringLiteral("rulesScenario"));
@@ -208,13 +208,16 @@ void RulesPage::retranslateUi()
     m_filter->setAccessibleDescription(tr("Shows only the rules that contain every word typed, in every tab."));
     m_filter->setToolTip(tr("Shows only the rules that contain every word typed, in every tab."));
     m_tabs->setAccessibleName(tr("Rule views"));
-    m_tabs->setAccessibleDescription(tr("Inbound and routes, network rules, application rules, what Azure Firewall cannot express, and host tables for other firewalls."));
+    m_tabs->setAccessibleDescription(tr("Inbound and routes, network rules, application rules, what Azure Firewall "
+                                        "cannot express, and host tables for other firewalls."));
     for (int t = 0; t < TabCount; ++t) {
         m_parts.at(t).view->setAccessibleName(tabTitle(Tab(t)));
-        m_parts.at(t).view->setAccessibleDescription(tr("Rules; select rows to see details, Ctrl+C copies them as TSV, Ctrl+Shift+C as Markdown."));
+        m_parts.at(t).view->setAccessibleDescription(
+            tr("Rules; select rows to see details, Ctrl+C copies them as TSV, Ctrl+Shift+C as Markdown."));
     }
     m_details->setAccessibleName(tr("Rule details"));
-    m_details->setAccessibleDescription(tr("Purpose, sources in the article, notes and Azure Firewall classification of the selected rule."));
+    m_details->setAccessibleDescription(
+        tr("Purpose, sources in the article, notes and Azure Firewall classification of the selected rule."));
     m_copyTsv->setText(tr("Copy as &TSV"));
     m_copyTsv->setToolTip(tr("Copy the selected rows as tab-separated values, for a spreadsheet."));
     m_copyMarkdown->setText(tr("Copy as &Markdown"));
@@ -278,12 +281,16 @@ void RulesPage::rebuild()
 
     const RuleSet &set = *m_set;
     const Language lang = language();
-    QString scenario = QStringLiteral("<b>") + RuleLabels::cloudName(set, lang).toHtmlEscaped() + QStringLiteral("</b> · ")
-                       + RuleLabels::regionName(set, lang).toHtmlEscaped() + QStringLiteral(" · ")
-                       + tr("storage account %1").arg(QStringLiteral("<b>") + set.answers.storage.toHtmlEscaped() + QStringLiteral("</b>"));
+    QString scenario = QStringLiteral("<b>") + RuleLabels::cloudName(set, lang).toHtmlEscaped()
+                       + QStringLiteral("</b> · ") + RuleLabels::regionName(set, lang).toHtmlEscaped()
+                       + QStringLiteral(" · ")
+                       + tr("storage account %1")
+                             .arg(QStringLiteral("<b>") + set.answers.storage.toHtmlEscaped() + QStringLiteral("</b>"));
     if (!set.scenarioNotes.isEmpty() || !set.problems.isEmpty())
         scenario += QStringLiteral(" — <a href=\"#scenario\">")
-                    + tr("About this scenario (%1 notes)").arg(set.scenarioNotes.size() + set.problems.size()).toHtmlEscaped()
+                    + tr("About this scenario (%1 notes)")
+                          .arg(set.scenarioNotes.size() + set.problems.size())
+                          .toHtmlEscaped()
                     + QStringLiteral("</a>");
     m_scenario->setText(scenario);
     m_scenario->setAccessibleName(tr("Scenario"));
@@ -340,7 +347,8 @@ void RulesPage::applyFilter()
         matching += m_parts.at(t).filter->matchingItems();
         total += m_parts.at(t).filter->totalItems();
     }
-    m_matches->setText(m_filter->text().trimmed().isEmpty() ? QString() : tr("%1 of %2 shown").arg(matching).arg(total));
+    m_matches->setText(m_filter->text().trimmed().isEmpty() ? QString()
+                                                            : tr("%1 of %2 shown").arg(matching).arg(total));
     m_matches->setAccessibleName(m_matches->text());
     updateTabTitles();
 }
@@ -351,8 +359,8 @@ void RulesPage::updateTabTitles()
     for (int t = 0; t < TabCount; ++t) {
         const GroupedFilterModel *filter = m_parts.at(t).filter;
         const int total = filter->totalItems();
-        const QString count = filtering ? QStringLiteral("%1/%2").arg(filter->matchingItems()).arg(total)
-                                        : QString::number(total);
+        const QString count
+            = filtering ? QStringLiteral("%1/%2").arg(filter->matchingItems()).arg(total) : QString::number(total);
         m_tabs->setTabText(t, tabTitle(Tab(t)) + QStringLiteral(" (") + count + u')');
         // Most scenarios have nothing Azure Firewall cannot express: that tab shows only when needed.
         m_tabs->setTabVisible(t, total > 0 || t != UnsupportedTab);
@@ -379,7 +387,8 @@ void RulesPage::updateDetails()
     if (!m_showScenario && current.isValid())
         entry = m_parts.at(tab).model->entry(m_parts.at(tab).filter->mapToSource(current));
     if (entry && entry->rule)
-        m_details->setHtml(RuleDetails::ruleHtml(*m_set, *entry->rule, entry->hasPart ? &entry->part : nullptr, language()));
+        m_details->setHtml(
+            RuleDetails::ruleHtml(*m_set, *entry->rule, entry->hasPart ? &entry->part : nullptr, language()));
     else
         m_details->setHtml(RuleDetails::scenarioHtml(*m_set, language()));
 }

@@ -3,7 +3,6 @@
 #include "statepage.h"
 
 #include <QList>
-
 #include <memory>
 
 class QAction;

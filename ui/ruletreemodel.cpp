@@ -38,7 +38,9 @@ QString hostTableTitle(const RuleSet &set, const QString &tableId, Language lang
 } // namespace
 
 RuleTreeModel::RuleTreeModel(Mode mode, QList<FirewallRuleType> types, QObject *parent)
-    : QAbstractItemModel(parent), m_mode(mode), m_types(std::move(types))
+    : QAbstractItemModel(parent)
+    , m_mode(mode)
+    , m_types(std::move(types))
 {
 }
 
@@ -195,7 +197,8 @@ QVariant RuleTreeModel::data(const QModelIndex &index, int role) const
         const Group &group = m_groups.at(index.row());
         switch (role) {
         case Qt::DisplayRole:
-            return index.column() == 0 ? QStringLiteral("%1 (%2)").arg(group.title).arg(group.entries.size()) : QVariant();
+            return index.column() == 0 ? QStringLiteral("%1 (%2)").arg(group.title).arg(group.entries.size())
+                                       : QVariant();
         case Qt::FontRole: {
             QFont font;
             font.setBold(true);

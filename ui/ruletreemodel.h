@@ -4,7 +4,6 @@
 #include "rule.h"
 
 #include <QAbstractItemModel>
-
 #include <memory>
 
 namespace amlfw {
@@ -18,7 +17,15 @@ class RuleTreeModel : public QAbstractItemModel
 
 public:
     enum class Mode { Firewall, HostTables };
-    enum Column { DestinationColumn, ProtocolColumn, PortsColumn, RequiredForColumn, PurposeColumn, IdColumn, ColumnCount };
+    enum Column {
+        DestinationColumn,
+        ProtocolColumn,
+        PortsColumn,
+        RequiredForColumn,
+        PurposeColumn,
+        IdColumn,
+        ColumnCount
+    };
     enum Role {
         RuleIdRole = Qt::UserRole + 1,
         SearchTextRole, // lower case: every column, notes and group title
@@ -29,9 +36,9 @@ public:
     struct Entry
     {
         const Rule *rule = nullptr;
-        FirewallPart part;   // Firewall mode
+        FirewallPart part; // Firewall mode
         bool hasPart = false;
-        QString tableId;     // HostTables mode
+        QString tableId; // HostTables mode
     };
     struct Group
     {

@@ -6,7 +6,11 @@
 
 namespace amlfw {
 
-StatePage::StatePage(WizardState *state, QWidget *parent) : QWizardPage(parent), m_state(state) {}
+StatePage::StatePage(WizardState *state, QWidget *parent)
+    : QWizardPage(parent)
+    , m_state(state)
+{
+}
 
 Language StatePage::language() const
 {

@@ -8,7 +8,10 @@
 
 namespace amlfw {
 
-StepList::StepList(QWizard *wizard, QWidget *parent) : QWidget(parent), m_wizard(wizard), m_layout(new QVBoxLayout(this))
+StepList::StepList(QWizard *wizard, QWidget *parent)
+    : QWidget(parent)
+    , m_wizard(wizard)
+    , m_layout(new QVBoxLayout(this))
 {
     setObjectName(QStringLiteral("stepList"));
     m_layout->setContentsMargins(4, 8, 12, 8);

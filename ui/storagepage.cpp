@@ -14,14 +14,14 @@
 namespace amlfw {
 
 StoragePage::StoragePage(WizardState *state, QWidget *parent)
-    : StatePage(state, parent),
-      m_intro(new QLabel(this)),
-      m_nameLabel(new QLabel(this)),
-      m_name(new QLineEdit(this)),
-      m_banner(new MessageBanner(this)),
-      m_hostsLabel(new QLabel(this)),
-      m_hosts(new QTreeWidget(this)),
-      m_hint(new QLabel(this))
+    : StatePage(state, parent)
+    , m_intro(new QLabel(this))
+    , m_nameLabel(new QLabel(this))
+    , m_name(new QLineEdit(this))
+    , m_banner(new MessageBanner(this))
+    , m_hostsLabel(new QLabel(this))
+    , m_hosts(new QTreeWidget(this))
+    , m_hint(new QLabel(this))
 {
     setObjectName(QStringLiteral("storagePage"));
     m_intro->setWordWrap(true);
@@ -100,7 +100,8 @@ void StoragePage::retranslateUi()
     m_hostsLabel->setText(tr("&Host names the rules will use:"));
     m_hosts->setHeaderLabels({tr("Host name"), tr("Ports"), tr("Needed for")});
     m_hosts->setAccessibleName(tr("Storage host names"));
-    m_hosts->setAccessibleDescription(tr("The host names of the storage account that appear in the rules, and the features that need them."));
+    m_hosts->setAccessibleDescription(
+        tr("The host names of the storage account that appear in the rules, and the features that need them."));
     update();
 }
 
@@ -109,8 +110,9 @@ void StoragePage::update()
     const QString error = AnswersValidator::storageNameError(state()->answers().storage);
     m_banner->setProperty(MessageBanner::CoreTextProperty, !state()->answers().storage.isEmpty() && !error.isEmpty());
     if (state()->answers().storage.isEmpty()) {
-        m_banner->showMessage(MessageBanner::Kind::Info,
-                              tr("Use 3 to 24 lower-case letters and digits, as Azure requires for storage account names."));
+        m_banner->showMessage(
+            MessageBanner::Kind::Info,
+            tr("Use 3 to 24 lower-case letters and digits, as Azure requires for storage account names."));
     } else if (!error.isEmpty()) {
         m_banner->showMessage(MessageBanner::Kind::Error, error);
     } else {
@@ -125,7 +127,8 @@ void StoragePage::update()
     if (!valid)
         all.storage = QStringLiteral("name"); // any valid name: the template is shown instead
     const RuleSet set = RuleGenerator::generate(state()->catalog(), all);
-    const QSet<QString> selected(state()->ruleSet().effectiveFeatures.cbegin(), state()->ruleSet().effectiveFeatures.cend());
+    const QSet<QString> selected(state()->ruleSet().effectiveFeatures.cbegin(),
+                                 state()->ruleSet().effectiveFeatures.cend());
 
     m_hosts->clear();
     QStringList seen;
@@ -140,8 +143,8 @@ void StoragePage::update()
         bool needed = rule.features.isEmpty();
         for (const QString &f : rule.features)
             needed = needed || selected.contains(f);
-        auto *item = new QTreeWidgetItem(m_hosts, {host, RuleLabels::ports(rule.ports, language()),
-                                                   RuleLabels::features(set, rule, language())});
+        auto *item = new QTreeWidgetItem(
+            m_hosts, {host, RuleLabels::ports(rule.ports, language()), RuleLabels::features(set, rule, language())});
         if (!needed) {
             for (int c = 0; c < 3; ++c)
                 item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));

@@ -13,19 +13,19 @@
 namespace amlfw {
 
 WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
-    : StatePage(state, parent),
-      m_languageLabel(new QLabel(this)),
-      m_language(new QComboBox(this)),
-      m_intro(new QLabel(this)),
-      m_catalogBox(new QGroupBox(this)),
-      m_catalogText(new QLabel(m_catalogBox)),
-      m_editionNote(new QLabel(m_catalogBox)),
-      m_profileBox(new QGroupBox(this)),
-      m_profileText(new QLabel(m_profileBox)),
-      m_scenario(new QLabel(m_profileBox)),
-      m_openProfile(new QPushButton(m_profileBox)),
-      m_saveProfile(new QPushButton(m_profileBox)),
-      m_startOver(new QPushButton(m_profileBox))
+    : StatePage(state, parent)
+    , m_languageLabel(new QLabel(this))
+    , m_language(new QComboBox(this))
+    , m_intro(new QLabel(this))
+    , m_catalogBox(new QGroupBox(this))
+    , m_catalogText(new QLabel(m_catalogBox))
+    , m_editionNote(new QLabel(m_catalogBox))
+    , m_profileBox(new QGroupBox(this))
+    , m_profileText(new QLabel(m_profileBox))
+    , m_scenario(new QLabel(m_profileBox))
+    , m_openProfile(new QPushButton(m_profileBox))
+    , m_saveProfile(new QPushButton(m_profileBox))
+    , m_startOver(new QPushButton(m_profileBox))
 {
     setObjectName(QStringLiteral("welcomePage"));
     // Each language is named in itself, so that either reader finds their own.
@@ -83,17 +83,15 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     setTabOrder(m_openProfile, m_saveProfile);
     setTabOrder(m_saveProfile, m_startOver);
 
-    connect(m_language, &QComboBox::activated, this, [this](int index) {
-        this->state()->setLanguage(Language(m_language->itemData(index).toInt()));
-    });
+    connect(m_language, &QComboBox::activated, this,
+            [this](int index) { this->state()->setLanguage(Language(m_language->itemData(index).toInt())); });
     connect(m_openProfile, &QPushButton::clicked, this, &WelcomePage::openProfileRequested);
     connect(m_saveProfile, &QPushButton::clicked, this, &WelcomePage::saveProfileRequested);
     connect(m_startOver, &QPushButton::clicked, this,
             [this] { this->state()->setAnswers(WizardState::defaultAnswers()); });
     connect(state, &WizardState::answersChanged, this, &WelcomePage::updateScenario);
-    connect(state, &WizardState::languageChanged, this, [this] {
-        m_language->setCurrentIndex(m_language->findData(int(language())));
-    });
+    connect(state, &WizardState::languageChanged, this,
+            [this] { m_language->setCurrentIndex(m_language->findData(int(language()))); });
     m_language->setCurrentIndex(m_language->findData(int(language())));
     retranslateUi();
 }
@@ -120,10 +118,10 @@ void WelcomePage::retranslateUi()
     const Catalog &catalog = state()->catalog();
     const Language lang = language();
     m_catalogBox->setTitle(tr("Rule catalog"));
-    m_catalogText->setText(
-        tr("Edition %1, from the article <a href=\"%2\">%3</a> dated %4.")
-            .arg(catalog.edition.toHtmlEscaped(), catalog.sourceUrl.toHtmlEscaped(),
-                 catalog.sourceTitle.text(lang).toHtmlEscaped(), catalog.sourceDate.toHtmlEscaped()));
+    m_catalogText->setText(tr("Edition %1, from the article <a href=\"%2\">%3</a> dated %4.")
+                               .arg(catalog.edition.toHtmlEscaped(), catalog.sourceUrl.toHtmlEscaped(),
+                                    catalog.sourceTitle.text(lang).toHtmlEscaped(),
+                                    catalog.sourceDate.toHtmlEscaped()));
     m_catalogText->setAccessibleName(tr("Rule catalog edition"));
     QString editionNote;
     for (const Note &note : catalog.scenarioNotes) {
@@ -156,10 +154,10 @@ void WelcomePage::updateScenario()
     const QString scenario = state()->scenarioTitle();
     const bool isDefault = state()->answers() == WizardState::defaultAnswers();
     m_startOver->setEnabled(!isDefault);
-    m_scenario->setText(isDefault ? tr("Current answers: none yet.")
-                                  : tr("Current answers: %1; features selected: %2.")
-                                        .arg(scenario)
-                                        .arg(state()->answers().features.size()));
+    m_scenario->setText(
+        isDefault
+            ? tr("Current answers: none yet.")
+            : tr("Current answers: %1; features selected: %2.").arg(scenario).arg(state()->answers().features.size()));
     m_scenario->setAccessibleName(m_scenario->text());
 }
 

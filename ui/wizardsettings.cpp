@@ -82,7 +82,7 @@ ArmOptions WizardSettings::armOptions() const
     ArmOptions o;
     m_settings->beginGroup(kExportGroup);
     o.policy = m_settings->value(QStringLiteral("policy")).toString() == u"existing" ? ArmOptions::Policy::Existing
-                                                                                      : ArmOptions::Policy::New;
+                                                                                     : ArmOptions::Policy::New;
     o.policyName = m_settings->value(QStringLiteral("policyName"), o.policyName).toString();
     o.ruleCollectionGroupName = m_settings->value(QStringLiteral("rcgName"), o.ruleCollectionGroupName).toString();
     bool ok = false;

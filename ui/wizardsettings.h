@@ -7,7 +7,6 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
-
 #include <memory>
 #include <optional>
 

@@ -5,7 +5,10 @@
 namespace amlfw {
 
 WizardState::WizardState(const Catalog &catalog, QObject *parent)
-    : QObject(parent), m_catalog(catalog), m_answers(defaultAnswers()), m_language(currentLanguage())
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_answers(defaultAnswers())
+    , m_language(currentLanguage())
 {
     regenerate();
 }

@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QTimer>
-
 #include <cstdio>
 #include <cstring>
 #include <optional>

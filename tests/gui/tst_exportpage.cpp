@@ -6,8 +6,8 @@
 #include "wizardtesthelpers.h"
 
 #include <QComboBox>
-#include <QPushButton>
 #include <QProcess>
+#include <QPushButton>
 #include <QSpinBox>
 
 using namespace amlfw;
@@ -34,8 +34,9 @@ Answers richAnswers()
     a.cloud = QStringLiteral("public");
     a.region = QStringLiteral("japaneast");
     a.storage = QStringLiteral("mystore");
-    a.features = {QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"), QStringLiteral("notebooks"),
-                  QStringLiteral("python"),           QStringLiteral("vscode"),          QStringLiteral("arc-inference")};
+    a.features
+        = {QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"), QStringLiteral("notebooks"),
+           QStringLiteral("python"),           QStringLiteral("vscode"),          QStringLiteral("arc-inference")};
     a.udr = UdrMethod::IpRanges;
     return a;
 }
@@ -114,8 +115,9 @@ private Q_SLOTS:
                      << QStringLiteral("fw-policy-1") << QStringLiteral("--rcg-name") << QStringLiteral("AML.rules")
                      << QStringLiteral("--rcg-priority") << QStringLiteral("700") << QStringLiteral("--location")
                      << QStringLiteral("japaneast") << QStringLiteral("--tier") << QStringLiteral("premium")
-                     << QStringLiteral("--route-table-name") << QStringLiteral("rt-custom") << QStringLiteral("--firewall-ip")
-                     << QStringLiteral("10.0.0.4") << QStringLiteral("--no-alternatives");
+                     << QStringLiteral("--route-table-name") << QStringLiteral("rt-custom")
+                     << QStringLiteral("--firewall-ip") << QStringLiteral("10.0.0.4")
+                     << QStringLiteral("--no-alternatives");
             } else {
                 page->bothLanguagesBox()->click();
                 page->bomBox()->click();
@@ -127,7 +129,8 @@ private Q_SLOTS:
         const QString guiPath = f.dir.filePath(QStringLiteral("gui.out"));
         FileDialog::instance()->setNextFileName(guiPath);
         QTest::mouseClick(page->exportButton(), Qt::LeftButton);
-        QVERIFY2(page->resultBanner()->kind() == MessageBanner::Kind::Success, qPrintable(page->resultBanner()->text()));
+        QVERIFY2(page->resultBanner()->kind() == MessageBanner::Kind::Success,
+                 qPrintable(page->resultBanner()->text()));
         QCOMPARE(page->lastExportedPath(), guiPath);
 
         const QString cliPath = f.dir.filePath(QStringLiteral("cli.out"));
@@ -140,7 +143,8 @@ private Q_SLOTS:
         const QByteArray gui = readAll(guiPath);
         const QByteArray expected = readAll(cliPath);
         QVERIFY(!gui.isEmpty());
-        QVERIFY2(gui == expected, qPrintable(QStringLiteral("GUI %1 bytes, CLI %2 bytes").arg(gui.size()).arg(expected.size())));
+        QVERIFY2(gui == expected,
+                 qPrintable(QStringLiteral("GUI %1 bytes, CLI %2 bytes").arg(gui.size()).arg(expected.size())));
         if (format == int(ExportPage::Format::Csv))
             QCOMPARE(gui.startsWith("\xEF\xBB\xBF"), !customOptions);
         if (lang == Language::Japanese && format != int(ExportPage::Format::Arm))
@@ -215,7 +219,8 @@ private Q_SLOTS:
         QVERIFY(f.wizard->isVisible());
         QCOMPARE(f.wizard->currentId(), int(FirewallWizard::ExportPageId));
         QCOMPARE(page->resultBanner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY2(page->resultBanner()->text().contains(QDir::toNativeSeparators(missing)), qPrintable(page->resultBanner()->text()));
+        QVERIFY2(page->resultBanner()->text().contains(QDir::toNativeSeparators(missing)),
+                 qPrintable(page->resultBanner()->text()));
         QVERIFY(!page->openFolderButton()->isVisible());
 
         // A folder as the target.

@@ -2,8 +2,8 @@
 // switch on every page, profiles and what is remembered.
 
 #include "exportpage.h"
-#include "groupedfiltermodel.h"
 #include "filedialog.h"
+#include "groupedfiltermodel.h"
 #include "livetestslot.h"
 #include "rulegenerator.h"
 #include "rulespage.h"
@@ -27,7 +27,7 @@ using namespace amlfw::test;
 
 namespace {
 
-const QList<int> kFlow{FirewallWizard::WelcomePageId, FirewallWizard::CloudPageId, FirewallWizard::RegionPageId,
+const QList<int> kFlow{FirewallWizard::WelcomePageId, FirewallWizard::CloudPageId,    FirewallWizard::RegionPageId,
                        FirewallWizard::StoragePageId, FirewallWizard::FeaturesPageId, FirewallWizard::RulesPageId,
                        FirewallWizard::ExportPageId};
 
@@ -69,11 +69,13 @@ private Q_SLOTS:
                         {QStringLiteral("compute-instance"), QStringLiteral("notebooks")});
         QCOMPARE(f.state->answers().region, QStringLiteral("japaneast"));
         QCOMPARE(f.state->answers().storage, QStringLiteral("mystore"));
-        QCOMPARE(f.state->answers().features, QStringList({QStringLiteral("compute-instance"), QStringLiteral("notebooks")}));
+        QCOMPARE(f.state->answers().features,
+                 QStringList({QStringLiteral("compute-instance"), QStringLiteral("notebooks")}));
         QCOMPARE(w->windowTitle(), QStringLiteral("amlfw — Azure Public, japaneast, mystore"));
         QVERIFY(w->rulesPage()->isComplete());
         const RuleSet expected = RuleGenerator::generate(f.catalog, f.state->answers());
-        QVERIFY(w->rulesPage()->totalsLabel()->text().startsWith(QString::number(expected.rules.size()) + QStringLiteral(" rules")));
+        QVERIFY(w->rulesPage()->totalsLabel()->text().startsWith(QString::number(expected.rules.size())
+                                                                 + QStringLiteral(" rules")));
         clickNext(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::ExportPageId));
         QVERIFY(!w->button(QWizard::NextButton)->isVisible());
@@ -199,7 +201,8 @@ private Q_SLOTS:
         typeInto(page->searchField(), QString());
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
         QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY2(page->banner()->text().contains(QStringLiteral("belongs to Azure Public")), qPrintable(page->banner()->text()));
+        QVERIFY2(page->banner()->text().contains(QStringLiteral("belongs to Azure Public")),
+                 qPrintable(page->banner()->text()));
     }
 
     void backAndNextKeepAnswers()
@@ -322,11 +325,13 @@ private Q_SLOTS:
             QCOMPARE(w->currentId(), id);
             QVERIFY(hasJapanese(w->currentPage()->title()));
             QVERIFY(w->currentPage()->title() != englishTitle);
-            QVERIFY2(hasJapanese(w->button(QWizard::CancelButton)->text()), qPrintable(w->button(QWizard::CancelButton)->text()));
+            QVERIFY2(hasJapanese(w->button(QWizard::CancelButton)->text()),
+                     qPrintable(w->button(QWizard::CancelButton)->text()));
             if (w->button(QWizard::NextButton)->isVisible())
                 QVERIFY(w->button(QWizard::NextButton)->text() != englishNext);
             const QStringList english = englishLeft(w, identifiers, coreIsTranslated());
-            QVERIFY2(english.isEmpty(), qPrintable(QStringLiteral("page %1: ").arg(id) + english.join(QStringLiteral(" | "))));
+            QVERIFY2(english.isEmpty(),
+                     qPrintable(QStringLiteral("page %1: ").arg(id) + english.join(QStringLiteral(" | "))));
             QCOMPARE(w->button(QWizard::CustomButton1)->text(), QStringLiteral("English"));
 
             // And back, with the language button.
@@ -464,8 +469,8 @@ private Q_SLOTS:
     void remembersAnswersAndLanguage()
     {
         WizardFixture f;
-        answerUpToRules(f.wizard.get(), QStringLiteral("public"), QStringLiteral("westus2"), QStringLiteral("remembered"),
-                        {QStringLiteral("notebooks")});
+        answerUpToRules(f.wizard.get(), QStringLiteral("public"), QStringLiteral("westus2"),
+                        QStringLiteral("remembered"), {QStringLiteral("notebooks")});
         f.state->setLanguage(Language::Japanese);
         const Answers answers = f.state->answers();
         f.wizard->close();
@@ -473,7 +478,9 @@ private Q_SLOTS:
         QCOMPARE(f.state->answers(), answers);
         QCOMPARE(f.state->language(), Language::Japanese);
         QVERIFY(f.wizard->welcomePage()->startOverButton()->isEnabled());
-        QVERIFY(f.wizard->findChild<QLabel *>(QStringLiteral("scenarioLabel"))->text().contains(QStringLiteral("remembered")));
+        QVERIFY(f.wizard->findChild<QLabel *>(QStringLiteral("scenarioLabel"))
+                    ->text()
+                    .contains(QStringLiteral("remembered")));
     }
 
     void aboutBox()
@@ -528,7 +535,8 @@ private Q_SLOTS:
                 if (key.isEmpty())
                     return;
                 QVERIFY2(!seen.contains(key), qPrintable(QStringLiteral("page %1: %2 and %3 share %4")
-                                                              .arg(id).arg(seen.value(key), what, key.toString())));
+                                                             .arg(id)
+                                                             .arg(seen.value(key), what, key.toString())));
                 seen.insert(key, what);
             };
             for (QWidget *widget : w->findChildren<QWidget *>()) {
@@ -578,12 +586,16 @@ private Q_SLOTS:
                 if (internal || qobject_cast<QScrollBar *>(widget) || qobject_cast<QHeaderView *>(widget)
                     || qobject_cast<QTabBar *>(widget) || widget->inherits("QScrollArea"))
                     continue;
-                const QString what = QStringLiteral("page %1: %2 %3").arg(id).arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+                const QString what
+                    = QStringLiteral("page %1: %2 %3")
+                          .arg(id)
+                          .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
                 QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(what));
                 const bool wizardButton = widget->parentWidget() == w;
                 // A label's text is what it says: it needs a name, not a description.
                 if (!wizardButton && !qobject_cast<QLabel *>(widget))
-                    QVERIFY2(!widget->accessibleDescription().isEmpty() || !widget->toolTip().isEmpty(), qPrintable(what));
+                    QVERIFY2(!widget->accessibleDescription().isEmpty() || !widget->toolTip().isEmpty(),
+                             qPrintable(what));
             }
         }
     }

@@ -3,9 +3,9 @@
 #include "azurefirewall.h"
 #include "groupedfiltermodel.h"
 #include "messagebanner.h"
-#include "ruletreemodel.h"
 #include "rulelabels.h"
 #include "rulespage.h"
+#include "ruletreemodel.h"
 #include "textreport.h"
 #include "wizardstate.h"
 
@@ -37,8 +37,8 @@ int partsOfTypes(const RuleSet &set, const QList<FirewallRuleType> &types)
 QModelIndex findRow(QTreeView *view, const QString &ruleId)
 {
     const QAbstractItemModel *m = view->model();
-    const QModelIndexList hits = m->match(m->index(0, 0), RuleTreeModel::RuleIdRole, ruleId, 1,
-                                          Qt::MatchExactly | Qt::MatchRecursive);
+    const QModelIndexList hits
+        = m->match(m->index(0, 0), RuleTreeModel::RuleIdRole, ruleId, 1, Qt::MatchExactly | Qt::MatchRecursive);
     return hits.value(0);
 }
 
@@ -81,8 +81,10 @@ private Q_SLOTS:
                  partsOfTypes(set, {FirewallRuleType::InboundNsg, FirewallRuleType::Route}));
         QCOMPARE(m_page->model(RulesPage::NetworkTab)->itemCount(),
                  partsOfTypes(set, {FirewallRuleType::NetworkServiceTag, FirewallRuleType::NetworkFqdn}));
-        QCOMPARE(m_page->model(RulesPage::ApplicationTab)->itemCount(), partsOfTypes(set, {FirewallRuleType::Application}));
-        QCOMPARE(m_page->model(RulesPage::UnsupportedTab)->itemCount(), partsOfTypes(set, {FirewallRuleType::Unsupported}));
+        QCOMPARE(m_page->model(RulesPage::ApplicationTab)->itemCount(),
+                 partsOfTypes(set, {FirewallRuleType::Application}));
+        QCOMPARE(m_page->model(RulesPage::UnsupportedTab)->itemCount(),
+                 partsOfTypes(set, {FirewallRuleType::Unsupported}));
         int hosts = 0;
         const QStringList tables = set.tablesInView(QStringLiteral("other-firewalls"));
         for (const QString &t : tables)
@@ -90,14 +92,17 @@ private Q_SLOTS:
         QCOMPARE(m_page->model(RulesPage::HostsTab)->itemCount(), hosts);
         QCOMPARE(m_page->model(RulesPage::HostsTab)->rowCount(), tables.size());
         const QModelIndex firstTable = m_page->model(RulesPage::HostsTab)->index(0, 0);
-        QCOMPARE(firstTable.data(Qt::ToolTipRole).toString(), RuleLabels::tableTitle(set, tables.first(), Language::English));
-        QCOMPARE(firstTable.data().toString(),
-                 QStringLiteral("Microsoft hosts › General Azure hosts (%1)").arg(set.rulesInTable(tables.first()).size()));
+        QCOMPARE(firstTable.data(Qt::ToolTipRole).toString(),
+                 RuleLabels::tableTitle(set, tables.first(), Language::English));
+        QCOMPARE(
+            firstTable.data().toString(),
+            QStringLiteral("Microsoft hosts › General Azure hosts (%1)").arg(set.rulesInTable(tables.first()).size()));
         // A table named like its section is not named twice.
         QStringList groups;
         for (int g = 0; g < m_page->model(RulesPage::HostsTab)->rowCount(); ++g)
             groups << m_page->model(RulesPage::HostsTab)->index(g, 0).data().toString();
-        QVERIFY2(groups.contains(QStringLiteral("Python hosts (%1)").arg(set.rulesInTable(QStringLiteral("python-hosts")).size())),
+        QVERIFY2(groups.contains(
+                     QStringLiteral("Python hosts (%1)").arg(set.rulesInTable(QStringLiteral("python-hosts")).size())),
                  qPrintable(groups.join(u'\n')));
         QCOMPARE(m_page->tabs()->tabText(RulesPage::ApplicationTab),
                  QStringLiteral("A&pplication rules (%1)").arg(partsOfTypes(set, {FirewallRuleType::Application})));
@@ -108,7 +113,8 @@ private Q_SLOTS:
         QCOMPARE(m_page->model(RulesPage::UnsupportedTab)->itemCount(), 0);
         QVERIFY(!m_page->tabs()->isTabVisible(RulesPage::UnsupportedTab));
         const RuleSummary s = m_state->ruleSet().summary();
-        QVERIFY2(m_page->totalsLabel()->text().startsWith(QStringLiteral("%1 rules: %2 inbound").arg(s.total).arg(s.inbound)),
+        QVERIFY2(m_page->totalsLabel()->text().startsWith(
+                     QStringLiteral("%1 rules: %2 inbound").arg(s.total).arg(s.inbound)),
                  qPrintable(m_page->totalsLabel()->text()));
     }
 
@@ -161,7 +167,8 @@ private Q_SLOTS:
         QCOMPARE(shown, sorted);
         view->sortByColumn(-1, Qt::AscendingOrder); // back to the article's order
         const RuleSet &set = m_state->ruleSet();
-        QCOMPARE(m->index(0, RuleTreeModel::IdColumn, group).data().toString(), firewallGroups(set).at(2).entries.first().first->id);
+        QCOMPARE(m->index(0, RuleTreeModel::IdColumn, group).data().toString(),
+                 firewallGroups(set).at(2).entries.first().first->id);
     }
 
     void notesAreMarkedAndDetailed()
@@ -223,8 +230,10 @@ private Q_SLOTS:
         view->setFocus();
         QVERIFY(m_page->selectedRowsText(RulesPage::CopyFormat::Tsv).isEmpty());
         const QModelIndex group = view->model()->index(0, 0);
-        view->selectionModel()->select(view->model()->index(0, 0, group), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        view->selectionModel()->select(view->model()->index(2, 0, group), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->select(view->model()->index(0, 0, group),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->select(view->model()->index(2, 0, group),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
 
         QApplication::clipboard()->clear();
         QTest::keySequence(view, QKeySequence::Copy);
@@ -234,7 +243,8 @@ private Q_SLOTS:
         QCOMPARE(lines.first(), QStringLiteral("Destination\tProtocol\tPorts\tRequired for\tPurpose\tRule ID"));
         QCOMPARE(lines.at(1).split(u'\t').size(), 6);
         QCOMPARE(lines.at(1).split(u'\t').first(), view->model()->index(0, 0, group).data().toString());
-        QCOMPARE(lines.at(2).split(u'\t').last(), view->model()->index(2, RuleTreeModel::IdColumn, group).data().toString());
+        QCOMPARE(lines.at(2).split(u'\t').last(),
+                 view->model()->index(2, RuleTreeModel::IdColumn, group).data().toString());
 
         QTest::keySequence(view, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
         const QString md = QApplication::clipboard()->text();
@@ -265,14 +275,16 @@ private Q_SLOTS:
     {
         m_state->setLanguage(Language::Japanese);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
-        QCOMPARE(m_page->model(RulesPage::NetworkTab)->headerData(RuleTreeModel::PurposeColumn, Qt::Horizontal,
-                                                                   Qt::DisplayRole).toString(),
+        QCOMPARE(m_page->model(RulesPage::NetworkTab)
+                     ->headerData(RuleTreeModel::PurposeColumn, Qt::Horizontal, Qt::DisplayRole)
+                     .toString(),
                  QStringLiteral("目的"));
         QVERIFY(m_page->tabs()->tabText(RulesPage::NetworkTab).startsWith(QStringLiteral("ネットワーク規則")));
         QTreeView *view = m_page->view(RulesPage::NetworkTab);
         const QModelIndex arm = findRow(view, QStringLiteral("internet-out-arm"));
         const Rule *rule = m_state->ruleSet().rule(QStringLiteral("internet-out-arm"));
-        QCOMPARE(arm.siblingAtColumn(RuleTreeModel::PurposeColumn).data().toString(), RuleLabels::purpose(*rule, Language::Japanese));
+        QCOMPARE(arm.siblingAtColumn(RuleTreeModel::PurposeColumn).data().toString(),
+                 RuleLabels::purpose(*rule, Language::Japanese));
         QVERIFY(m_page->title().contains(QStringLiteral("規則")));
         // Filtering works on what is shown: the Japanese purpose.
         m_page->filterField()->setText(QStringLiteral("リソース"));

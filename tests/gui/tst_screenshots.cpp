@@ -3,13 +3,12 @@
 
 #include "exportpage.h"
 #include "filedialog.h"
-
-#include <QMessageBox>
 #include "rulespage.h"
 #include "wizardtesthelpers.h"
 
 #include <QDir>
 #include <QImage>
+#include <QMessageBox>
 #include <QTreeView>
 
 using namespace amlfw;

@@ -78,8 +78,8 @@ private Q_SLOTS:
     {
         WizardState state(m_catalog);
         state.setFeatures({QStringLiteral("python"), QStringLiteral("compute-cluster"), QStringLiteral("notebooks")});
-        QCOMPARE(state.answers().features,
-                 QStringList({QStringLiteral("compute-cluster"), QStringLiteral("notebooks"), QStringLiteral("python")}));
+        QCOMPARE(state.answers().features, QStringList({QStringLiteral("compute-cluster"), QStringLiteral("notebooks"),
+                                                        QStringLiteral("python")}));
         state.setFeatures({QStringLiteral("no-such-feature")});
         QVERIFY(state.answers().features.isEmpty());
     }

@@ -29,7 +29,6 @@
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
 #include <QtTest>
-
 #include <memory>
 
 namespace amlfw::test {
@@ -144,7 +143,8 @@ inline void answerUpToRules(FirewallWizard *wizard, const QString &cloud, const 
 
 inline bool hasJapanese(const QString &text)
 {
-    static const QRegularExpression japanese(QStringLiteral("[\\x{3040}-\\x{30FF}\\x{3400}-\\x{9FFF}\\x{FF00}-\\x{FFEF}]"));
+    static const QRegularExpression japanese(
+        QStringLiteral("[\\x{3040}-\\x{30FF}\\x{3400}-\\x{9FFF}\\x{FF00}-\\x{FFEF}]"));
     return japanese.match(text).hasMatch();
 }
 
@@ -152,18 +152,23 @@ inline bool hasJapanese(const QString &text)
 inline bool isProperName(const QString &word)
 {
     static const QStringList names{
-        QStringLiteral("Azure"), QStringLiteral("Public"), QStringLiteral("Government"), QStringLiteral("China"),
-        QStringLiteral("21Vianet"), QStringLiteral("Vianet"), QStringLiteral("Kubernetes"), QStringLiteral("Service"), QStringLiteral("Services"),
-        QStringLiteral("AKS"), QStringLiteral("AML"), QStringLiteral("ML"), QStringLiteral("Machine"),
-        QStringLiteral("Learning"), QStringLiteral("Firewall"), QStringLiteral("English"), QStringLiteral("Standard"),
-        QStringLiteral("Premium"), QStringLiteral("ARM"), QStringLiteral("CSV"), QStringLiteral("JSON"),
-        QStringLiteral("TSV"), QStringLiteral("Markdown"), QStringLiteral("Excel"), QStringLiteral("UTF"),
-        QStringLiteral("IP"), QStringLiteral("FQDN"), QStringLiteral("FQDNs"), QStringLiteral("UDR"), QStringLiteral("DNS"),
-        QStringLiteral("TLS"), QStringLiteral("Qt"), QStringLiteral("Ctrl"), QStringLiteral("Shift"), QStringLiteral("amlfw"),
-        QStringLiteral("Docker"), QStringLiteral("Python"), QStringLiteral("PyTorch"), QStringLiteral("TensorFlow"),
-        QStringLiteral("Visual"), QStringLiteral("Studio"), QStringLiteral("Code"), QStringLiteral("CRAN"),
-        QStringLiteral("R"), QStringLiteral("Microsoft"), QStringLiteral("Batch"), QStringLiteral("Arc"),
-        QStringLiteral("OpenSSL"), QStringLiteral("openssl"), QStringLiteral("F"), QStringLiteral("L"),
+        QStringLiteral("Azure"),      QStringLiteral("Public"),   QStringLiteral("Government"),
+        QStringLiteral("China"),      QStringLiteral("21Vianet"), QStringLiteral("Vianet"),
+        QStringLiteral("Kubernetes"), QStringLiteral("Service"),  QStringLiteral("Services"),
+        QStringLiteral("AKS"),        QStringLiteral("AML"),      QStringLiteral("ML"),
+        QStringLiteral("Machine"),    QStringLiteral("Learning"), QStringLiteral("Firewall"),
+        QStringLiteral("English"),    QStringLiteral("Standard"), QStringLiteral("Premium"),
+        QStringLiteral("ARM"),        QStringLiteral("CSV"),      QStringLiteral("JSON"),
+        QStringLiteral("TSV"),        QStringLiteral("Markdown"), QStringLiteral("Excel"),
+        QStringLiteral("UTF"),        QStringLiteral("IP"),       QStringLiteral("FQDN"),
+        QStringLiteral("FQDNs"),      QStringLiteral("UDR"),      QStringLiteral("DNS"),
+        QStringLiteral("TLS"),        QStringLiteral("Qt"),       QStringLiteral("Ctrl"),
+        QStringLiteral("Shift"),      QStringLiteral("amlfw"),    QStringLiteral("Docker"),
+        QStringLiteral("Python"),     QStringLiteral("PyTorch"),  QStringLiteral("TensorFlow"),
+        QStringLiteral("Visual"),     QStringLiteral("Studio"),   QStringLiteral("Code"),
+        QStringLiteral("CRAN"),       QStringLiteral("R"),        QStringLiteral("Microsoft"),
+        QStringLiteral("Batch"),      QStringLiteral("Arc"),      QStringLiteral("OpenSSL"),
+        QStringLiteral("openssl"),    QStringLiteral("F"),        QStringLiteral("L"),
     };
     return names.contains(word);
 }
@@ -194,7 +199,8 @@ inline QStringList visibleTexts(QWidget *root, bool includeCoreTexts)
         add(w->accessibleName());
         add(w->accessibleDescription());
         if (auto *label = qobject_cast<QLabel *>(w))
-            add(Qt::mightBeRichText(label->text()) ? QTextDocumentFragment::fromHtml(label->text()).toPlainText() : label->text());
+            add(Qt::mightBeRichText(label->text()) ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
+                                                   : label->text());
         else if (auto *button = qobject_cast<QAbstractButton *>(w))
             add(button->text());
         else if (auto *group = qobject_cast<QGroupBox *>(w))
@@ -228,7 +234,8 @@ inline QStringList englishLeft(QWidget *root, const QStringList &identifiers, bo
         // Host names, service tags with a region, ids and the like are data, not words.
         for (const QString &id : identifiers)
             rest.replace(id, QStringLiteral(" "));
-        rest.replace(QRegularExpression(QStringLiteral("\\S*[A-Za-z0-9][._\\-/][A-Za-z0-9]\\S*|\\S*[<>*_]\\S*")), QStringLiteral(" "));
+        rest.replace(QRegularExpression(QStringLiteral("\\S*[A-Za-z0-9][._\\-/][A-Za-z0-9]\\S*|\\S*[<>*_]\\S*")),
+                     QStringLiteral(" "));
         auto it = word.globalMatch(rest);
         while (it.hasNext()) {
             if (!isProperName(it.next().captured())) {
