@@ -55,15 +55,15 @@ void RuleTreeModel::setRuleSet(std::shared_ptr<const RuleSet> set, Language lang
             for (const FirewallGroup &fg : firewallGroups(*m_set)) {
                 if (!m_types.contains(fg.type))
                     continue;
-                Group group{TextReport::groupTitle(fg.type), {}};
+                Group group{TextReport::groupTitle(fg.type), {}, {}};
                 for (const auto &e : fg.entries)
                     group.entries.append(Entry{e.first, e.second, true, {}});
                 m_groups << group;
             }
         } else {
             for (const QString &tableId : m_set->tablesInView(QStringLiteral("other-firewalls"))) {
-                Group group{hostTableTitle(*m_set, tableId, language), {}};
-                group.fullTitle = RuleLabels::tableTitle(*m_set, tableId, language);
+                Group group{hostTableTitle(*m_set, tableId, language), {},
+                            RuleLabels::tableTitle(*m_set, tableId, language)};
                 for (const Rule *rule : m_set->rulesInTable(tableId))
                     group.entries.append(Entry{rule, {}, false, tableId});
                 m_groups << group;
