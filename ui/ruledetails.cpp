@@ -50,24 +50,46 @@ QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const Firewa
     QString html = QStringLiteral("<p style=\"margin-bottom:4px;\"><b style=\"font-size:large;\">")
                    + esc(part && !part->urlPath.isEmpty() ? part->urlPath : (part ? part->target : rule.destination))
                    + QStringLiteral("</b></p>");
-    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
-    if (!rule.articleDestination.isEmpty())
-        html += row(tr("In the article"), esc(rule.articleDestination));
-    html += row(tr("Direction"), esc(RuleLabels::direction(rule.direction)));
-    html += row(tr("From"), esc(RuleLabels::source(rule, subnet)));
-    html += row(tr("To"), esc(RuleLabels::target(rule, subnet)));
-    if (!rule.protocol.isEmpty())
-        html += row(tr("Protocol and ports"), esc(rule.protocol + u' ' + RuleLabels::ports(rule.ports, language)));
-    html += row(tr("Required for"), esc(RuleLabels::features(set, rule, language)));
-    html += row(tr("Azure Firewall"), esc(part ? AzureFirewall::partLabel(*part) : AzureFirewall::ruleTypeLabel(rule)));
-    html += row(tr("Rule ID"), QStringLiteral("<code>") + esc(rule.id) + QStringLiteral("</code>"));
-    html += QStringLiteral("</table>");
 
-    html += heading(tr("Purpose"));
+    // Left: what the rule is. Right: why, and what to watch out for. Sources below.
+    QString facts = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
+    if (!rule.articleDestination.isEmpty())
+        facts += row(tr("In the article"), esc(rule.articleDestination));
+    facts += row(tr("Direction"), esc(RuleLabels::direction(rule.direction)));
+    facts += row(tr("From"), esc(RuleLabels::source(rule, subnet)));
+    facts += row(tr("To"), esc(RuleLabels::target(rule, subnet)));
+    if (!rule.protocol.isEmpty())
+        facts += row(tr("Protocol and ports"), esc(rule.protocol + u' ' + RuleLabels::ports(rule.ports, language)));
+    facts += row(tr("Required for"), esc(RuleLabels::features(set, rule, language)));
+    facts
+        += row(tr("Azure Firewall"), esc(part ? AzureFirewall::partLabel(*part) : AzureFirewall::ruleTypeLabel(rule)));
+    facts += row(tr("Rule ID"), QStringLiteral("<code>") + esc(rule.id) + QStringLiteral("</code>"));
+    facts += QStringLiteral("</table>");
+
+    QString why = heading(tr("Purpose"));
     QStringList purposes;
     for (const QString &p : rule.purposes(language))
         purposes << esc(p);
-    html += list(purposes);
+    why += list(purposes);
+    QStringList notes;
+    for (const Note &n : rule.notes)
+        notes << noteItem(n, language);
+    if (part) {
+        const QString e = AzureFirewall::explanation(*part);
+        if (!e.isEmpty())
+            notes << esc(e);
+    } else {
+        for (const QString &e : AzureFirewall::explanations(rule))
+            notes << esc(e);
+    }
+    if (!notes.isEmpty()) {
+        why += heading(tr("Notes"));
+        why += list(notes);
+    }
+
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
+                           "<td width=\"45%\" style=\"padding-right:16px;\">")
+            + facts + QStringLiteral("</td><td width=\"55%\">") + why + QStringLiteral("</td></tr></table>");
 
     html += heading(tr("Where the article lists it"));
     QStringList sources;
@@ -83,27 +105,6 @@ QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const Firewa
             sources << item;
     }
     html += list(sources);
-
-    QStringList notes;
-    for (const Note &n : rule.notes)
-        notes << noteItem(n, language);
-    if (!notes.isEmpty()) {
-        html += heading(tr("Notes"));
-        html += list(notes);
-    }
-    QStringList explanations;
-    if (part) {
-        const QString e = AzureFirewall::explanation(*part);
-        if (!e.isEmpty())
-            explanations << esc(e);
-    } else {
-        for (const QString &e : AzureFirewall::explanations(rule))
-            explanations << esc(e);
-    }
-    if (!explanations.isEmpty()) {
-        html += heading(tr("Azure Firewall"));
-        html += list(explanations);
-    }
     return html;
 }
 

@@ -149,7 +149,7 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -175,7 +175,6 @@ QString RulesPage::stepName() const
 void RulesPage::initializePage()
 {
     rebuild();
-    m_splitter->setSizes({height() * 3 / 4, height() / 4});
 }
 
 bool RulesPage::isComplete() const

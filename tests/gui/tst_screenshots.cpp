@@ -4,6 +4,7 @@
 #include "exportpage.h"
 #include "filedialog.h"
 #include "rulespage.h"
+#include "ruletreemodel.h"
 #include "wizardtesthelpers.h"
 
 #include <QDir>
@@ -83,8 +84,11 @@ private Q_SLOTS:
         // A rule with notes selected, so that the details pane shows what it is for.
         QTreeView *view = wizard->rulesPage()->view(RulesPage::NetworkTab);
         wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::NetworkTab);
-        const QModelIndex group = view->model()->index(0, 0);
-        view->setCurrentIndex(view->model()->index(4, 0, group));
+        const QModelIndexList acr
+            = view->model()->match(view->model()->index(0, 0), RuleTreeModel::RuleIdRole,
+                                   QStringLiteral("internet-out-acr"), 1, Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(acr.size(), 1);
+        view->setCurrentIndex(acr.first());
         shoot(QStringLiteral("rules"));
         clickNext(wizard);
         shoot(QStringLiteral("export"));
