@@ -9,6 +9,7 @@
 #include "livetestslot.h"
 #include "regionpage.h"
 #include "rulespage.h"
+#include "statepage.h"
 #include "steplist.h"
 #include "storagepage.h"
 #include "welcomepage.h"
@@ -19,6 +20,8 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMenu>
 #include <QMessageBox>
@@ -137,6 +140,20 @@ void FirewallWizard::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWizard::changeEvent(event);
+}
+
+void FirewallWizard::keyPressEvent(QKeyEvent *event)
+{
+    // This is the application's main window: Escape (e.g. meant for a search field) must not
+    // close it. Cancel and the window's close button still do.
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        auto *edit = qobject_cast<QLineEdit *>(focusWidget());
+        if (edit && edit->property(StatePage::ClearOnEscapeProperty).toBool())
+            edit->clear();
+        event->accept();
+        return;
+    }
+    QWizard::keyPressEvent(event);
 }
 
 void FirewallWizard::done(int result)

@@ -29,6 +29,7 @@ RegionPage::RegionPage(WizardState *state, QWidget *parent)
     setObjectName(QStringLiteral("regionPage"));
     m_search->setObjectName(QStringLiteral("regionSearch"));
     m_search->setClearButtonEnabled(true);
+    m_search->setProperty(ClearOnEscapeProperty, true);
     m_search->installEventFilter(this);
     m_searchLabel->setBuddy(m_search);
     m_listLabel->setBuddy(m_view);

@@ -73,6 +73,7 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     m_banner->setObjectName(QStringLiteral("rulesBanner"));
     m_filter->setObjectName(QStringLiteral("rulesFilter"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setProperty(ClearOnEscapeProperty, true);
     m_filterLabel->setBuddy(m_filter);
     m_matches->setObjectName(QStringLiteral("rulesMatches"));
     m_tabs->setObjectName(QStringLiteral("rulesTabs"));

@@ -62,8 +62,8 @@ void RuleTreeModel::setRuleSet(std::shared_ptr<const RuleSet> set, Language lang
             }
         } else {
             for (const QString &tableId : m_set->tablesInView(QStringLiteral("other-firewalls"))) {
-                Group group{hostTableTitle(*m_set, tableId, language), {},
-                            RuleLabels::tableTitle(*m_set, tableId, language)};
+                Group group{
+                    hostTableTitle(*m_set, tableId, language), {}, RuleLabels::tableTitle(*m_set, tableId, language)};
                 for (const Rule *rule : m_set->rulesInTable(tableId))
                     group.entries.append(Entry{rule, {}, false, tableId});
                 m_groups << group;

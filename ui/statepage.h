@@ -17,6 +17,9 @@ class StatePage : public QWizardPage
 public:
     StatePage(WizardState *state, QWidget *parent = nullptr);
 
+    // Set (true) on search fields: Escape empties them (the wizard handles it).
+    static constexpr const char *ClearOnEscapeProperty = "amlfwClearOnEscape";
+
     WizardState *state() const { return m_state; }
     Language language() const;
 

@@ -120,6 +120,12 @@ private Q_SLOTS:
         // Ctrl+F finds the filter; the tabs have mnemonics of their own.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
         QVERIFY(w->rulesPage()->filterField()->hasFocus());
+        // Escape empties the filter and leaves the window open.
+        QTest::keyClicks(w->rulesPage()->filterField(), QStringLiteral("python"));
+        QTest::keyClick(w->rulesPage()->filterField(), Qt::Key_Escape);
+        QVERIFY(w->rulesPage()->filterField()->text().isEmpty());
+        QTest::keyClick(w->rulesPage()->filterField(), Qt::Key_Escape);
+        QVERIFY(w->isVisible());
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::AltModifier); // "&Other firewalls"
         QTRY_COMPARE(w->rulesPage()->tabs()->currentIndex(), int(RulesPage::HostsTab));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_B, Qt::AltModifier); // "< &Back"
