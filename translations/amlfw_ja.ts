@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>Azure ML</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Azure ML</translation>
     </message>
     <message>
         <source>Paired region</source>
@@ -1340,6 +1340,18 @@
     <message>
         <source>Compute instances with a public IP and compute clusters receive management traffic from Azure; user-defined routes keep the replies away from the firewall (next hop: Internet).</source>
         <translation>パブリック IP を持つコンピューティング インスタンスとコンピューティング クラスターは Azure から管理トラフィックを受信します。ユーザー定義のルートにより、その応答はファイアウォールを通りません (ネクスト ホップの種類: インターネット)。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove them</source>
+        <translation>削除する(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove unknown features</source>
+        <translation>不明な機能を削除</translation>
+    </message>
+    <message>
+        <source>Drops the feature ids that this rule catalog does not know.</source>
+        <translation>この規則カタログにない機能 ID を取り除きます。</translation>
     </message>
 </context>
 <context>

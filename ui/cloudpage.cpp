@@ -1,5 +1,6 @@
 #include "cloudpage.h"
 
+#include "messagebanner.h"
 #include "wizardstate.h"
 
 #include <QButtonGroup>
@@ -16,6 +17,7 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
     : StatePage(state, parent)
     , m_group(new QButtonGroup(this))
     , m_intro(new QLabel(this))
+    , m_banner(new MessageBanner(this))
 {
     setObjectName(QStringLiteral("cloudPage"));
     m_intro->setWordWrap(true);
@@ -46,7 +48,10 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
         layout->addSpacing(10);
         m_choices << choice;
     }
+    layout->addWidget(m_banner);
     layout->addStretch(1);
+    m_banner->setObjectName(QStringLiteral("cloudBanner"));
+    m_banner->setProperty(MessageBanner::CoreTextProperty, true);
 
     connect(m_group, &QButtonGroup::idClicked, this, [this](int id) {
         if (id >= 0 && id < m_choices.size())
@@ -127,6 +132,12 @@ void CloudPage::syncFromState()
         m_group->checkedButton()->setChecked(false);
         m_group->setExclusive(true);
     }
+    // A cloud from a profile that amlfw does not know: say so, the buttons above are the fix.
+    const Problems problems = AnswersValidator::validateCloud(state()->catalog(), state()->answers().cloud);
+    if (hasErrors(problems) && !state()->answers().cloud.isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Error, problems.first().message);
+    else
+        m_banner->clearMessage();
     Q_EMIT completeChanged();
 }
 

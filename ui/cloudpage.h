@@ -10,6 +10,8 @@ class QRadioButton;
 
 namespace amlfw {
 
+class MessageBanner;
+
 // The cloud: Azure Public, Azure Government or Azure China 21Vianet, each explained (catalog data).
 class CloudPage : public StatePage
 {
@@ -21,6 +23,7 @@ public:
     QString stepName() const override;
     bool isComplete() const override;
     QRadioButton *button(const QString &cloudId) const;
+    MessageBanner *banner() const { return m_banner; }
 
 protected:
     void retranslateUi() override;
@@ -39,6 +42,7 @@ private:
     QList<Choice> m_choices;
     QButtonGroup *m_group;
     QLabel *m_intro;
+    MessageBanner *m_banner;
 };
 
 } // namespace amlfw

@@ -1,5 +1,6 @@
 #include "featurespage.h"
 
+#include "messagebanner.h"
 #include "rulegenerator.h"
 #include "wizardstate.h"
 
@@ -28,6 +29,8 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
     , m_udrRanges(nullptr)
     , m_udrGroup(new QButtonGroup(this))
     , m_total(new QLabel(this))
+    , m_banner(new MessageBanner(this))
+    , m_removeUnknown(new QPushButton(m_banner))
     , m_recount(new QTimer(this))
 {
     setObjectName(QStringLiteral("featuresPage"));
@@ -111,8 +114,14 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
     top->addWidget(m_intro, 1);
     top->addWidget(m_selectAll, 0, Qt::AlignBottom);
     top->addWidget(m_clearAll, 0, Qt::AlignBottom);
+    m_banner->setObjectName(QStringLiteral("featuresBanner"));
+    m_banner->setProperty(MessageBanner::CoreTextProperty, true);
+    m_removeUnknown->setObjectName(QStringLiteral("removeUnknownFeatures"));
+    m_removeUnknown->setAutoDefault(false);
+    m_banner->addWidget(m_removeUnknown);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_banner);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_total);
     setTabOrder(m_clearAll, m_rows.isEmpty() ? static_cast<QWidget *>(m_udrTags) : m_rows.first().box);
@@ -123,6 +132,9 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
     connect(m_selectAll, &QPushButton::clicked, this,
             [this] { this->state()->setFeatures(this->state()->catalog().featureIds()); });
     connect(m_clearAll, &QPushButton::clicked, this, [this] { this->state()->setFeatures({}); });
+    // setFeatures keeps only the features the catalog knows.
+    connect(m_removeUnknown, &QPushButton::clicked, this,
+            [this] { this->state()->setFeatures(this->state()->answers().features); });
     connect(m_udrGroup, &QButtonGroup::idClicked, this, [this](int id) { this->state()->setUdr(UdrMethod(id)); });
     connect(state, &WizardState::answersChanged, this, &FeaturesPage::syncFromState);
     syncFromState();
@@ -138,6 +150,11 @@ void FeaturesPage::initializePage()
 {
     syncFromState();
     recountNow();
+}
+
+bool FeaturesPage::isComplete() const
+{
+    return !hasErrors(AnswersValidator::validateFeatures(state()->catalog(), state()->answers().features));
 }
 
 QCheckBox *FeaturesPage::checkBox(const QString &featureId) const
@@ -171,6 +188,9 @@ void FeaturesPage::retranslateUi()
     m_clearAll->setAccessibleName(tr("Clear all features"));
     m_clearAll->setAccessibleDescription(tr("Unchecks every feature: only the rules every workspace needs remain."));
     m_clearAll->setToolTip(tr("Uncheck every feature: only the rules every workspace needs remain."));
+    m_removeUnknown->setText(tr("&Remove them"));
+    m_removeUnknown->setAccessibleName(tr("Remove unknown features"));
+    m_removeUnknown->setAccessibleDescription(tr("Drops the feature ids that this rule catalog does not know."));
 
     const Catalog &catalog = state()->catalog();
     for (auto it = m_groups.cbegin(); it != m_groups.cend(); ++it) {
@@ -242,7 +262,17 @@ void FeaturesPage::syncFromState()
     m_udrRanges->setChecked(state()->answers().udr == UdrMethod::IpRanges);
     m_udrBox->setEnabled(routes);
     m_udrBox->setToolTip(routes ? QString() : tr("No routes are needed for the features chosen."));
+    const Problems problems = AnswersValidator::validateFeatures(catalog, selected);
+    if (hasErrors(problems)) {
+        QStringList messages;
+        for (const Problem &p : problems)
+            messages << p.message;
+        m_banner->showMessage(MessageBanner::Kind::Error, messages.join(u'\n'));
+    } else {
+        m_banner->clearMessage();
+    }
     m_syncing = false;
+    Q_EMIT completeChanged();
     scheduleRecount();
 }
 

@@ -15,6 +15,8 @@ class QTimer;
 
 namespace amlfw {
 
+class MessageBanner;
+
 // The features the workspace uses, grouped as the catalog groups them, each with its explanation
 // and the number of rules it adds; features implied by others show as included. Also the way the
 // inbound routes are written (service tags or IP ranges).
@@ -27,12 +29,15 @@ public:
 
     QString stepName() const override;
     void initializePage() override;
+    bool isComplete() const override;
 
     QCheckBox *checkBox(const QString &featureId) const;
     QLabel *countLabel(const QString &featureId) const;
     QRadioButton *serviceTagsButton() const { return m_udrTags; }
     QRadioButton *ipRangesButton() const { return m_udrRanges; }
     QLabel *totalLabel() const { return m_total; }
+    MessageBanner *banner() const { return m_banner; }
+    QPushButton *removeUnknownButton() const { return m_removeUnknown; }
     // Rules each feature adds to the current selection (in the set with it, not without it), and
     // rules it changes (more ports); -1 before counting.
     int ruleDelta(const QString &featureId) const { return m_deltas.value(featureId, -1); }
@@ -68,6 +73,8 @@ private:
     QRadioButton *m_udrRanges;
     QButtonGroup *m_udrGroup;
     QLabel *m_total;
+    MessageBanner *m_banner;
+    QPushButton *m_removeUnknown;
     QTimer *m_recount;
     QHash<QString, int> m_deltas;  // rules added
     QHash<QString, int> m_changes; // rules whose destination or ports change

@@ -472,6 +472,34 @@ private Q_SLOTS:
         QVERIFY(f.wizard->lastMessage()->text().contains(QStringLiteral("colour")));
     }
 
+    void profileWithUnknownCloudAndFeatures()
+    {
+        WizardFixture f;
+        const QString path = f.dir.filePath(QStringLiteral("odd.json"));
+        writeFile(path, R"({"cloud": "mars", "region": "olympus", "storage": "redstore"})");
+        QVERIFY(f.wizard->loadProfile(path));
+        QCOMPARE(f.wizard->currentId(), int(FirewallWizard::CloudPageId));
+        QVERIFY(!f.wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(f.wizard->cloudPage()->banner()->isVisible());
+        QVERIFY(f.wizard->cloudPage()->banner()->text().contains(QStringLiteral("mars")));
+        QTest::mouseClick(f.wizard->cloudPage()->button(QStringLiteral("public")), Qt::LeftButton);
+        QVERIFY(!f.wizard->cloudPage()->banner()->isVisible());
+        QVERIFY(f.state->answers().region.isEmpty()); // olympus is not a region of Azure Public
+
+        writeFile(path, R"({"cloud": "public", "region": "japaneast", "storage": "redstore",
+                            "features": ["notebooks", "telepathy"]})");
+        QVERIFY(f.wizard->loadProfile(path));
+        QCOMPARE(f.wizard->currentId(), int(FirewallWizard::FeaturesPageId));
+        FeaturesPage *page = f.wizard->featuresPage();
+        QVERIFY(!f.wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(page->banner()->isVisible());
+        QVERIFY(page->banner()->text().contains(QStringLiteral("telepathy")));
+        QTest::mouseClick(page->removeUnknownButton(), Qt::LeftButton);
+        QCOMPARE(f.state->answers().features, QStringList{QStringLiteral("notebooks")});
+        QVERIFY(!page->banner()->isVisible());
+        QVERIFY(f.wizard->button(QWizard::NextButton)->isEnabled());
+    }
+
     void remembersAnswersAndLanguage()
     {
         WizardFixture f;
