@@ -1920,10 +1920,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>ストレージ アカウント %1</translation>
     </message>
     <message>
-        <source>About this scenario (%1 notes)</source>
-        <translation>このシナリオについて (注意事項 %1 件)</translation>
-    </message>
-    <message>
         <source>Scenario</source>
         <translation>シナリオ</translation>
     </message>
@@ -1950,6 +1946,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Net&amp;work rules</source>
         <translation>ネットワーク規則(&amp;W)</translation>
+    </message>
+    <message>
+        <source>About this scenario (notes: %1)</source>
+        <translation>このシナリオについて (注意事項 %1 件)</translation>
     </message>
 </context>
 <context>

@@ -115,8 +115,8 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     m_alternatives->setObjectName(QStringLiteral("alternatives"));
 
     auto *arm = new QGridLayout(m_armBox);
-    arm->setColumnStretch(1, 1);
-    arm->setColumnStretch(3, 1);
+    arm->setColumnStretch(1, 3); // the choices have longer texts than the names
+    arm->setColumnStretch(3, 2);
     arm->setColumnMinimumWidth(2, 0);
     arm->addWidget(m_policyLabel, 0, 0);
     arm->addWidget(m_policy, 0, 1);

@@ -28,6 +28,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QtGlobal>
@@ -154,6 +155,13 @@ void FirewallWizard::keyPressEvent(QKeyEvent *event)
         return;
     }
     QWizard::keyPressEvent(event);
+}
+
+void FirewallWizard::resizeEvent(QResizeEvent *event)
+{
+    // The list of steps is a guide, the page is the work: in a narrow window the page gets the room.
+    m_steps->setVisible(event->size().width() >= 900);
+    QWizard::resizeEvent(event);
 }
 
 void FirewallWizard::done(int result)

@@ -288,7 +288,7 @@ void RulesPage::rebuild()
                              .arg(QStringLiteral("<b>") + set.answers.storage.toHtmlEscaped() + QStringLiteral("</b>"));
     if (!set.scenarioNotes.isEmpty() || !set.problems.isEmpty())
         scenario += QStringLiteral(" — <a href=\"#scenario\">")
-                    + tr("About this scenario (%1 notes)")
+                    + tr("About this scenario (notes: %1)")
                           .arg(set.scenarioNotes.size() + set.problems.size())
                           .toHtmlEscaped()
                     + QStringLiteral("</a>");

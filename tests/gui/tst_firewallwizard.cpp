@@ -547,6 +547,10 @@ private Q_SLOTS:
         QTRY_COMPARE(f.wizard->size(), f.wizard->minimumSize());
         QAbstractButton *cancel = f.wizard->button(QWizard::CancelButton);
         QVERIFY(f.wizard->rect().contains(cancel->geometry()));
+        // A narrow window gives the page the room of the list of steps.
+        QVERIFY(!f.wizard->stepList()->isVisible());
+        f.wizard->resize(1000, 700);
+        QTRY_VERIFY(f.wizard->stepList()->isVisible());
     }
 
     // Alt+letter reaches one control per page, in both languages.

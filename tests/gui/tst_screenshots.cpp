@@ -27,6 +27,7 @@ private Q_SLOTS:
         QFont font(QStringLiteral("Noto Sans CJK JP"));
         font.setPointSize(9);
         QApplication::setFont(font);
+        QApplication::setCursorFlashTime(0); // a steady text cursor: the same picture every run
     }
 
     void pages_data()
