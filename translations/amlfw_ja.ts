@@ -764,6 +764,29 @@
     </message>
 </context>
 <context>
+    <name>amlfw::CloudPage</name>
+    <message>
+        <source>Cloud</source>
+        <translation>クラウド</translation>
+    </message>
+    <message>
+        <source>Which cloud is the workspace in?</source>
+        <translation>ワークスペースはどのクラウドにありますか?</translation>
+    </message>
+    <message>
+        <source>Host names and service tags differ between the clouds.</source>
+        <translation>ホスト名とサービス タグはクラウドによって異なります。</translation>
+    </message>
+    <message>
+        <source>Choose the Azure cloud that hosts the Azure Machine Learning workspace.</source>
+        <translation>Azure Machine Learning ワークスペースをホストしている Azure クラウドを選択してください。</translation>
+    </message>
+    <message>
+        <source>%1 regions, %2 of them with Azure Machine Learning · storage host names end in .%3</source>
+        <translation>リージョン数 %1 (うち Azure Machine Learning を提供: %2) · ストレージのホスト名の末尾は .%3</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::Condition</name>
     <message>
         <source>unexpected &quot;%1&quot; at position %2</source>
@@ -842,14 +865,660 @@
     </message>
 </context>
 <context>
-    <name>amlfw::MainWindow</name>
+    <name>amlfw::ExportPage</name>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
+        <translation>&quot;%1&quot; は IP アドレスまたは CIDR 範囲 (10.0.1.0/24 など) ではありません。</translation>
+    </message>
+    <message>
+        <source>ARM template</source>
+        <translation>ARM テンプレート</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <source>JSON file</source>
+        <translation>JSON ファイル</translation>
+    </message>
+    <message>
+        <source>There are no rules to export: %1</source>
+        <translation>エクスポートする規則がありません: %1</translation>
+    </message>
+    <message>
+        <source>Correct the options above first.</source>
+        <translation>先に上のオプションを修正してください。</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Export the %1</source>
+        <translation>%1 のエクスポート</translation>
+    </message>
+    <message>
+        <source>Nothing was written. %1</source>
+        <translation>ファイルは書き込まれていません。%1</translation>
+    </message>
+    <message>
+        <source>Saved the %1 with %2 rules to %3</source>
+        <translation>規則 %2 件の%1を %3 に保存しました</translation>
+    </message>
+    <message>
+        <source>Export the rules</source>
+        <translation>規則のエクスポート</translation>
+    </message>
+    <message>
+        <source>The same files as &quot;amlfw export&quot; writes for these answers and options.</source>
+        <translation>この回答とオプションで &quot;amlfw export&quot; が書き出すものと同じファイルです。</translation>
+    </message>
+    <message>
+        <source>Choose a format and its options, then export. You can export several formats one after the other.</source>
+        <translation>形式とそのオプションを選択してエクスポートします。複数の形式を続けてエクスポートできます。</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>&amp;ARM template</source>
+        <translation>ARM テンプレート(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A deployable template for an Azure Firewall policy rule collection group and the route table.</source>
+        <translation>Azure Firewall ポリシーの規則コレクション グループとルート テーブルをデプロイできるテンプレートです。</translation>
+    </message>
+    <message>
+        <source>&amp;CSV</source>
+        <translation>CSV(&amp;C)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>One row per rule, for a change-approval ticket or a spreadsheet.</source>
+        <translation>規則ごとに 1 行。変更承認のチケットやスプレッドシート向けです。</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>JSON(&amp;J)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Every field of every rule, for scripts and other tools.</source>
+        <translation>すべての規則のすべてのフィールド。スクリプトやほかのツール向けです。</translation>
+    </message>
+    <message>
+        <source>&amp;Source addresses of the Azure ML compute subnet:</source>
+        <translation>Azure ML コンピューティング サブネットの送信元アドレス(&amp;S):</translation>
+    </message>
+    <message>
+        <source>e.g. 10.0.1.0/24 (empty: the template asks at deployment)</source>
+        <translation>例: 10.0.1.0/24 (空欄の場合はデプロイ時に入力)</translation>
+    </message>
+    <message>
+        <source>Source addresses</source>
+        <translation>送信元アドレス</translation>
+    </message>
+    <message>
+        <source>IP addresses or CIDR ranges of the compute subnet, separated by commas.</source>
+        <translation>コンピューティング サブネットの IP アドレスまたは CIDR 範囲 (コンマ区切り)。</translation>
+    </message>
+    <message>
+        <source>IP addresses or CIDR ranges of the compute subnet, separated by commas. Used by the ARM template and the CSV file.</source>
+        <translation>コンピューティング サブネットの IP アドレスまたは CIDR 範囲 (コンマ区切り)。ARM テンプレートと CSV ファイルで使用します。</translation>
+    </message>
+    <message>
+        <source>ARM template options</source>
+        <translation>ARM テンプレートのオプション</translation>
+    </message>
+    <message>
+        <source>Firewall p&amp;olicy:</source>
+        <translation>ファイアウォール ポリシー(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Create a new policy</source>
+        <translation>新しいポリシーを作成</translation>
+    </message>
+    <message>
+        <source>Add to an existing policy</source>
+        <translation>既存のポリシーに追加</translation>
+    </message>
+    <message>
+        <source>Firewall policy</source>
+        <translation>ファイアウォール ポリシー</translation>
+    </message>
+    <message>
+        <source>Whether the template creates the firewall policy or adds a rule collection group to an existing one.</source>
+        <translation>テンプレートでファイアウォール ポリシーを作成するか、既存のポリシーに規則コレクション グループを追加するか。</translation>
+    </message>
+    <message>
+        <source>Polic&amp;y name:</source>
+        <translation>ポリシー名(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Policy name</source>
+        <translation>ポリシー名</translation>
+    </message>
+    <message>
+        <source>Name of the Azure Firewall policy.</source>
+        <translation>Azure Firewall ポリシーの名前。</translation>
+    </message>
+    <message>
+        <source>1 to 80 letters, digits, underscores, periods and hyphens.</source>
+        <translation>英字、数字、アンダースコア、ピリオド、ハイフンで 1 ～ 80 文字。</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>レベル(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>レベル</translation>
+    </message>
+    <message>
+        <source>Tier of a new firewall policy: Standard or Premium.</source>
+        <translation>新しいファイアウォール ポリシーのレベル: Standard または Premium。</translation>
+    </message>
+    <message>
+        <source>Premium can match URL paths with TLS inspection.</source>
+        <translation>Premium では TLS 検査で URL のパスまで照合できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>the resource group&apos;s location</source>
+        <translation>リソース グループの場所</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Azure location of new resources, such as japaneast; empty for the resource group&apos;s.</source>
+        <translation>新しいリソースの Azure の場所 (japaneast など)。空欄の場合はリソース グループの場所。</translation>
+    </message>
+    <message>
+        <source>&amp;Rule collection group:</source>
+        <translation>規則コレクション グループ(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Rule collection group name</source>
+        <translation>規則コレクション グループ名</translation>
+    </message>
+    <message>
+        <source>Name of the rule collection group the rules go into.</source>
+        <translation>規則を追加する規則コレクション グループの名前。</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>優先度(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Rule collection group priority</source>
+        <translation>規則コレクション グループの優先度</translation>
+    </message>
+    <message>
+        <source>100 to 65000; lower numbers are processed first.</source>
+        <translation>100 ～ 65000。小さい数値から先に処理されます。</translation>
+    </message>
+    <message>
+        <source>Ro&amp;ute table:</source>
+        <translation>ルート テーブル(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Create a new route table</source>
+        <translation>新しいルート テーブルを作成</translation>
+    </message>
+    <message>
+        <source>Add routes to an existing one</source>
+        <translation>既存のテーブルに追加</translation>
+    </message>
+    <message>
+        <source>No routes</source>
+        <translation>ルートなし</translation>
+    </message>
+    <message>
+        <source>Route table</source>
+        <translation>ルート テーブル</translation>
+    </message>
+    <message>
+        <source>Where the user-defined routes for inbound management traffic go.</source>
+        <translation>受信の管理トラフィック用のユーザー定義のルートを追加する場所。</translation>
+    </message>
+    <message>
+        <source>Route table na&amp;me:</source>
+        <translation>ルート テーブル名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Route table name</source>
+        <translation>ルート テーブル名</translation>
+    </message>
+    <message>
+        <source>Name of the route table of the compute subnet.</source>
+        <translation>コンピューティング サブネットのルート テーブルの名前。</translation>
+    </message>
+    <message>
+        <source>Firewall private &amp;IP:</source>
+        <translation>ファイアウォールのプライベート IP(&amp;I):</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 10.0.0.4</source>
+        <translation>省略可能。例: 10.0.0.4</translation>
+    </message>
+    <message>
+        <source>Firewall private IP address</source>
+        <translation>ファイアウォールのプライベート IP アドレス</translation>
+    </message>
+    <message>
+        <source>With a new route table: adds the default route through the firewall.</source>
+        <translation>新しいルート テーブルの場合: ファイアウォール経由の既定のルートを追加します。</translation>
+    </message>
+    <message>
+        <source>With a new route table: adds the default route (0.0.0.0/0) through the firewall.</source>
+        <translation>新しいルート テーブルの場合: ファイアウォール経由の既定のルート (0.0.0.0/0) を追加します。</translation>
+    </message>
+    <message>
+        <source>Include ser&amp;vice-tag rules for what Azure Firewall cannot express</source>
+        <translation>Azure Firewall で表現できないものにサービス タグの規則を含める(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Include alternatives</source>
+        <translation>代替の規則を含める</translation>
+    </message>
+    <message>
+        <source>Adds network rules with service tags where Azure Firewall cannot express a rule as written.</source>
+        <translation>Azure Firewall で記載どおりに表現できない規則の代わりに、サービス タグを使用したネットワーク規則を追加します。</translation>
+    </message>
+    <message>
+        <source>CSV options</source>
+        <translation>CSV のオプション</translation>
+    </message>
+    <message>
+        <source>Purpose in both lan&amp;guages (English and Japanese columns)</source>
+        <translation>目的を両方の言語で出力する (英語と日本語の列)(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Purpose in both languages</source>
+        <translation>目的を両方の言語で出力</translation>
+    </message>
+    <message>
+        <source>Writes the purpose in an English and a Japanese column.</source>
+        <translation>目的を英語の列と日本語の列に書き出します。</translation>
+    </message>
+    <message>
+        <source>UTF-8 byte order mark, so that E&amp;xcel reads the file correctly</source>
+        <translation>UTF-8 のバイト オーダー マーク (Excel で正しく読み込むため)(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Byte order mark</source>
+        <translation>バイト オーダー マーク</translation>
+    </message>
+    <message>
+        <source>Starts the file with a UTF-8 byte order mark, which Excel needs to read Japanese text.</source>
+        <translation>ファイルの先頭に UTF-8 のバイト オーダー マークを付けます。Excel で日本語を読み込むために必要です。</translation>
+    </message>
+    <message>
+        <source>JSON has no options: every field of every rule, in the current language.</source>
+        <translation>JSON にオプションはありません。すべての規則のすべてのフィールドを現在の言語で書き出します。</translation>
+    </message>
+    <message>
+        <source>Descriptions in the file are in Japanese. Switch the language (Ctrl+L) for English.</source>
+        <translation>ファイル内の説明は日本語です。英語にするには言語を切り替えてください (Ctrl+L)。</translation>
+    </message>
+    <message>
+        <source>Descriptions in the file are in English. Switch the language (Ctrl+L) for Japanese.</source>
+        <translation>ファイル内の説明は英語です。日本語にするには言語を切り替えてください (Ctrl+L)。</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file (Ctrl+E).</source>
+        <translation>ファイルの保存先を選択します (Ctrl+E)。</translation>
+    </message>
+    <message>
+        <source>Asks for a file name and writes the chosen format.</source>
+        <translation>ファイル名を尋ね、選択した形式で書き出します。</translation>
+    </message>
+    <message>
+        <source>Open fol&amp;der</source>
+        <translation>フォルダーを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Shows the folder of the exported file.</source>
+        <translation>エクスポートしたファイルのフォルダーを表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::FeaturesPage</name>
+    <message>
+        <source>Features</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <source>Which features does the workspace use?</source>
+        <translation>ワークスペースで使用する機能はどれですか?</translation>
+    </message>
+    <message>
+        <source>Each feature needs rules of its own. Rules that every workspace needs are always included.</source>
+        <translation>機能ごとに必要な規則があります。すべてのワークスペースに必要な規則は常に含まれます。</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select all features</source>
+        <translation>すべての機能を選択</translation>
+    </message>
+    <message>
+        <source>Checks every feature.</source>
+        <translation>すべての機能をオンにします。</translation>
+    </message>
+    <message>
+        <source>Check every feature, e.g. to see the complete list of rules.</source>
+        <translation>すべての機能をオンにします (規則の完全な一覧を見る場合など)。</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>クリア(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear all features</source>
+        <translation>すべての機能をクリア</translation>
+    </message>
+    <message>
+        <source>Unchecks every feature: only the rules every workspace needs remain.</source>
+        <translation>すべての機能をオフにします。すべてのワークスペースに必要な規則だけが残ります。</translation>
+    </message>
+    <message>
+        <source>Uncheck every feature: only the rules every workspace needs remain.</source>
+        <translation>すべての機能をオフにします。すべてのワークスペースに必要な規則だけが残ります。</translation>
+    </message>
+    <message>
+        <source>Inbound routes (user-defined routes)</source>
+        <translation>受信のルート (ユーザー定義のルート)</translation>
+    </message>
+    <message>
+        <source>Service &amp;tags (recommended: the routes follow Azure&apos;s address changes)</source>
+        <translation>サービス タグ (推奨: ルートが Azure のアドレス変更に追従します)(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Routes with service tags</source>
+        <translation>サービス タグのルート</translation>
+    </message>
+    <message>
+        <source>Writes the user-defined routes with service tags as address prefixes.</source>
+        <translation>ユーザー定義のルートのアドレス プレフィックスにサービス タグを使用します。</translation>
+    </message>
+    <message>
+        <source>&amp;IP address ranges (for route tables that cannot use service tags)</source>
+        <translation>IP アドレス範囲 (サービス タグを使用できないルート テーブル向け)(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Routes with IP address ranges</source>
+        <translation>IP アドレス ルート</translation>
+    </message>
+    <message>
+        <source>Writes the user-defined routes with the IP address ranges of the service tags, which you keep up to date.</source>
+        <translation>ユーザー定義のルートにサービス タグの IP アドレス範囲を使用します。範囲は各自で最新の状態に保ってください。</translation>
+    </message>
+    <message>
+        <source>Included with: %1</source>
+        <translation>次に含まれます: %1</translation>
+    </message>
+    <message>
+        <source>No routes are needed for the features chosen.</source>
+        <translation>選択した機能ではルートは不要です。</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>含まれています</translation>
+    </message>
+    <message>
+        <source>no extra rules</source>
+        <translation>追加の規則なし</translation>
+    </message>
+    <message>
+        <source>changes 1 rule</source>
+        <translation>1 件の規則を変更</translation>
+    </message>
+    <message>
+        <source>changes %1 rules</source>
+        <translation>%1 件の規則を変更</translation>
+    </message>
+    <message>
+        <source>+1 rule</source>
+        <translation>+1 件の規則</translation>
+    </message>
+    <message>
+        <source>+%1 rules</source>
+        <translation>+%1 件の規則</translation>
+    </message>
+    <message>
+        <source>, %1 changed</source>
+        <translation>、%1 件を変更</translation>
+    </message>
+    <message>
+        <source>What this feature adds to the current choice: new rules, and rules it changes (such as extra ports). Rules that other chosen features need already are not counted.</source>
+        <translation>この機能が現在の選択に追加するもの: 新しい規則と、変更する規則 (ポートの追加など)。選択済みのほかの機能ですでに必要な規則は数えません。</translation>
+    </message>
+    <message>
+        <source>This choice needs %1 rules, %2 of which every workspace needs.</source>
+        <translation>この選択で必要な規則は %1 件です (うち %2 件はすべてのワークスペースに必要)。</translation>
+    </message>
+    <message>
+        <source>Check what the workspace uses. On the right: what a feature adds to your current choice.</source>
+        <translation>ワークスペースで使用するものをオンにしてください。右側は、その機能が現在の選択に追加するものです。</translation>
+    </message>
+    <message>
+        <source>Compute instances with a public IP and compute clusters receive management traffic from Azure; user-defined routes keep the replies away from the firewall (next hop: Internet).</source>
+        <translation>パブリック IP を持つコンピューティング インスタンスとコンピューティング クラスターは Azure から管理トラフィックを受信します。ユーザー定義のルートにより、その応答はファイアウォールを通りません (ネクスト ホップの種類: インターネット)。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove them</source>
+        <translation>削除する(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove unknown features</source>
+        <translation>不明な機能を削除</translation>
+    </message>
+    <message>
+        <source>Drops the feature ids that this rule catalog does not know.</source>
+        <translation>この規則カタログにない機能 ID を取り除きます。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::FirewallWizard</name>
+    <message>
+        <source>Switch the language of the wizard and the exported files (Ctrl+L).</source>
+        <translation>ウィザードとエクスポートするファイルの言語を切り替えます (Ctrl+L)。</translation>
+    </message>
+    <message>
+        <source>Switch to English</source>
+        <translation>英語に切り替え</translation>
+    </message>
+    <message>
+        <source>Switch to Japanese</source>
+        <translation>日本語に切り替え</translation>
+    </message>
+    <message>
+        <source>Switches the language without losing the answers (Ctrl+L).</source>
+        <translation>回答を保ったまま言語を切り替えます (Ctrl+L)。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>Open or save the answers as a profile file (Ctrl+O, Ctrl+S).</source>
+        <translation>回答をプロファイル ファイルとして開くか保存します (Ctrl+O、Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>Menu to open or save a profile file.</source>
+        <translation>プロファイル ファイルを開く、または保存するメニュー。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>バージョン情報</translation>
+    </message>
+    <message>
+        <source>Version, rule catalog, Qt and TLS (F1).</source>
+        <translation>バージョン、規則カタログ、Qt、TLS (F1)。</translation>
+    </message>
+    <message>
+        <source>About amlfw</source>
+        <translation>amlfw のバージョン情報</translation>
+    </message>
+    <message>
+        <source>Shows the version, the rule catalog edition, the Qt version and the TLS backend.</source>
+        <translation>バージョン、規則カタログの版、Qt のバージョン、TLS バックエンドを表示します。</translation>
+    </message>
+    <message>
+        <source>&amp;Open profile…</source>
+        <translation>プロファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile…</source>
+        <translation>プロファイルを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>amlfw wizard</source>
+        <translation>amlfw ウィザード</translation>
+    </message>
+    <message>
+        <source>Asks about an Azure Machine Learning workspace and shows the firewall rules it needs.</source>
+        <translation>Azure Machine Learning ワークスペースについて質問し、必要なファイアウォールの規則を表示します。</translation>
+    </message>
     <message>
         <source>amlfw</source>
         <translation>amlfw</translation>
     </message>
     <message>
-        <source>Rule catalog edition %1: %2 rows.</source>
-        <translation>規則カタログ %1 版: %2 行。</translation>
+        <source>amlfw — %1</source>
+        <translation>amlfw — %1</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>プロファイルを開く</translation>
+    </message>
+    <message>
+        <source>amlfw profiles (*.json)</source>
+        <translation>amlfw プロファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the profile</source>
+        <translation>プロファイルを開けません</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; cannot be used; your answers are unchanged.</source>
+        <translation>プロファイル &quot;%1&quot; は使用できません。回答は変更されていません。</translation>
+    </message>
+    <message>
+        <source>Profile opened with warnings</source>
+        <translation>プロファイルを開きました (警告あり)</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was opened, with warnings:</source>
+        <translation>プロファイル &quot;%1&quot; を開きましたが、警告があります:</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>プロファイルの保存</translation>
+    </message>
+    <message>
+        <source>Cannot save the profile</source>
+        <translation>プロファイルを保存できません</translation>
+    </message>
+    <message>
+        <source>Nothing was written. %1</source>
+        <translation>ファイルは書き込まれていません。%1</translation>
+    </message>
+    <message>
+        <source>Profile saved</source>
+        <translation>プロファイルを保存しました</translation>
+    </message>
+    <message>
+        <source>Saved the answers to %1.
+
+The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source>
+        <translation>回答を %1 に保存しました。
+
+コマンドライン ツールでも読み込めます: amlfw rules --profile &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Firewall rules for Azure Machine Learning workspaces in a virtual network.</source>
+        <translation>仮想ネットワーク内の Azure Machine Learning ワークスペースのためのファイアウォールの規則。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Rule catalog</source>
+        <translation>規則カタログ</translation>
+    </message>
+    <message>
+        <source>edition %1 (article dated %2)</source>
+        <translation>%1 版 (記事の日付: %2)</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (ビルド時: %2)</translation>
+    </message>
+    <message>
+        <source>TLS backend</source>
+        <translation>TLS バックエンド</translation>
+    </message>
+    <message>
+        <source>Goes back to the previous step; your answers are kept.</source>
+        <translation>前の手順に戻ります。回答は保持されます。</translation>
+    </message>
+    <message>
+        <source>Goes on to the next step.</source>
+        <translation>次の手順に進みます。</translation>
+    </message>
+    <message>
+        <source>Closes amlfw; your answers are remembered for next time.</source>
+        <translation>amlfw を閉じます。回答は次回のために記憶されます。</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1580,163 @@
     </message>
 </context>
 <context>
+    <name>amlfw::RegionModel</name>
+    <message>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Paired region</source>
+        <translation>ペアになっているリージョン</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>提供あり</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>提供なし</translation>
+    </message>
+    <message>
+        <source>Azure Machine Learning is not offered in this region.</source>
+        <translation>このリージョンでは Azure Machine Learning は提供されていません。</translation>
+    </message>
+    <message>
+        <source>Programmatic name</source>
+        <translation>プログラム名</translation>
+    </message>
+    <message>
+        <source>Azure ML</source>
+        <translation>Azure ML</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::RegionPage</name>
+    <message>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Which region is the workspace in?</source>
+        <translation>ワークスペースはどのリージョンにありますか?</translation>
+    </message>
+    <message>
+        <source>Regional service tags and host names follow the region of the workspace.</source>
+        <translation>リージョンのサービス タグとホスト名は、ワークスペースのリージョンによって決まります。</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>検索(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Name or programmatic name, e.g. Japan East or japaneast</source>
+        <translation>名前またはプログラム名。例: 東日本、japaneast</translation>
+    </message>
+    <message>
+        <source>Search regions</source>
+        <translation>リージョンの検索</translation>
+    </message>
+    <message>
+        <source>Filters the list of regions. Press Enter to choose the first match, Down to go to the list.</source>
+        <translation>リージョンの一覧を絞り込みます。Enter で最初に一致したものを選択し、↓ キーで一覧に移動します。</translation>
+    </message>
+    <message>
+        <source>Type any part of a region&apos;s name, in English or Japanese, or its programmatic name.</source>
+        <translation>リージョン名の一部 (英語または日本語) かプログラム名を入力してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Regions of %1:</source>
+        <translation>%1 のリージョン(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Regions of the chosen cloud, grouped by geography, with the paired region and whether Azure Machine Learning is offered.</source>
+        <translation>選択したクラウドのリージョン (地域別)。ペアになっているリージョンと、Azure Machine Learning が提供されているかどうかを示します。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 · paired region: %2</source>
+        <translation>選択: %1 · ペアになっているリージョン: %2</translation>
+    </message>
+    <message>
+        <source>No region chosen yet.</source>
+        <translation>リージョンがまだ選択されていません。</translation>
+    </message>
+    <message>
+        <source>No region of %1 matches &quot;%2&quot;.</source>
+        <translation>&quot;%2&quot; に一致する %1 のリージョンはありません。</translation>
+    </message>
+    <message>
+        <source>Did you mean %1 (%2)?</source>
+        <translation>%1 (%2) ではありませんか?</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::RuleDetails</name>
+    <message>
+        <source>In the article</source>
+        <translation>記事での表記</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>送信元</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Protocol and ports</source>
+        <translation>プロトコルとポート</translation>
+    </message>
+    <message>
+        <source>Required for</source>
+        <translation>次のために必須</translation>
+    </message>
+    <message>
+        <source>Azure Firewall</source>
+        <translation>Azure Firewall</translation>
+    </message>
+    <message>
+        <source>Rule ID</source>
+        <translation>規則 ID</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Where the article lists it</source>
+        <translation>記事での記載箇所</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注意事項</translation>
+    </message>
+    <message>
+        <source>About this scenario</source>
+        <translation>このシナリオについて</translation>
+    </message>
+    <message>
+        <source>Select a rule to see its purpose, where the article lists it, its notes and how Azure Firewall carries it.</source>
+        <translation>規則を選択すると、目的、記事での記載箇所、注意事項、Azure Firewall での扱いが表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::RuleGenerator</name>
     <message>
         <source>The rule catalog has errors and cannot be used.</source>
@@ -966,6 +1792,258 @@
     <message>
         <source>%1 (article: %2)</source>
         <translation>%1 (記事の記載: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::RuleTreeModel</name>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Required for</source>
+        <translation>次のために必須</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Rule ID</source>
+        <translation>規則 ID</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::RulesPage</name>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>The rules for this scenario</source>
+        <translation>このシナリオの規則</translation>
+    </message>
+    <message>
+        <source>What Azure Firewall needs, and the host tables for other firewalls.</source>
+        <translation>Azure Firewall に必要な規則と、その他のファイアウォール向けのホストの表です。</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>絞り込み(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Host, service tag, port, feature or purpose (Ctrl+F)</source>
+        <translation>ホスト、サービス タグ、ポート、機能、目的 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter rules</source>
+        <translation>規則の絞り込み</translation>
+    </message>
+    <message>
+        <source>Shows only the rules that contain every word typed, in every tab.</source>
+        <translation>入力したすべての語を含む規則だけを、すべてのタブで表示します。</translation>
+    </message>
+    <message>
+        <source>Rule views</source>
+        <translation>規則の表示</translation>
+    </message>
+    <message>
+        <source>Inbound and routes, network rules, application rules, what Azure Firewall cannot express, and host tables for other firewalls.</source>
+        <translation>受信とルート、ネットワーク規則、アプリケーション規則、Azure Firewall で表現できないもの、その他のファイアウォール向けのホストの表。</translation>
+    </message>
+    <message>
+        <source>Rules; select rows to see details, Ctrl+C copies them as TSV, Ctrl+Shift+C as Markdown.</source>
+        <translation>規則の一覧。行を選択すると詳細を表示します。Ctrl+C で TSV として、Ctrl+Shift+C で Markdown としてコピーします。</translation>
+    </message>
+    <message>
+        <source>Rule details</source>
+        <translation>規則の詳細</translation>
+    </message>
+    <message>
+        <source>Purpose, sources in the article, notes and Azure Firewall classification of the selected rule.</source>
+        <translation>選択した規則の目的、記事での記載箇所、注意事項、Azure Firewall での分類。</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;TSV</source>
+        <translation>TSV としてコピー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated values, for a spreadsheet.</source>
+        <translation>選択した行をタブ区切りの値としてコピーします (スプレッドシート向け)。</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Markdown としてコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as a Markdown table, for a ticket or a wiki.</source>
+        <translation>選択した行を Markdown の表としてコピーします (チケットや Wiki 向け)。</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>&amp;Inbound and routes</source>
+        <translation>受信とルート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication rules</source>
+        <translation>アプリケーション規則(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Not e&amp;xpressible</source>
+        <translation>表現できない規則(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Other firewalls</source>
+        <translation>その他のファイアウォール(&amp;O)</translation>
+    </message>
+    <message>
+        <source>storage account %1</source>
+        <translation>ストレージ アカウント %1</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>No rules: %1</source>
+        <translation>規則がありません: %1</translation>
+    </message>
+    <message>
+        <source>%1 rules: %2 inbound, %3 routes, %4 network rules with service tags, %5 with FQDNs, %6 application rules, %7 not expressible. %8 are always needed; %9 have notes.</source>
+        <translation>規則 %1 件: 受信 %2、ルート %3、サービス タグのネットワーク規則 %4、FQDN のネットワーク規則 %5、アプリケーション規則 %6、表現できない規則 %7。常に必要な規則 %8 件、注意事項のある規則 %9 件。</translation>
+    </message>
+    <message>
+        <source>Network rules with FQDNs need the firewall policy&apos;s DNS proxy.</source>
+        <translation>FQDN のネットワーク規則には、ファイアウォール ポリシーの DNS プロキシが必要です。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%2 件中 %1 件を表示</translation>
+    </message>
+    <message>
+        <source>No rules of this kind in this scenario.</source>
+        <translation>このシナリオにはこの種類の規則はありません。</translation>
+    </message>
+    <message>
+        <source>Net&amp;work rules</source>
+        <translation>ネットワーク規則(&amp;W)</translation>
+    </message>
+    <message>
+        <source>About this scenario (notes: %1)</source>
+        <translation>このシナリオについて (注意事項 %1 件)</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::StepList</name>
+    <message>
+        <source>Steps</source>
+        <translation>手順</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::StoragePage</name>
+    <message>
+        <source>Storage account</source>
+        <translation>ストレージ アカウント</translation>
+    </message>
+    <message>
+        <source>What is the workspace&apos;s default storage account?</source>
+        <translation>ワークスペースの既定のストレージ アカウントは何ですか?</translation>
+    </message>
+    <message>
+        <source>Compute and notebooks reach the workspace&apos;s own storage account by name.</source>
+        <translation>コンピューティングとノートブックは、ワークスペースのストレージ アカウントに名前でアクセスします。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the default storage account of the workspace, as shown on the workspace&apos;s overview page in the Azure portal (only the name, not the full host name).</source>
+        <translation>Azure portal のワークスペースの概要ページに表示される、ワークスペースの既定のストレージ アカウントの名前を入力してください (ホスト名全体ではなく名前だけ)。</translation>
+    </message>
+    <message>
+        <source>e.g. mlworkspace1234567890</source>
+        <translation>例: mlworkspace1234567890</translation>
+    </message>
+    <message>
+        <source>Default storage account name</source>
+        <translation>既定のストレージ アカウント名</translation>
+    </message>
+    <message>
+        <source>3 to 24 lower-case letters and digits. Checked as you type.</source>
+        <translation>英小文字と数字で 3 ～ 24 文字。入力中に確認します。</translation>
+    </message>
+    <message>
+        <source>3 to 24 characters: lower-case letters and digits only.</source>
+        <translation>3 ～ 24 文字。英小文字と数字のみ。</translation>
+    </message>
+    <message>
+        <source>&amp;Host names the rules will use:</source>
+        <translation>規則で使用するホスト名(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>ホスト名</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Needed for</source>
+        <translation>必要な機能</translation>
+    </message>
+    <message>
+        <source>Storage host names</source>
+        <translation>ストレージのホスト名</translation>
+    </message>
+    <message>
+        <source>The host names of the storage account that appear in the rules, and the features that need them.</source>
+        <translation>規則に現れるストレージ アカウントのホスト名と、それを必要とする機能。</translation>
+    </message>
+    <message>
+        <source>Use 3 to 24 lower-case letters and digits, as Azure requires for storage account names.</source>
+        <translation>Azure のストレージ アカウント名の規則どおり、英小文字と数字で 3 ～ 24 文字にしてください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a valid storage account name.</source>
+        <translation>&quot;%1&quot; は有効なストレージ アカウント名です。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Not needed by the features chosen so far.</source>
+        <translation>これまでに選択した機能では不要です。</translation>
+    </message>
+    <message>
+        <source>Needed by the features chosen so far.</source>
+        <translation>これまでに選択した機能で必要です。</translation>
+    </message>
+    <message>
+        <source>Greyed host names are needed only by features not chosen yet (next page).</source>
+        <translation>灰色のホスト名は、まだ選択していない機能 (次のページ) でのみ必要です。</translation>
+    </message>
+    <message>
+        <source>Default storage &amp;account name:</source>
+        <translation>既定のストレージ アカウント名(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +2150,117 @@
     </message>
 </context>
 <context>
+    <name>amlfw::WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>ようこそ</translation>
+    </message>
+    <message>
+        <source>Firewall rules for Azure Machine Learning</source>
+        <translation>Azure Machine Learning のファイアウォールの規則</translation>
+    </message>
+    <message>
+        <source>Find the rules your workspace in a virtual network needs, then export them.</source>
+        <translation>仮想ネットワーク内のワークスペースに必要な規則を調べて、エクスポートします。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>The language of the wizard, the rules and the exported files.</source>
+        <translation>ウィザード、規則、エクスポートするファイルの言語。</translation>
+    </message>
+    <message>
+        <source>Switch the language at any time with Ctrl+L.</source>
+        <translation>Ctrl+L でいつでも言語を切り替えられます。</translation>
+    </message>
+    <message>
+        <source>A few questions about the workspace (cloud, region, default storage account and the features you use) give exactly the rules your firewall needs: inbound traffic and user-defined routes, network rules with service tags, application rules with FQDNs, and host tables for other firewalls. Review them, then export an ARM template, a CSV file for the change ticket, or JSON.</source>
+        <translation>ワークスペースについてのいくつかの質問 (クラウド、リージョン、既定のストレージ アカウント、使用する機能) に答えると、ファイアウォールに必要な規則が正確にわかります: 受信トラフィックとユーザー定義のルート、サービス タグを使用したネットワーク規則、FQDN を使用したアプリケーション規則、その他のファイアウォール向けのホストの表。内容を確認して、ARM テンプレート、変更チケット用の CSV ファイル、または JSON としてエクスポートできます。</translation>
+    </message>
+    <message>
+        <source>Rule catalog</source>
+        <translation>規則カタログ</translation>
+    </message>
+    <message>
+        <source>Edition %1, from the article &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt; dated %4.</source>
+        <translation>%1 版。出典は %4 付けの記事「&lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;」です。</translation>
+    </message>
+    <message>
+        <source>Rule catalog edition</source>
+        <translation>規則カタログの版</translation>
+    </message>
+    <message>
+        <source>Answers and profiles</source>
+        <translation>回答とプロファイル</translation>
+    </message>
+    <message>
+        <source>Your answers are remembered for next time. A profile file holds them too: share it with colleagues, or give it to the command-line tool with --profile.</source>
+        <translation>回答は次回のために記憶されます。プロファイル ファイルにも保存でき、同僚と共有したり、コマンドライン ツールに --profile で渡したりできます。</translation>
+    </message>
+    <message>
+        <source>&amp;Open profile…</source>
+        <translation>プロファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Fill in every answer from a saved profile file (Ctrl+O).</source>
+        <translation>保存したプロファイル ファイルからすべての回答を入力します (Ctrl+O)。</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>プロファイルを開く</translation>
+    </message>
+    <message>
+        <source>Reads the answers from a profile file.</source>
+        <translation>プロファイル ファイルから回答を読み込みます。</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile…</source>
+        <translation>プロファイルを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the current answers as a profile file (Ctrl+S).</source>
+        <translation>現在の回答をプロファイル ファイルとして保存します (Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>プロファイルの保存</translation>
+    </message>
+    <message>
+        <source>Writes the current answers to a profile file.</source>
+        <translation>現在の回答をプロファイル ファイルに書き込みます。</translation>
+    </message>
+    <message>
+        <source>Forget the current answers and begin with the defaults.</source>
+        <translation>現在の回答を破棄し、既定値から始めます。</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>最初からやり直す</translation>
+    </message>
+    <message>
+        <source>Resets every answer to its default.</source>
+        <translation>すべての回答を既定値に戻します。</translation>
+    </message>
+    <message>
+        <source>Current answers: none yet.</source>
+        <translation>現在の回答: まだありません。</translation>
+    </message>
+    <message>
+        <source>Current answers: %1; features selected: %2.</source>
+        <translation>現在の回答: %1、選択した機能: %2 件。</translation>
+    </message>
+    <message>
+        <source>Start o&amp;ver</source>
+        <translation>最初からやり直す(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::Wizard</name>
     <message>
         <source>&quot;%1&quot; is not a language: use en or ja.</source>
@@ -1080,6 +2269,21 @@
     <message>
         <source>cannot write the screenshot &quot;%1&quot;</source>
         <translation>スクリーンショット「%1」を書き込めません</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>amlfw</source>
+        <translation>amlfw</translation>
+    </message>
+    <message>
+        <source>The built-in rule catalog cannot be used:
+
+%1</source>
+        <translation>組み込みの規則カタログを使用できません:
+
+%1</translation>
     </message>
 </context>
 </TS>

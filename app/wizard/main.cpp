@@ -1,8 +1,13 @@
+#include "appicon.h"
+#include "catalog.h"
+#include "firewallwizard.h"
 #include "language.h"
-#include "mainwindow.h"
+#include "wizardsettings.h"
+#include "wizardstate.h"
 
 #include <QApplication>
-#include <QIcon>
+#include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -33,40 +38,59 @@ int main(int argc, char *argv[])
             return 0;
         }
         if (std::strcmp(argv[i], "--help") == 0) {
-            std::printf("Usage: amlfw-wizard [--lang en|ja]\n");
+            std::printf("Usage: amlfw-wizard [--lang en|ja] [--profile FILE]\n\n"
+                        "  --lang en|ja     language of the wizard (default: the last one used, else the system's)\n"
+                        "  --profile FILE   start with the answers of a profile file\n"
+                        "  --version        show the version\n");
             return 0;
         }
     }
+
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("amlfw"));
     QApplication::setApplicationName(QStringLiteral("amlfw-wizard"));
     QApplication::setApplicationVersion(QStringLiteral(AMLFW_VERSION));
     // The installed .desktop file and AppStream id (installer/): Wayland shows its name and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.amlfw.amlfw"));
-    QIcon icon;
-    for (const int size : {16, 24, 32, 48, 64, 128, 256})
-        icon.addFile(QStringLiteral(":/icons/amlfw-%1.png").arg(size));
-    QApplication::setWindowIcon(icon);
+    QApplication::setWindowIcon(amlfw::appIcon());
 
     const QStringList arguments = QApplication::arguments();
-    amlfw::applyLanguage(amlfw::systemLanguage());
+    amlfw::WizardSettings settings;
+    amlfw::Language language = settings.language().value_or(amlfw::systemLanguage());
+    amlfw::applyLanguage(language);
     if (const QString code = optionValue(arguments, QStringLiteral("--lang")); !code.isEmpty()) {
-        const auto language = amlfw::languageFromCode(code);
-        if (!language) {
+        const auto chosen = amlfw::languageFromCode(code);
+        if (!chosen) {
             const QString message
                 = QCoreApplication::translate("amlfw::Wizard", "\"%1\" is not a language: use en or ja.").arg(code);
             std::fprintf(stderr, "amlfw-wizard: %s\n", qPrintable(message));
             return 2;
         }
-        amlfw::applyLanguage(*language);
+        language = *chosen;
+        amlfw::applyLanguage(language);
     }
 
-    amlfw::MainWindow window;
-    window.show();
+    amlfw::Problems problems;
+    const amlfw::Catalog catalog = amlfw::Catalog::builtIn(&problems);
+    if (!catalog.isValid()) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "amlfw"),
+                              QApplication::translate("main", "The built-in rule catalog cannot be used:\n\n%1")
+                                  .arg(amlfw::formatProblems(problems)));
+        return 1;
+    }
 
-    // Hidden test hook (tests/package): render the first window into a PNG file and quit.
+    amlfw::WizardState state(catalog);
+    state.setLanguage(language);
+    if (const auto answers = settings.lastAnswers())
+        state.setAnswers(*answers);
+
+    amlfw::FirewallWizard wizard(&state, &settings);
+    wizard.show();
+
+    // Hidden test hook (tests/package): render the first page into a PNG file and quit.
     if (const QString file = optionValue(arguments, QStringLiteral("--screenshot")); !file.isEmpty()) {
         QApplication::processEvents();
-        if (!window.grab().save(file, "PNG")) {
+        if (!wizard.grab().save(file, "PNG")) {
             const QString message
                 = QCoreApplication::translate("amlfw::Wizard", "cannot write the screenshot \"%1\"").arg(file);
             std::fprintf(stderr, "amlfw-wizard: %s\n", qPrintable(message));
@@ -74,5 +98,9 @@ int main(int argc, char *argv[])
         }
         return 0;
     }
+
+    const QString profile = optionValue(arguments, QStringLiteral("--profile"));
+    if (!profile.isEmpty())
+        QTimer::singleShot(0, &wizard, [&wizard, profile] { wizard.loadProfile(profile); });
     return app.exec();
 }

@@ -1,0 +1,146 @@
+// Renders every page of the wizard in English and Japanese to PNG files under the build folder
+// (screenshots/<page>-<lang>.png): for the README, and to look at after a change.
+
+#include "exportpage.h"
+#include "filedialog.h"
+#include "rulespage.h"
+#include "ruletreemodel.h"
+#include "wizardtesthelpers.h"
+
+#include <QDir>
+#include <QImage>
+#include <QMessageBox>
+#include <QTreeView>
+
+using namespace amlfw;
+using namespace amlfw::test;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QDir().mkpath(QStringLiteral(AMLFW_SCREENSHOT_DIR)));
+        // The same font everywhere, so that screenshots do not depend on the machine's defaults.
+        QFont font(QStringLiteral("Noto Sans CJK JP"));
+        font.setPointSize(9);
+        QApplication::setFont(font);
+        QApplication::setCursorFlashTime(0); // a steady text cursor: the same picture every run
+    }
+
+    void pages_data()
+    {
+        QTest::addColumn<int>("language");
+        QTest::newRow("en") << int(Language::English);
+        QTest::newRow("ja") << int(Language::Japanese);
+    }
+
+    void pages()
+    {
+        QFETCH(int, language);
+        const auto lang = Language(language);
+        WizardFixture f(lang);
+        FirewallWizard *wizard = f.wizard.get();
+        const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+
+        auto shoot = [&](const QString &name) {
+            processLanguageChange();
+            QImage image = wizard->grab().toImage();
+            QVERIFY(!image.isNull());
+            QCOMPARE(image.size(), wizard->size() * wizard->devicePixelRatio());
+            // A blank or unpainted window would be one colour.
+            const QRgb first = image.pixel(10, 10);
+            bool varied = false;
+            for (int y = 0; y < image.height() && !varied; y += 7)
+                for (int x = 0; x < image.width() && !varied; x += 7)
+                    varied = image.pixel(x, y) != first;
+            QVERIFY2(varied, qPrintable(name));
+            const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/%1-%2.png").arg(name, suffix);
+            QVERIFY2(image.save(path), qPrintable(path));
+        };
+
+        shoot(QStringLiteral("welcome"));
+        clickNext(wizard);
+        QTest::mouseClick(wizard->cloudPage()->button(QStringLiteral("public")), Qt::LeftButton);
+        shoot(QStringLiteral("cloud"));
+        clickNext(wizard);
+        // One geography, with regions that have Azure ML and some that do not.
+        typeInto(wizard->regionPage()->searchField(), QStringLiteral("asia"));
+        f.state->setRegion(QStringLiteral("japaneast"));
+        QVERIFY(wizard->regionPage()->isComplete());
+        QCOMPARE(f.state->answers().region, QStringLiteral("japaneast"));
+        shoot(QStringLiteral("region"));
+        clickNext(wizard);
+        typeInto(wizard->storagePage()->nameField(), QStringLiteral("mlwsdemo4711"));
+        shoot(QStringLiteral("storage"));
+        clickNext(wizard);
+        f.state->setFeatures({QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"),
+                              QStringLiteral("notebooks"), QStringLiteral("custom-images"), QStringLiteral("python"),
+                              QStringLiteral("arc-inference")});
+        wizard->featuresPage()->recountNow();
+        shoot(QStringLiteral("features"));
+        clickNext(wizard);
+        // A rule with notes selected, so that the details pane shows what it is for.
+        QTreeView *view = wizard->rulesPage()->view(RulesPage::NetworkTab);
+        wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::NetworkTab);
+        const QModelIndexList acr
+            = view->model()->match(view->model()->index(0, 0), RuleTreeModel::RuleIdRole,
+                                   QStringLiteral("internet-out-acr"), 1, Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(acr.size(), 1);
+        view->setCurrentIndex(acr.first());
+        shoot(QStringLiteral("rules"));
+        clickNext(wizard);
+        shoot(QStringLiteral("export"));
+    }
+
+    // States worth a look that the README does not show: messages of every kind.
+    void states_data() { pages_data(); }
+
+    void states()
+    {
+        QFETCH(int, language);
+        const auto lang = Language(language);
+        WizardFixture f(lang);
+        FirewallWizard *wizard = f.wizard.get();
+        const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+        auto shoot = [&](QWidget *widget, const QString &name) {
+            processLanguageChange();
+            const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/state-%1-%2.png").arg(name, suffix);
+            QVERIFY2(widget->grab().save(path), qPrintable(path));
+        };
+        f.state->setRegion(QStringLiteral("francesouth"));
+        wizard->advanceToRules();
+        QCOMPARE(wizard->currentId(), int(FirewallWizard::StoragePageId));
+        typeInto(wizard->storagePage()->nameField(), QStringLiteral("My-Store"));
+        QVERIFY(wizard->storagePage()->banner()->isVisible());
+        shoot(wizard, QStringLiteral("storage-error"));
+        clickBack(wizard);
+        QVERIFY(wizard->regionPage()->banner()->isVisible());
+        shoot(wizard, QStringLiteral("region-warning"));
+        typeInto(wizard->regionPage()->searchField(), QStringLiteral("japaneest"));
+        shoot(wizard, QStringLiteral("region-nomatch"));
+        f.state->setRegion(QStringLiteral("japaneast"));
+        f.state->setStorage(QStringLiteral("mystore"));
+        f.state->setFeatures(f.catalog.featureIds());
+        wizard->advanceToRules();
+        wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::HostsTab);
+        typeInto(wizard->rulesPage()->filterField(), QStringLiteral("python"));
+        shoot(wizard, QStringLiteral("rules-filter"));
+        clickNext(wizard);
+        ExportPage *page = wizard->exportPage();
+        typeInto(page->policyNameField(), QStringLiteral("bad name"));
+        shoot(wizard, QStringLiteral("export-invalid"));
+        typeInto(page->policyNameField(), QStringLiteral("fwpol-aml"));
+        FileDialog::instance()->setNextFileName(f.dir.filePath(QStringLiteral("amlfw-arm.json")));
+        QVERIFY(page->exportFile());
+        shoot(wizard, QStringLiteral("export-saved"));
+        wizard->showAbout();
+        QVERIFY(wizard->lastMessage());
+        shoot(wizard->lastMessage(), QStringLiteral("about"));
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"

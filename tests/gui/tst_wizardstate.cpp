@@ -1,0 +1,191 @@
+// WizardState (answers, rule set, language and their signals) and WizardSettings (what is
+// remembered between runs).
+
+#include "rulegenerator.h"
+#include "wizardsettings.h"
+#include "wizardstate.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace amlfw;
+
+class TestWizardState : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_catalog.isValid());
+    }
+
+    void cleanup() { applyLanguage(Language::English); }
+
+    void startsWithDefaults()
+    {
+        WizardState state(m_catalog);
+        QCOMPARE(state.answers(), WizardState::defaultAnswers());
+        QCOMPARE(state.answers().cloud, QStringLiteral("public"));
+        QVERIFY(state.answers().region.isEmpty());
+        QVERIFY(!state.ruleSet().isValid()); // no region, no storage yet
+        QVERIFY(state.isCloudValid());
+        QVERIFY(!state.isRegionValid());
+        QVERIFY(!state.isStorageValid());
+    }
+
+    void regeneratesOnEveryChange()
+    {
+        WizardState state(m_catalog);
+        QSignalSpy answers(&state, &WizardState::answersChanged);
+        QSignalSpy rules(&state, &WizardState::ruleSetChanged);
+        state.setRegion(QStringLiteral("japaneast"));
+        state.setStorage(QStringLiteral("mystore"));
+        QCOMPARE(answers.size(), 2);
+        QCOMPARE(rules.size(), 2);
+        QVERIFY(state.ruleSet().isValid());
+        const RuleSet expected = RuleGenerator::generate(m_catalog, state.answers());
+        QCOMPARE(state.ruleSet().rules.size(), expected.rules.size());
+        bool blob = false;
+        for (const Rule &r : state.ruleSet().rules)
+            blob = blob || r.destination == u"mystore.blob.core.windows.net";
+        QVERIFY(blob);
+
+        // The same answer again is no change.
+        state.setStorage(QStringLiteral("mystore"));
+        QCOMPARE(answers.size(), 2);
+
+        state.setStorage(QStringLiteral("Bad!"));
+        QVERIFY(!state.ruleSet().isValid());
+        QVERIFY(state.ruleSet().rules.isEmpty());
+    }
+
+    void cloudChangeDropsForeignRegion()
+    {
+        WizardState state(m_catalog);
+        state.setRegion(QStringLiteral("japaneast"));
+        state.setCloud(QStringLiteral("usgov"));
+        QVERIFY(state.answers().region.isEmpty());
+        state.setRegion(QStringLiteral("usgovvirginia"));
+        state.setCloud(QStringLiteral("usgov"));
+        QCOMPARE(state.answers().region, QStringLiteral("usgovvirginia"));
+    }
+
+    void featuresKeepCatalogOrder()
+    {
+        WizardState state(m_catalog);
+        state.setFeatures({QStringLiteral("python"), QStringLiteral("compute-cluster"), QStringLiteral("notebooks")});
+        QCOMPARE(state.answers().features, QStringList({QStringLiteral("compute-cluster"), QStringLiteral("notebooks"),
+                                                        QStringLiteral("python")}));
+        state.setFeatures({QStringLiteral("no-such-feature")});
+        QVERIFY(state.answers().features.isEmpty());
+    }
+
+    void languageSwitchKeepsAnswers()
+    {
+        WizardState state(m_catalog);
+        state.setRegion(QStringLiteral("francesouth")); // no Azure ML: a warning made in the current language
+        state.setStorage(QStringLiteral("mystore"));
+        const Answers before = state.answers();
+        QCOMPARE(state.ruleSet().problems.size(), 1);
+        const QString english = state.ruleSet().problems.first().message;
+        QSignalSpy language(&state, &WizardState::languageChanged);
+        state.setLanguage(Language::Japanese);
+        QCOMPARE(language.size(), 1);
+        QCOMPARE(state.language(), Language::Japanese);
+        QCOMPARE(currentLanguage(), Language::Japanese);
+        QCOMPARE(state.answers(), before);
+        // The problem is regenerated: it names the region in Japanese.
+        QVERIFY2(state.ruleSet().problems.first().message.contains(QStringLiteral("フランス南部")),
+                 qPrintable(state.ruleSet().problems.first().message));
+        QVERIFY(state.ruleSet().problems.first().message != english);
+        state.setLanguage(Language::Japanese);
+        QCOMPARE(language.size(), 1);
+    }
+
+    void scenarioTitle()
+    {
+        WizardState state(m_catalog);
+        QCOMPARE(state.scenarioTitle(), QStringLiteral("Azure Public"));
+        state.setRegion(QStringLiteral("japaneast"));
+        state.setStorage(QStringLiteral("BAD"));
+        QCOMPARE(state.scenarioTitle(), QStringLiteral("Azure Public, japaneast"));
+        state.setStorage(QStringLiteral("mystore"));
+        QCOMPARE(state.scenarioTitle(), QStringLiteral("Azure Public, japaneast, mystore"));
+    }
+
+    void settingsRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        Answers answers;
+        answers.cloud = QStringLiteral("china");
+        answers.region = QStringLiteral("chinaeast2");
+        answers.storage = QStringLiteral("store1");
+        answers.features = {QStringLiteral("notebooks")};
+        answers.udr = UdrMethod::IpRanges;
+        ArmOptions arm;
+        arm.policy = ArmOptions::Policy::Existing;
+        arm.policyName = QStringLiteral("pol");
+        arm.ruleCollectionGroupPriority = 1234;
+        arm.sourceAddresses = {QStringLiteral("10.0.1.0/24"), QStringLiteral("10.0.2.0/24")};
+        arm.tier = ArmOptions::Tier::Premium;
+        arm.routeTable = ArmOptions::RouteTable::None;
+        arm.includeAlternatives = false;
+        {
+            WizardSettings settings(file);
+            QVERIFY(!settings.lastAnswers());
+            QVERIFY(!settings.language());
+            settings.setLastAnswers(answers);
+            settings.setLanguage(Language::Japanese);
+            settings.setArmOptions(arm);
+            settings.setCsvBothLanguages(true);
+            settings.setCsvByteOrderMark(false);
+            settings.setExportFormat(QStringLiteral("csv"));
+        }
+        WizardSettings settings(file);
+        QCOMPARE(settings.fileName(), file);
+        QCOMPARE(*settings.lastAnswers(), answers);
+        QCOMPARE(*settings.language(), Language::Japanese);
+        const ArmOptions read = settings.armOptions();
+        QCOMPARE(read.policy, arm.policy);
+        QCOMPARE(read.policyName, arm.policyName);
+        QCOMPARE(read.ruleCollectionGroupPriority, 1234);
+        QCOMPARE(read.sourceAddresses, arm.sourceAddresses);
+        QCOMPARE(read.tier, arm.tier);
+        QCOMPARE(read.routeTable, arm.routeTable);
+        QCOMPARE(read.includeAlternatives, false);
+        QVERIFY(settings.csvBothLanguages());
+        QVERIFY(!settings.csvByteOrderMark());
+        QCOMPARE(settings.exportFormat(), QStringLiteral("csv"));
+    }
+
+    void settingsSurviveGarbage()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[answers]\ncloud=@Invalid()\nudr=sideways\nstorage=" + QByteArray(5000, 'x')
+                + "\n[export]\nrcgPriority=abc\nformat=pdf\ntier=gold\n\x01\x02garbage\n");
+        f.close();
+        WizardSettings settings(file);
+        const auto answers = settings.lastAnswers();
+        QVERIFY(answers);
+        QCOMPARE(answers->udr, UdrMethod::ServiceTags);
+        QVERIFY(answers->storage.size() <= 256);
+        QCOMPARE(settings.armOptions().ruleCollectionGroupPriority, 500);
+        QCOMPARE(settings.armOptions().tier, ArmOptions::Tier::Standard);
+        QCOMPARE(settings.exportFormat(), QStringLiteral("arm"));
+        QVERIFY(!settings.language());
+    }
+
+private:
+    const Catalog m_catalog = Catalog::builtIn();
+};
+
+QTEST_MAIN(TestWizardState)
+#include "tst_wizardstate.moc"

@@ -1,0 +1,257 @@
+#pragma once
+
+// Shared by the GUI tests: a wizard on a temporary settings file, navigation, and the check that a
+// Japanese page has no English left on it.
+
+#include "catalog.h"
+#include "cloudpage.h"
+#include "featurespage.h"
+#include "firewallwizard.h"
+#include "language.h"
+#include "messagebanner.h"
+#include "regionpage.h"
+#include "storagepage.h"
+#include "wizardsettings.h"
+#include "wizardstate.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTextDocumentFragment>
+#include <QtTest>
+#include <memory>
+
+namespace amlfw::test {
+
+// A wizard with its own state and a settings file in a temporary folder.
+struct WizardFixture
+{
+    explicit WizardFixture(Language language = Language::English, bool restoreFromSettings = false)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        settingsPath = dir.filePath(QStringLiteral("settings.ini"));
+        create(language, restoreFromSettings);
+    }
+
+    // A second run of the application on the same settings file.
+    void recreate(Language language, bool restoreFromSettings)
+    {
+        wizard.reset();
+        state.reset();
+        settings.reset();
+        create(language, restoreFromSettings);
+    }
+
+    void create(Language language, bool restoreFromSettings)
+    {
+        applyLanguage(language);
+        settings = std::make_unique<WizardSettings>(settingsPath);
+        state = std::make_unique<WizardState>(catalog);
+        state->setLanguage(language);
+        if (restoreFromSettings) {
+            if (const auto answers = settings->lastAnswers())
+                state->setAnswers(*answers);
+        }
+        wizard = std::make_unique<FirewallWizard>(state.get(), settings.get());
+        wizard->resize(960, 680);
+        wizard->show();
+        QApplication::setActiveWindow(wizard.get());
+    }
+
+    QTemporaryDir dir;
+    QString settingsPath;
+    Catalog catalog = Catalog::builtIn();
+    std::unique_ptr<WizardSettings> settings;
+    std::unique_ptr<WizardState> state;
+    std::unique_ptr<FirewallWizard> wizard;
+};
+
+inline void processLanguageChange()
+{
+    // LanguageChange is posted: deliver it before reading texts.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    QCoreApplication::processEvents();
+}
+
+inline void clickNext(QWizard *wizard)
+{
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QVERIFY(next->isVisible());
+    QVERIFY2(next->isEnabled(), qPrintable(QStringLiteral("Next is disabled on page %1").arg(wizard->currentId())));
+    QTest::mouseClick(next, Qt::LeftButton);
+}
+
+inline void clickBack(QWizard *wizard)
+{
+    QAbstractButton *back = wizard->button(QWizard::BackButton);
+    QVERIFY(back->isVisible() && back->isEnabled());
+    QTest::mouseClick(back, Qt::LeftButton);
+}
+
+// Types into a line edit as a user would: select what is there, then type.
+inline void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+}
+
+// Answers the pages up to the rules page through the widgets: cloud, region search, storage.
+inline void answerUpToRules(FirewallWizard *wizard, const QString &cloud, const QString &regionSearch,
+                            const QString &storage, const QStringList &features = {})
+{
+    wizard->restart();
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::WelcomePageId));
+    clickNext(wizard);
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::CloudPageId));
+    QTest::mouseClick(wizard->cloudPage()->button(cloud), Qt::LeftButton);
+    clickNext(wizard);
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::RegionPageId));
+    typeInto(wizard->regionPage()->searchField(), regionSearch);
+    QTest::keyClick(wizard->regionPage()->searchField(), Qt::Key_Down);
+    QTRY_VERIFY(wizard->regionPage()->isComplete());
+    clickNext(wizard);
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::StoragePageId));
+    typeInto(wizard->storagePage()->nameField(), storage);
+    QTRY_VERIFY(wizard->storagePage()->isComplete());
+    clickNext(wizard);
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::FeaturesPageId));
+    if (!features.isEmpty()) {
+        QTest::mouseClick(wizard->featuresPage()->findChild<QAbstractButton *>(QStringLiteral("clearAllFeatures")),
+                          Qt::LeftButton);
+        for (const QString &f : features) {
+            QCheckBox *box = wizard->featuresPage()->checkBox(f);
+            QVERIFY2(box, qPrintable(f));
+            if (box->isEnabled() && !box->isChecked())
+                box->click();
+        }
+    }
+    clickNext(wizard);
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::RulesPageId));
+}
+
+inline bool hasJapanese(const QString &text)
+{
+    static const QRegularExpression japanese(
+        QStringLiteral("[\\x{3040}-\\x{30FF}\\x{3400}-\\x{9FFF}\\x{FF00}-\\x{FFEF}]"));
+    return japanese.match(text).hasMatch();
+}
+
+// Words that stay as they are in Japanese: product and format names, as the article keeps them.
+inline bool isProperName(const QString &word)
+{
+    static const QStringList names{
+        QStringLiteral("Azure"),      QStringLiteral("Public"),   QStringLiteral("Government"),
+        QStringLiteral("China"),      QStringLiteral("21Vianet"), QStringLiteral("Vianet"),
+        QStringLiteral("Kubernetes"), QStringLiteral("Service"),  QStringLiteral("Services"),
+        QStringLiteral("AKS"),        QStringLiteral("AML"),      QStringLiteral("ML"),
+        QStringLiteral("Machine"),    QStringLiteral("Learning"), QStringLiteral("Firewall"),
+        QStringLiteral("English"),    QStringLiteral("Standard"), QStringLiteral("Premium"),
+        QStringLiteral("ARM"),        QStringLiteral("CSV"),      QStringLiteral("JSON"),
+        QStringLiteral("TSV"),        QStringLiteral("Markdown"), QStringLiteral("Excel"),
+        QStringLiteral("UTF"),        QStringLiteral("IP"),       QStringLiteral("FQDN"),
+        QStringLiteral("FQDNs"),      QStringLiteral("UDR"),      QStringLiteral("DNS"),
+        QStringLiteral("TLS"),        QStringLiteral("Qt"),       QStringLiteral("Ctrl"),
+        QStringLiteral("Shift"),      QStringLiteral("amlfw"),    QStringLiteral("Docker"),
+        QStringLiteral("Python"),     QStringLiteral("PyTorch"),  QStringLiteral("TensorFlow"),
+        QStringLiteral("Visual"),     QStringLiteral("Studio"),   QStringLiteral("Code"),
+        QStringLiteral("CRAN"),       QStringLiteral("R"),        QStringLiteral("Microsoft"),
+        QStringLiteral("Batch"),      QStringLiteral("Arc"),      QStringLiteral("OpenSSL"),
+        QStringLiteral("openssl"),    QStringLiteral("F"),        QStringLiteral("L"),
+    };
+    return names.contains(word);
+}
+
+// Texts a reader sees on `root`: labels, buttons, group boxes, tabs, column headers, placeholders,
+// tooltips and accessible names of visible widgets. Widgets that show amlfw_core's messages are
+// left out while core's own translation is unfinished (it is translated on another branch).
+inline QStringList visibleTexts(QWidget *root, bool includeCoreTexts)
+{
+    QStringList texts;
+    auto add = [&texts](QString text) {
+        text.remove(QRegularExpression(QStringLiteral("\\(&.\\)"))).remove(u'&');
+        text = text.trimmed();
+        if (!text.isEmpty())
+            texts << text;
+    };
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        if (!w->isVisible())
+            continue;
+        bool core = false;
+        for (QWidget *p = w; p; p = p->parentWidget())
+            core = core || p->property(MessageBanner::CoreTextProperty).toBool();
+        if (core && !includeCoreTexts)
+            continue;
+        add(w->toolTip());
+        add(w->accessibleName());
+        add(w->accessibleDescription());
+        if (auto *label = qobject_cast<QLabel *>(w))
+            add(Qt::mightBeRichText(label->text()) ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
+                                                   : label->text());
+        else if (auto *button = qobject_cast<QAbstractButton *>(w))
+            add(button->text());
+        else if (auto *group = qobject_cast<QGroupBox *>(w))
+            add(group->title());
+        else if (auto *edit = qobject_cast<QLineEdit *>(w))
+            add(edit->placeholderText());
+        else if (auto *tabs = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                add(tabs->tabText(i));
+                add(tabs->tabToolTip(i));
+            }
+        } else if (auto *header = qobject_cast<QHeaderView *>(w)) {
+            if (header->model()) {
+                for (int i = 0; i < header->count(); ++i)
+                    add(header->model()->headerData(i, header->orientation(), Qt::DisplayRole).toString());
+            }
+        }
+    }
+    return texts;
+}
+
+// The texts that are English on a page meant to be Japanese.
+inline QStringList englishLeft(QWidget *root, const QStringList &identifiers, bool includeCoreTexts)
+{
+    static const QRegularExpression word(QStringLiteral("[A-Za-z][A-Za-z0-9_]*"));
+    QStringList bad;
+    for (const QString &text : visibleTexts(root, includeCoreTexts)) {
+        if (hasJapanese(text))
+            continue;
+        QString rest = text;
+        // Host names, service tags with a region, ids and the like are data, not words.
+        for (const QString &id : identifiers)
+            rest.replace(id, QStringLiteral(" "));
+        rest.replace(QRegularExpression(QStringLiteral("\\S*[A-Za-z0-9][._\\-/][A-Za-z0-9]\\S*|\\S*[<>*_]\\S*")),
+                     QStringLiteral(" "));
+        auto it = word.globalMatch(rest);
+        while (it.hasNext()) {
+            if (!isProperName(it.next().captured())) {
+                bad << text;
+                break;
+            }
+        }
+    }
+    bad.removeDuplicates();
+    return bad;
+}
+
+// True once amlfw_core's strings are translated (another branch does it): then its messages are checked too.
+inline bool coreIsTranslated()
+{
+    return QCoreApplication::translate("amlfw::RuleLabels", "Always") != u"Always";
+}
+
+} // namespace amlfw::test

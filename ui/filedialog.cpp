@@ -1,0 +1,54 @@
+#include "filedialog.h"
+
+#include <QDesktopServices>
+
+namespace amlfw {
+
+FileDialog *FileDialog::instance()
+{
+    static FileDialog dialog;
+    return &dialog;
+}
+
+std::optional<QString> FileDialog::takeNextFileName()
+{
+    std::optional<QString> next = m_nextFileName;
+    m_nextFileName.reset();
+    return next;
+}
+
+QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &directory,
+                                    const QString &filter)
+{
+    if (const auto next = takeNextFileName())
+        return *next;
+    return QFileDialog::getOpenFileName(parent, caption, directory, filter);
+}
+
+QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                                    const QString &filter)
+{
+    if (const auto next = takeNextFileName())
+        return *next;
+    return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
+}
+
+bool FileDialog::openFolder(const QString &path)
+{
+    const QUrl url = QUrl::fromLocalFile(path);
+    if (m_urlOpener)
+        return m_urlOpener(url);
+    return QDesktopServices::openUrl(url);
+}
+
+void FileDialog::setNextFileName(const QString &fileName)
+{
+    m_nextFileName = fileName;
+}
+
+void FileDialog::setUrlOpener(std::function<bool(const QUrl &)> opener)
+{
+    m_urlOpener = std::move(opener);
+}
+
+} // namespace amlfw

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "statepage.h"
+
+#include <QList>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTabWidget;
+class QTextBrowser;
+class QTreeView;
+
+namespace amlfw {
+
+class GroupedFilterModel;
+class MessageBanner;
+class RuleTreeModel;
+struct RuleSet;
+
+// The rules the scenario needs: Azure Firewall's view in tabs (inbound and routes, network rules,
+// application rules, what it cannot express) and the host tables for other firewalls; sortable,
+// filterable, with a details pane, totals and copying as TSV or Markdown.
+class RulesPage : public StatePage
+{
+    Q_OBJECT
+
+public:
+    enum Tab { InboundTab, NetworkTab, ApplicationTab, UnsupportedTab, HostsTab, TabCount };
+    enum class CopyFormat { Tsv, Markdown };
+
+    explicit RulesPage(WizardState *state, QWidget *parent = nullptr);
+
+    QString stepName() const override;
+    void initializePage() override;
+    bool isComplete() const override;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    QTreeView *view(Tab tab) const;
+    RuleTreeModel *model(Tab tab) const;
+    GroupedFilterModel *filterModel(Tab tab) const;
+    QLineEdit *filterField() const { return m_filter; }
+    QTextBrowser *details() const { return m_details; }
+    QLabel *totalsLabel() const { return m_totals; }
+    MessageBanner *banner() const { return m_banner; }
+    QAction *copyTsvAction() const { return m_copyTsv; }
+    QAction *copyMarkdownAction() const { return m_copyMarkdown; }
+
+    // The selected rows of the current tab, with a header line, in the view's order.
+    QString selectedRowsText(CopyFormat format) const;
+
+protected:
+    void retranslateUi() override;
+
+private:
+    void rebuild();
+    void applyFilter();
+    void updateTabTitles();
+    void updateDetails();
+    void copySelection(CopyFormat format);
+    void showContextMenu(QTreeView *view, const QPoint &pos);
+    void expandAndSpan(Tab tab);
+    QString tabTitle(Tab tab) const;
+
+    struct TabParts
+    {
+        RuleTreeModel *model = nullptr;
+        GroupedFilterModel *filter = nullptr;
+        QTreeView *view = nullptr;
+    };
+    QList<TabParts> m_parts;
+    std::shared_ptr<const RuleSet> m_set;
+    QLabel *m_scenario;
+    MessageBanner *m_banner;
+    QLabel *m_filterLabel;
+    QLineEdit *m_filter;
+    QLabel *m_matches;
+    QTabWidget *m_tabs;
+    QTextBrowser *m_details;
+    QSplitter *m_splitter;
+    QLabel *m_totals;
+    QAction *m_copyTsv;
+    QAction *m_copyMarkdown;
+    QAction *m_selectAll;
+    QAction *m_find;
+    bool m_showScenario = true;
+};
+
+} // namespace amlfw

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "statepage.h"
+
+class QLabel;
+class QLineEdit;
+class QTreeWidget;
+
+namespace amlfw {
+
+class MessageBanner;
+
+// The workspace's default storage account: checked as it is typed, with the broken rule named,
+// and the host names of it that the rules will name.
+class StoragePage : public StatePage
+{
+    Q_OBJECT
+
+public:
+    explicit StoragePage(WizardState *state, QWidget *parent = nullptr);
+
+    QString stepName() const override;
+    void initializePage() override;
+    bool isComplete() const override;
+
+    QLineEdit *nameField() const { return m_name; }
+    MessageBanner *banner() const { return m_banner; }
+    QTreeWidget *hostList() const { return m_hosts; }
+    // The host names shown, in order (with the name typed, or <name> while it is not valid).
+    QStringList hostNames() const;
+
+protected:
+    void retranslateUi() override;
+
+private:
+    void update();
+
+    QLabel *m_intro;
+    QLabel *m_nameLabel;
+    QLineEdit *m_name;
+    MessageBanner *m_banner;
+    QLabel *m_hostsLabel;
+    QTreeWidget *m_hosts;
+    QLabel *m_hint;
+};
+
+} // namespace amlfw

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "statepage.h"
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+
+namespace amlfw {
+
+// First page: the language, what amlfw does, which edition of the article the rules come from,
+// and saved profiles.
+class WelcomePage : public StatePage
+{
+    Q_OBJECT
+
+public:
+    explicit WelcomePage(WizardState *state, QWidget *parent = nullptr);
+
+    QString stepName() const override;
+
+    QComboBox *languageBox() const { return m_language; }
+    QPushButton *openProfileButton() const { return m_openProfile; }
+    QPushButton *saveProfileButton() const { return m_saveProfile; }
+    QPushButton *startOverButton() const { return m_startOver; }
+
+Q_SIGNALS:
+    void openProfileRequested();
+    void saveProfileRequested();
+
+protected:
+    void retranslateUi() override;
+
+private:
+    void updateScenario();
+
+    QLabel *m_languageLabel;
+    QComboBox *m_language;
+    QLabel *m_intro;
+    QGroupBox *m_catalogBox;
+    QLabel *m_catalogText;
+    QLabel *m_editionNote;
+    QGroupBox *m_profileBox;
+    QLabel *m_profileText;
+    QLabel *m_scenario;
+    QPushButton *m_openProfile;
+    QPushButton *m_saveProfile;
+    QPushButton *m_startOver;
+};
+
+} // namespace amlfw

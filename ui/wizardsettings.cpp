@@ -1,0 +1,170 @@
+#include "wizardsettings.h"
+
+namespace amlfw {
+
+namespace {
+
+const QString kAnswersGroup = QStringLiteral("answers");
+const QString kExportGroup = QStringLiteral("export");
+
+} // namespace
+
+WizardSettings::WizardSettings(const QString &fileName)
+    : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>()
+                                    : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+{
+}
+
+std::optional<Answers> WizardSettings::lastAnswers() const
+{
+    if (!m_settings->childGroups().contains(kAnswersGroup))
+        return std::nullopt;
+    m_settings->beginGroup(kAnswersGroup);
+    Answers a;
+    a.cloud = m_settings->value(QStringLiteral("cloud")).toString();
+    a.region = m_settings->value(QStringLiteral("region")).toString();
+    a.storage = m_settings->value(QStringLiteral("storage")).toString();
+    a.features = m_settings->value(QStringLiteral("features")).toStringList();
+    a.udr = udrMethodFromId(m_settings->value(QStringLiteral("udr")).toString()).value_or(UdrMethod::ServiceTags);
+    m_settings->endGroup();
+    // Whatever is stored, keep it within what a person could have typed.
+    a.cloud.truncate(64);
+    a.region.truncate(64);
+    a.storage.truncate(256);
+    if (a.features.size() > 256)
+        a.features = a.features.mid(0, 256);
+    return a;
+}
+
+void WizardSettings::setLastAnswers(const Answers &answers)
+{
+    m_settings->beginGroup(kAnswersGroup);
+    m_settings->setValue(QStringLiteral("cloud"), answers.cloud);
+    m_settings->setValue(QStringLiteral("region"), answers.region);
+    m_settings->setValue(QStringLiteral("storage"), answers.storage);
+    m_settings->setValue(QStringLiteral("features"), answers.features);
+    m_settings->setValue(QStringLiteral("udr"), udrMethodId(answers.udr));
+    m_settings->endGroup();
+}
+
+std::optional<Language> WizardSettings::language() const
+{
+    return languageFromCode(m_settings->value(QStringLiteral("language")).toString());
+}
+
+void WizardSettings::setLanguage(Language language)
+{
+    m_settings->setValue(QStringLiteral("language"), languageCode(language));
+}
+
+QString WizardSettings::lastDirectory() const
+{
+    return m_settings->value(QStringLiteral("lastDirectory")).toString();
+}
+
+void WizardSettings::setLastDirectory(const QString &directory)
+{
+    m_settings->setValue(QStringLiteral("lastDirectory"), directory);
+}
+
+QByteArray WizardSettings::geometry() const
+{
+    return m_settings->value(QStringLiteral("geometry")).toByteArray();
+}
+
+void WizardSettings::setGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(QStringLiteral("geometry"), geometry);
+}
+
+ArmOptions WizardSettings::armOptions() const
+{
+    ArmOptions o;
+    m_settings->beginGroup(kExportGroup);
+    o.policy = m_settings->value(QStringLiteral("policy")).toString() == u"existing" ? ArmOptions::Policy::Existing
+                                                                                     : ArmOptions::Policy::New;
+    o.policyName = m_settings->value(QStringLiteral("policyName"), o.policyName).toString();
+    o.ruleCollectionGroupName = m_settings->value(QStringLiteral("rcgName"), o.ruleCollectionGroupName).toString();
+    bool ok = false;
+    const int priority = m_settings->value(QStringLiteral("rcgPriority"), o.ruleCollectionGroupPriority).toInt(&ok);
+    if (ok && priority >= 100 && priority <= 65000)
+        o.ruleCollectionGroupPriority = priority;
+    o.sourceAddresses = m_settings->value(QStringLiteral("sourceAddresses")).toStringList();
+    o.location = m_settings->value(QStringLiteral("location")).toString();
+    o.tier = m_settings->value(QStringLiteral("tier")).toString() == u"premium" ? ArmOptions::Tier::Premium
+                                                                                : ArmOptions::Tier::Standard;
+    const QString routeTable = m_settings->value(QStringLiteral("routeTable")).toString();
+    o.routeTable = routeTable == u"existing" ? ArmOptions::RouteTable::Existing
+                   : routeTable == u"none"   ? ArmOptions::RouteTable::None
+                                             : ArmOptions::RouteTable::New;
+    o.routeTableName = m_settings->value(QStringLiteral("routeTableName"), o.routeTableName).toString();
+    o.firewallPrivateIp = m_settings->value(QStringLiteral("firewallIp")).toString();
+    o.includeAlternatives = m_settings->value(QStringLiteral("alternatives"), true).toBool();
+    m_settings->endGroup();
+    return o;
+}
+
+void WizardSettings::setArmOptions(const ArmOptions &o)
+{
+    m_settings->beginGroup(kExportGroup);
+    m_settings->setValue(QStringLiteral("policy"), armPolicyId(o.policy));
+    m_settings->setValue(QStringLiteral("policyName"), o.policyName);
+    m_settings->setValue(QStringLiteral("rcgName"), o.ruleCollectionGroupName);
+    m_settings->setValue(QStringLiteral("rcgPriority"), o.ruleCollectionGroupPriority);
+    m_settings->setValue(QStringLiteral("sourceAddresses"), o.sourceAddresses);
+    m_settings->setValue(QStringLiteral("location"), o.location);
+    m_settings->setValue(QStringLiteral("tier"), armTierId(o.tier));
+    m_settings->setValue(QStringLiteral("routeTable"), armRouteTableId(o.routeTable));
+    m_settings->setValue(QStringLiteral("routeTableName"), o.routeTableName);
+    m_settings->setValue(QStringLiteral("firewallIp"), o.firewallPrivateIp);
+    m_settings->setValue(QStringLiteral("alternatives"), o.includeAlternatives);
+    m_settings->endGroup();
+}
+
+bool WizardSettings::csvBothLanguages() const
+{
+    return m_settings->value(kExportGroup + QStringLiteral("/csvBothLanguages"), false).toBool();
+}
+
+void WizardSettings::setCsvBothLanguages(bool on)
+{
+    m_settings->setValue(kExportGroup + QStringLiteral("/csvBothLanguages"), on);
+}
+
+bool WizardSettings::csvByteOrderMark() const
+{
+    return m_settings->value(kExportGroup + QStringLiteral("/csvBom"), true).toBool();
+}
+
+void WizardSettings::setCsvByteOrderMark(bool on)
+{
+    m_settings->setValue(kExportGroup + QStringLiteral("/csvBom"), on);
+}
+
+QString WizardSettings::exportFormat() const
+{
+    const QString format = m_settings->value(kExportGroup + QStringLiteral("/format")).toString();
+    return format == u"csv" || format == u"json" ? format : QStringLiteral("arm");
+}
+
+void WizardSettings::setExportFormat(const QString &format)
+{
+    m_settings->setValue(kExportGroup + QStringLiteral("/format"), format);
+}
+
+void WizardSettings::clear()
+{
+    m_settings->clear();
+}
+
+void WizardSettings::sync()
+{
+    m_settings->sync();
+}
+
+QString WizardSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+} // namespace amlfw
