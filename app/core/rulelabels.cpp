@@ -60,7 +60,11 @@ QString RuleLabels::tableTitle(const RuleSet &set, const QString &tableId, Langu
         return tableId;
     const Section *section = set.catalog.section(table->section);
     const QString sectionTitle = section ? section->title.text(language) : table->section;
-    return sectionTitle + QStringLiteral(" › ") + table->title.text(language);
+    const QString tableTitle = table->title.text(language);
+    // "Other firewalls: Python hosts › Python hosts" says it twice: the section's title is enough.
+    if (sectionTitle.endsWith(tableTitle))
+        return sectionTitle;
+    return sectionTitle + QStringLiteral(" › ") + tableTitle;
 }
 
 QString RuleLabels::sections(const RuleSet &set, const Rule &rule, Language language)
