@@ -1,5 +1,7 @@
 #include "rulespage.h"
 
+#include "textreport.h"
+
 #include "groupedfiltermodel.h"
 #include "messagebanner.h"
 #include "ruledetails.h"
@@ -30,15 +32,6 @@ QString tsvCell(QString text)
     text.replace(u'\t', u' ');
     text.replace(u'\n', u' ');
     text.replace(u'\r', u' ');
-    return text;
-}
-
-QString markdownCell(QString text)
-{
-    text.replace(u'\\', QStringLiteral("\\\\"));
-    text.replace(u'|', QStringLiteral("\\|"));
-    text.replace(u'*', QStringLiteral("\\*"));
-    text.replace(u'\n', QStringLiteral("<br>"));
     return text;
 }
 
@@ -434,7 +427,7 @@ QString RulesPage::selectedRowsText(CopyFormat format) const
         auto line = [](const QStringList &cells) -> QString {
             QStringList escaped;
             for (const QString &c : cells)
-                escaped << markdownCell(c);
+                escaped << TextReport::markdownCell(c);
             return QStringLiteral("| ") + escaped.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
         };
         out += line(header);

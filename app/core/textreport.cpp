@@ -105,8 +105,11 @@ QString renderTable(const QStringList &header, const QList<QStringList> &rows, i
     return out;
 }
 
-QString markdownCell(QString text)
+} // namespace
+
+QString TextReport::markdownCell(QString text)
 {
+    text.replace(u'\\', QStringLiteral("\\\\"));
     text.replace(u'|', QStringLiteral("\\|"));
     text.replace(u'\n', QStringLiteral("<br>"));
     text.replace(u'*', QStringLiteral("\\*"));
@@ -115,12 +118,14 @@ QString markdownCell(QString text)
     return text;
 }
 
+namespace {
+
 QString markdownTable(const QStringList &header, const QList<QStringList> &rows)
 {
     QString out = QStringLiteral("| ");
     QStringList cells;
     for (const QString &h : header)
-        cells << markdownCell(h);
+        cells << TextReport::markdownCell(h);
     out += cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|");
     for (qsizetype i = 0; i < header.size(); ++i)
         out += QStringLiteral(" --- |");
@@ -128,7 +133,7 @@ QString markdownTable(const QStringList &header, const QList<QStringList> &rows)
     for (const QStringList &row : rows) {
         cells.clear();
         for (const QString &c : row)
-            cells << markdownCell(c);
+            cells << TextReport::markdownCell(c);
         out += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
     }
     return out;

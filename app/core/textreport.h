@@ -32,6 +32,8 @@ public:
     static QString table(const RuleSet &set, Language language, RuleView view, int maxWidth = 0);
     static QString markdown(const RuleSet &set, Language language, RuleView view);
     static QString scenarioLine(const RuleSet &set, Language language);
+    // A Markdown table cell: pipes, backslashes, emphasis and HTML escaped, line breaks as <br>.
+    static QString markdownCell(QString text);
 
     // Columns a string takes in a terminal: East Asian wide characters take two.
     static int displayWidth(const QString &text);
