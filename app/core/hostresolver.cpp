@@ -20,10 +20,13 @@ QString normalizedName(QString name)
 class SystemLookup : public QObject
 {
 public:
-    SystemLookup(const QString &host, HostResolver::Callback done, QObject *parent)
-        : QObject(parent), m_host(host), m_done(std::move(done))
+    SystemLookup(const QString &host, bool cnames, HostResolver::Callback done, QObject *parent)
+        : QObject(parent), m_host(host), m_done(std::move(done)), m_cnamesDone(!cnames)
     {
         QHostInfo::lookupHost(host, this, [this](const QHostInfo &info) { hostInfoArrived(info); });
+        if (!cnames)
+            return;
+        // An A query: the answer carries the CNAME records that lead to the addresses.
         m_dns = new QDnsLookup(QDnsLookup::A, host, this);
         connect(m_dns, &QDnsLookup::finished, this, [this] { cnamesArrived(); });
         m_dns->lookup();
@@ -89,7 +92,7 @@ private:
 
 void SystemHostResolver::lookup(const QString &host, QObject *context, Callback done)
 {
-    new SystemLookup(host, std::move(done), context);
+    new SystemLookup(host, m_cnameQueries, std::move(done), context);
 }
 
 } // namespace amlfw

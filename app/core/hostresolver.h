@@ -38,7 +38,12 @@ class SystemHostResolver : public HostResolver
 public:
     static constexpr int CnameGraceMs = 1000; // how long the CNAME query may lag behind the addresses
 
+    // Without CNAME queries only getaddrinfo runs (hosts files, no DNS traffic for local names).
+    explicit SystemHostResolver(bool cnameQueries = true) : m_cnameQueries(cnameQueries) {}
     void lookup(const QString &host, QObject *context, Callback done) override;
+
+private:
+    bool m_cnameQueries;
 };
 
 } // namespace amlfw

@@ -51,7 +51,8 @@ const QStringList &jsonKeyOrder()
         QStringLiteral("vantage"),     QStringLiteral("options"),    QStringLiteral("summary"),
         QStringLiteral("baseline"),    QStringLiteral("results"),    QStringLiteral("ruleId"),
         QStringLiteral("destination"), QStringLiteral("host"),       QStringLiteral("hostSource"),
-        QStringLiteral("port"),        QStringLiteral("portSpec"),   QStringLiteral("status"),
+        QStringLiteral("address"),     QStringLiteral("port"),       QStringLiteral("portSpec"),
+        QStringLiteral("status"),
         QStringLiteral("statusLabel"), QStringLiteral("explanation"), QStringLiteral("action"),
         QStringLiteral("detail"),      QStringLiteral("notes"),      QStringLiteral("addresses"),
         QStringLiteral("cnames"),      QStringLiteral("dns"),        QStringLiteral("tcp"),
@@ -515,8 +516,11 @@ QByteArray ProbeReport::html(const ProbeRun &run, Language language)
     h += QStringLiteral("<h2>") + esc(tr("Vantage point")) + QStringLiteral("</h2>\n<table class=\"facts\">\n");
     h += row(tr("Computer"), v.hostName);
     h += row(tr("Operating system"), v.os + QStringLiteral(" (") + v.kernel + u')');
-    h += row(tr("Proxy setting"), v.proxySetting);
-    h += row(tr("Paths taken"), v.proxyUsed.join(QStringLiteral(", ")));
+    QStringList paths;
+    for (const QString &used : v.proxyUsed)
+        paths << ProbeTexts::pathUsed(used);
+    h += row(tr("Proxy setting"), ProbeTexts::proxySetting(v.proxySetting));
+    h += row(tr("Paths taken"), paths.join(QStringLiteral(", ")));
     h += row(tr("Started"), time(v.startedAt));
     h += row(tr("Finished"), time(v.finishedAt));
     h += row(tr("Software"), QStringLiteral("amlfw ") + v.amlfwVersion + QStringLiteral(", Qt ") + v.qtVersion

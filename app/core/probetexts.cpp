@@ -153,7 +153,7 @@ QString ProbeTexts::tcp(const ProbeResult &r)
             outcome = tr("failed");
             break;
         }
-        if (!a.error.isEmpty() && a.outcome != ConnectOutcome::Timeout)
+        if (!a.error.isEmpty() && (a.outcome == ConnectOutcome::Unreachable || a.outcome == ConnectOutcome::Failed))
             outcome += QStringLiteral(" (") + a.error + u')';
         parts << familyName(a.address) + u' ' + a.address.toString() + QStringLiteral(": ") + outcome;
     }
@@ -212,6 +212,20 @@ QString ProbeTexts::path(const ProbeResult &r)
     if (!p.connectHost.isEmpty())
         text += u' ' + tr("to %1").arg(p.connectHost + u':' + QString::number(p.connectPort));
     return text;
+}
+
+QString ProbeTexts::proxySetting(const QString &setting)
+{
+    if (setting == u"none")
+        return tr("none: direct connections");
+    if (setting == u"system")
+        return tr("the system's proxy setting");
+    return setting;
+}
+
+QString ProbeTexts::pathUsed(const QString &used)
+{
+    return used == u"direct" ? tr("direct") : tr("proxy %1").arg(used);
 }
 
 QString ProbeTexts::duration(qint64 ms)

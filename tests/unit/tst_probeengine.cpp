@@ -2,6 +2,7 @@
 // a server that never answers the handshake, refused and silent ports, a CONNECT proxy, and a fake
 // resolver. No real host is resolved or reached.
 #include "fakeresolver.h"
+#include "hostresolver.h"
 #include "fullbacklog.h"
 #include "httptestserver.h"
 #include "probeengine.h"
@@ -653,6 +654,23 @@ private Q_SLOTS:
         QCOMPARE(engine.results().at(0).target.ruleId, QStringLiteral("rule-a"));
         QCOMPARE(engine.results().at(1).target.ruleId, QStringLiteral("rule-b"));
         QCOMPARE(probeStatusId(engine.results().at(1).status), QStringLiteral("OK"));
+    }
+
+    void systemResolverWithoutDnsTraffic()
+    {
+        // "localhost" comes from the hosts file: getaddrinfo answers without asking a DNS server,
+        // and the CNAME query (which would) is off.
+        SystemHostResolver resolver(false);
+        QObject context;
+        std::optional<HostAnswer> answer;
+        resolver.lookup(QStringLiteral("localhost"), &context, [&](const HostAnswer &a) { answer = a; });
+        QVERIFY(!answer); // never from within lookup()
+        QTRY_VERIFY(answer.has_value());
+        QCOMPARE(answer->outcome, DnsOutcome::Ok);
+        QVERIFY(!answer->addresses.isEmpty());
+        for (const QHostAddress &a : answer->addresses)
+            QVERIFY(a.isLoopback());
+        QVERIFY(answer->cnames.isEmpty());
     }
 
     void modelFollowsTheEngine()
