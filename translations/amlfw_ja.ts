@@ -1464,10 +1464,6 @@
         <translation>%1 で %2 を代表させています: ご使用のストレージ アカウントのホストです。</translation>
     </message>
     <message>
-        <source>%1 stands for %2: a concrete host of the wildcard, derived from your answers or known to amlfw.</source>
-        <translation>%1 で %2 を代表させています: 回答から導き出した、または amlfw が知っている、ワイルドカードの具体的なホストです。</translation>
-    </message>
-    <message>
         <source>%1 stands for %2: the host you gave.</source>
         <translation>%1 で %2 を代表させています: 指定されたホストです。</translation>
     </message>
@@ -1818,6 +1814,14 @@
     <message>
         <source>the system&apos;s proxy setting</source>
         <translation>システムのプロキシ設定</translation>
+    </message>
+    <message>
+        <source>%1 stands for %2: the host of your region.</source>
+        <translation>%1 で %2 を代表させています: ご使用のリージョンのホストです。</translation>
+    </message>
+    <message>
+        <source>%1 stands for %2: a well-known host of the wildcard.</source>
+        <translation>%1 で %2 を代表させています: このワイルドカードのよく知られたホストです。</translation>
     </message>
 </context>
 <context>

@@ -319,6 +319,10 @@ void ProbeJob::startTcp(const QList<QHostAddress> &addresses, int port)
         m_families[index].attempts << int(m_result.tcp.size() - 1);
     }
     m_stageClock.start();
+    if (m_families.isEmpty()) {
+        familyDone(); // nothing to connect to: fails like an unanswered connection
+        return;
+    }
     m_tcpTimer.start(m_context->options.timeouts.tcpMs);
     // Each family on its own, addresses of a family in the resolver's order: a result per family.
     for (int i = 0; i < m_families.size(); ++i)

@@ -71,6 +71,7 @@ QList<ProbeTarget> ProbePlanner::plan(const RuleSet &set, const ProbeOptions &op
             } else if (const QString t = probe.serviceTagHost(rule.destinationTemplate, cloud); !t.isEmpty()) {
                 base.host = substitutePlaceholders(t, set.placeholders);
                 base.hostSource = HostSource::ServiceTagHost;
+                base.hostTemplate = t;
             } else {
                 base.notTestable = NotTestableReason::ServiceTagNoHost;
             }
@@ -96,6 +97,7 @@ QList<ProbeTarget> ProbePlanner::plan(const RuleSet &set, const ProbeOptions &op
                 } else if (!catalogSample.isEmpty()) {
                     base.host = substitutePlaceholders(catalogSample, set.placeholders);
                     base.hostSource = HostSource::CatalogSample;
+                    base.hostTemplate = catalogSample;
                 } else {
                     base.notTestable = NotTestableReason::WildcardNoSample;
                 }

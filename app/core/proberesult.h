@@ -70,6 +70,7 @@ struct ProbeTarget
     QString protocol;
     QString host; // the name tested; empty when not testable
     HostSource hostSource = HostSource::Destination;
+    QString hostTemplate; // catalog samples and service tag hosts: the catalog's template ("<storage>.blob...")
     int port = 0;         // the port tested (the first of a range); 0 for routes
     QString portSpec;     // as the rule writes it: "443", "29876-29877"
     bool tls = false;  // TLS handshake on this port

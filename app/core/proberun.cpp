@@ -123,7 +123,7 @@ ProbeChange ProbeRun::change(int row) const
     const ProbeStatus then = probeStatusFromId(before).value_or(ProbeStatus::NotTestable);
     if (now == then)
         return ProbeChange::Unchanged;
-    if (now == ProbeStatus::Ok && then != ProbeStatus::NotTestable)
+    if (now == ProbeStatus::Ok && isFailure(then) && then != ProbeStatus::Cancelled)
         return ProbeChange::Fixed;
     if (then == ProbeStatus::Ok && isFailure(now))
         return ProbeChange::Broken;

@@ -86,10 +86,11 @@ QString ProbeTexts::hostNote(const ProbeTarget &t)
     case HostSource::None:
         return {};
     case HostSource::CatalogSample:
-        if (t.destinationTemplate.contains(QStringLiteral("<storage>")) || t.host.contains(QStringLiteral(".core.")))
+        if (t.hostTemplate.contains(QStringLiteral("<storage>")))
             return tr("%1 stands for %2: a host of your storage account.").arg(t.host, t.destination);
-        return tr("%1 stands for %2: a concrete host of the wildcard, derived from your answers or known to amlfw.")
-            .arg(t.host, t.destination);
+        if (t.hostTemplate.contains(QStringLiteral("<region>")) || t.hostTemplate.contains(QStringLiteral("<pair>")))
+            return tr("%1 stands for %2: the host of your region.").arg(t.host, t.destination);
+        return tr("%1 stands for %2: a well-known host of the wildcard.").arg(t.host, t.destination);
     case HostSource::UserSample:
         return tr("%1 stands for %2: the host you gave.").arg(t.host, t.destination);
     case HostSource::ServiceTagHost:

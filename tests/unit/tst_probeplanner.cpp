@@ -112,6 +112,10 @@ private Q_SLOTS:
         QVERIFY(ProbePlanner::destinationsWithoutHost(set, ProbeOptions()).contains(QStringLiteral("*.vault.azure.net")));
         const ProbeTarget *pytorch = find(targets, QStringLiteral("afw-app-pytorch"), 443);
         QCOMPARE(pytorch->host, QStringLiteral("download.pytorch.org"));
+        QVERIFY(ProbeTexts::hostNote(*pytorch).contains(QStringLiteral("well-known")));
+        const ProbeTarget *api = find(targets, QStringLiteral("aml-public-api"), 443);
+        QCOMPARE(api->host, QStringLiteral("japaneast.api.azureml.ms"));
+        QVERIFY(ProbeTexts::hostNote(*api).contains(QStringLiteral("region")));
     }
 
     void userSamples()
