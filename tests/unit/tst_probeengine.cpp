@@ -77,6 +77,23 @@ private:
         return o;
     }
 
+    // The tested host's port 443 goes to `port` on loopback.
+    ProbeOptions directTo(quint16 port) const
+    {
+        ProbeOptions o = options();
+        o.connectTo << redirect(Host, 443, port);
+        return o;
+    }
+
+    ProbeOptions throughProxy(quint16 proxyPort) const
+    {
+        ProbeOptions o = options();
+        o.proxy.mode = ProxySetting::Mode::Explicit;
+        o.proxy.host = QStringLiteral("127.0.0.1");
+        o.proxy.port = proxyPort;
+        return o;
+    }
+
     std::unique_ptr<TlsTestServer> tlsServer(const TestPki::Issued &certificate, const HttpBehaviour &behaviour = {})
     {
         auto server = std::make_unique<TlsTestServer>();
@@ -144,8 +161,7 @@ private Q_SLOTS:
     {
         auto server = tlsServer(m_public);
         QVERIFY(server);
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
         QCOMPARE(r.dns, DnsOutcome::Ok);
@@ -195,8 +211,7 @@ private Q_SLOTS:
     {
         auto server = tlsServer(m_otherName); // valid chain, but for another name
         QVERIFY(server);
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, false), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_FAILED"));
         QCOMPARE(r.tls.outcome, TlsOutcome::Untrusted);
@@ -207,8 +222,7 @@ private Q_SLOTS:
     {
         auto server = tlsServer(m_selfSigned);
         QVERIFY(server);
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_FAILED"));
         QCOMPARE(r.tls.outcome, TlsOutcome::Untrusted);
@@ -223,9 +237,8 @@ private Q_SLOTS:
     {
         auto server = tlsServer(m_inspected);
         QVERIFY(server);
-        ProbeOptions o = options();
+        ProbeOptions o = directTo(server->serverPort());
         o.extraCaCertificates << m_pki->inspectionCa; // the organisation's CA is trusted by the machine
-        o.connectTo << redirect(Host, 443, server->serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_INSPECTED"));
         QCOMPARE(r.tls.outcome, TlsOutcome::Ok);
@@ -239,8 +252,7 @@ private Q_SLOTS:
     {
         auto server = tlsServer(m_inspected);
         QVERIFY(server);
-        ProbeOptions o = options(); // the inspection CA is not trusted
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort()); // the inspection CA is not trusted
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_FAILED"));
         QVERIFY(r.tls.unexpectedIssuer);
@@ -249,8 +261,7 @@ private Q_SLOTS:
 
     void refusedPort()
     {
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, unusedLoopbackPort());
+        ProbeOptions o = directTo(unusedLoopbackPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_REFUSED"));
         QCOMPARE(r.tcp.size(), 1);
@@ -263,9 +274,8 @@ private Q_SLOTS:
         FullBacklog backlog;
         if (!backlog.start())
             QSKIP("needs POSIX sockets to make a port that drops connections");
-        ProbeOptions o = options();
+        ProbeOptions o = directTo(backlog.port());
         o.timeouts.tcpMs = 300;
-        o.connectTo << redirect(Host, 443, backlog.port());
         QElapsedTimer clock;
         clock.start();
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
@@ -334,8 +344,7 @@ private Q_SLOTS:
         behaviour.headNotAllowed = true;
         auto server = tlsServer(m_public, behaviour);
         QVERIFY(server);
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
         QCOMPARE(r.http.method, QStringLiteral("GET"));
@@ -370,8 +379,7 @@ private Q_SLOTS:
             behaviour.headers << qMakePair(header, QByteArray("Basic realm=\"x\""));
         auto server = tlsServer(m_public, behaviour);
         QVERIFY(server);
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), expected);
         QCOMPARE(r.http.status, status);
@@ -384,8 +392,7 @@ private Q_SLOTS:
         behaviour.closeWithoutAnswer = true;
         auto server = tlsServer(m_public, behaviour);
         QVERIFY(server);
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("HTTP_ERROR"));
         QCOMPARE(r.http.outcome, HttpOutcome::Closed);
@@ -398,10 +405,7 @@ private Q_SLOTS:
         TestConnectProxy proxy;
         QVERIFY(proxy.listenLoopback());
         proxy.addRoute(Host, 443, server->serverPort());
-        ProbeOptions o = options();
-        o.proxy.mode = ProxySetting::Mode::Explicit;
-        o.proxy.host = QStringLiteral("127.0.0.1");
-        o.proxy.port = proxy.serverPort();
+        ProbeOptions o = throughProxy(proxy.serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
         QCOMPARE(r.path.mode, PathMode::HttpProxy);
@@ -423,10 +427,7 @@ private Q_SLOTS:
         QVERIFY(proxy.listenLoopback());
         proxy.addRoute(Host, 443, server->serverPort());
         proxy.requireCredentials(QStringLiteral("alice"), QStringLiteral("s3cret:é"));
-        ProbeOptions o = options();
-        o.proxy.mode = ProxySetting::Mode::Explicit;
-        o.proxy.host = QStringLiteral("127.0.0.1");
-        o.proxy.port = proxy.serverPort();
+        ProbeOptions o = throughProxy(proxy.serverPort());
 
         ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_AUTH_REQUIRED"));
@@ -450,10 +451,7 @@ private Q_SLOTS:
         TestConnectProxy proxy;
         QVERIFY(proxy.listenLoopback());
         proxy.deny(Host);
-        ProbeOptions o = options();
-        o.proxy.mode = ProxySetting::Mode::Explicit;
-        o.proxy.host = QStringLiteral("127.0.0.1");
-        o.proxy.port = proxy.serverPort();
+        ProbeOptions o = throughProxy(proxy.serverPort());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("HTTP_BLOCKED"));
         QCOMPARE(r.path.proxyOutcome, ProxyOutcome::Denied);
@@ -467,10 +465,7 @@ private Q_SLOTS:
         TestConnectProxy proxy;
         QVERIFY(proxy.listenLoopback());
         proxy.addRoute(Host, 80, plain.serverPort());
-        ProbeOptions o = options();
-        o.proxy.mode = ProxySetting::Mode::Explicit;
-        o.proxy.host = QStringLiteral("127.0.0.1");
-        o.proxy.port = proxy.serverPort();
+        ProbeOptions o = throughProxy(proxy.serverPort());
         const ProbeResult r = runOne(target(Host, 80, false, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
         QCOMPARE(proxy.requests().first().method, QStringLiteral("HEAD"));
@@ -496,10 +491,7 @@ private Q_SLOTS:
         QVERIFY(smbStandIn.listenLoopback());
         TestConnectProxy proxy;
         QVERIFY(proxy.listenLoopback());
-        ProbeOptions o = options();
-        o.proxy.mode = ProxySetting::Mode::Explicit;
-        o.proxy.host = QStringLiteral("127.0.0.1");
-        o.proxy.port = proxy.serverPort();
+        ProbeOptions o = throughProxy(proxy.serverPort());
         o.connectTo << redirect(Host, 445, smbStandIn.serverPort());
         const ProbeResult r = runOne(target(Host, 445, false, false), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
@@ -644,8 +636,7 @@ private Q_SLOTS:
     {
         auto server = tlsServer(m_public);
         QVERIFY(server);
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort());
         ProbeEngine engine;
         engine.setOptions(o);
         QVERIFY(run(engine, {target(Host, 443, true, true, QStringLiteral("rule-a")),
@@ -677,8 +668,7 @@ private Q_SLOTS:
     {
         auto server = tlsServer(m_public);
         QVERIFY(server);
-        ProbeOptions o = options();
-        o.connectTo << redirect(Host, 443, server->serverPort());
+        ProbeOptions o = directTo(server->serverPort());
         ProbeEngine engine;
         engine.setOptions(o);
         ProbeResultModel model;
