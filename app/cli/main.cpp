@@ -1,3 +1,4 @@
+#include "checkcommand.h"
 #include "cliapp.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    amlfw::CliApp::registerCommand(amlfw::CheckCommand::command());
     amlfw::CliApp cli(out, err);
     return cli.run(QCoreApplication::arguments());
 }

@@ -672,6 +672,7 @@ Catalog Catalog::fromJson(const QByteArray &json, const QString &origin, Problem
     });
     if (c.rules.isEmpty())
         r.error(QStringLiteral("rules"), tr("no rule defined"));
+    c.probe = ProbeCatalog::fromJson(root.value(QStringLiteral("probe")), c, &out);
 
     bool ok = true;
     for (qsizetype i = problemsBefore; i < out.size(); ++i) {

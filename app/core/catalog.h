@@ -3,6 +3,7 @@
 #include "condition.h"
 #include "localizedtext.h"
 #include "problem.h"
+#include "probecatalog.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -163,6 +164,7 @@ public:
     QList<Geography> geographies;
     QHash<QString, QList<Region>> regions; // by cloud id
     QList<CatalogRule> rules;
+    ProbeCatalog probe; // the "probe" object: what the live endpoint test needs (probecatalog.h)
 
     const Cloud *cloud(const QString &id) const;
     const Feature *feature(const QString &id) const;

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "probecatalog.h"
+#include "probeoptions.h"
+#include "proberesult.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace amlfw {
+
+class DnsCache;
+class HostResolver;
+class ProbeJob;
+struct ProbeContext;
+
+// Tests the endpoints of a rule set live, from this machine: asynchronous on the caller's event
+// loop (no thread per endpoint), at most `concurrency` endpoints at a time, results as they come.
+//
+//   engine.setOptions(options);
+//   connect(&engine, &ProbeEngine::resultChanged, ...);   // row moved to Running or to its verdict
+//   connect(&engine, &ProbeEngine::finished, ...);
+//   engine.start(ruleSet);
+//
+// Rows are the planned targets (ProbePlanner), in order; endpoints with the same host, port and
+// stages are tested once and their result shared by every row that names them.
+class ProbeEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ProbeEngine(QObject *parent = nullptr);
+    ~ProbeEngine() override;
+
+    void setResolver(HostResolver *resolver); // not owned; nullptr: the system resolver
+    void setOptions(const ProbeOptions &options);
+    const ProbeOptions &options() const { return m_options; }
+
+    // Plans `set` with the options (problems: see ProbePlanner) and starts. False when running or
+    // when the plan has errors.
+    bool start(const RuleSet &set, Problems *problems = nullptr);
+    bool start(const QList<ProbeTarget> &targets, const ProbeCatalog &probe);
+    // Tests again the rows that failed or were cancelled, keeping the others.
+    bool rerunFailed();
+    bool rerun(const QList<int> &rows);
+    // Stops at once: rows not finished become Cancelled; finished() follows.
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    const QList<ProbeResult> &results() const { return m_results; }
+    int finishedCount() const { return m_done; }
+    int peakConcurrency() const { return m_peak; } // most endpoints in flight at once in the last run
+    QDateTime startedAt() const { return m_startedAt; }
+    QDateTime finishedAt() const { return m_finishedAt; }
+
+Q_SIGNALS:
+    void started();              // results() holds every row: Pending, or NotTestable
+    void resultChanged(int row); // a row became Running, or got its verdict
+    void progress(int finished, int total);
+    void finished();
+
+private:
+    void begin(const QList<int> &rows);
+    void pump();
+    void jobFinished(ProbeJob *job);
+    void finishRun();
+
+    ProbeOptions m_options;
+    HostResolver *m_resolver = nullptr;
+    std::unique_ptr<HostResolver> m_systemResolver;
+    std::unique_ptr<ProbeContext> m_context;
+    DnsCache *m_dns = nullptr;
+    ProbeCatalog m_probe;
+
+    QList<ProbeTarget> m_targets;
+    QList<ProbeResult> m_results;
+    QStringList m_queue;                    // probe keys waiting, in row order
+    QHash<QString, QList<int>> m_rowsByKey; // rows sharing one test
+    QHash<ProbeJob *, QString> m_jobs;      // in flight
+    bool m_running = false;
+    int m_done = 0;
+    int m_total = 0;
+    int m_peak = 0;
+    QDateTime m_startedAt;
+    QDateTime m_finishedAt;
+};
+
+} // namespace amlfw

@@ -1,0 +1,256 @@
+#include "probeoptions.h"
+
+#include "hostname.h"
+
+#include <QDir>
+#include <QFile>
+#include <QUrl>
+
+namespace amlfw {
+
+namespace {
+
+// Splits at ':' outside [brackets]; at most `max` parts (the last takes the rest).
+QStringList splitColons(const QString &text, int max)
+{
+    QStringList parts;
+    QString current;
+    int depth = 0;
+    for (QChar c : text) {
+        if (c == u'[')
+            ++depth;
+        else if (c == u']')
+            depth = std::max(0, depth - 1);
+        if (c == u':' && depth == 0 && parts.size() + 1 < max) {
+            parts << current;
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    parts << current;
+    return parts;
+}
+
+QString unbracket(const QString &text)
+{
+    if (text.startsWith(u'[') && text.endsWith(u']'))
+        return text.mid(1, text.size() - 2);
+    return text;
+}
+
+// "" or "*" -> 0 when `allowAny`; else 1..65535; -1 on error.
+int parsePort(const QString &text, bool allowAny)
+{
+    if (allowAny && (text.isEmpty() || text == u"*"))
+        return 0;
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    return ok && port >= 1 && port <= 65535 ? port : -1;
+}
+
+bool isHostOrAddress(const QString &text)
+{
+    return isValidHostName(text) || !QHostAddress(unbracket(text)).isNull() || text == u"localhost";
+}
+
+} // namespace
+
+QString ProxySetting::display() const
+{
+    switch (mode) {
+    case Mode::None:
+        return QStringLiteral("none");
+    case Mode::System:
+        return QStringLiteral("system");
+    case Mode::Explicit:
+        break;
+    }
+    const QString h = host.contains(u':') ? u'[' + host + u']' : host;
+    return QStringLiteral("http://") + h + u':' + QString::number(port);
+}
+
+const ResolveRule *ProbeOptions::resolveFor(const QString &host, int port) const
+{
+    for (const ResolveRule &r : resolve) {
+        if ((r.host == u"*" || r.host.compare(host, Qt::CaseInsensitive) == 0) && (r.port == 0 || r.port == port))
+            return &r;
+    }
+    return nullptr;
+}
+
+const ConnectToRule *ProbeOptions::connectToFor(const QString &host, int port) const
+{
+    for (const ConnectToRule &r : connectTo) {
+        if ((r.host.isEmpty() || r.host.compare(host, Qt::CaseInsensitive) == 0) && (r.port == 0 || r.port == port))
+            return &r;
+    }
+    return nullptr;
+}
+
+std::optional<ProxySetting> ProbeOptions::parseProxy(const QString &text, QString *error)
+{
+    ProxySetting p;
+    const QString t = text.trimmed();
+    if (t == u"none" || t == u"direct") {
+        p.mode = ProxySetting::Mode::None;
+        return p;
+    }
+    if (t == u"system") {
+        p.mode = ProxySetting::Mode::System;
+        return p;
+    }
+    const QUrl url = QUrl(t.contains(QStringLiteral("://")) ? t : QStringLiteral("http://") + t, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        *error = tr("\"%1\" is not a proxy: use none, system or http://[user:password@]host:port.").arg(text);
+        return std::nullopt;
+    }
+    if (url.scheme() != u"http") {
+        *error = tr("\"%1\": only HTTP proxies (http://host:port) are supported, not %2.").arg(text, url.scheme());
+        return std::nullopt;
+    }
+    if (url.port() <= 0) {
+        *error = tr("\"%1\": give the proxy's port, such as http://proxy.example.com:8080.").arg(text);
+        return std::nullopt;
+    }
+    p.mode = ProxySetting::Mode::Explicit;
+    p.host = url.host();
+    p.port = url.port();
+    p.user = url.userName(QUrl::FullyDecoded);
+    p.password = url.password(QUrl::FullyDecoded);
+    return p;
+}
+
+std::optional<ResolveRule> ProbeOptions::parseResolve(const QString &text, QString *error)
+{
+    QString t = text.trimmed();
+    if (t.startsWith(u'+'))
+        t.remove(0, 1);
+    const QStringList parts = splitColons(t, 3);
+    auto fail = [&]() {
+        *error = tr("\"%1\" is not HOST:PORT:ADDRESS[,ADDRESS...] (such as api.example.com:443:10.0.0.5).").arg(text);
+        return std::nullopt;
+    };
+    if (parts.size() != 3)
+        return fail();
+    ResolveRule r;
+    r.text = text;
+    r.host = parts.at(0).trimmed();
+    if (r.host != u"*" && !isHostOrAddress(r.host))
+        return fail();
+    r.port = parsePort(parts.at(1).trimmed(), true);
+    if (r.port < 0 || parts.at(1).trimmed().isEmpty())
+        return fail();
+    for (const QString &a : parts.at(2).split(u',', Qt::SkipEmptyParts)) {
+        const QHostAddress address(unbracket(a.trimmed()));
+        if (address.isNull()) {
+            *error = tr("\"%1\" in \"%2\" is not an IP address.").arg(a.trimmed(), text);
+            return std::nullopt;
+        }
+        r.addresses << address;
+    }
+    if (r.addresses.isEmpty())
+        return fail();
+    return r;
+}
+
+std::optional<ConnectToRule> ProbeOptions::parseConnectTo(const QString &text, QString *error)
+{
+    const QStringList parts = splitColons(text.trimmed(), 4);
+    auto fail = [&]() {
+        *error = tr("\"%1\" is not HOST:PORT:HOST2:PORT2 (such as api.example.com:443:127.0.0.1:8443; empty parts match "
+                    "any host or port, or keep them).")
+                     .arg(text);
+        return std::nullopt;
+    };
+    if (parts.size() != 4)
+        return fail();
+    ConnectToRule r;
+    r.text = text;
+    r.host = parts.at(0).trimmed();
+    r.toHost = unbracket(parts.at(2).trimmed());
+    r.port = parsePort(parts.at(1).trimmed(), true);
+    r.toPort = parsePort(parts.at(3).trimmed(), true);
+    if (r.port < 0 || r.toPort < 0)
+        return fail();
+    if ((!r.host.isEmpty() && !isHostOrAddress(r.host)) || (!r.toHost.isEmpty() && !isHostOrAddress(r.toHost)))
+        return fail();
+    return r;
+}
+
+std::optional<QPair<QString, QString>> ProbeOptions::parseSample(const QString &text, QString *error)
+{
+    const qsizetype eq = text.indexOf(u'=');
+    const QString left = eq < 0 ? QString() : text.left(eq).trimmed();
+    const QString right = eq < 0 ? QString() : text.mid(eq + 1).trimmed().toLower();
+    if (left.isEmpty() || right.isEmpty()) {
+        *error = tr("\"%1\" is not WILDCARD=HOST (such as '*.vault.azure.net=myvault.vault.azure.net').").arg(text);
+        return std::nullopt;
+    }
+    if (!isValidHostName(right)) {
+        *error = tr("\"%1\" is not a host name that can be tested (no wildcards).").arg(right);
+        return std::nullopt;
+    }
+    if (isWildcardHost(left) && !isValidHostPattern(left)) {
+        *error = tr("\"%1\" is not a wildcard destination such as *.vault.azure.net.").arg(left);
+        return std::nullopt;
+    }
+    return QPair<QString, QString>(left, right);
+}
+
+std::optional<ProbeTimeouts> ProbeOptions::parseTimeouts(const QString &text, QString *error)
+{
+    constexpr int Min = 50;
+    constexpr int Max = 600000;
+    ProbeTimeouts t;
+    auto parseMs = [&](const QString &value, int *out) {
+        bool ok = false;
+        const int ms = value.trimmed().toInt(&ok);
+        if (!ok || ms < Min || ms > Max) {
+            *error = tr("\"%1\" is not a timeout: give milliseconds from %2 to %3.").arg(value.trimmed()).arg(Min).arg(Max);
+            return false;
+        }
+        *out = ms;
+        return true;
+    };
+    if (!text.contains(u'=')) {
+        int ms = 0;
+        if (!parseMs(text, &ms))
+            return std::nullopt;
+        t.dnsMs = t.tcpMs = t.tlsMs = t.httpMs = ms;
+        return t;
+    }
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString key = part.section(u'=', 0, 0).trimmed();
+        const QString value = part.section(u'=', 1);
+        int *slot = key == u"dns" ? &t.dnsMs : key == u"tcp" ? &t.tcpMs : key == u"tls" ? &t.tlsMs
+                                             : key == u"http" ? &t.httpMs : nullptr;
+        if (!slot) {
+            *error = tr("\"%1\" is not a stage: use dns, tcp, tls or http (such as dns=2000,tls=8000).").arg(key);
+            return std::nullopt;
+        }
+        if (!parseMs(value, slot))
+            return std::nullopt;
+    }
+    return t;
+}
+
+std::optional<QList<QSslCertificate>> ProbeOptions::loadCaBundle(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the CA bundle \"%1\": %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray data = file.read(16 * 1024 * 1024);
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromData(data, QSsl::Der);
+    if (certificates.isEmpty()) {
+        *error = tr("The CA bundle \"%1\" holds no certificate (PEM or DER).").arg(QDir::toNativeSeparators(path));
+        return std::nullopt;
+    }
+    return certificates;
+}
+
+} // namespace amlfw

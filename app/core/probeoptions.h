@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QSslCertificate>
+#include <QString>
+
+#include <optional>
+
+namespace amlfw {
+
+struct ProbeTimeouts
+{
+    int dnsMs = 3000;
+    int tcpMs = 5000;
+    int tlsMs = 5000;
+    int httpMs = 10000;
+};
+
+// How connections to web ports go out.
+struct ProxySetting
+{
+    enum class Mode { None, System, Explicit };
+    Mode mode = Mode::System;
+    QString host; // Explicit: an HTTP proxy spoken to with CONNECT
+    int port = 0;
+    QString user;
+    QString password;
+
+    QString display() const; // "none", "system", "http://proxy:3128" (never the password)
+};
+
+// --resolve HOST:PORT:ADDR[,ADDR...]: the addresses to use for HOST on PORT, without asking DNS.
+struct ResolveRule
+{
+    QString host; // "*" for any host
+    int port = 0; // 0 for any port ("*")
+    QList<QHostAddress> addresses;
+    QString text; // as given
+};
+
+// --connect-to HOST:PORT:HOST2:PORT2: connect to HOST2:PORT2 instead (SNI and Host stay HOST).
+struct ConnectToRule
+{
+    QString host; // empty: any host
+    int port = 0; // 0: any port
+    QString toHost; // empty: the same host
+    int toPort = 0; // 0: the same port
+    QString text;
+};
+
+// Everything the engine and the planner take from the user.
+struct ProbeOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(amlfw::ProbeOptions)
+
+public:
+    static constexpr int DefaultConcurrency = 32;
+    static constexpr int MaxConcurrency = 1024;
+
+    ProbeTimeouts timeouts;
+    int concurrency = DefaultConcurrency;
+    ProxySetting proxy;
+    QList<QSslCertificate> extraCaCertificates; // trusted in addition to the system store
+    QString caBundlePath;
+    QHash<QString, QString> samples; // wildcard destination or service tag -> concrete host
+    QList<ResolveRule> resolve;
+    QList<ConnectToRule> connectTo;
+
+    const ResolveRule *resolveFor(const QString &host, int port) const; // first match
+    const ConnectToRule *connectToFor(const QString &host, int port) const;
+
+    // Parsers for the user's text; on error return nullopt and set *error to a translated message.
+    static std::optional<ProxySetting> parseProxy(const QString &text, QString *error);       // none|system|http://[user:pass@]host:port
+    static std::optional<ResolveRule> parseResolve(const QString &text, QString *error);
+    static std::optional<ConnectToRule> parseConnectTo(const QString &text, QString *error);
+    static std::optional<QPair<QString, QString>> parseSample(const QString &text, QString *error); // WILDCARD=HOST
+    static std::optional<ProbeTimeouts> parseTimeouts(const QString &text, QString *error); // "2000" or "dns=1000,tls=3000"
+    static std::optional<QList<QSslCertificate>> loadCaBundle(const QString &path, QString *error);
+};
+
+} // namespace amlfw

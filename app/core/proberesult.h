@@ -1,0 +1,229 @@
+#pragma once
+
+#include "rule.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QList>
+#include <QSslError>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace amlfw {
+
+// The verdict on one endpoint. Pending and Running are transient; the rest are final.
+enum class ProbeStatus {
+    Pending,
+    Running,
+    Ok,
+    DnsFailed,
+    TcpRefused,
+    TcpTimeout,
+    TcpUnreachable, // no route to the address (network or host unreachable)
+    TlsFailed,
+    TlsTimeout,
+    TlsInspected,
+    HttpError,
+    HttpBlocked, // a firewall or proxy answered in place of the service and refused
+    ProxyAuthRequired,
+    ProxyFailed,
+    NotTestable,
+    Cancelled,
+};
+QString probeStatusId(ProbeStatus status); // "OK", "DNS_FAILED", ... ("PENDING", "RUNNING")
+std::optional<ProbeStatus> probeStatusFromId(const QString &id);
+QList<ProbeStatus> finalProbeStatuses(); // every status a finished endpoint can have, in report order
+bool isFinal(ProbeStatus status);
+bool isFailure(ProbeStatus status); // final, tested, and not OK (cancelled counts as a failure)
+
+// Where the name tested comes from.
+enum class HostSource {
+    Destination,    // the rule's destination itself
+    CatalogSample,  // a concrete host for a wildcard, from the catalog
+    UserSample,     // a concrete host the user supplied (--sample)
+    ServiceTagHost, // a representative host of a service tag, from the catalog
+    None,           // nothing to test
+};
+QString hostSourceId(HostSource source); // "destination", "catalog-sample", "user-sample", "service-tag-host", "none"
+
+enum class NotTestableReason {
+    None,
+    Inbound,          // traffic from Azure to the compute subnet
+    Route,            // a route of the subnet's route table
+    Udp,              // no connection to test
+    WildcardNoSample, // wildcard without a concrete host
+    ServiceTagNoHost, // service tag without a representative host
+};
+QString notTestableReasonId(NotTestableReason reason);
+
+// One endpoint to test: a port of a rule, with the concrete host that stands for it.
+struct ProbeTarget
+{
+    QString ruleId;
+    QString destination;         // as the rule says (wildcards, tags)
+    QString destinationTemplate; // as the catalog says (<storage>, <region>)
+    Direction direction = Direction::Outbound;
+    RuleKind kind = RuleKind::Fqdn;
+    FirewallRuleType firewallType = FirewallRuleType::Application;
+    QString protocol;
+    QString host; // the name tested; empty when not testable
+    HostSource hostSource = HostSource::Destination;
+    QString hostTemplate; // catalog samples and service tag hosts: the catalog's template ("<storage>.blob...")
+    int port = 0;         // the port tested (the first of a range); 0 for routes
+    QString portSpec;     // as the rule writes it: "443", "29876-29877"
+    bool tls = false;  // TLS handshake on this port
+    bool http = false; // HTTP request (application rules)
+    QString path = QStringLiteral("/");
+    NotTestableReason notTestable = NotTestableReason::None;
+
+    bool isTestable() const { return notTestable == NotTestableReason::None; }
+    // Endpoints with the same key are tested once.
+    QString probeKey() const;
+};
+
+enum class AddressScope { Public, Private, Loopback, LinkLocal };
+AddressScope addressScope(const QHostAddress &address); // RFC 1918, RFC 6598 and fc00::/7 are private
+QString addressScopeId(AddressScope scope);             // "public", "private", "loopback", "link-local"
+QString addressFamilyId(const QHostAddress &address);   // "ipv4" / "ipv6"
+
+enum class AddressSource {
+    None,      // not resolved (yet)
+    Dns,       // the system resolver
+    Pinned,    // --resolve
+    Literal,   // the host is an address (e.g. --connect-to 127.0.0.1)
+};
+QString addressSourceId(AddressSource source);
+
+enum class DnsOutcome { NotRun, Ok, NotFound, Timeout, Failed };
+QString dnsOutcomeId(DnsOutcome outcome);
+
+enum class ConnectOutcome { NotTried, Connected, Refused, Timeout, Unreachable, Failed };
+QString connectOutcomeId(ConnectOutcome outcome);
+
+struct TcpAttempt
+{
+    QHostAddress address;
+    int port = 0;
+    ConnectOutcome outcome = ConnectOutcome::NotTried;
+    qint64 ms = -1;
+    QString error; // the system's words, for the detail
+};
+
+struct CertificateInfo
+{
+    QString subject;            // CN, else the whole subject
+    QString issuer;             // CN of the issuer
+    QString issuerOrganization; // O of the issuer
+    QDateTime notAfter;
+    QString sha256;
+
+    QString issuerLabel() const; // "CN (O)"
+};
+
+enum class TlsOutcome { NotRun, Ok, Untrusted, HandshakeFailed, Closed, Timeout, Unavailable };
+QString tlsOutcomeId(TlsOutcome outcome);
+
+struct TlsInfo
+{
+    TlsOutcome outcome = TlsOutcome::NotRun;
+    QString sni;
+    QString protocol; // "TLS 1.3"
+    QString cipher;
+    QList<CertificateInfo> chain; // leaf first
+    QList<QSslError::SslError> errors;
+    QStringList errorStrings; // Qt's words for `errors`, for the detail
+    QString expectedIssuersId; // the catalog entry the issuer was checked against; empty: not checked
+    QStringList expectedIssuers;
+    bool unexpectedIssuer = false; // the leaf's issuer is not one of expectedIssuers
+    QString handshakeError;        // when the handshake failed without certificate errors
+};
+
+enum class HttpOutcome { NotRun, Answered, Closed, Timeout, BadResponse };
+QString httpOutcomeId(HttpOutcome outcome);
+
+struct HttpInfo
+{
+    HttpOutcome outcome = HttpOutcome::NotRun;
+    QString method;
+    QString url;
+    int status = 0;
+    QString reason;
+    QString server;
+    bool fromProxy = false;   // the answer came from a firewall or proxy, not the service
+    QString proxyEvidence;    // why we think so: "407", "470", "X-Squid-Error", ...
+    QString error;
+};
+
+enum class PathMode { Direct, HttpProxy };
+enum class ProxySource { None, System, Explicit };
+QString pathModeId(PathMode mode);
+QString proxySourceId(ProxySource source);
+
+enum class ProxyOutcome { NotUsed, Ok, ConnectFailed, AuthRequired, Denied, UpstreamFailed, BadResponse, Closed, Timeout, Unsupported, NameFailed };
+QString proxyOutcomeId(ProxyOutcome outcome);
+
+// How the connection went out.
+struct ProbePath
+{
+    PathMode mode = PathMode::Direct;
+    ProxySource source = ProxySource::None;
+    QString proxy;             // host:port, never credentials
+    bool bypassed = false;     // a proxy is configured but does not carry this port
+    QString unsupportedProxy;  // the system proxy is of a kind amlfw does not speak (SOCKS)
+    ProxyOutcome proxyOutcome = ProxyOutcome::NotUsed;
+    int proxyStatus = 0;       // the proxy's answer to CONNECT
+    QStringList proxyAuthSchemes;
+    bool credentialsSent = false;
+    QString connectHost; // where the connection went when --connect-to redirected it
+    int connectPort = 0;
+};
+
+struct ProbeTimings
+{
+    qint64 dnsMs = -1;
+    qint64 tcpMs = -1;
+    qint64 proxyMs = -1; // CONNECT round trip
+    qint64 tlsMs = -1;
+    qint64 httpMs = -1;
+    qint64 totalMs = -1;
+};
+
+struct ProbeAddress
+{
+    QHostAddress address;
+    AddressScope scope = AddressScope::Public;
+};
+
+// Everything known about one endpoint: the target, what each stage found, and the verdict.
+// Texts are made from these values when shown (ProbeTexts), in the language of the moment.
+struct ProbeResult
+{
+    ProbeTarget target;
+    ProbeStatus status = ProbeStatus::Pending;
+
+    DnsOutcome dns = DnsOutcome::NotRun;
+    QString dnsError;
+    AddressSource addressSource = AddressSource::None;
+    QList<ProbeAddress> addresses;
+    QStringList cnames; // the chain, first hop first
+
+    QList<TcpAttempt> tcp;
+    ProbePath path;
+    TlsInfo tls;
+    HttpInfo http;
+    ProbeTimings timings;
+    QDateTime finishedAt;
+
+    bool hasPrivateAddress() const;
+    bool hasPublicAddress() const;
+    bool cnameToPrivateLink() const; // a CNAME in the chain names a privatelink zone
+    // Per family: "the first outcome that connected, else the last tried".
+    ConnectOutcome familyOutcome(QAbstractSocket::NetworkLayerProtocol family) const;
+    QHostAddress connectedAddress() const;
+    // The verdict from the stages' outcomes.
+    static ProbeStatus deriveStatus(const ProbeResult &result);
+};
+
+} // namespace amlfw

@@ -1,0 +1,172 @@
+#include "proberun.h"
+
+#include "probetexts.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSslSocket>
+#include <QSysInfo>
+
+namespace amlfw {
+
+ProbeVantage ProbeVantage::current(const ProbeOptions &options, const QList<ProbeResult> &results,
+                                   const QDateTime &startedAt, const QDateTime &finishedAt)
+{
+    ProbeVantage v;
+    v.hostName = QSysInfo::machineHostName();
+    v.os = QSysInfo::prettyProductName();
+    v.kernel = QSysInfo::kernelType() + u' ' + QSysInfo::kernelVersion();
+    v.tlsLibrary = QSslSocket::sslLibraryVersionString();
+    v.qtVersion = QString::fromLatin1(qVersion());
+    v.amlfwVersion = QStringLiteral(AMLFW_VERSION);
+    v.proxySetting = options.proxy.display();
+    for (const ProbeResult &r : results) {
+        if (!isFinal(r.status) || !r.target.isTestable() || r.tcp.isEmpty())
+            continue;
+        const QString used = r.path.mode == PathMode::HttpProxy ? QStringLiteral("http://") + r.path.proxy
+                                                                 : QStringLiteral("direct");
+        if (!v.proxyUsed.contains(used))
+            v.proxyUsed << used;
+    }
+    v.startedAt = startedAt;
+    v.finishedAt = finishedAt;
+    return v;
+}
+
+std::optional<ProbeBaseline> ProbeBaseline::fromJson(const QByteArray &json, const QString &origin, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    const QJsonObject root = doc.object();
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()
+        || root.value(QStringLiteral("report")).toString() != u"check" || !root.value(QStringLiteral("results")).isArray()) {
+        *error = tr("\"%1\" is not a JSON report of \"amlfw check\" (amlfw check --format json --output FILE).")
+                     .arg(QDir::toNativeSeparators(origin));
+        return std::nullopt;
+    }
+    ProbeBaseline b;
+    b.origin = origin;
+    const QJsonObject vantage = root.value(QStringLiteral("vantage")).toObject();
+    b.hostName = vantage.value(QStringLiteral("hostName")).toString();
+    b.startedAt = QDateTime::fromString(vantage.value(QStringLiteral("startedAt")).toString(), Qt::ISODateWithMs);
+    for (const QJsonValue &v : root.value(QStringLiteral("results")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Entry e;
+        e.ruleId = o.value(QStringLiteral("ruleId")).toString();
+        e.destination = o.value(QStringLiteral("destination")).toString();
+        e.host = o.value(QStringLiteral("host")).toString();
+        e.port = o.value(QStringLiteral("portSpec")).toString();
+        e.status = o.value(QStringLiteral("status")).toString();
+        if (e.ruleId.isEmpty() || !probeStatusFromId(e.status)) {
+            *error = tr("\"%1\" has a result without a rule id or with an unknown status.").arg(QDir::toNativeSeparators(origin));
+            return std::nullopt;
+        }
+        b.entries << e;
+    }
+    return b;
+}
+
+std::optional<ProbeBaseline> ProbeBaseline::fromFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the baseline \"%1\": %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return std::nullopt;
+    }
+    return fromJson(file.read(64 * 1024 * 1024), path, error);
+}
+
+QString probeChangeId(ProbeChange change)
+{
+    switch (change) {
+    case ProbeChange::None:
+        return {};
+    case ProbeChange::New:
+        return QStringLiteral("new");
+    case ProbeChange::Unchanged:
+        return QStringLiteral("unchanged");
+    case ProbeChange::Fixed:
+        return QStringLiteral("fixed");
+    case ProbeChange::Broken:
+        return QStringLiteral("broken");
+    case ProbeChange::Changed:
+        return QStringLiteral("changed");
+    }
+    return {};
+}
+
+QString ProbeRun::baselineStatus(int row) const
+{
+    if (!baseline)
+        return {};
+    const ProbeTarget &t = results.at(row).target;
+    const QString key = ProbeBaseline::key(t.ruleId, ProbeTexts::ports(t));
+    for (const ProbeBaseline::Entry &e : baseline->entries) {
+        if (ProbeBaseline::key(e.ruleId, e.port) == key)
+            return e.status;
+    }
+    return {};
+}
+
+ProbeChange ProbeRun::change(int row) const
+{
+    if (!baseline)
+        return ProbeChange::None;
+    const QString before = baselineStatus(row);
+    if (before.isEmpty())
+        return ProbeChange::New;
+    const ProbeStatus now = results.at(row).status;
+    const ProbeStatus then = probeStatusFromId(before).value_or(ProbeStatus::NotTestable);
+    if (now == then)
+        return ProbeChange::Unchanged;
+    if (now == ProbeStatus::Ok && isFailure(then) && then != ProbeStatus::Cancelled)
+        return ProbeChange::Fixed;
+    if (then == ProbeStatus::Ok && isFailure(now))
+        return ProbeChange::Broken;
+    return ProbeChange::Changed;
+}
+
+QList<ProbeBaseline::Entry> ProbeRun::removedEntries() const
+{
+    QList<ProbeBaseline::Entry> out;
+    if (!baseline)
+        return out;
+    QSet<QString> keys;
+    for (const ProbeResult &r : results)
+        keys.insert(ProbeBaseline::key(r.target.ruleId, ProbeTexts::ports(r.target)));
+    for (const ProbeBaseline::Entry &e : baseline->entries) {
+        if (!keys.contains(ProbeBaseline::key(e.ruleId, e.port)))
+            out << e;
+    }
+    return out;
+}
+
+ProbeSummary ProbeRun::summary() const
+{
+    ProbeSummary s;
+    s.endpoints = int(results.size());
+    for (int row = 0; row < results.size(); ++row) {
+        const ProbeStatus status = results.at(row).status;
+        s.byStatus[status] += 1;
+        if (status == ProbeStatus::NotTestable)
+            ++s.notTestable;
+        else
+            ++s.tested;
+        if (status == ProbeStatus::Ok)
+            ++s.ok;
+        if (isFailure(status))
+            ++s.failed;
+        if (status == ProbeStatus::Cancelled)
+            ++s.cancelled;
+        if (baseline)
+            s.byChange[change(row)] += 1;
+    }
+    s.removed = int(removedEntries().size());
+    return s;
+}
+
+} // namespace amlfw

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "probeoptions.h"
+#include "proberesult.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QMap>
+
+#include <optional>
+
+namespace amlfw {
+
+// Where a test ran from: the evidence that says whose network the results describe.
+struct ProbeVantage
+{
+    QString hostName;
+    QString os;
+    QString kernel;
+    QString tlsLibrary;
+    QString qtVersion;
+    QString amlfwVersion;
+    QString proxySetting;  // "none", "system", "http://proxy:3128"
+    QStringList proxyUsed; // the paths taken: "direct", "http://10.0.0.1:3128"
+    QDateTime startedAt;
+    QDateTime finishedAt;
+
+    // This machine; proxyUsed from the results.
+    static ProbeVantage current(const ProbeOptions &options, const QList<ProbeResult> &results,
+                                const QDateTime &startedAt, const QDateTime &finishedAt);
+};
+
+// A previous run, read back from its JSON report, to compare against.
+struct ProbeBaseline
+{
+    Q_DECLARE_TR_FUNCTIONS(amlfw::ProbeBaseline)
+
+public:
+    struct Entry
+    {
+        QString ruleId;
+        QString destination;
+        QString host;
+        QString port; // as the rule writes it
+        QString status;
+    };
+    QString origin;
+    QString hostName;
+    QDateTime startedAt;
+    QList<Entry> entries;
+
+    static QString key(const QString &ruleId, const QString &port) { return ruleId + u'|' + port; }
+    static std::optional<ProbeBaseline> fromJson(const QByteArray &json, const QString &origin, QString *error);
+    static std::optional<ProbeBaseline> fromFile(const QString &path, QString *error);
+};
+
+enum class ProbeChange {
+    None,      // no baseline
+    New,       // not in the baseline
+    Unchanged, // same status
+    Fixed,     // failed before, OK now
+    Broken,    // OK before, failing now
+    Changed,   // another status
+};
+QString probeChangeId(ProbeChange change); // "", "new", "unchanged", "fixed", "broken", "changed"
+
+struct ProbeSummary
+{
+    int endpoints = 0;
+    int tested = 0;
+    int ok = 0;
+    int failed = 0;
+    int notTestable = 0;
+    int cancelled = 0;
+    QMap<ProbeStatus, int> byStatus;
+    QMap<ProbeChange, int> byChange;
+    int removed = 0; // in the baseline, not in this run
+};
+
+// One test run: scenario, vantage point, options, results, and the baseline to compare with.
+struct ProbeRun
+{
+    RuleSet set;
+    ProbeOptions options;
+    ProbeVantage vantage;
+    QList<ProbeResult> results;
+    std::optional<ProbeBaseline> baseline;
+
+    ProbeChange change(int row) const;
+    QString baselineStatus(int row) const; // empty when none
+    QList<ProbeBaseline::Entry> removedEntries() const;
+    ProbeSummary summary() const;
+};
+
+} // namespace amlfw

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "proberesult.h"
+
+#include <QCoreApplication>
+
+namespace amlfw {
+
+// Words for probe results, in the current language, shared by the CLI, the reports and the GUI.
+class ProbeTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(amlfw::ProbeTexts)
+
+public:
+    static QString statusLabel(ProbeStatus status);  // "Connection refused"
+    static QString explanation(const ProbeResult &r); // what happened and what it means
+    static QString action(const ProbeResult &r);      // what to ask the firewall (or DNS, proxy) team for
+    static QString detail(const ProbeResult &r);      // the specifics: addresses, errors, issuers
+    static QStringList notes(const ProbeResult &r);   // hints: private endpoints, IPv6, samples
+    static QString hostNote(const ProbeTarget &t);    // why this host stands for the destination
+    static QString notTestable(const ProbeTarget &t);
+
+    static QString addressScope(AddressScope scope);
+    static QString addresses(const ProbeResult &r); // "10.0.0.4 (private), ..."
+    static QString tcp(const ProbeResult &r);       // "IPv4 127.0.0.1: connected; IPv6 ::1: refused"
+    static QString tls(const ProbeResult &r);       // "TLS 1.3, TLS_AES_256_GCM_SHA384; issued by ..."
+    static QString http(const ProbeResult &r);      // "HEAD 200 OK"
+    static QString path(const ProbeResult &r);      // "direct", "proxy 10.0.0.1:3128 (system)"
+    static QString proxySetting(const QString &setting); // ProxySetting::display() in words
+    static QString pathUsed(const QString &used);        // ProbeVantage::proxyUsed entries in words
+    static QString duration(qint64 ms);             // "120 ms", "-"
+    static QString ports(const ProbeTarget &t);     // "443" or the rule's "29876-29877"
+};
+
+} // namespace amlfw

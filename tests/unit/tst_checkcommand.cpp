@@ -1,0 +1,442 @@
+// `amlfw check` end to end: the CLI (AMLFW_CLI) against a loopback rig — TLS and HTTP servers with
+// certificates made here, a CONNECT proxy — with every host sent to loopback by --connect-to or
+// pinned by --resolve, so nothing is resolved by the system or reached beyond this machine.
+#include "catalog.h"
+#include "probeengine.h"
+#include "probeplanner.h"
+#include "proberesultmodel.h"
+#include "rulegenerator.h"
+#include "httptestserver.h"
+#include "testconnectproxy.h"
+#include "testnet.h"
+#include "testpki.h"
+#include "tlstestserver.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace amlfw;
+
+namespace {
+
+// The hosts the public scenario without features tests.
+const QStringList ScenarioHosts{QStringLiteral("login.microsoftonline.com"), QStringLiteral("management.azure.com"),
+                                QStringLiteral("ml.azure.com"), QStringLiteral("japaneast.api.azureml.ms"),
+                                QStringLiteral("mystore.blob.core.windows.net")};
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    QJsonArray results() const { return json().value(QStringLiteral("results")).toArray(); }
+};
+
+bool hasJapanese(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() >= 0x3040 && c.unicode() <= 0x9FFF)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestCheckCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestPki> m_pki;
+    TlsTestServer m_tls;
+    TlsTestServer m_inspecting;
+    HttpTestServer m_http;
+    QString m_catalogPath;
+    QString m_bothCasPath;
+
+    QStringList scenario() const
+    {
+        return {QStringLiteral("check"),     QStringLiteral("--cloud"),   QStringLiteral("public"),
+                QStringLiteral("--region"),  QStringLiteral("japaneast"), QStringLiteral("--storage"),
+                QStringLiteral("mystore"),   QStringLiteral("--features"), QString(),
+                QStringLiteral("--catalog"), m_catalogPath,               QStringLiteral("--timeout-ms"),
+                QStringLiteral("3000")};
+    }
+
+    // Every host's 443 to the TLS server and 80 to the HTTP server, direct, the test CA trusted.
+    QStringList loopback(quint16 tlsPort, quint16 httpPort) const
+    {
+        return {QStringLiteral("--proxy"),      QStringLiteral("none"),
+                QStringLiteral("--ca-bundle"),  m_pki->publicCaPath,
+                QStringLiteral("--connect-to"), QStringLiteral(":443:127.0.0.1:%1").arg(tlsPort),
+                QStringLiteral("--connect-to"), QStringLiteral(":80:127.0.0.1:%1").arg(httpPort)};
+    }
+
+    CliRun cli(const QStringList &arguments, const QStringList &extraEnvironment = {})
+    {
+        CliRun run;
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy",
+                                 "NO_PROXY"})
+            env.remove(QString::fromLatin1(name));
+        for (const QString &assignment : extraEnvironment)
+            env.insert(assignment.section(u'=', 0, 0), assignment.section(u'=', 1));
+        process.setProcessEnvironment(env);
+        process.start(qEnvironmentVariable("AMLFW_CLI"), arguments);
+        // The servers live on this thread: keep the event loop turning while the CLI runs.
+        if (!process.waitForStarted(10000)
+            || !QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000)) {
+            process.kill();
+            process.waitForFinished();
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+
+    static QString statusOf(const QJsonArray &results, const QString &ruleId, int port)
+    {
+        for (const QJsonValue &v : results) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("ruleId")).toString() == ruleId && o.value(QStringLiteral("port")).toInt() == port)
+                return o.value(QStringLiteral("status")).toString();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(qEnvironmentVariable("AMLFW_CLI")), "AMLFW_CLI must name the amlfw executable");
+        QVERIFY(m_dir.isValid());
+        m_pki = std::make_unique<TestPki>(m_dir.path());
+        QString error;
+        QVERIFY2(m_pki->create(&error), qPrintable(error));
+        auto good = m_pki->issue(QStringLiteral("scenario"), ScenarioHosts, TestPki::Authority::Public, &error);
+        QVERIFY2(good, qPrintable(error));
+        auto inspected = m_pki->issue(QStringLiteral("inspected"), ScenarioHosts, TestPki::Authority::Inspection, &error);
+        QVERIFY2(inspected, qPrintable(error));
+        m_tls.setCertificate(good->chain, good->key);
+        QVERIFY(m_tls.listenLoopback());
+        m_inspecting.setCertificate(inspected->chain, inspected->key);
+        QVERIFY(m_inspecting.listenLoopback());
+        QVERIFY(m_http.listenLoopback());
+
+        // The built-in catalog, with the test CA as the issuer every host is expected to use.
+        QFile builtIn(Catalog::builtInPath());
+        QVERIFY(builtIn.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(builtIn.readAll()).object();
+        QJsonObject probe = root.value(QStringLiteral("probe")).toObject();
+        probe.insert(QStringLiteral("expectedIssuers"),
+                     QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("test")},
+                                            {QStringLiteral("hosts"), QJsonArray{QStringLiteral("*")}},
+                                            {QStringLiteral("issuers"),
+                                             QJsonArray{QString::fromLatin1(TestPki::PublicOrganization)}}}});
+        root.insert(QStringLiteral("probe"), probe);
+        m_catalogPath = m_dir.filePath(QStringLiteral("catalog.json"));
+        QFile catalog(m_catalogPath);
+        QVERIFY(catalog.open(QIODevice::WriteOnly));
+        catalog.write(QJsonDocument(root).toJson());
+        catalog.close();
+
+        m_bothCasPath = m_dir.filePath(QStringLiteral("both-cas.pem"));
+        QFile both(m_bothCasPath);
+        QVERIFY(both.open(QIODevice::WriteOnly));
+        both.write(m_pki->publicCa.toPem() + m_pki->inspectionCa.toPem());
+    }
+
+    void everythingReachable()
+    {
+        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                               + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject root = run.json();
+        QCOMPARE(root.value(QStringLiteral("report")).toString(), QStringLiteral("check"));
+        const QJsonArray results = run.results();
+        QCOMPARE(results.size(), 11);
+        for (const QJsonValue &v : results) {
+            const QJsonObject r = v.toObject();
+            QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("OK"));
+            QVERIFY(ScenarioHosts.contains(r.value(QStringLiteral("host")).toString()));
+            QCOMPARE(r.value(QStringLiteral("dns")).toObject().value(QStringLiteral("source")).toString(),
+                     QStringLiteral("literal"));
+            QVERIFY(r.value(QStringLiteral("path")).toObject().value(QStringLiteral("connectTo")).toString()
+                        .startsWith(QStringLiteral("127.0.0.1:")));
+            if (r.value(QStringLiteral("port")).toInt() == 443)
+                QCOMPARE(r.value(QStringLiteral("tls")).toObject().value(QStringLiteral("sni")).toString(),
+                         r.value(QStringLiteral("host")).toString());
+        }
+        QCOMPARE(statusOf(results, QStringLiteral("internet-out-storage"), 443), QStringLiteral("OK"));
+        const QJsonObject summary = root.value(QStringLiteral("summary")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("ok")).toInt(), 11);
+        QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), 0);
+        const QJsonObject vantage = root.value(QStringLiteral("vantage")).toObject();
+        QVERIFY(!vantage.value(QStringLiteral("hostName")).toString().isEmpty());
+        QVERIFY(!vantage.value(QStringLiteral("os")).toString().isEmpty());
+        QCOMPARE(vantage.value(QStringLiteral("proxy")).toObject().value(QStringLiteral("setting")).toString(),
+                 QStringLiteral("none"));
+        QVERIFY(vantage.value(QStringLiteral("startedAt")).toString().endsWith(u'Z'));
+    }
+
+    void pinnedAddresses()
+    {
+        // --resolve pins the names (the first rule that matches wins); --connect-to only moves the port.
+        const QStringList args = scenario()
+                                 + QStringList{QStringLiteral("--proxy"),      QStringLiteral("none"),
+                                               QStringLiteral("--ca-bundle"),  m_pki->publicCaPath,
+                                               QStringLiteral("--resolve"),    QStringLiteral("ml.azure.com:*:[::1],127.0.0.1"),
+                                               QStringLiteral("--resolve"),    QStringLiteral("*:*:127.0.0.1"),
+                                               QStringLiteral("--connect-to"), QStringLiteral(":443::%1").arg(m_tls.serverPort()),
+                                               QStringLiteral("--connect-to"), QStringLiteral(":80::%1").arg(m_http.serverPort()),
+                                               QStringLiteral("--format"),     QStringLiteral("json")};
+        const CliRun run = cli(args);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        for (const QJsonValue &v : run.results()) {
+            const QJsonObject r = v.toObject();
+            QCOMPARE(r.value(QStringLiteral("dns")).toObject().value(QStringLiteral("source")).toString(),
+                     QStringLiteral("pinned"));
+            if (r.value(QStringLiteral("host")).toString() != u"ml.azure.com")
+                continue;
+            const QJsonArray addresses = r.value(QStringLiteral("addresses")).toArray();
+            QCOMPARE(addresses.size(), 2);
+            QCOMPARE(addresses.at(0).toObject().value(QStringLiteral("family")).toString(), QStringLiteral("ipv6"));
+            const QJsonObject families = r.value(QStringLiteral("tcp")).toObject().value(QStringLiteral("families")).toObject();
+            QCOMPARE(families.value(QStringLiteral("ipv4")).toString(), QStringLiteral("connected"));
+            QVERIFY(families.value(QStringLiteral("ipv6")).toString() != u"connected"); // nothing on ::1
+        }
+    }
+
+    void failuresExitOne()
+    {
+        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), unusedLoopbackPort()));
+        QCOMPARE(run.exitCode, 1);
+        const QString out = QString::fromUtf8(run.out);
+        // Not a terminal: plain lines, one per endpoint, then the summary.
+        QCOMPARE(out.count(QStringLiteral("TCP_REFUSED ")), 2 + 1); // two rows, one summary line
+        QVERIFY(out.contains(QStringLiteral("What to ask for:")));
+        QVERIFY(out.contains(QStringLiteral("login.microsoftonline.com:80")));
+        QVERIFY(!out.contains(QStringLiteral("\x1b["))); // no terminal escapes in a pipe
+    }
+
+    void inspectionIsReported()
+    {
+        QStringList args = scenario() + loopback(m_inspecting.serverPort(), m_http.serverPort());
+        args[args.indexOf(m_pki->publicCaPath)] = m_bothCasPath; // the inspecting CA is trusted here
+        const CliRun run = cli(args + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonArray results = run.results();
+        QCOMPARE(statusOf(results, QStringLiteral("aml-public-studio"), 443), QStringLiteral("TLS_INSPECTED"));
+        QCOMPARE(statusOf(results, QStringLiteral("gen-public-aad"), 80), QStringLiteral("OK"));
+        for (const QJsonValue &v : results) {
+            if (v.toObject().value(QStringLiteral("status")).toString() == u"TLS_INSPECTED")
+                QVERIFY(v.toObject().value(QStringLiteral("explanation")).toString().contains(
+                    QString::fromLatin1(TestPki::InspectionOrganization)));
+        }
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("format") << QStringList{QStringLiteral("--format"), QStringLiteral("pdf")} << QStringLiteral("pdf");
+        QTest::newRow("resolve") << QStringList{QStringLiteral("--resolve"), QStringLiteral("nonsense")}
+                                 << QStringLiteral("--resolve");
+        QTest::newRow("connect-to") << QStringList{QStringLiteral("--connect-to"), QStringLiteral("a:b")}
+                                    << QStringLiteral("--connect-to");
+        QTest::newRow("proxy") << QStringList{QStringLiteral("--proxy"), QStringLiteral("socks5://127.0.0.1:1080")}
+                               << QStringLiteral("socks5");
+        QTest::newRow("concurrency") << QStringList{QStringLiteral("--concurrency"), QStringLiteral("0")}
+                                     << QStringLiteral("--concurrency");
+        QTest::newRow("sample outside its wildcard")
+            << QStringList{QStringLiteral("--features"), QStringLiteral("compute-instance,hbi"), QStringLiteral("--sample"),
+                           QStringLiteral("*.vault.azure.net=evil.example.com")}
+            << QStringLiteral("evil.example.com");
+        QTest::newRow("baseline") << QStringList{QStringLiteral("--baseline"), QStringLiteral("/nonexistent/before.json")}
+                                  << QStringLiteral("before.json");
+        QTest::newRow("ca bundle") << QStringList{QStringLiteral("--ca-bundle"), QStringLiteral("/nonexistent/ca.pem")}
+                                   << QStringLiteral("ca.pem");
+    }
+
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        QStringList args = scenario() + QStringList{QStringLiteral("--proxy"), QStringLiteral("none")};
+        if (arguments.first() == u"--features")
+            args.remove(args.indexOf(QStringLiteral("--features")), 2);
+        const CliRun english = cli(args + arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(english.exitCode, 2);
+        const QString err = QString::fromUtf8(english.err);
+        QVERIFY2(err.contains(expected), qPrintable(err));
+        QVERIFY(!hasJapanese(err));
+        QVERIFY(english.out.isEmpty());
+        const CliRun japanese = cli(args + arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+        QCOMPARE(japanese.exitCode, 2);
+        QVERIFY2(hasJapanese(QString::fromUtf8(japanese.err)), japanese.err.constData());
+    }
+
+    void htmlAndCsvInJapanese()
+    {
+        const QString html = m_dir.filePath(QStringLiteral("report.html"));
+        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                               + QStringList{QStringLiteral("--lang"), QStringLiteral("ja"), QStringLiteral("--format"),
+                                             QStringLiteral("html"), QStringLiteral("--output"), html});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile file(html);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(file.readAll());
+        QVERIFY(page.contains(QStringLiteral("<html lang=\"ja\">")));
+        QVERIFY(page.contains(QStringLiteral("東日本")));
+        QVERIFY(page.contains(QStringLiteral("到達可能")));
+        for (const char *external : {"<script", "<link", "src=", "url("})
+            QVERIFY2(!page.contains(QLatin1String(external)), external);
+        // The live table still went to the terminal (here a pipe), in Japanese.
+        const QString out = QString::fromUtf8(run.out);
+        QVERIFY(out.contains(QStringLiteral("OK ")));
+        QVERIFY(hasJapanese(out));
+        QVERIFY(hasJapanese(QString::fromUtf8(run.err))); // "wrote ..."
+
+        const QString csv = m_dir.filePath(QStringLiteral("report.csv"));
+        const CliRun csvRun = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                                  + QStringList{QStringLiteral("--lang"), QStringLiteral("ja"), QStringLiteral("--format"),
+                                                QStringLiteral("csv"), QStringLiteral("-o"), csv});
+        QCOMPARE(csvRun.exitCode, 0);
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray bytes = csvFile.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // for Excel
+        QVERIFY(hasJapanese(QString::fromUtf8(bytes).section(QStringLiteral("\r\n"), 0, 0)));
+        QCOMPARE(QString::fromUtf8(bytes).count(QStringLiteral("\r\nOK,")), 11);
+    }
+
+    void baselineShowsWhatChanged()
+    {
+        const QString before = m_dir.filePath(QStringLiteral("before.json"));
+        const CliRun first = cli(scenario() + loopback(m_tls.serverPort(), unusedLoopbackPort())
+                                 + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"),
+                                               before});
+        QCOMPARE(first.exitCode, 1);
+        QVERIFY(QFile::exists(before));
+
+        const QStringList after = scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                                  + QStringList{QStringLiteral("--baseline"), before};
+        const CliRun json = cli(after + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject changes = json.json().value(QStringLiteral("summary")).toObject().value(QStringLiteral("changes")).toObject();
+        QCOMPARE(changes.value(QStringLiteral("fixed")).toInt(), 2);
+        QCOMPARE(changes.value(QStringLiteral("unchanged")).toInt(), 9);
+        for (const QJsonValue &v : json.results()) {
+            const QJsonObject baseline = v.toObject().value(QStringLiteral("baseline")).toObject();
+            const bool port80 = v.toObject().value(QStringLiteral("port")).toInt() == 80;
+            QCOMPARE(baseline.value(QStringLiteral("change")).toString(),
+                     port80 ? QStringLiteral("fixed") : QStringLiteral("unchanged"));
+            if (port80)
+                QCOMPARE(baseline.value(QStringLiteral("status")).toString(), QStringLiteral("TCP_REFUSED"));
+        }
+        const CliRun csv = cli(after + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY(QString::fromUtf8(csv.out).contains(QStringLiteral("TCP_REFUSED,fixed")));
+        const CliRun html = cli(after + QStringList{QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--lang"),
+                                                    QStringLiteral("ja")});
+        QVERIFY(QString::fromUtf8(html.out).contains(QStringLiteral("修正済み")));
+        const CliRun table = cli(after);
+        QVERIFY(QString::fromUtf8(table.out).contains(QStringLiteral("[fixed]")));
+        QVERIFY(QString::fromUtf8(table.out).contains(QStringLiteral("2 fixed, 0 now failing")));
+    }
+
+    void systemProxyFromTheEnvironment()
+    {
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        proxy.addRoute(QStringLiteral("login.microsoftonline.com"), 80, m_http.serverPort());
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort());
+        const QStringList args = scenario()
+                                 + QStringList{QStringLiteral("--proxy"),      QStringLiteral("system"),
+                                               QStringLiteral("--ca-bundle"),  m_pki->publicCaPath,
+                                               QStringLiteral("--connect-to"), QStringLiteral(":443:127.0.0.1:%1").arg(m_tls.serverPort()),
+                                               QStringLiteral("--connect-to"), QStringLiteral(":80:127.0.0.1:%1").arg(m_http.serverPort()),
+                                               QStringLiteral("--format"),     QStringLiteral("json")};
+        const CliRun run = cli(args, {QStringLiteral("http_proxy=") + url, QStringLiteral("https_proxy=") + url});
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        for (const QJsonValue &v : run.results()) {
+            const QJsonObject path = v.toObject().value(QStringLiteral("path")).toObject();
+            if (v.toObject().value(QStringLiteral("stages")).toArray().size() == 2) { // TCP only: not web traffic
+                QCOMPARE(path.value(QStringLiteral("mode")).toString(), QStringLiteral("direct"));
+                QCOMPARE(path.value(QStringLiteral("bypassed")).toBool(), true);
+                continue;
+            }
+            QCOMPARE(path.value(QStringLiteral("mode")).toString(), QStringLiteral("http-proxy"));
+            QCOMPARE(path.value(QStringLiteral("proxySource")).toString(), QStringLiteral("system"));
+            QCOMPARE(path.value(QStringLiteral("proxy")).toString(), QStringLiteral("127.0.0.1:%1").arg(proxy.serverPort()));
+        }
+        QStringList methods;
+        for (const TestConnectProxy::Request &r : proxy.requests())
+            methods << r.method;
+        QCOMPARE(methods.count(QStringLiteral("CONNECT")), 9); // the 443 endpoints
+        QCOMPARE(methods.count(QStringLiteral("HEAD")), 1);    // http://login.microsoftonline.com/ (the TCP-only 80 goes direct)
+    }
+
+    void cliJsonMatchesTheModel()
+    {
+        // Run the CLI with one port failing, then the engine in this process with the same options:
+        // the CLI's JSON and the model the GUI shows must agree row by row.
+        const quint16 refused = unusedLoopbackPort();
+        const QStringList extra = loopback(m_tls.serverPort(), refused);
+        const CliRun run = cli(scenario() + extra
+                               + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang"),
+                                             QStringLiteral("en")});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonArray results = run.results();
+
+        Problems problems;
+        const Catalog catalog = Catalog::fromFile(m_catalogPath, &problems);
+        QVERIFY(catalog.isValid());
+        Answers answers;
+        answers.cloud = QStringLiteral("public");
+        answers.region = QStringLiteral("japaneast");
+        answers.storage = QStringLiteral("mystore");
+        const RuleSet set = RuleGenerator::generate(catalog, answers);
+        ProbeOptions options;
+        QString error;
+        options.proxy = *ProbeOptions::parseProxy(QStringLiteral("none"), &error);
+        options.extraCaCertificates = *ProbeOptions::loadCaBundle(m_pki->publicCaPath, &error);
+        options.connectTo << *ProbeOptions::parseConnectTo(extra.at(5), &error)
+                          << *ProbeOptions::parseConnectTo(extra.at(7), &error);
+        ProbeEngine engine;
+        engine.setOptions(options);
+        ProbeResultModel model;
+        model.setEngine(&engine);
+        QSignalSpy finished(&engine, &ProbeEngine::finished);
+        QVERIFY(engine.start(set, &problems));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+
+        QCOMPARE(model.rowCount(), results.size());
+        int failures = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QJsonObject r = results.at(row).toObject();
+            QCOMPARE(model.index(row, ProbeResultModel::RuleColumn).data().toString(), r.value(QStringLiteral("ruleId")).toString());
+            QCOMPARE(model.index(row, ProbeResultModel::HostColumn).data().toString(), r.value(QStringLiteral("host")).toString());
+            QCOMPARE(model.index(row, ProbeResultModel::PortColumn).data().toString(), r.value(QStringLiteral("portSpec")).toString());
+            QCOMPARE(model.index(row, ProbeResultModel::StatusColumn).data().toString(), r.value(QStringLiteral("status")).toString());
+            QCOMPARE(model.index(row, 0).data(ProbeResultModel::ExplanationRole).toString(),
+                     r.value(QStringLiteral("explanation")).toString());
+            failures += model.index(row, 0).data(ProbeResultModel::FailedRole).toBool() ? 1 : 0;
+        }
+        QCOMPARE(failures, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckCommand)
+#include "tst_checkcommand.moc"

@@ -1,0 +1,695 @@
+// The probe engine against servers on loopback: TLS servers with certificates made at test time,
+// a server that never answers the handshake, refused and silent ports, a CONNECT proxy, and a fake
+// resolver. No real host is resolved or reached.
+#include "fakeresolver.h"
+#include "hostresolver.h"
+#include "fullbacklog.h"
+#include "httptestserver.h"
+#include "probeengine.h"
+#include "proberesultmodel.h"
+#include "probetexts.h"
+#include "silentserver.h"
+#include "testconnectproxy.h"
+#include "testnet.h"
+#include "testpki.h"
+#include "tlstestserver.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace amlfw;
+
+namespace {
+
+const QString Host = QStringLiteral("api.amlfw.test");
+
+ProbeTarget target(const QString &host, int port, bool tls, bool http, const QString &ruleId = QStringLiteral("rule"))
+{
+    ProbeTarget t;
+    t.ruleId = ruleId;
+    t.destination = host;
+    t.destinationTemplate = host;
+    t.host = host;
+    t.port = port;
+    t.portSpec = QString::number(port);
+    t.protocol = QStringLiteral("TCP");
+    t.tls = tls;
+    t.http = http;
+    t.firewallType = http ? FirewallRuleType::Application : FirewallRuleType::NetworkFqdn;
+    return t;
+}
+
+ConnectToRule redirect(const QString &host, int port, int toPort)
+{
+    ConnectToRule r;
+    r.host = host;
+    r.port = port;
+    r.toPort = toPort;
+    r.text = host + u':' + QString::number(port) + QStringLiteral("::") + QString::number(toPort);
+    return r;
+}
+
+} // namespace
+
+class TestProbeEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestPki> m_pki;
+    TestPki::Issued m_public;
+    TestPki::Issued m_inspected;
+    TestPki::Issued m_selfSigned;
+    TestPki::Issued m_otherName;
+    ProbeCatalog m_probe;
+    FakeResolver m_resolver;
+
+    ProbeOptions options() const
+    {
+        ProbeOptions o;
+        o.proxy.mode = ProxySetting::Mode::None;
+        o.timeouts = {500, 1500, 1500, 1500};
+        o.extraCaCertificates = {m_pki->publicCa};
+        return o;
+    }
+
+    // The tested host's port 443 goes to `port` on loopback.
+    ProbeOptions directTo(quint16 port) const
+    {
+        ProbeOptions o = options();
+        o.connectTo << redirect(Host, 443, port);
+        return o;
+    }
+
+    ProbeOptions throughProxy(quint16 proxyPort) const
+    {
+        ProbeOptions o = options();
+        o.proxy.mode = ProxySetting::Mode::Explicit;
+        o.proxy.host = QStringLiteral("127.0.0.1");
+        o.proxy.port = proxyPort;
+        return o;
+    }
+
+    std::unique_ptr<TlsTestServer> tlsServer(const TestPki::Issued &certificate, const HttpBehaviour &behaviour = {})
+    {
+        auto server = std::make_unique<TlsTestServer>();
+        server->setCertificate(certificate.chain, certificate.key);
+        server->setBehaviour(behaviour);
+        if (!server->listenLoopback())
+            return nullptr;
+        return server;
+    }
+
+    // Runs `targets` to the end; false when the engine did not finish in time.
+    bool run(ProbeEngine &engine, const QList<ProbeTarget> &targets, int timeoutMs = 10000)
+    {
+        QSignalSpy finished(&engine, &ProbeEngine::finished);
+        engine.setResolver(&m_resolver);
+        if (!engine.start(targets, m_probe))
+            return false;
+        return QTest::qWaitFor([&] { return finished.count() > 0; }, timeoutMs) && !engine.isRunning();
+    }
+
+    ProbeResult runOne(const ProbeTarget &t, const ProbeOptions &o)
+    {
+        ProbeEngine engine;
+        engine.setOptions(o);
+        if (!run(engine, {t}))
+            return {};
+        return engine.results().value(0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_pki = std::make_unique<TestPki>(m_dir.path());
+        QString error;
+        QVERIFY2(m_pki->create(&error), qPrintable(error));
+        const QStringList names{QStringLiteral("*.amlfw.test"), QStringLiteral("amlfw.test")};
+        auto issued = m_pki->issue(QStringLiteral("public"), names, TestPki::Authority::Public, &error);
+        QVERIFY2(issued, qPrintable(error));
+        m_public = *issued;
+        issued = m_pki->issue(QStringLiteral("inspected"), names, TestPki::Authority::Inspection, &error);
+        QVERIFY2(issued, qPrintable(error));
+        m_inspected = *issued;
+        issued = m_pki->selfSigned(QStringLiteral("selfsigned"), names, &error);
+        QVERIFY2(issued, qPrintable(error));
+        m_selfSigned = *issued;
+        issued = m_pki->issue(QStringLiteral("other"), {QStringLiteral("other.example.test")}, TestPki::Authority::Public,
+                              &error);
+        QVERIFY2(issued, qPrintable(error));
+        m_otherName = *issued;
+
+        m_probe.tlsPorts = {QStringLiteral("443")};
+        m_probe.expectedIssuers = {{QStringLiteral("test"), {QStringLiteral("*")},
+                                    {QString::fromLatin1(TestPki::PublicOrganization)}}};
+        m_resolver.setAddresses(Host, {QHostAddress(QHostAddress::LocalHost)});
+        for (int i = 0; i < 20; ++i)
+            m_resolver.setAddresses(QStringLiteral("h%1.amlfw.test").arg(i), {QHostAddress(QHostAddress::LocalHost)});
+        m_resolver.setNotFound(QStringLiteral("missing.amlfw.test"));
+        m_resolver.setHanging(QStringLiteral("slow.amlfw.test"));
+        m_resolver.setAddresses(QStringLiteral("dual.amlfw.test"),
+                                {QHostAddress(QHostAddress::LocalHostIPv6), QHostAddress(QHostAddress::LocalHost)});
+    }
+
+    void okThroughTlsAndHttp()
+    {
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QCOMPARE(r.dns, DnsOutcome::Ok);
+        QCOMPARE(r.addressSource, AddressSource::Dns);
+        QCOMPARE(r.addresses.size(), 1);
+        QCOMPARE(r.addresses.first().scope, AddressScope::Loopback);
+        QCOMPARE(r.tls.outcome, TlsOutcome::Ok);
+        QVERIFY(r.tls.protocol.startsWith(QStringLiteral("TLS 1.")));
+        QVERIFY(!r.tls.cipher.isEmpty());
+        QCOMPARE(r.tls.chain.first().issuerOrganization, QString::fromLatin1(TestPki::PublicOrganization));
+        QVERIFY(!r.tls.unexpectedIssuer);
+        QCOMPARE(r.http.outcome, HttpOutcome::Answered);
+        QCOMPARE(r.http.status, 200);
+        QCOMPARE(r.http.method, QStringLiteral("HEAD"));
+        QVERIFY(!r.http.fromProxy);
+        QCOMPARE(r.path.mode, PathMode::Direct);
+        QVERIFY(r.timings.tcpMs >= 0 && r.timings.tlsMs >= 0 && r.timings.httpMs >= 0 && r.timings.totalMs >= 0);
+        QCOMPARE(server->requests().size(), 1);
+        QCOMPARE(server->requests().first().host, Host); // Host header names the tested host
+    }
+
+    void sniNamesTheHostWhenAnAddressIsPinned()
+    {
+        SilentServer silent;
+        QVERIFY(silent.listenLoopback());
+        ProbeOptions o = options();
+        o.timeouts.tlsMs = 300;
+        ResolveRule pin;
+        pin.host = QStringLiteral("pinned.amlfw.test");
+        pin.port = 0; // any port: the connection goes to the silent server's (curl pins the connect-to target too)
+        pin.addresses = {QHostAddress(QHostAddress::LocalHost)};
+        o.resolve << pin;
+        o.connectTo << redirect(pin.host, 443, silent.serverPort());
+        QElapsedTimer clock;
+        clock.start();
+        const ProbeResult r = runOne(target(pin.host, 443, true, true), o);
+        // A server that accepts and never answers the handshake: TLS_TIMEOUT, in about the TLS timeout.
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_TIMEOUT"));
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(r.addressSource, AddressSource::Pinned);
+        QVERIFY(!m_resolver.lookups().contains(pin.host)); // pinned: DNS not asked
+        QCOMPARE(silent.serverNames(), QStringList{pin.host});
+        QCOMPARE(r.tls.sni, pin.host);
+    }
+
+    void certificateIsCheckedAgainstTheHostName()
+    {
+        auto server = tlsServer(m_otherName); // valid chain, but for another name
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        const ProbeResult r = runOne(target(Host, 443, true, false), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_FAILED"));
+        QCOMPARE(r.tls.outcome, TlsOutcome::Untrusted);
+        QVERIFY(r.tls.errors.contains(QSslError::HostNameMismatch));
+    }
+
+    void untrustedChainFails()
+    {
+        auto server = tlsServer(m_selfSigned);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_FAILED"));
+        QCOMPARE(r.tls.outcome, TlsOutcome::Untrusted);
+        QVERIFY(!r.tls.errors.isEmpty());
+        QVERIFY(!r.tls.chain.isEmpty()); // what was presented is reported
+        QCOMPARE(r.http.outcome, HttpOutcome::NotRun); // never used the untrusted connection
+        QVERIFY(server->requests().isEmpty());
+        QVERIFY(!ProbeTexts::detail(r).isEmpty());
+    }
+
+    void inspectionIsNamed()
+    {
+        auto server = tlsServer(m_inspected);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        o.extraCaCertificates << m_pki->inspectionCa; // the organisation's CA is trusted by the machine
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_INSPECTED"));
+        QCOMPARE(r.tls.outcome, TlsOutcome::Ok);
+        QVERIFY(r.tls.unexpectedIssuer);
+        QCOMPARE(r.tls.chain.first().issuerOrganization, QString::fromLatin1(TestPki::InspectionOrganization));
+        QVERIFY(ProbeTexts::explanation(r).contains(QString::fromLatin1(TestPki::InspectionCommonName)));
+        QCOMPARE(r.http.status, 200); // the connection works; the verdict is about who reads it
+    }
+
+    void untrustedInspectionIsAFailureWithTheIssuerNamed()
+    {
+        auto server = tlsServer(m_inspected);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort()); // the inspection CA is not trusted
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_FAILED"));
+        QVERIFY(r.tls.unexpectedIssuer);
+        QVERIFY(ProbeTexts::explanation(r).contains(QString::fromLatin1(TestPki::InspectionOrganization)));
+    }
+
+    void refusedPort()
+    {
+        ProbeOptions o = directTo(unusedLoopbackPort());
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_REFUSED"));
+        QCOMPARE(r.tcp.size(), 1);
+        QCOMPARE(r.tcp.first().outcome, ConnectOutcome::Refused);
+        QCOMPARE(r.tls.outcome, TlsOutcome::NotRun);
+    }
+
+    void droppedConnectionTimesOut()
+    {
+        FullBacklog backlog;
+        if (!backlog.start())
+            QSKIP("needs POSIX sockets to make a port that drops connections");
+        ProbeOptions o = directTo(backlog.port());
+        o.timeouts.tcpMs = 300;
+        QElapsedTimer clock;
+        clock.start();
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_TIMEOUT"));
+        QCOMPARE(r.tcp.first().outcome, ConnectOutcome::Timeout);
+        QVERIFY(r.timings.tcpMs >= 300);
+        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void dnsFailures()
+    {
+        ProbeEngine engine;
+        ProbeOptions o = options();
+        o.timeouts.dnsMs = 200;
+        engine.setOptions(o);
+        QVERIFY(run(engine, {target(QStringLiteral("missing.amlfw.test"), 443, true, true),
+                             target(QStringLiteral("slow.amlfw.test"), 443, true, true)}));
+        const ProbeResult missing = engine.results().at(0);
+        const ProbeResult slow = engine.results().at(1);
+        QCOMPARE(probeStatusId(missing.status), QStringLiteral("DNS_FAILED"));
+        QCOMPARE(missing.dns, DnsOutcome::NotFound);
+        QVERIFY(missing.tcp.isEmpty());
+        QCOMPARE(probeStatusId(slow.status), QStringLiteral("DNS_FAILED"));
+        QCOMPARE(slow.dns, DnsOutcome::Timeout);
+        QVERIFY(slow.timings.dnsMs >= 200);
+    }
+
+    void oneLookupPerHost()
+    {
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        HttpTestServer plain;
+        QVERIFY(plain.listenLoopback());
+        ProbeEngine engine;
+        ProbeOptions o = options();
+        const QString host = QStringLiteral("h7.amlfw.test");
+        o.connectTo << redirect(host, 443, server->serverPort()) << redirect(host, 80, plain.serverPort());
+        engine.setOptions(o);
+        const qsizetype before = m_resolver.lookups().count(host);
+        QVERIFY(run(engine, {target(host, 80, false, true), target(host, 443, true, true)}));
+        QCOMPARE(m_resolver.lookups().count(host) - before, 1);
+        QCOMPARE(probeStatusId(engine.results().at(0).status), QStringLiteral("OK"));
+        QCOMPARE(probeStatusId(engine.results().at(1).status), QStringLiteral("OK"));
+        QCOMPARE(plain.requests().size(), 1);
+        QCOMPARE(plain.requests().first().method, QStringLiteral("HEAD"));
+    }
+
+    void resultPerAddressFamily()
+    {
+        auto server = tlsServer(m_public); // on 127.0.0.1 only: ::1 is refused
+        QVERIFY(server);
+        ProbeOptions o = options();
+        o.connectTo << redirect(QStringLiteral("dual.amlfw.test"), 443, server->serverPort());
+        const ProbeResult r = runOne(target(QStringLiteral("dual.amlfw.test"), 443, true, false), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QCOMPARE(r.tcp.size(), 2);
+        QCOMPARE(r.familyOutcome(QAbstractSocket::IPv4Protocol), ConnectOutcome::Connected);
+        const ConnectOutcome v6 = r.familyOutcome(QAbstractSocket::IPv6Protocol);
+        QVERIFY(v6 == ConnectOutcome::Refused || v6 == ConnectOutcome::Unreachable);
+        QVERIFY(ProbeTexts::notes(r).join(u' ').contains(QStringLiteral("IPv6")));
+    }
+
+    void headFallsBackToGet()
+    {
+        HttpBehaviour behaviour;
+        behaviour.headNotAllowed = true;
+        auto server = tlsServer(m_public, behaviour);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QCOMPARE(r.http.method, QStringLiteral("GET"));
+        QCOMPARE(r.http.status, 200);
+        QCOMPARE(server->requests().size(), 2);
+        QCOMPARE(server->requests().at(0).method, QStringLiteral("HEAD"));
+        QCOMPARE(server->requests().at(1).method, QStringLiteral("GET"));
+    }
+
+    void answersFromAProxyAreNotTheService_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("squid 403 page") << 403 << QByteArray("X-Squid-Error") << QStringLiteral("HTTP_BLOCKED");
+        QTest::newRow("azure firewall 470") << 470 << QByteArray() << QStringLiteral("HTTP_BLOCKED");
+        QTest::newRow("transparent proxy 407") << 407 << QByteArray("Proxy-Authenticate")
+                                               << QStringLiteral("PROXY_AUTH_REQUIRED");
+        QTest::newRow("service's own 403") << 403 << QByteArray() << QStringLiteral("OK");
+        QTest::newRow("service's own 404") << 404 << QByteArray() << QStringLiteral("OK");
+    }
+
+    void answersFromAProxyAreNotTheService()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, header);
+        QFETCH(QString, expected);
+        HttpBehaviour behaviour;
+        behaviour.status = status;
+        behaviour.reason = "Test";
+        if (!header.isEmpty())
+            behaviour.headers << qMakePair(header, QByteArray("Basic realm=\"x\""));
+        auto server = tlsServer(m_public, behaviour);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), expected);
+        QCOMPARE(r.http.status, status);
+        QCOMPARE(r.http.fromProxy, expected != u"OK");
+    }
+
+    void noHttpAnswer()
+    {
+        HttpBehaviour behaviour;
+        behaviour.closeWithoutAnswer = true;
+        auto server = tlsServer(m_public, behaviour);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("HTTP_ERROR"));
+        QCOMPARE(r.http.outcome, HttpOutcome::Closed);
+    }
+
+    void throughConnectProxy()
+    {
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        proxy.addRoute(Host, 443, server->serverPort());
+        ProbeOptions o = throughProxy(proxy.serverPort());
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QCOMPARE(r.path.mode, PathMode::HttpProxy);
+        QCOMPARE(r.path.proxy, QStringLiteral("127.0.0.1:%1").arg(proxy.serverPort()));
+        QCOMPARE(r.path.proxyOutcome, ProxyOutcome::Ok);
+        QCOMPARE(r.path.proxyStatus, 200);
+        QCOMPARE(proxy.requests().size(), 1);
+        QCOMPARE(proxy.requests().first().method, QStringLiteral("CONNECT"));
+        QCOMPARE(proxy.requests().first().target, Host + QStringLiteral(":443")); // the proxy resolves the name
+        QCOMPARE(r.tcp.first().port, int(proxy.serverPort()));
+        QVERIFY(ProbeTexts::path(r).contains(QString::number(proxy.serverPort())));
+    }
+
+    void proxyCredentials()
+    {
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        proxy.addRoute(Host, 443, server->serverPort());
+        proxy.requireCredentials(QStringLiteral("alice"), QStringLiteral("s3cret:é"));
+        ProbeOptions o = throughProxy(proxy.serverPort());
+
+        ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_AUTH_REQUIRED"));
+        QCOMPARE(r.path.proxyAuthSchemes, QStringList{QStringLiteral("Basic")});
+        QVERIFY(!r.path.credentialsSent);
+
+        o.proxy.user = QStringLiteral("alice");
+        o.proxy.password = QStringLiteral("wrong");
+        r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_AUTH_REQUIRED"));
+        QVERIFY(r.path.credentialsSent);
+
+        o.proxy.password = QStringLiteral("s3cret:é");
+        r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QVERIFY(proxy.requests().last().authorized);
+    }
+
+    void proxyRefusesTheHost()
+    {
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        proxy.deny(Host);
+        ProbeOptions o = throughProxy(proxy.serverPort());
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("HTTP_BLOCKED"));
+        QCOMPARE(r.path.proxyOutcome, ProxyOutcome::Denied);
+        QCOMPARE(r.path.proxyStatus, 403);
+    }
+
+    void plainHttpThroughProxyIsAbsoluteForm()
+    {
+        HttpTestServer plain;
+        QVERIFY(plain.listenLoopback());
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        proxy.addRoute(Host, 80, plain.serverPort());
+        ProbeOptions o = throughProxy(proxy.serverPort());
+        const ProbeResult r = runOne(target(Host, 80, false, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QCOMPARE(proxy.requests().first().method, QStringLiteral("HEAD"));
+        QCOMPARE(proxy.requests().first().target, QStringLiteral("http://") + Host + u'/');
+        QCOMPARE(plain.requests().size(), 1);
+        QCOMPARE(plain.requests().first().host, Host);
+    }
+
+    void unreachableProxy()
+    {
+        ProbeOptions o = options();
+        o.proxy.mode = ProxySetting::Mode::Explicit;
+        o.proxy.host = QStringLiteral("127.0.0.1");
+        o.proxy.port = unusedLoopbackPort();
+        const ProbeResult r = runOne(target(Host, 443, true, true), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_FAILED"));
+        QCOMPARE(r.path.proxyOutcome, ProxyOutcome::ConnectFailed);
+    }
+
+    void proxyCarriesOnlyWebPorts()
+    {
+        HttpTestServer smbStandIn; // any listener: port 445 is a plain TCP test
+        QVERIFY(smbStandIn.listenLoopback());
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        ProbeOptions o = throughProxy(proxy.serverPort());
+        o.connectTo << redirect(Host, 445, smbStandIn.serverPort());
+        const ProbeResult r = runOne(target(Host, 445, false, false), o);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QCOMPARE(r.path.mode, PathMode::Direct);
+        QVERIFY(r.path.bypassed);
+        QVERIFY(proxy.requests().isEmpty());
+    }
+
+    void notTestableTargetsAreNotRun()
+    {
+        ProbeTarget inbound = target(QString(), 44224, false, false);
+        inbound.notTestable = NotTestableReason::Inbound;
+        ProbeEngine engine;
+        engine.setOptions(options());
+        QVERIFY(run(engine, {inbound}));
+        QCOMPARE(probeStatusId(engine.results().first().status), QStringLiteral("NOT_TESTABLE"));
+        QVERIFY(ProbeTexts::explanation(engine.results().first()).contains(QStringLiteral("Inbound")));
+    }
+
+    void resultsStreamAsTheyFinish()
+    {
+        auto fast = tlsServer(m_public);
+        QVERIFY(fast);
+        auto slow = tlsServer(m_public);
+        QVERIFY(slow);
+        slow->setHandshakeDelay(400);
+        ProbeOptions o = options();
+        o.connectTo << redirect(QStringLiteral("h1.amlfw.test"), 443, slow->serverPort())
+                    << redirect(QStringLiteral("h2.amlfw.test"), 443, fast->serverPort());
+        ProbeEngine engine;
+        engine.setOptions(o);
+        QList<int> finalRows;
+        bool finishedBeforeAll = false;
+        connect(&engine, &ProbeEngine::resultChanged, this, [&](int row) {
+            if (isFinal(engine.results().at(row).status))
+                finalRows << row;
+        });
+        connect(&engine, &ProbeEngine::finished, this, [&] { finishedBeforeAll = finalRows.size() < 2; });
+        QVERIFY(run(engine, {target(QStringLiteral("h1.amlfw.test"), 443, true, true),
+                             target(QStringLiteral("h2.amlfw.test"), 443, true, true)}));
+        QCOMPARE(finalRows, (QList<int>{1, 0})); // the fast one first, though listed second
+        QVERIFY(!finishedBeforeAll);
+    }
+
+    void concurrencyIsBounded()
+    {
+        constexpr int Delay = 150;
+        constexpr int Limit = 3;
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        server->setHandshakeDelay(Delay);
+        ProbeOptions o = options();
+        o.concurrency = Limit;
+        QList<ProbeTarget> targets;
+        for (int i = 0; i < 12; ++i) {
+            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
+            o.connectTo << redirect(host, 443, server->serverPort());
+            targets << target(host, 443, true, false);
+        }
+        ProbeEngine engine;
+        engine.setOptions(o);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(run(engine, targets));
+        QCOMPARE(engine.peakConcurrency(), Limit);
+        for (const ProbeResult &r : engine.results())
+            QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        // The server holds each handshake for Delay ms: a slot frees only after that, so no window
+        // shorter than Delay may see more than Limit new connections.
+        const QList<qint64> accepts = server->acceptTimes();
+        QCOMPARE(accepts.size(), 12);
+        for (qsizetype i = 0; i < accepts.size(); ++i) {
+            int inWindow = 0;
+            for (qint64 t : accepts)
+                inWindow += t >= accepts.at(i) && t < accepts.at(i) + Delay - 5 ? 1 : 0;
+            QVERIFY2(inWindow <= Limit, qPrintable(QString::number(inWindow)));
+        }
+        QVERIFY(clock.elapsed() >= 4 * Delay - 20); // 12 endpoints, 3 at a time
+    }
+
+    void cancelStopsEverything()
+    {
+        SilentServer silent;
+        QVERIFY(silent.listenLoopback());
+        ProbeOptions o = options();
+        o.timeouts.tlsMs = 60000;
+        o.concurrency = 4;
+        QList<ProbeTarget> targets;
+        for (int i = 0; i < 6; ++i) {
+            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
+            o.connectTo << redirect(host, 443, silent.serverPort());
+            targets << target(host, 443, true, true);
+        }
+        ProbeEngine engine;
+        engine.setResolver(&m_resolver);
+        engine.setOptions(o);
+        QSignalSpy finished(&engine, &ProbeEngine::finished);
+        QVERIFY(engine.start(targets, m_probe));
+        QTRY_COMPARE(silent.connections(), 4); // four handshakes hang; two wait for a slot
+        QVERIFY(finished.isEmpty());
+        QElapsedTimer clock;
+        clock.start();
+        engine.cancel();
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(clock.elapsed() < 1000);
+        QVERIFY(!engine.isRunning());
+        for (const ProbeResult &r : engine.results())
+            QCOMPARE(probeStatusId(r.status), QStringLiteral("CANCELLED"));
+        QTRY_COMPARE(silent.openConnections(), 0); // sockets closed, not left hanging
+        QCOMPARE(silent.connections(), 4); // the waiting ones never started
+    }
+
+    void rerunOnlyTheFailed()
+    {
+        auto good = tlsServer(m_public);
+        QVERIFY(good);
+        const quint16 laterPort = unusedLoopbackPort();
+        ProbeOptions o = options();
+        o.connectTo << redirect(QStringLiteral("h3.amlfw.test"), 443, good->serverPort())
+                    << redirect(QStringLiteral("h4.amlfw.test"), 443, laterPort);
+        ProbeEngine engine;
+        engine.setOptions(o);
+        QVERIFY(run(engine, {target(QStringLiteral("h3.amlfw.test"), 443, true, true),
+                             target(QStringLiteral("h4.amlfw.test"), 443, true, true)}));
+        QCOMPARE(probeStatusId(engine.results().at(1).status), QStringLiteral("TCP_REFUSED"));
+        QCOMPARE(good->connections(), 1);
+
+        TlsTestServer fixed; // the firewall change: something now answers there
+        fixed.setCertificate(m_public.chain, m_public.key);
+        QVERIFY(fixed.listen(QHostAddress::LocalHost, laterPort));
+        QSignalSpy finished(&engine, &ProbeEngine::finished);
+        QVERIFY(engine.rerunFailed());
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(probeStatusId(engine.results().at(1).status), QStringLiteral("OK"));
+        QCOMPARE(probeStatusId(engine.results().at(0).status), QStringLiteral("OK"));
+        QCOMPARE(good->connections(), 1); // the one that was fine was not tested again
+        QCOMPARE(fixed.connections(), 1);
+    }
+
+    void sameEndpointIsTestedOnce()
+    {
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        ProbeEngine engine;
+        engine.setOptions(o);
+        QVERIFY(run(engine, {target(Host, 443, true, true, QStringLiteral("rule-a")),
+                             target(Host, 443, true, true, QStringLiteral("rule-b"))}));
+        QCOMPARE(server->connections(), 1);
+        QCOMPARE(engine.results().at(0).target.ruleId, QStringLiteral("rule-a"));
+        QCOMPARE(engine.results().at(1).target.ruleId, QStringLiteral("rule-b"));
+        QCOMPARE(probeStatusId(engine.results().at(1).status), QStringLiteral("OK"));
+    }
+
+    void systemResolverWithoutDnsTraffic()
+    {
+        // "localhost" comes from the hosts file: getaddrinfo answers without asking a DNS server,
+        // and the CNAME query (which would) is off.
+        SystemHostResolver resolver(false);
+        QObject context;
+        std::optional<HostAnswer> answer;
+        resolver.lookup(QStringLiteral("localhost"), &context, [&](const HostAnswer &a) { answer = a; });
+        QVERIFY(!answer); // never from within lookup()
+        QTRY_VERIFY(answer.has_value());
+        QCOMPARE(answer->outcome, DnsOutcome::Ok);
+        QVERIFY(!answer->addresses.isEmpty());
+        for (const QHostAddress &a : answer->addresses)
+            QVERIFY(a.isLoopback());
+        QVERIFY(answer->cnames.isEmpty());
+    }
+
+    void modelFollowsTheEngine()
+    {
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        ProbeOptions o = directTo(server->serverPort());
+        ProbeEngine engine;
+        engine.setOptions(o);
+        ProbeResultModel model;
+        model.setEngine(&engine);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        ProbeTarget inbound = target(QString(), 44224, false, false);
+        inbound.notTestable = NotTestableReason::Inbound;
+        QVERIFY(run(engine, {target(Host, 443, true, true), inbound}));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(ProbeResultModel::ColumnCount));
+        QVERIFY(changed.count() >= 2); // Running, then the verdict
+        QCOMPARE(model.index(0, ProbeResultModel::StatusColumn).data().toString(), QStringLiteral("OK"));
+        QCOMPARE(model.index(0, ProbeResultModel::HostColumn).data().toString(), Host);
+        QCOMPARE(model.index(0, ProbeResultModel::PortColumn).data().toString(), QStringLiteral("443"));
+        QCOMPARE(model.index(1, ProbeResultModel::StatusColumn).data().toString(), QStringLiteral("NOT_TESTABLE"));
+        QCOMPARE(model.index(1, 0).data(ProbeResultModel::FailedRole).toBool(), false);
+        QCOMPARE(model.index(0, 0).data(ProbeResultModel::FinalRole).toBool(), true);
+        QCOMPARE(model.headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString(), QStringLiteral("Host tested"));
+        for (int row = 0; row < 2; ++row)
+            QCOMPARE(model.result(row).status, engine.results().at(row).status);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProbeEngine)
+#include "tst_probeengine.moc"

@@ -1,0 +1,263 @@
+// The evidence files of a live test, from results made up here (no network): JSON, CSV, HTML, and
+// the comparison with a baseline.
+#include "catalog.h"
+#include "language.h"
+#include "probeplanner.h"
+#include "probereport.h"
+#include "rulegenerator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace amlfw;
+
+class TestProbeReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    Catalog m_catalog;
+
+    // A run of the public scenario: everything OK but a refused port 80 and one inspected host.
+    ProbeRun makeRun()
+    {
+        ProbeRun run;
+        Answers a;
+        a.cloud = QStringLiteral("public");
+        a.region = QStringLiteral("japaneast");
+        a.storage = QStringLiteral("mystore");
+        a.features = {QStringLiteral("compute-instance")};
+        run.set = RuleGenerator::generate(m_catalog, a);
+        const QList<ProbeTarget> targets = ProbePlanner::plan(run.set, run.options);
+        for (const ProbeTarget &t : targets) {
+            ProbeResult r;
+            r.target = t;
+            if (!t.isTestable()) {
+                r.status = ProbeStatus::NotTestable;
+                run.results << r;
+                continue;
+            }
+            r.dns = DnsOutcome::Ok;
+            r.addressSource = AddressSource::Dns;
+            r.addresses = {{QHostAddress(QStringLiteral("10.0.0.4")), AddressScope::Private}};
+            r.cnames = {t.host.section(u'.', 0, 0) + QStringLiteral(".privatelink.example.net")};
+            TcpAttempt attempt;
+            attempt.address = r.addresses.first().address;
+            attempt.port = t.port;
+            attempt.outcome = t.port == 80 ? ConnectOutcome::Refused : ConnectOutcome::Connected;
+            attempt.ms = 3;
+            r.tcp = {attempt};
+            r.timings = {1, 3, -1, t.tls ? 12 : -1, t.http ? 20 : -1, 40};
+            if (t.tls && attempt.outcome == ConnectOutcome::Connected) {
+                r.tls.outcome = TlsOutcome::Ok;
+                r.tls.sni = t.host;
+                r.tls.protocol = QStringLiteral("TLS 1.3");
+                r.tls.cipher = QStringLiteral("TLS_AES_256_GCM_SHA384");
+                CertificateInfo leaf;
+                leaf.subject = t.host;
+                leaf.issuer = QStringLiteral("Microsoft Azure TLS Issuing CA 05");
+                leaf.issuerOrganization = QStringLiteral("Microsoft Corporation");
+                r.tls.chain = {leaf};
+                if (t.host == u"ml.azure.com") {
+                    r.tls.chain.first().issuer = QStringLiteral("Contoso <Inspection> CA");
+                    r.tls.chain.first().issuerOrganization = QStringLiteral("Contoso");
+                    r.tls.unexpectedIssuer = true;
+                }
+            }
+            if (t.http && attempt.outcome == ConnectOutcome::Connected) {
+                r.http.outcome = HttpOutcome::Answered;
+                r.http.method = QStringLiteral("HEAD");
+                r.http.status = 200;
+                r.http.reason = QStringLiteral("OK");
+            }
+            r.status = ProbeResult::deriveStatus(r);
+            run.results << r;
+        }
+        run.vantage.hostName = QStringLiteral("admin-pc");
+        run.vantage.os = QStringLiteral("Test OS");
+        run.vantage.proxySetting = QStringLiteral("none");
+        run.vantage.proxyUsed = {QStringLiteral("direct")};
+        run.vantage.startedAt = QDateTime(QDate(2024, 5, 1), QTime(9, 0), Qt::UTC);
+        run.vantage.finishedAt = run.vantage.startedAt.addMSecs(1234);
+        return run;
+    }
+
+    static int rowOf(const ProbeRun &run, const QString &ruleId, int port)
+    {
+        for (int i = 0; i < run.results.size(); ++i) {
+            if (run.results.at(i).target.ruleId == ruleId && run.results.at(i).target.port == port)
+                return i;
+        }
+        return -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_catalog = Catalog::builtIn();
+        QVERIFY(m_catalog.isValid());
+        applyLanguage(Language::English);
+    }
+
+    void derivedStatuses()
+    {
+        const ProbeRun run = makeRun();
+        QCOMPARE(run.results.at(rowOf(run, QStringLiteral("gen-public-aad"), 80)).status, ProbeStatus::TcpRefused);
+        QCOMPARE(run.results.at(rowOf(run, QStringLiteral("aml-public-studio"), 443)).status, ProbeStatus::TlsInspected);
+        QCOMPARE(run.results.at(rowOf(run, QStringLiteral("gen-public-aad"), 443)).status, ProbeStatus::Ok);
+        QCOMPARE(run.results.at(rowOf(run, QStringLiteral("internet-in-aml"), 44224)).status, ProbeStatus::NotTestable);
+    }
+
+    void json()
+    {
+        const ProbeRun run = makeRun();
+        const QJsonObject root = QJsonDocument::fromJson(ProbeReport::json(run, Language::English)).object();
+        QCOMPARE(root.value(QStringLiteral("report")).toString(), QStringLiteral("check"));
+        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("region")).toString(),
+                 QStringLiteral("japaneast"));
+        const QJsonObject vantage = root.value(QStringLiteral("vantage")).toObject();
+        QCOMPARE(vantage.value(QStringLiteral("hostName")).toString(), QStringLiteral("admin-pc"));
+        QCOMPARE(vantage.value(QStringLiteral("durationMs")).toInt(), 1234);
+        QCOMPARE(vantage.value(QStringLiteral("proxy")).toObject().value(QStringLiteral("setting")).toString(),
+                 QStringLiteral("none"));
+        const QJsonArray results = root.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), run.results.size());
+        const QJsonObject summary = root.value(QStringLiteral("summary")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("endpoints")).toInt(), run.results.size());
+        QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), run.summary().failed);
+        QVERIFY(summary.value(QStringLiteral("failed")).toInt() >= 3);
+        QCOMPARE(summary.value(QStringLiteral("byStatus")).toObject().value(QStringLiteral("TLS_INSPECTED")).toInt(), 2);
+
+        const QJsonObject studio = results.at(rowOf(run, QStringLiteral("aml-public-studio"), 443)).toObject();
+        QCOMPARE(studio.value(QStringLiteral("host")).toString(), QStringLiteral("ml.azure.com"));
+        QCOMPARE(studio.value(QStringLiteral("port")).toInt(), 443);
+        QCOMPARE(studio.value(QStringLiteral("status")).toString(), QStringLiteral("TLS_INSPECTED"));
+        QVERIFY(studio.value(QStringLiteral("explanation")).toString().contains(QStringLiteral("Contoso")));
+        QVERIFY(!studio.value(QStringLiteral("action")).toString().isEmpty());
+        const QJsonObject address = studio.value(QStringLiteral("addresses")).toArray().first().toObject();
+        QCOMPARE(address.value(QStringLiteral("private")).toBool(), true);
+        QCOMPARE(address.value(QStringLiteral("scope")).toString(), QStringLiteral("private"));
+        QCOMPARE(studio.value(QStringLiteral("cnames")).toArray().size(), 1);
+        const QJsonObject tls = studio.value(QStringLiteral("tls")).toObject();
+        QCOMPARE(tls.value(QStringLiteral("protocol")).toString(), QStringLiteral("TLS 1.3"));
+        QCOMPARE(tls.value(QStringLiteral("issuerOrganization")).toString(), QStringLiteral("Contoso"));
+        QCOMPARE(tls.value(QStringLiteral("unexpectedIssuer")).toBool(), true);
+        QCOMPARE(studio.value(QStringLiteral("timings")).toObject().value(QStringLiteral("totalMs")).toInt(), 40);
+        QVERIFY(studio.value(QStringLiteral("timings")).toObject().value(QStringLiteral("proxyMs")).isNull());
+        QCOMPARE(studio.value(QStringLiteral("path")).toObject().value(QStringLiteral("mode")).toString(),
+                 QStringLiteral("direct"));
+
+        const QJsonObject inbound = results.at(rowOf(run, QStringLiteral("internet-in-aml"), 44224)).toObject();
+        QCOMPARE(inbound.value(QStringLiteral("status")).toString(), QStringLiteral("NOT_TESTABLE"));
+        QCOMPARE(inbound.value(QStringLiteral("notTestable")).toString(), QStringLiteral("inbound"));
+        QVERIFY(inbound.value(QStringLiteral("host")).isNull());
+    }
+
+    void baselineComparison()
+    {
+        const ProbeRun before = makeRun();
+        QString error;
+        auto baseline = ProbeBaseline::fromJson(ProbeReport::json(before, Language::English), QStringLiteral("before.json"), &error);
+        QVERIFY2(baseline, qPrintable(error));
+        QCOMPARE(baseline->entries.size(), before.results.size());
+        QCOMPARE(baseline->hostName, QStringLiteral("admin-pc"));
+
+        ProbeRun after = makeRun();
+        const int fixedRow = rowOf(after, QStringLiteral("gen-public-aad"), 80);
+        const int brokenRow = rowOf(after, QStringLiteral("gen-public-portal"), 443);
+        after.results[fixedRow].status = ProbeStatus::Ok;
+        after.results[brokenRow].status = ProbeStatus::TcpTimeout;
+        baseline->entries.append({QStringLiteral("gone-rule"), QStringLiteral("gone.example.com"),
+                                  QStringLiteral("gone.example.com"), QStringLiteral("443"), QStringLiteral("OK")});
+        after.baseline = baseline;
+        QCOMPARE(after.change(fixedRow), ProbeChange::Fixed);
+        QCOMPARE(after.change(brokenRow), ProbeChange::Broken);
+        QCOMPARE(after.change(rowOf(after, QStringLiteral("gen-public-aad"), 443)), ProbeChange::Unchanged);
+        const ProbeSummary s = after.summary();
+        QCOMPARE(s.byChange.value(ProbeChange::Fixed), 1);
+        QCOMPARE(s.byChange.value(ProbeChange::Broken), 1);
+        QCOMPARE(s.removed, 1);
+
+        const QJsonObject root = QJsonDocument::fromJson(ProbeReport::json(after, Language::English)).object();
+        QCOMPARE(root.value(QStringLiteral("summary")).toObject().value(QStringLiteral("changes")).toObject()
+                     .value(QStringLiteral("fixed")).toInt(), 1);
+        const QJsonObject fixed = root.value(QStringLiteral("results")).toArray().at(fixedRow).toObject();
+        QCOMPARE(fixed.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("change")).toString(),
+                 QStringLiteral("fixed"));
+        QCOMPARE(fixed.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("TCP_REFUSED"));
+        QCOMPARE(root.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("removed")).toArray().size(), 1);
+
+        const QString csv = QString::fromUtf8(ProbeReport::csv(after, Language::English, false));
+        QVERIFY(csv.section(QStringLiteral("\r\n"), 0, 0).endsWith(QStringLiteral("Baseline status,Change")));
+        QVERIFY(csv.contains(QStringLiteral("TCP_REFUSED,fixed")));
+        QVERIFY(csv.contains(QStringLiteral("gone-rule")));
+        const QString html = QString::fromUtf8(ProbeReport::html(after, Language::English));
+        QVERIFY(html.contains(QStringLiteral(">fixed<")));
+        QVERIFY(html.contains(QStringLiteral(">now failing<")));
+        const QString summary = ProbeReport::summaryText(after, Language::English);
+        QVERIFY(summary.contains(QStringLiteral("1 fixed, 1 now failing")));
+    }
+
+    void baselineMustBeACheckReport()
+    {
+        QString error;
+        QVERIFY(!ProbeBaseline::fromJson(QByteArrayLiteral("{\"rules\": []}"), QStringLiteral("rules.json"), &error));
+        QVERIFY(error.contains(QStringLiteral("rules.json")));
+        QVERIFY(!ProbeBaseline::fromJson(QByteArrayLiteral("not json"), QStringLiteral("x"), &error));
+    }
+
+    void csv()
+    {
+        const ProbeRun run = makeRun();
+        const QByteArray bytes = ProbeReport::csv(run, Language::English, true);
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const QString text = QString::fromUtf8(bytes.mid(3));
+        const QStringList lines = text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QVERIFY(lines.first().startsWith(QStringLiteral("Status,Result,Rule,Destination,Host tested,Port")));
+        QVERIFY(lines.size() >= run.results.size() + 1); // notes may span lines inside quotes
+        QVERIFY(text.contains(QStringLiteral("TCP_REFUSED,Connection refused,gen-public-aad")));
+        QVERIFY(!ProbeReport::csv(run, Language::English, false).startsWith("\xEF\xBB\xBF"));
+    }
+
+    void htmlIsSelfContained()
+    {
+        const ProbeRun run = makeRun();
+        const QString html = QString::fromUtf8(ProbeReport::html(run, Language::English));
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        QVERIFY(html.contains(QStringLiteral("<html lang=\"en\">")));
+        QVERIFY(html.contains(QStringLiteral("<style>")));
+        for (const char *external : {"<script", "<link", "src=", "url(", "@import"})
+            QVERIFY2(!html.contains(QLatin1String(external), Qt::CaseInsensitive), external);
+        QVERIFY(html.contains(QStringLiteral("admin-pc")));
+        QVERIFY(html.contains(QStringLiteral("Contoso &lt;Inspection&gt; CA"))); // escaped
+        QVERIFY(!html.contains(QStringLiteral("Contoso <Inspection>")));
+        QVERIFY(html.contains(QStringLiteral("What to ask for")));
+        QVERIFY(html.contains(QStringLiteral("TCP_REFUSED")));
+        QVERIFY(html.contains(QStringLiteral("privatelink")));
+    }
+
+    void japaneseReport()
+    {
+        QVERIFY(applyLanguage(Language::Japanese));
+        const ProbeRun run = makeRun();
+        const QString html = QString::fromUtf8(ProbeReport::html(run, Language::Japanese));
+        const QString summary = ProbeReport::summaryText(run, Language::Japanese);
+        const QJsonObject root = QJsonDocument::fromJson(ProbeReport::json(run, Language::Japanese)).object();
+        applyLanguage(Language::English);
+        QVERIFY(html.contains(QStringLiteral("<html lang=\"ja\">")));
+        QVERIFY(html.contains(QStringLiteral("東日本"))); // catalog text in Japanese
+        QVERIFY(html.contains(QStringLiteral("依頼")));   // amlfw's own words translated ("what to ask for")
+        QVERIFY(!html.contains(QStringLiteral("What to ask for")));
+        QVERIFY(summary.contains(QStringLiteral("到達可能")));
+        const QJsonObject first = root.value(QStringLiteral("results")).toArray().at(
+            rowOf(run, QStringLiteral("gen-public-aad"), 80)).toObject();
+        QCOMPARE(first.value(QStringLiteral("status")).toString(), QStringLiteral("TCP_REFUSED")); // ids stay
+        QVERIFY(first.value(QStringLiteral("explanation")).toString().contains(QStringLiteral("拒否")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProbeReport)
+#include "tst_probereport.moc"
