@@ -2041,6 +2041,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Explanation</source>
         <translation>説明</translation>
     </message>
+    <message>
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::ProbeTexts</name>
