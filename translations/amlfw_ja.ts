@@ -1609,6 +1609,145 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::LiveTestDetails</name>
+    <message>
+        <source>from DNS</source>
+        <translation>DNS から取得</translation>
+    </message>
+    <message>
+        <source>pinned, not asked of DNS</source>
+        <translation>固定 (DNS には問い合わせていません)</translation>
+    </message>
+    <message>
+        <source>an address, no DNS needed</source>
+        <translation>アドレスを直接指定 (DNS は不要)</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>合計 %1</translation>
+    </message>
+    <message>
+        <source>rule %1, %2</source>
+        <translation>規則 %1、%2</translation>
+    </message>
+    <message>
+        <source>Give a host to test under More options › Sample hosts, then start the test again.</source>
+        <translation>[その他のオプション] の [テストするホスト] でホストを指定し、もう一度テストを開始してください。</translation>
+    </message>
+    <message>
+        <source>What to ask for:</source>
+        <translation>依頼する内容:</translation>
+    </message>
+    <message>
+        <source>Destination in the rule</source>
+        <translation>規則の送信先</translation>
+    </message>
+    <message>
+        <source>Host tested</source>
+        <translation>テストしたホスト</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>CNAMEs</source>
+        <translation>CNAME</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>経路</translation>
+    </message>
+    <message>
+        <source>server name (SNI): %1</source>
+        <translation>サーバー名 (SNI): %1</translation>
+    </message>
+    <message>
+        <source>issued by %1</source>
+        <translation>発行者 %1</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>有効期限 %1</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>証明書チェーン</translation>
+    </message>
+    <message>
+        <source>Expected issuers</source>
+        <translation>想定される発行者</translation>
+    </message>
+    <message>
+        <source>server: %1</source>
+        <translation>サーバー: %1</translation>
+    </message>
+    <message>
+        <source>answered by a firewall or proxy (%1)</source>
+        <translation>ファイアウォールまたはプロキシが応答 (%1)</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Earlier run</source>
+        <translation>以前の実行</translation>
+    </message>
+    <message>
+        <source>not tested then</source>
+        <translation>当時はテスト対象外</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Tested at</source>
+        <translation>テスト日時</translation>
+    </message>
+    <message>
+        <source>Select a row to see what was found: addresses, certificate chain, HTTP answer, timings, and what to ask the firewall team for.</source>
+        <translation>行を選択すると、わかったこと (アドレス、証明書チェーン、HTTP の応答、所要時間) と、ファイアウォールの担当者に依頼する内容が表示されます。</translation>
+    </message>
+    <message>
+        <source>Start the test to check every endpoint of these rules from this computer: name resolution, connection, TLS and HTTP, through your proxy. It changes nothing and is optional: Next goes on without it.</source>
+        <translation>テストを開始すると、これらの規則のすべてのエンドポイントについて、名前解決、接続、TLS、HTTP をこのコンピューターからプロキシ経由で確認します。何も変更しません。このテストは省略可能で、[次へ] でそのまま先に進めます。</translation>
+    </message>
+    <message>
+        <source>Save the report as evidence for the change request; after the change, compare a new run with it.</source>
+        <translation>レポートを変更要求の証拠として保存し、変更後は新しい実行結果をそのレポートと比較してください。</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::ProbeBaseline</name>
     <message>
         <source>&quot;%1&quot; is not a JSON report of &quot;amlfw check&quot; (amlfw check --format json --output FILE).</source>
