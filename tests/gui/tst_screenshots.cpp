@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(acr.size(), 1);
         view->setCurrentIndex(acr.first());
         shoot(QStringLiteral("rules"));
-        clickNext(wizard);
+        nextToExport(wizard);
         shoot(QStringLiteral("export"));
     }
 
