@@ -1,7 +1,7 @@
 #include "liveresultfiltermodel.h"
 
-#include "probestatusstyle.h"
 #include "proberesultmodel.h"
+#include "probestatusstyle.h"
 
 namespace amlfw {
 
@@ -30,7 +30,10 @@ int severity(ProbeStatus status)
 
 } // namespace
 
-LiveResultFilterModel::LiveResultFilterModel(QObject *parent) : QSortFilterProxyModel(parent) {}
+LiveResultFilterModel::LiveResultFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+}
 
 void LiveResultFilterModel::setResultModel(ProbeResultModel *model)
 {

@@ -18,7 +18,8 @@ QString row(const QString &label, const QString &html)
 {
     if (html.isEmpty())
         return {};
-    return QStringLiteral("<tr><td style=\"color:#57606a; padding:2px 12px 2px 0; white-space:nowrap;\" valign=\"top\">")
+    return QStringLiteral(
+               "<tr><td style=\"color:#57606a; padding:2px 12px 2px 0; white-space:nowrap;\" valign=\"top\">")
            + esc(label) + QStringLiteral("</td><td style=\"padding:2px 0;\">") + html + QStringLiteral("</td></tr>");
 }
 
@@ -61,9 +62,10 @@ QString LiveTestDetails::resultHtml(const ProbeResult &r, ProbeChange change, co
 {
     const ProbeTarget &t = r.target;
     const QString colour = ProbeStatusStyle::accent(ProbeStatusStyle::tone(r.status)).name();
-    QString html = QStringLiteral("<p style=\"margin-bottom:4px;\"><span style=\"font-size:large; font-weight:bold; color:")
-                   + colour + QStringLiteral(";\">") + esc(ProbeTexts::statusLabel(r.status))
-                   + QStringLiteral("</span>&nbsp;&nbsp;<code>") + esc(probeStatusId(r.status)) + QStringLiteral("</code>");
+    QString html
+        = QStringLiteral("<p style=\"margin-bottom:4px;\"><span style=\"font-size:large; font-weight:bold; color:")
+          + colour + QStringLiteral(";\">") + esc(ProbeTexts::statusLabel(r.status))
+          + QStringLiteral("</span>&nbsp;&nbsp;<code>") + esc(probeStatusId(r.status)) + QStringLiteral("</code>");
     if (change != ProbeChange::None)
         html += QStringLiteral("&nbsp;&nbsp;[") + esc(ProbeReport::changeLabel(change)) + u']';
     html += QStringLiteral("</p>");
@@ -81,11 +83,13 @@ QString LiveTestDetails::resultHtml(const ProbeResult &r, ProbeChange change, co
     if (!action.isEmpty())
         html += QStringLiteral("<table width=\"100%\" cellpadding=\"6\" style=\"margin:4px 0 8px 0;\"><tr>"
                                "<td style=\"background:#fff5e0; color:#1f2328; border:1px solid #f0cf8a;\"><b>")
-                + esc(tr("What to ask for:")) + QStringLiteral("</b> ") + esc(action) + QStringLiteral("</td></tr></table>");
+                + esc(tr("What to ask for:")) + QStringLiteral("</b> ") + esc(action)
+                + QStringLiteral("</td></tr></table>");
 
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\">");
-    html += row(tr("Destination in the rule"), esc(t.destination) + QStringLiteral(" (") + esc(t.protocol.isEmpty() ? QStringLiteral("-") : t.protocol)
-                                                  + u' ' + esc(ProbeTexts::ports(t)) + u')');
+    html += row(tr("Destination in the rule"), esc(t.destination) + QStringLiteral(" (")
+                                                   + esc(t.protocol.isEmpty() ? QStringLiteral("-") : t.protocol) + u' '
+                                                   + esc(ProbeTexts::ports(t)) + u')');
     if (!t.host.isEmpty()) {
         QString host = esc(t.host);
         if (const QString note = ProbeTexts::hostNote(t); !note.isEmpty())
@@ -106,7 +110,8 @@ QString LiveTestDetails::resultHtml(const ProbeResult &r, ProbeChange change, co
             text += QStringLiteral("<br><span style=\"color:#57606a;\">") + esc(source) + QStringLiteral("</span>");
         html += row(tr("Addresses"), text);
     } else if (r.dns != DnsOutcome::NotRun) {
-        html += row(tr("Addresses"), esc(tr("none") + (r.dnsError.isEmpty() ? QString() : QStringLiteral(" (") + r.dnsError + u')')));
+        html += row(tr("Addresses"),
+                    esc(tr("none") + (r.dnsError.isEmpty() ? QString() : QStringLiteral(" (") + r.dnsError + u')')));
     }
     if (!r.cnames.isEmpty())
         html += row(tr("CNAMEs"), esc(r.cnames.join(QStringLiteral(" → "))));
@@ -128,7 +133,8 @@ QString LiveTestDetails::resultHtml(const ProbeResult &r, ProbeChange change, co
             QString line = QString::number(i + 1) + QStringLiteral(". ") + esc(c.subject) + QStringLiteral(" — ")
                            + esc(tr("issued by %1").arg(c.issuerLabel()));
             if (c.notAfter.isValid())
-                line += QStringLiteral(" — ") + esc(tr("valid until %1").arg(c.notAfter.toString(QStringLiteral("yyyy-MM-dd"))));
+                line += QStringLiteral(" — ")
+                        + esc(tr("valid until %1").arg(c.notAfter.toString(QStringLiteral("yyyy-MM-dd"))));
             chain << line;
         }
         html += row(tr("Certificate chain"), chain.join(QStringLiteral("<br>")));
@@ -146,8 +152,8 @@ QString LiveTestDetails::resultHtml(const ProbeResult &r, ProbeChange change, co
     html += row(tr("Timings"), timings(r.timings));
     if (change != ProbeChange::None)
         html += row(tr("Earlier run"),
-                    esc(baselineStatus.isEmpty() ? tr("not tested then") : baselineStatus + QStringLiteral(" → ")
-                                                                               + probeStatusId(r.status)));
+                    esc(baselineStatus.isEmpty() ? tr("not tested then")
+                                                 : baselineStatus + QStringLiteral(" → ") + probeStatusId(r.status)));
     const QString detail = ProbeTexts::detail(r);
     if (!detail.isEmpty() && r.status != ProbeStatus::Ok)
         html += row(tr("Detail"), esc(detail));

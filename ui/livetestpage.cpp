@@ -2,7 +2,6 @@
 
 #include "atomicfile.h"
 #include "filedialog.h"
-#include "hostresolver.h"
 #include "liveresultfiltermodel.h"
 #include "livetestdetails.h"
 #include "messagebanner.h"
@@ -11,7 +10,6 @@
 #include "probereport.h"
 #include "proberesultmodel.h"
 #include "proberun.h"
-#include "probetexts.h"
 #include "wizardsettings.h"
 #include "wizardstate.h"
 
@@ -37,7 +35,6 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeView>
-#include <QUrl>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcLiveTest, "amlfw.livetest", QtWarningMsg)
@@ -333,10 +330,10 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
     layout->addLayout(evidenceRow);
     layout->addWidget(m_reportBanner);
 
-    QWidget *tabOrder[] = {m_proxyMode, m_proxyUrl,    m_proxyUser, m_proxyPassword, m_moreOptions, m_samplesTable,
-                         m_caBundle,  m_browseCa,    m_timeout,   m_concurrency,   m_start,       m_cancel,
-                         m_retry,     m_failuresOnly, m_view,     m_details,       m_saveReport,  m_compare,
-                         m_clearComparison, m_openFolder};
+    QWidget *tabOrder[]
+        = {m_proxyMode, m_proxyUrl, m_proxyUser,   m_proxyPassword, m_moreOptions,     m_samplesTable, m_caBundle,
+           m_browseCa,  m_timeout,  m_concurrency, m_start,         m_cancel,          m_retry,        m_failuresOnly,
+           m_view,      m_details,  m_saveReport,  m_compare,       m_clearComparison, m_openFolder};
     for (size_t i = 0; i + 1 < std::size(tabOrder); ++i)
         setTabOrder(tabOrder[i], tabOrder[i + 1]);
 
@@ -631,8 +628,9 @@ bool LiveTestPage::retryFailed()
         QStringList messages;
         for (const Problem &p : std::as_const(problems))
             messages << p.message;
-        showBanner(int(MessageBanner::Kind::Error),
-                   [this, messages]() -> QString { return tr("The test did not start:") + u'\n' + messages.join(u'\n'); });
+        showBanner(int(MessageBanner::Kind::Error), [this, messages]() -> QString {
+            return tr("The test did not start:") + u'\n' + messages.join(u'\n');
+        });
         return false;
     }
     // After a fix the proxy or the timeouts may be what changed: the retry uses the fields as they are.
@@ -753,9 +751,9 @@ void LiveTestPage::validateFields()
         }
         item->setBackground(problem.isEmpty() ? QBrush() : QBrush(QColor(0xfd, 0xec, 0xea)));
         item->setForeground(problem.isEmpty() ? QBrush() : QBrush(QColor(0x1f, 0x23, 0x28)));
-        item->setToolTip(problem.isEmpty() ? tr("The host to test for %1; empty: not tested.")
-                                                 .arg(m_sampleDestinations.at(row))
-                                           : problem);
+        item->setToolTip(problem.isEmpty()
+                             ? tr("The host to test for %1; empty: not tested.").arg(m_sampleDestinations.at(row))
+                             : problem);
     }
 }
 
@@ -797,9 +795,9 @@ void LiveTestPage::chooseCaBundle()
     QString directory = m_caBundle->text().isEmpty() ? QString() : QFileInfo(m_caBundle->text()).absolutePath();
     if (directory.isEmpty() && m_settings)
         directory = m_settings->lastDirectory();
-    const QString path = FileDialog::instance()->getOpenFileName(
-        this, tr("Extra CA certificates"), directory,
-        tr("PEM certificates (*.pem *.crt *.cer)") + QStringLiteral(";;") + tr("All files (*)"));
+    const QString path = FileDialog::instance()->getOpenFileName(this, tr("Extra CA certificates"), directory,
+                                                                 tr("PEM certificates (*.pem *.crt *.cer)")
+                                                                     + QStringLiteral(";;") + tr("All files (*)"));
     if (!path.isEmpty())
         m_caBundle->setText(QDir::toNativeSeparators(path));
 }
@@ -872,10 +870,10 @@ void LiveTestPage::updateCounts()
                 testable += t.isTestable() ? 1 : 0;
             }
         }
-        m_counts->setText(endpoints == 0 ? tr("Not tested yet: there are no rules to test.")
-                                         : tr("Not tested yet: %1 endpoints, %2 of them testable from here.")
-                                               .arg(endpoints)
-                                               .arg(testable));
+        m_counts->setText(
+            endpoints == 0
+                ? tr("Not tested yet: there are no rules to test.")
+                : tr("Not tested yet: %1 endpoints, %2 of them testable from here.").arg(endpoints).arg(testable));
     } else {
         QString text = tr("%1 of %2 endpoints tested · %3 reachable · %4 failed · %5 not testable from here")
                            .arg(c.done)
@@ -897,10 +895,11 @@ void LiveTestPage::updateCounts()
                 broken += change == ProbeChange::Broken ? 1 : 0;
                 changed += change == ProbeChange::Changed ? 1 : 0;
             }
-            text += u'\n' + tr("Since the earlier run: %1 fixed, %2 now failing, %3 changed otherwise.")
-                                .arg(fixed)
-                                .arg(broken)
-                                .arg(changed);
+            text += u'\n'
+                    + tr("Since the earlier run: %1 fixed, %2 now failing, %3 changed otherwise.")
+                          .arg(fixed)
+                          .arg(broken)
+                          .arg(changed);
         }
         m_counts->setText(text);
     }
@@ -1044,15 +1043,16 @@ bool LiveTestPage::saveReport(ReportFormat format)
         break;
     }
     filter += QStringLiteral(";;") + tr("All files (*)");
-    const QString path = FileDialog::instance()->getSaveFileName(
-        this, tr("Save the %1").arg(reportFormatName(format)), QDir(directory).filePath(suggestedReportName(format)),
-        filter);
+    const QString path
+        = FileDialog::instance()->getSaveFileName(this, tr("Save the %1").arg(reportFormatName(format)),
+                                                  QDir(directory).filePath(suggestedReportName(format)), filter);
     if (path.isEmpty())
         return false; // cancelled
     QString error;
     if (!writeFileAtomically(path, reportData(format), &error)) {
         m_openFolder->hide();
-        showReportBanner(int(MessageBanner::Kind::Error), [error]() -> QString { return tr("Nothing was written. %1").arg(error); });
+        showReportBanner(int(MessageBanner::Kind::Error),
+                         [error]() -> QString { return tr("Nothing was written. %1").arg(error); });
         return false;
     }
     m_lastReportPath = QFileInfo(path).absoluteFilePath();
@@ -1070,9 +1070,9 @@ bool LiveTestPage::loadBaseline()
     QString directory = m_settings ? m_settings->lastDirectory() : QString();
     if (directory.isEmpty() || !QDir(directory).exists())
         directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = FileDialog::instance()->getOpenFileName(
-        this, tr("Compare with an earlier run"), directory,
-        tr("JSON reports of amlfw check (*.json)") + QStringLiteral(";;") + tr("All files (*)"));
+    const QString path = FileDialog::instance()->getOpenFileName(this, tr("Compare with an earlier run"), directory,
+                                                                 tr("JSON reports of amlfw check (*.json)")
+                                                                     + QStringLiteral(";;") + tr("All files (*)"));
     if (path.isEmpty())
         return false;
     return loadBaselineFrom(path);
@@ -1124,7 +1124,8 @@ void LiveTestPage::updateBaselineLabel()
                                  : QStringLiteral("-");
         m_baselineLabel->setText(tr("Compared with %1 (run on %2, %3).")
                                      .arg(QFileInfo(baseline->origin).fileName(),
-                                          baseline->hostName.isEmpty() ? QStringLiteral("-") : baseline->hostName, when));
+                                          baseline->hostName.isEmpty() ? QStringLiteral("-") : baseline->hostName,
+                                          when));
         m_baselineLabel->setForegroundRole(QPalette::WindowText);
     }
     m_baselineLabel->setAccessibleName(m_baselineLabel->text());
@@ -1169,7 +1170,8 @@ void LiveTestPage::retranslateUi()
            "are tested at once."));
     m_moreOptions->setToolTip(m_moreOptions->accessibleDescription());
     m_optionsSummary->setAccessibleName(tr("Options in effect"));
-    m_samplesLabel->setText(tr("Sample &hosts: a concrete host to test for each wildcard or service tag that has none."));
+    m_samplesLabel->setText(
+        tr("Sample &hosts: a concrete host to test for each wildcard or service tag that has none."));
     m_samplesTable->setHorizontalHeaderLabels({tr("Destination"), tr("Host to test")});
     m_samplesTable->setAccessibleName(tr("Sample hosts"));
     m_samplesTable->setAccessibleDescription(
@@ -1193,8 +1195,8 @@ void LiveTestPage::retranslateUi()
     m_timeout->setToolTip(m_timeout->accessibleDescription());
     m_concurrencyLabel->setText(tr("Endpoints &tested at once:"));
     m_concurrency->setAccessibleName(tr("Endpoints tested at once"));
-    m_concurrency->setAccessibleDescription(tr("How many endpoints are tested at the same time, 1 to %1.")
-                                                .arg(ProbeOptions::MaxConcurrency));
+    m_concurrency->setAccessibleDescription(
+        tr("How many endpoints are tested at the same time, 1 to %1.").arg(ProbeOptions::MaxConcurrency));
     m_concurrency->setToolTip(m_concurrency->accessibleDescription());
 
     m_start->setText(tr("&Start test"));

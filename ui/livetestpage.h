@@ -6,7 +6,6 @@
 
 #include <QHash>
 #include <QStringList>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -164,8 +163,8 @@ private:
     WizardSettings *m_settings;
     HostResolver *m_resolver = nullptr;
     ProbeOptions m_baseOptions;
-    ProbeOptions m_runOptions;      // of the last start or retry, for the report
-    QStringList m_runSignature;     // the endpoints of the last start: the scenario the results are for
+    ProbeOptions m_runOptions;  // of the last start or retry, for the report
+    QStringList m_runSignature; // the endpoints of the last start: the scenario the results are for
     std::unique_ptr<ProbeEngine> m_engine;
     ProbeResultModel *m_model;
     LiveResultFilterModel *m_filter;

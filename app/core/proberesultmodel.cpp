@@ -62,7 +62,8 @@ ProbeChange ProbeResultModel::change(int row) const
     const ProbeResult &r = m_results.at(row);
     if (!isFinal(r.status)) // a row being tested has not changed yet
         return ProbeChange::None;
-    return probeChange(m_baselineStatus.value(ProbeBaseline::key(r.target.ruleId, ProbeTexts::ports(r.target))), r.status);
+    return probeChange(m_baselineStatus.value(ProbeBaseline::key(r.target.ruleId, ProbeTexts::ports(r.target))),
+                       r.status);
 }
 
 int ProbeResultModel::rowCount(const QModelIndex &parent) const

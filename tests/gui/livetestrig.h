@@ -31,7 +31,6 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
-
 #include <memory>
 
 namespace amlfw::test {
@@ -83,10 +82,10 @@ struct LiveTestRig
         QJsonObject root = QJsonDocument::fromJson(builtIn.readAll()).object();
         QJsonObject probe = root.value(QStringLiteral("probe")).toObject();
         probe.insert(QStringLiteral("expectedIssuers"),
-                     QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("test")},
-                                            {QStringLiteral("hosts"), QJsonArray{QStringLiteral("*")}},
-                                            {QStringLiteral("issuers"),
-                                             QJsonArray{QString::fromLatin1(TestPki::PublicOrganization)}}}});
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("id"), QStringLiteral("test")},
+                         {QStringLiteral("hosts"), QJsonArray{QStringLiteral("*")}},
+                         {QStringLiteral("issuers"), QJsonArray{QString::fromLatin1(TestPki::PublicOrganization)}}}});
         root.insert(QStringLiteral("probe"), probe);
         catalogPath = dir.filePath(QStringLiteral("catalog.json"));
         QFile out(catalogPath);
@@ -127,7 +126,8 @@ struct LiveTestRig
             return false;
         ok.setCertificate(good->chain, good->key);
         inspecting.setCertificate(inspected->chain, inspected->key);
-        if (!ok.listenLoopback() || !inspecting.listenLoopback() || !silent.listenLoopback() || !http.listenLoopback()) {
+        if (!ok.listenLoopback() || !inspecting.listenLoopback() || !silent.listenLoopback()
+            || !http.listenLoopback()) {
             *error = QStringLiteral("cannot listen on loopback");
             return false;
         }
@@ -147,8 +147,7 @@ struct LiveTestRig
         return {InspectedHost + QStringLiteral(":443::%1").arg(inspecting.serverPort()),
                 SilentHost + QStringLiteral(":443::%1").arg(silent.serverPort()),
                 QStringLiteral(":80::%1").arg(port80Fixed ? http.serverPort() : refusedPort),
-                QStringLiteral(":445::%1").arg(http.serverPort()),
-                QStringLiteral(":443::%1").arg(ok.serverPort())};
+                QStringLiteral(":445::%1").arg(http.serverPort()), QStringLiteral(":443::%1").arg(ok.serverPort())};
     }
 
     static QString pinAll() { return QStringLiteral("*:*:127.0.0.1"); }
@@ -168,13 +167,25 @@ struct LiveTestRig
     // "amlfw check" for the same scenario, options and rig.
     QStringList cliArguments(int timeoutSeconds, bool port80Fixed = false) const
     {
-        QStringList args{QStringLiteral("check"),     QStringLiteral("--cloud"),      QStringLiteral("public"),
-                         QStringLiteral("--region"),  QStringLiteral("japaneast"),    QStringLiteral("--storage"),
-                         QStringLiteral("mystore"),   QStringLiteral("--features"),   answers().features.join(u','),
-                         QStringLiteral("--catalog"), catalogPath,                    QStringLiteral("--proxy"),
-                         QStringLiteral("none"),      QStringLiteral("--ca-bundle"),  caBundlePath,
-                         QStringLiteral("--timeout-ms"), QString::number(timeoutSeconds * 1000),
-                         QStringLiteral("--resolve"), pinAll()};
+        QStringList args{QStringLiteral("check"),
+                         QStringLiteral("--cloud"),
+                         QStringLiteral("public"),
+                         QStringLiteral("--region"),
+                         QStringLiteral("japaneast"),
+                         QStringLiteral("--storage"),
+                         QStringLiteral("mystore"),
+                         QStringLiteral("--features"),
+                         answers().features.join(u','),
+                         QStringLiteral("--catalog"),
+                         catalogPath,
+                         QStringLiteral("--proxy"),
+                         QStringLiteral("none"),
+                         QStringLiteral("--ca-bundle"),
+                         caBundlePath,
+                         QStringLiteral("--timeout-ms"),
+                         QString::number(timeoutSeconds * 1000),
+                         QStringLiteral("--resolve"),
+                         pinAll()};
         for (const QString &rule : connectTo(port80Fixed))
             args << QStringLiteral("--connect-to") << rule;
         for (const auto &[destination, host] : samples())

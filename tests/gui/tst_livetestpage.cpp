@@ -256,7 +256,10 @@ private Q_SLOTS:
         QVERIFY(c.notTestable >= 2); // inbound and routes
         QVERIFY(m_rig.ok.connections() > okConnections);
         QVERIFY(page->countsLabel()->text().startsWith(
-            QStringLiteral("%1 of %1 endpoints tested · %2 reachable · %3 failed").arg(c.testable).arg(c.ok).arg(c.failed)));
+            QStringLiteral("%1 of %1 endpoints tested · %2 reachable · %3 failed")
+                .arg(c.testable)
+                .arg(c.ok)
+                .arg(c.failed)));
         QVERIFY(page->startButton()->isEnabled());
         QVERIFY(!page->cancelButton()->isEnabled());
         QVERIFY(page->retryButton()->isEnabled());
@@ -274,17 +277,20 @@ private Q_SLOTS:
         const int failedRow = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::TcpRefused; });
         QVERIFY(okRow >= 0 && failedRow >= 0);
         auto cell = [&](int sourceRow, int column, int role = Qt::DisplayRole) {
-            return view->index(page->filterModel()->mapFromSource(page->resultModel()->index(sourceRow, 0)).row(), column)
+            return view
+                ->index(page->filterModel()->mapFromSource(page->resultModel()->index(sourceRow, 0)).row(), column)
                 .data(role);
         };
         QCOMPARE(cell(okRow, ProbeResultModel::StatusColumn).toString(), QStringLiteral("Reachable"));
         QCOMPARE(cell(failedRow, ProbeResultModel::StatusColumn).toString(), QStringLiteral("Connection refused"));
         QVERIFY(!cell(okRow, ProbeResultModel::StatusColumn, Qt::DecorationRole).value<QIcon>().isNull());
-        const QImage okIcon = cell(okRow, ProbeResultModel::StatusColumn, Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
+        const QImage okIcon
+            = cell(okRow, ProbeResultModel::StatusColumn, Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
         const QImage failedIcon
             = cell(failedRow, ProbeResultModel::StatusColumn, Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
         QVERIFY(okIcon != failedIcon);
-        QVERIFY(okIcon.convertToFormat(QImage::Format_Grayscale8) != failedIcon.convertToFormat(QImage::Format_Grayscale8));
+        QVERIFY(okIcon.convertToFormat(QImage::Format_Grayscale8)
+                != failedIcon.convertToFormat(QImage::Format_Grayscale8));
         const QColor okTint = cell(okRow, ProbeResultModel::StatusColumn, Qt::BackgroundRole).value<QColor>();
         const QColor failedTint = cell(failedRow, ProbeResultModel::StatusColumn, Qt::BackgroundRole).value<QColor>();
         QVERIFY(okTint.isValid() && failedTint.isValid() && okTint != failedTint);
@@ -320,18 +326,19 @@ private Q_SLOTS:
         QVERIFY(runToEnd(page));
         QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Select a row")));
 
-        const int inspected = rowWhere(page, [](const ProbeResult &r) {
-            return r.status == ProbeStatus::TlsInspected && r.target.http;
-        });
+        const int inspected = rowWhere(
+            page, [](const ProbeResult &r) { return r.status == ProbeStatus::TlsInspected && r.target.http; });
         select(page, inspected);
         QString text = page->details()->toPlainText();
-        for (const QString &expected : QStringList{
-                 QStringLiteral("TLS inspected"), QStringLiteral("TLS_INSPECTED"), QStringLiteral("127.0.0.1 — loopback"),
-              QStringLiteral("from DNS"), QStringLiteral("Certificate chain"),
-              QString::fromLatin1(TestPki::InspectionOrganization), QStringLiteral("issued by"),
-              QString(QStringLiteral("server name (SNI): ") + LiveTestRig::InspectedHost), QStringLiteral("What to ask for:"),
-              QStringLiteral("exempt"), QStringLiteral("Timings"), QStringLiteral("total"), QStringLiteral("HEAD 200"),
-              QString::fromLatin1(TestPki::PublicOrganization)}) // expected issuer named
+        for (const QString &expected :
+             QStringList{QStringLiteral("TLS inspected"), QStringLiteral("TLS_INSPECTED"),
+                         QStringLiteral("127.0.0.1 — loopback"), QStringLiteral("from DNS"),
+                         QStringLiteral("Certificate chain"), QString::fromLatin1(TestPki::InspectionOrganization),
+                         QStringLiteral("issued by"),
+                         QString(QStringLiteral("server name (SNI): ") + LiveTestRig::InspectedHost),
+                         QStringLiteral("What to ask for:"), QStringLiteral("exempt"), QStringLiteral("Timings"),
+                         QStringLiteral("total"), QStringLiteral("HEAD 200"),
+                         QString::fromLatin1(TestPki::PublicOrganization)}) // expected issuer named
             QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in: ") + text));
 
         const int refused = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::TcpRefused; });
@@ -349,9 +356,8 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("TLS 1.")));
         QVERIFY(!text.contains(QStringLiteral("What to ask for:")));
 
-        const int inbound = rowWhere(page, [](const ProbeResult &r) {
-            return r.target.notTestable == NotTestableReason::Inbound;
-        });
+        const int inbound
+            = rowWhere(page, [](const ProbeResult &r) { return r.target.notTestable == NotTestableReason::Inbound; });
         select(page, inbound);
         QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Inbound traffic comes from Azure")));
 
@@ -480,7 +486,8 @@ private Q_SLOTS:
         }
         // Every text in Japanese: headers and status labels from core, the page's own words.
         QVERIFY(hasJapanese(page->title()));
-        const QString header = page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString();
+        const QString header
+            = page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString();
         QVERIFY(header != englishHeader && hasJapanese(header));
         const QModelIndex okIndex = page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn);
         QVERIFY2(hasJapanese(okIndex.data().toString()), qPrintable(okIndex.data().toString()));
@@ -496,7 +503,8 @@ private Q_SLOTS:
         const int silent = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::TlsTimeout; });
         QVERIFY(silent >= 0);
         select(page, silent);
-        const QString label = page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn).data().toString();
+        const QString label
+            = page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn).data().toString();
         QCOMPARE(label, ProbeTexts::statusLabel(ProbeStatus::TlsTimeout));
         QVERIFY(hasJapanese(label));
         QVERIFY(page->details()->toPlainText().contains(QStringLiteral("TLS_TIMEOUT")));
@@ -513,7 +521,8 @@ private Q_SLOTS:
 
         QTest::keyClick(f.wizard.wizard.get(), Qt::Key_L, Qt::ControlModifier);
         processLanguageChange();
-        QCOMPARE(page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString(), englishHeader);
+        QCOMPARE(page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString(),
+                 englishHeader);
         QCOMPARE(page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn).data().toString(),
                  QStringLiteral("TLS timed out"));
         QCOMPARE(page->resultModel()->rowCount(), before.size());
@@ -522,8 +531,9 @@ private Q_SLOTS:
     // "amlfw check --format json" against the rig, with the same options the page is given below.
     void cliRun()
     {
-        m_cliReport = runCli(m_rig.cliArguments(2) + QStringList{QStringLiteral("--format"), QStringLiteral("json"),
-                                                                 QStringLiteral("--lang"), QStringLiteral("en")});
+        m_cliReport = runCli(m_rig.cliArguments(2)
+                             + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang"),
+                                           QStringLiteral("en")});
         QCOMPARE(m_cliReport.value(QStringLiteral("report")).toString(), QStringLiteral("check"));
         QVERIFY(m_cliReport.value(QStringLiteral("results")).toArray().size() >= 20);
     }
@@ -540,15 +550,20 @@ private Q_SLOTS:
         QCOMPARE(view->rowCount(), cli.size());
         for (int row = 0; row < cli.size(); ++row) {
             const QJsonObject r = cli.at(row).toObject();
-            const QString what = QStringLiteral("row %1 (%2)").arg(row).arg(r.value(QStringLiteral("ruleId")).toString());
-            auto text = [&](int column) { return view->index(row, column).data().toString(); };
-            QVERIFY2(text(ProbeResultModel::RuleColumn) == r.value(QStringLiteral("ruleId")).toString(), qPrintable(what));
+            const QString what
+                = QStringLiteral("row %1 (%2)").arg(row).arg(r.value(QStringLiteral("ruleId")).toString());
+            auto text = [&](int column) {
+                return view->index(row, column).data().toString();
+            };
+            QVERIFY2(text(ProbeResultModel::RuleColumn) == r.value(QStringLiteral("ruleId")).toString(),
+                     qPrintable(what));
             const QString host = r.value(QStringLiteral("host")).isNull() ? QStringLiteral("-")
-                                                                           : r.value(QStringLiteral("host")).toString();
+                                                                          : r.value(QStringLiteral("host")).toString();
             QVERIFY2(text(ProbeResultModel::HostColumn) == host, qPrintable(what));
             QVERIFY2(text(ProbeResultModel::DestinationColumn) == r.value(QStringLiteral("destination")).toString(),
                      qPrintable(what));
-            QVERIFY2(text(ProbeResultModel::PortColumn) == r.value(QStringLiteral("portSpec")).toString(), qPrintable(what));
+            QVERIFY2(text(ProbeResultModel::PortColumn) == r.value(QStringLiteral("portSpec")).toString(),
+                     qPrintable(what));
             QVERIFY2(text(ProbeResultModel::StatusColumn) == r.value(QStringLiteral("statusLabel")).toString(),
                      qPrintable(what + QStringLiteral(": ") + text(ProbeResultModel::StatusColumn)));
             QVERIFY2(view->index(row, 0).data(ProbeResultModel::StatusIdRole).toString()
@@ -609,8 +624,7 @@ private Q_SLOTS:
             for (const QString &key : {QStringLiteral("ruleId"), QStringLiteral("destination"), QStringLiteral("host"),
                                        QStringLiteral("port"), QStringLiteral("portSpec"), QStringLiteral("status"),
                                        QStringLiteral("statusLabel"), QStringLiteral("stages")})
-                QVERIFY2(a.value(key) == b.value(key),
-                         qPrintable(QStringLiteral("row %1 %2").arg(row).arg(key)));
+                QVERIFY2(a.value(key) == b.value(key), qPrintable(QStringLiteral("row %1 %2").arg(row).arg(key)));
         }
 
         // HTML and CSV as well; each written whole, nothing left beside them.
@@ -630,7 +644,8 @@ private Q_SLOTS:
         QVERIFY(csvFile.readAll().startsWith("\xEF\xBB\xBF"));
         QStringList files = QDir(out.path()).entryList(QDir::Files | QDir::Hidden);
         files.sort();
-        QCOMPARE(files, QStringList({QStringLiteral("report.csv"), QStringLiteral("report.html"), QStringLiteral("report.json")}));
+        QCOMPARE(files, QStringList({QStringLiteral("report.csv"), QStringLiteral("report.html"),
+                                     QStringLiteral("report.json")}));
 
         // A folder that does not exist: nothing written, and the page says so.
         const QString missing = out.filePath(QStringLiteral("no-such-folder/report.json"));
@@ -677,13 +692,17 @@ private Q_SLOTS:
             QCOMPARE(change, isPort80 ? QStringLiteral("fixed") : QStringLiteral("unchanged"));
             fixed += change == u"fixed" ? 1 : 0;
             if (isPort80) {
-                QVERIFY(view->index(row, ProbeResultModel::ChangeColumn).data(Qt::BackgroundRole).value<QColor>().isValid());
+                QVERIFY(view->index(row, ProbeResultModel::ChangeColumn)
+                            .data(Qt::BackgroundRole)
+                            .value<QColor>()
+                            .isValid());
                 QCOMPARE(view->index(row, ProbeResultModel::ChangeColumn).data(Qt::ToolTipRole).toString(),
                          QStringLiteral("TCP_REFUSED → OK"));
             }
         }
         QCOMPARE(fixed, port80);
-        QVERIFY2(page->countsLabel()->text().contains(QStringLiteral("Since the earlier run: %1 fixed, 0 now failing").arg(port80)),
+        QVERIFY2(page->countsLabel()->text().contains(
+                     QStringLiteral("Since the earlier run: %1 fixed, 0 now failing").arg(port80)),
                  qPrintable(page->countsLabel()->text()));
         select(page, rowWhere(page, [](const ProbeResult &r) { return r.target.port == 80; }));
         QVERIFY(page->details()->toPlainText().contains(QStringLiteral("TCP_REFUSED → OK")));
@@ -691,8 +710,13 @@ private Q_SLOTS:
         const QString after = out.filePath(QStringLiteral("after.json"));
         FileDialog::instance()->setNextFileName(after);
         QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Json));
-        QCOMPARE(readJson(after).value(QStringLiteral("summary")).toObject().value(QStringLiteral("changes")).toObject()
-                     .value(QStringLiteral("fixed")).toInt(),
+        QCOMPARE(readJson(after)
+                     .value(QStringLiteral("summary"))
+                     .toObject()
+                     .value(QStringLiteral("changes"))
+                     .toObject()
+                     .value(QStringLiteral("fixed"))
+                     .toInt(),
                  port80);
 
         QTest::mouseClick(page->clearComparisonButton(), Qt::LeftButton);
@@ -857,10 +881,11 @@ private Q_SLOTS:
             QVERIFY(request.authorized);
 
         // The password is nowhere: not in the reports, not in the settings, not on the screen.
-        for (auto format : {LiveTestPage::ReportFormat::Json, LiveTestPage::ReportFormat::Html, LiveTestPage::ReportFormat::Csv})
+        for (auto format :
+             {LiveTestPage::ReportFormat::Json, LiveTestPage::ReportFormat::Html, LiveTestPage::ReportFormat::Csv})
             QVERIFY(!page->reportData(format).contains("s3cret-pw"));
-        QVERIFY(page->reportData(LiveTestPage::ReportFormat::Json).contains(
-            QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()).toUtf8()));
+        QVERIFY(page->reportData(LiveTestPage::ReportFormat::Json)
+                    .contains(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()).toUtf8()));
         f.wizard.settings->sync();
         QFile settings(f.wizard.settingsPath);
         QVERIFY(settings.open(QIODevice::ReadOnly));
@@ -934,7 +959,9 @@ private Q_SLOTS:
         QVERIFY(w->isVisible());
         // The status is said in words for screen readers, not by colour.
         const QModelIndex status = page->view()->model()->index(0, ProbeResultModel::StatusColumn);
-        QVERIFY(status.data(Qt::AccessibleTextRole).toString().contains(status.data(ProbeResultModel::StatusIdRole).toString()));
+        QVERIFY(status.data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(status.data(ProbeResultModel::StatusIdRole).toString()));
     }
 };
 

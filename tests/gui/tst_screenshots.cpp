@@ -13,8 +13,8 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QLineEdit>
 #include <QImage>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QSpinBox>
