@@ -1609,6 +1609,600 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::LiveTestDetails</name>
+    <message>
+        <source>from DNS</source>
+        <translation>DNS から取得</translation>
+    </message>
+    <message>
+        <source>pinned, not asked of DNS</source>
+        <translation>固定 (DNS には問い合わせていません)</translation>
+    </message>
+    <message>
+        <source>an address, no DNS needed</source>
+        <translation>アドレスを直接指定 (DNS は不要)</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>合計 %1</translation>
+    </message>
+    <message>
+        <source>rule %1, %2</source>
+        <translation>規則 %1、%2</translation>
+    </message>
+    <message>
+        <source>Give a host to test under More options › Sample hosts, then start the test again.</source>
+        <translation>[その他のオプション] の [テストするホスト] でホストを指定し、もう一度テストを開始してください。</translation>
+    </message>
+    <message>
+        <source>What to ask for:</source>
+        <translation>依頼する内容:</translation>
+    </message>
+    <message>
+        <source>Destination in the rule</source>
+        <translation>規則の送信先</translation>
+    </message>
+    <message>
+        <source>Host tested</source>
+        <translation>テストしたホスト</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>CNAMEs</source>
+        <translation>CNAME</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>経路</translation>
+    </message>
+    <message>
+        <source>server name (SNI): %1</source>
+        <translation>サーバー名 (SNI): %1</translation>
+    </message>
+    <message>
+        <source>issued by %1</source>
+        <translation>発行者 %1</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>有効期限 %1</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>証明書チェーン</translation>
+    </message>
+    <message>
+        <source>Expected issuers</source>
+        <translation>想定される発行者</translation>
+    </message>
+    <message>
+        <source>server: %1</source>
+        <translation>サーバー: %1</translation>
+    </message>
+    <message>
+        <source>answered by a firewall or proxy (%1)</source>
+        <translation>ファイアウォールまたはプロキシが応答 (%1)</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Earlier run</source>
+        <translation>以前の実行</translation>
+    </message>
+    <message>
+        <source>not tested then</source>
+        <translation>当時はテスト対象外</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Tested at</source>
+        <translation>テスト日時</translation>
+    </message>
+    <message>
+        <source>Select a row to see what was found: addresses, certificate chain, HTTP answer, timings, and what to ask the firewall team for.</source>
+        <translation>行を選択すると、わかったこと (アドレス、証明書チェーン、HTTP の応答、所要時間) と、ファイアウォールの担当者に依頼する内容が表示されます。</translation>
+    </message>
+    <message>
+        <source>Start the test to check every endpoint of these rules from this computer: name resolution, connection, TLS and HTTP, through your proxy. It changes nothing and is optional: Next goes on without it.</source>
+        <translation>テストを開始すると、これらの規則のすべてのエンドポイントについて、名前解決、接続、TLS、HTTP をこのコンピューターからプロキシ経由で確認します。何も変更しません。このテストは省略可能で、[次へ] でそのまま先に進めます。</translation>
+    </message>
+    <message>
+        <source>Save the report as evidence for the change request; after the change, compare a new run with it.</source>
+        <translation>レポートを変更要求の証拠として保存し、変更後は新しい実行結果をそのレポートと比較してください。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::LiveTestPage</name>
+    <message>
+        <source>Live test</source>
+        <translation>ライブ テスト</translation>
+    </message>
+    <message>
+        <source>Give the proxy&apos;s address, such as http://proxy.example.com:8080.</source>
+        <translation>プロキシのアドレスを指定してください (例: http://proxy.example.com:8080)。</translation>
+    </message>
+    <message>
+        <source>There are no rules to test: %1</source>
+        <translation>テストする規則がありません: %1</translation>
+    </message>
+    <message>
+        <source>The test did not start:</source>
+        <translation>テストを開始できませんでした:</translation>
+    </message>
+    <message>
+        <source>The answers changed, so the running test was stopped and its results cleared: start the test again for the new rules.</source>
+        <translation>回答が変わったため、実行中のテストを中止し、結果を消去しました。新しい規則でもう一度テストを開始してください。</translation>
+    </message>
+    <message>
+        <source>The answers changed, so the earlier results were cleared: start the test again for the new rules.</source>
+        <translation>回答が変わったため、以前の結果を消去しました。新しい規則でもう一度テストを開始してください。</translation>
+    </message>
+    <message>
+        <source>The host to test for %1; empty: not tested.</source>
+        <translation>%1 の代わりにテストするホスト。空の場合はテストしません。</translation>
+    </message>
+    <message>
+        <source>Every endpoint is connected to directly, as from a machine without a proxy.</source>
+        <translation>プロキシのないコンピューターと同じように、各エンドポイントに直接接続します。</translation>
+    </message>
+    <message>
+        <source>Web ports (80, 443) go through the proxy this computer is set to use; other ports go directly.</source>
+        <translation>Web のポート (80、443) はこのコンピューターに設定されたプロキシを経由し、その他のポートは直接接続します。</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates</source>
+        <translation>追加の CA 証明書</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer)</source>
+        <translation>PEM 証明書 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Not tested yet: there are no rules to test.</source>
+        <translation>まだテストしていません。テストする規則がありません。</translation>
+    </message>
+    <message>
+        <source>Not tested yet: %1 endpoints, %2 of them testable from here.</source>
+        <translation>まだテストしていません: エンドポイント %1 件 (うちここからテストできるもの %2 件)。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 endpoints tested · %3 reachable · %4 failed · %5 not testable from here</source>
+        <translation>テスト済み %1 / %2 件 · 到達可能 %3 件 · 失敗 %4 件 · ここからテスト不可 %5 件</translation>
+    </message>
+    <message>
+        <source> (%1 of the failed cancelled)</source>
+        <translation> (失敗のうち中止 %1 件)</translation>
+    </message>
+    <message>
+        <source> · %1 in progress</source>
+        <translation> · 実行中 %1 件</translation>
+    </message>
+    <message>
+        <source>Since the earlier run: %1 fixed, %2 now failing, %3 changed otherwise.</source>
+        <translation>以前の実行からの変化: 修正済み %1 件、新たに失敗 %2 件、その他の変化 %3 件。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 wildcard or service tag destinations without a host to test</source>
+        <translation>ワイルドカードまたはサービス タグの送信先 %2 件のうち %1 件はテストするホストが未指定</translation>
+    </message>
+    <message>
+        <source>sample hosts given</source>
+        <translation>テストするホストを指定済み</translation>
+    </message>
+    <message>
+        <source>extra CA certificates</source>
+        <translation>追加の CA 証明書あり</translation>
+    </message>
+    <message>
+        <source>timeout %1 s per step</source>
+        <translation>各段階のタイムアウト %1 秒</translation>
+    </message>
+    <message>
+        <source>default timeouts</source>
+        <translation>既定のタイムアウト</translation>
+    </message>
+    <message>
+        <source>%1 at once</source>
+        <translation>同時に %1 件</translation>
+    </message>
+    <message>
+        <source>HTML report</source>
+        <translation>HTML レポート</translation>
+    </message>
+    <message>
+        <source>JSON report</source>
+        <translation>JSON レポート</translation>
+    </message>
+    <message>
+        <source>CSV report</source>
+        <translation>CSV レポート</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML ファイル (*.html)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the %1</source>
+        <translation>%1 の保存</translation>
+    </message>
+    <message>
+        <source>Nothing was written. %1</source>
+        <translation>ファイルは書き込まれていません。%1</translation>
+    </message>
+    <message>
+        <source>Saved the %1 to %2</source>
+        <translation>%1 を %2 に保存しました</translation>
+    </message>
+    <message>
+        <source>Compare with an earlier run</source>
+        <translation>以前の実行と比較</translation>
+    </message>
+    <message>
+        <source>JSON reports of amlfw check (*.json)</source>
+        <translation>amlfw check の JSON レポート (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>比較できません: %1</translation>
+    </message>
+    <message>
+        <source>See what a change fixed: compare with the JSON report of an earlier run.</source>
+        <translation>以前の実行の JSON レポートと比較すると、変更で直ったものがわかります。</translation>
+    </message>
+    <message>
+        <source>Compared with %1 (run on %2, %3).</source>
+        <translation>%1 と比較しています (%2 で %3 に実行)。</translation>
+    </message>
+    <message>
+        <source>Test from this computer</source>
+        <translation>このコンピューターからのテスト</translation>
+    </message>
+    <message>
+        <source>Checks name resolution, connection, TLS and HTTP of every endpoint, through your proxy, to show what the firewall blocks. Optional: Next goes on without it.</source>
+        <translation>すべてのエンドポイントの名前解決、接続、TLS、HTTP をプロキシ経由で確認し、ファイアウォールがブロックしているものを示します。省略可能: [次へ] でそのまま先に進めます。</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>プロキシ(&amp;X):</translation>
+    </message>
+    <message>
+        <source>Direct (no proxy)</source>
+        <translation>直接 (プロキシなし)</translation>
+    </message>
+    <message>
+        <source>System proxy setting</source>
+        <translation>システムのプロキシ設定</translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation>HTTP プロキシ</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>How the test reaches web ports: directly, through the system&apos;s proxy setting, or through an HTTP proxy.</source>
+        <translation>テストが Web のポートに接続する方法: 直接、システムのプロキシ設定を使用、または HTTP プロキシ経由。</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>プロキシの URL(&amp;U):</translation>
+    </message>
+    <message>
+        <source>http://proxy.example.com:8080</source>
+        <translation>http://proxy.example.com:8080</translation>
+    </message>
+    <message>
+        <source>Proxy URL</source>
+        <translation>プロキシの URL</translation>
+    </message>
+    <message>
+        <source>Address and port of the HTTP proxy, such as http://proxy:3128.</source>
+        <translation>HTTP プロキシのアドレスとポート (例: http://proxy:3128)。</translation>
+    </message>
+    <message>
+        <source>Us&amp;er:</source>
+        <translation>ユーザー(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Proxy user</source>
+        <translation>プロキシのユーザー</translation>
+    </message>
+    <message>
+        <source>User name for the proxy (Basic authentication); empty: none.</source>
+        <translation>プロキシのユーザー名 (Basic 認証)。空の場合は認証しません。</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>プロキシのパスワード</translation>
+    </message>
+    <message>
+        <source>Password for the proxy. Used for this session only: it is never saved, shown or written to a report.</source>
+        <translation>プロキシのパスワード。このセッションでのみ使用し、保存、表示、レポートへの書き込みは一切しません。</translation>
+    </message>
+    <message>
+        <source>The password is used for this session only: never saved or written to a report.</source>
+        <translation>パスワードはこのセッションでのみ使用し、保存やレポートへの書き込みはしません。</translation>
+    </message>
+    <message>
+        <source>&amp;More options</source>
+        <translation>その他のオプション(&amp;M)</translation>
+    </message>
+    <message>
+        <source>More options</source>
+        <translation>その他のオプション</translation>
+    </message>
+    <message>
+        <source>Shows or hides sample hosts for wildcards, extra CA certificates, the timeout and how many endpoints are tested at once.</source>
+        <translation>ワイルドカードの代わりにテストするホスト、追加の CA 証明書、タイムアウト、同時にテストするエンドポイントの数を表示または非表示にします。</translation>
+    </message>
+    <message>
+        <source>Options in effect</source>
+        <translation>現在のオプション</translation>
+    </message>
+    <message>
+        <source>Sample &amp;hosts: a concrete host to test for each wildcard or service tag that has none.</source>
+        <translation>テストするホスト(&amp;H): ホストが決まらないワイルドカードやサービス タグごとに、代わりにテストする具体的なホストを指定します。</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Host to test</source>
+        <translation>テストするホスト</translation>
+    </message>
+    <message>
+        <source>Sample hosts</source>
+        <translation>代わりにテストするホスト</translation>
+    </message>
+    <message>
+        <source>Type a host the wildcard allows, such as one of your own, to test it; empty rows are not tested.</source>
+        <translation>ワイルドカードが許可するホスト (自分のリソースのホストなど) を入力するとテストされます。空の行はテストしません。</translation>
+    </message>
+    <message>
+        <source>Every destination of these rules has a host to test.</source>
+        <translation>これらの規則のすべての送信先に、テストするホストがあります。</translation>
+    </message>
+    <message>
+        <source>Extra C&amp;A certificates:</source>
+        <translation>追加の CA 証明書(&amp;A):</translation>
+    </message>
+    <message>
+        <source>PEM file, such as your TLS inspection&apos;s CA (optional)</source>
+        <translation>PEM ファイル (TLS インスペクションの CA など、省略可能)</translation>
+    </message>
+    <message>
+        <source>A PEM file of CA certificates to trust in addition to this computer&apos;s, such as a TLS inspection&apos;s CA.</source>
+        <translation>このコンピューターの証明書に加えて信頼する CA 証明書の PEM ファイル (TLS インスペクションの CA など)。</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>参照(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Browse for CA certificates</source>
+        <translation>CA 証明書を参照</translation>
+    </message>
+    <message>
+        <source>Chooses the PEM file of extra CA certificates.</source>
+        <translation>追加の CA 証明書の PEM ファイルを選択します。</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout per step:</source>
+        <translation>各段階のタイムアウト(&amp;I):</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Timeout per step</source>
+        <translation>各段階のタイムアウト</translation>
+    </message>
+    <message>
+        <source>Seconds each step (DNS, TCP, TLS, HTTP) may take; default: DNS 3 s, TCP 5 s, TLS 5 s, HTTP 10 s.</source>
+        <translation>各段階 (DNS、TCP、TLS、HTTP) にかけられる秒数。既定: DNS 3 秒、TCP 5 秒、TLS 5 秒、HTTP 10 秒。</translation>
+    </message>
+    <message>
+        <source>Endpoints &amp;tested at once:</source>
+        <translation>同時にテストする数(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Endpoints tested at once</source>
+        <translation>同時にテストするエンドポイントの数</translation>
+    </message>
+    <message>
+        <source>How many endpoints are tested at the same time, 1 to %1.</source>
+        <translation>同時にテストするエンドポイントの数 (1 から %1)。</translation>
+    </message>
+    <message>
+        <source>&amp;Start test</source>
+        <translation>テスト開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start test</source>
+        <translation>テスト開始</translation>
+    </message>
+    <message>
+        <source>Tests every endpoint of the rules from this computer.</source>
+        <translation>規則のすべてのエンドポイントをこのコンピューターからテストします。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel test</source>
+        <translation>テスト中止(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>テスト中止</translation>
+    </message>
+    <message>
+        <source>Stops the test; endpoints not finished are marked cancelled. The wizard stays open.</source>
+        <translation>テストを中止します。終わっていないエンドポイントは中止として記録されます。ウィザードは閉じません。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>失敗を再テスト(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>失敗を再テスト</translation>
+    </message>
+    <message>
+        <source>Tests again only the endpoints that failed or were cancelled, with the options as they are now.</source>
+        <translation>失敗または中止したエンドポイントだけを、現在のオプションでもう一度テストします。</translation>
+    </message>
+    <message>
+        <source>Test progress</source>
+        <translation>テストの進行状況</translation>
+    </message>
+    <message>
+        <source>Test counts</source>
+        <translation>テストの件数</translation>
+    </message>
+    <message>
+        <source>Show only &amp;failures</source>
+        <translation>失敗だけを表示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show only failures</source>
+        <translation>失敗だけを表示</translation>
+    </message>
+    <message>
+        <source>Hides the endpoints that are reachable or not testable.</source>
+        <translation>到達可能なエンドポイントとテストできないエンドポイントを非表示にします。</translation>
+    </message>
+    <message>
+        <source>Test results</source>
+        <translation>テスト結果</translation>
+    </message>
+    <message>
+        <source>One row per rule and port: status, host tested, port, time, the rule&apos;s destination and id. Select a row for details.</source>
+        <translation>規則とポートごとに 1 行: 状態、テストしたホスト、ポート、時間、規則の送信先と ID。行を選択すると詳細が表示されます。</translation>
+    </message>
+    <message>
+        <source>Result details</source>
+        <translation>結果の詳細</translation>
+    </message>
+    <message>
+        <source>Addresses, certificate chain, HTTP answer, timings and what to ask the firewall team for.</source>
+        <translation>アドレス、証明書チェーン、HTTP の応答、所要時間、ファイアウォールの担当者に依頼する内容。</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve report</source>
+        <translation>レポートを保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>レポートを保存</translation>
+    </message>
+    <message>
+        <source>Saves the results as an HTML, JSON or CSV report: evidence for the change request.</source>
+        <translation>結果を HTML、JSON、CSV のレポートとして保存します。変更要求の証拠になります。</translation>
+    </message>
+    <message>
+        <source>HTML, for people (one self-contained page)…</source>
+        <translation>HTML: 人が読むための、1 ファイルで完結するページ…</translation>
+    </message>
+    <message>
+        <source>JSON, for tools and to compare with later…</source>
+        <translation>JSON: ツール向け、後で比較するときにも使用…</translation>
+    </message>
+    <message>
+        <source>CSV, for a spreadsheet or the ticket…</source>
+        <translation>CSV: スプレッドシートやチケット向け…</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare with an earlier run…</source>
+        <translation>以前の実行と比較(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Loads the JSON report of an earlier run and shows, row by row, what was fixed and what now fails.</source>
+        <translation>以前の実行の JSON レポートを読み込み、修正されたものと新たに失敗したものを行ごとに示します。</translation>
+    </message>
+    <message>
+        <source>C&amp;lear comparison</source>
+        <translation>比較を解除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear comparison</source>
+        <translation>比較を解除</translation>
+    </message>
+    <message>
+        <source>Stops comparing with the earlier run.</source>
+        <translation>以前の実行との比較をやめます。</translation>
+    </message>
+    <message>
+        <source>Open fol&amp;der</source>
+        <translation>フォルダーを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Shows the folder of the saved report.</source>
+        <translation>保存したレポートのフォルダーを表示します。</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::ProbeBaseline</name>
     <message>
         <source>&quot;%1&quot; is not a JSON report of &quot;amlfw check&quot; (amlfw check --format json --output FILE).</source>
@@ -2040,6 +2634,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Explanation</source>
         <translation>説明</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変化</translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,7 @@ FirewallWizard::FirewallWizard(WizardState *state, WizardSettings *settings, QWi
     setPage(StoragePageId, m_storage);
     setPage(FeaturesPageId, m_features);
     setPage(RulesPageId, m_rules);
-    if (QWizardPage *liveTest = createLiveTestPage(state, this))
+    if (QWizardPage *liveTest = createLiveTestPage(state, settings, this))
         setPage(LiveTestPageId, liveTest);
     setPage(ExportPageId, m_export);
     setStartId(WelcomePageId);

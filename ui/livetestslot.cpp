@@ -1,10 +1,12 @@
 #include "livetestslot.h"
 
+#include "livetestpage.h"
+
 namespace amlfw {
 
-QWizardPage *createLiveTestPage(WizardState * /*state*/, QWidget * /*parent*/)
+QWizardPage *createLiveTestPage(WizardState *state, WizardSettings *settings, QWidget *parent)
 {
-    return nullptr; // no live-test page yet: the flow goes from the rules to the export
+    return new LiveTestPage(state, settings, parent);
 }
 
 } // namespace amlfw

@@ -1,11 +1,27 @@
 #include "wizardsettings.h"
 
+#include <QUrl>
+
 namespace amlfw {
 
 namespace {
 
 const QString kAnswersGroup = QStringLiteral("answers");
 const QString kExportGroup = QStringLiteral("export");
+const QString kLiveTestGroup = QStringLiteral("livetest");
+
+// The URL without user information, so that credentials typed into it never reach the settings.
+QString withoutCredentials(const QString &url)
+{
+    const QString text = url.trimmed();
+    if (text.isEmpty())
+        return {};
+    QUrl parsed(text.contains(QStringLiteral("://")) ? text : QStringLiteral("http://") + text);
+    if (!parsed.isValid() || parsed.host().isEmpty())
+        return text.contains(u'@') ? QString() : text.left(512);
+    parsed.setUserInfo(QString());
+    return parsed.toString().left(512);
+}
 
 } // namespace
 
@@ -150,6 +166,67 @@ QString WizardSettings::exportFormat() const
 void WizardSettings::setExportFormat(const QString &format)
 {
     m_settings->setValue(kExportGroup + QStringLiteral("/format"), format);
+}
+
+ProxySetting::Mode WizardSettings::liveTestProxyMode() const
+{
+    const QString mode = m_settings->value(kLiveTestGroup + QStringLiteral("/proxyMode")).toString();
+    return mode == u"none"       ? ProxySetting::Mode::None
+           : mode == u"explicit" ? ProxySetting::Mode::Explicit
+                                 : ProxySetting::Mode::System;
+}
+
+void WizardSettings::setLiveTestProxyMode(ProxySetting::Mode mode)
+{
+    m_settings->setValue(kLiveTestGroup + QStringLiteral("/proxyMode"),
+                         mode == ProxySetting::Mode::None       ? QStringLiteral("none")
+                         : mode == ProxySetting::Mode::Explicit ? QStringLiteral("explicit")
+                                                                : QStringLiteral("system"));
+}
+
+QString WizardSettings::liveTestProxyUrl() const
+{
+    return withoutCredentials(m_settings->value(kLiveTestGroup + QStringLiteral("/proxyUrl")).toString());
+}
+
+void WizardSettings::setLiveTestProxyUrl(const QString &url)
+{
+    m_settings->setValue(kLiveTestGroup + QStringLiteral("/proxyUrl"), withoutCredentials(url));
+}
+
+int WizardSettings::liveTestTimeoutSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_settings->value(kLiveTestGroup + QStringLiteral("/timeoutSeconds"), 0).toInt(&ok);
+    return ok && seconds >= 0 && seconds <= MaxLiveTestTimeoutSeconds ? seconds : 0;
+}
+
+void WizardSettings::setLiveTestTimeoutSeconds(int seconds)
+{
+    m_settings->setValue(kLiveTestGroup + QStringLiteral("/timeoutSeconds"), seconds);
+}
+
+int WizardSettings::liveTestConcurrency() const
+{
+    bool ok = false;
+    const int n = m_settings->value(kLiveTestGroup + QStringLiteral("/concurrency"), ProbeOptions::DefaultConcurrency)
+                      .toInt(&ok);
+    return ok && n >= 1 && n <= ProbeOptions::MaxConcurrency ? n : ProbeOptions::DefaultConcurrency;
+}
+
+void WizardSettings::setLiveTestConcurrency(int concurrency)
+{
+    m_settings->setValue(kLiveTestGroup + QStringLiteral("/concurrency"), concurrency);
+}
+
+QString WizardSettings::liveTestCaBundle() const
+{
+    return m_settings->value(kLiveTestGroup + QStringLiteral("/caBundle")).toString().left(4096);
+}
+
+void WizardSettings::setLiveTestCaBundle(const QString &path)
+{
+    m_settings->setValue(kLiveTestGroup + QStringLiteral("/caBundle"), path);
 }
 
 void WizardSettings::clear()

@@ -3,6 +3,7 @@
 #include "answers.h"
 #include "armexporter.h"
 #include "language.h"
+#include "probeoptions.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -40,6 +41,21 @@ public:
     void setCsvByteOrderMark(bool on);
     QString exportFormat() const; // arm | csv | json
     void setExportFormat(const QString &format);
+
+    // The live test's connection and limits, as the user's network needs them. Never the proxy's
+    // password or user name: the URL is stored without them.
+    ProxySetting::Mode liveTestProxyMode() const; // System when unknown
+    void setLiveTestProxyMode(ProxySetting::Mode mode);
+    QString liveTestProxyUrl() const; // "http://proxy:3128", empty when unknown
+    void setLiveTestProxyUrl(const QString &url);
+    int liveTestTimeoutSeconds() const; // 0: the defaults of each stage
+    void setLiveTestTimeoutSeconds(int seconds);
+    int liveTestConcurrency() const;
+    void setLiveTestConcurrency(int concurrency);
+    QString liveTestCaBundle() const;
+    void setLiveTestCaBundle(const QString &path);
+
+    static constexpr int MaxLiveTestTimeoutSeconds = 120;
 
     void clear();
     void sync();

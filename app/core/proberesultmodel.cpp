@@ -1,6 +1,7 @@
 #include "proberesultmodel.h"
 
 #include "probeengine.h"
+#include "probereport.h"
 #include "probetexts.h"
 
 namespace amlfw {
@@ -42,6 +43,29 @@ void ProbeResultModel::retranslate()
         Q_EMIT dataChanged(index(0, 0), index(int(m_results.size()) - 1, ColumnCount - 1));
 }
 
+void ProbeResultModel::setBaseline(const std::optional<ProbeBaseline> &baseline)
+{
+    m_baseline = baseline;
+    m_baselineStatus.clear();
+    if (baseline) {
+        for (const ProbeBaseline::Entry &e : baseline->entries)
+            m_baselineStatus.insert(ProbeBaseline::key(e.ruleId, e.port), e.status);
+    }
+    if (!m_results.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_results.size()) - 1, ColumnCount - 1));
+}
+
+ProbeChange ProbeResultModel::change(int row) const
+{
+    if (!m_baseline || row < 0 || row >= m_results.size())
+        return ProbeChange::None;
+    const ProbeResult &r = m_results.at(row);
+    if (!isFinal(r.status)) // a row being tested has not changed yet
+        return ProbeChange::None;
+    return probeChange(m_baselineStatus.value(ProbeBaseline::key(r.target.ruleId, ProbeTexts::ports(r.target))),
+                       r.status);
+}
+
 int ProbeResultModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_results.size());
@@ -76,6 +100,11 @@ QVariant ProbeResultModel::data(const QModelIndex &index, int role) const
         return ProbeTexts::action(r);
     case NotesRole:
         return ProbeTexts::notes(r);
+    case ChangeRole:
+        return int(change(index.row()));
+    case BaselineStatusRole:
+        return m_baseline ? m_baselineStatus.value(ProbeBaseline::key(r.target.ruleId, ProbeTexts::ports(r.target)))
+                          : QString();
     case Qt::ToolTipRole:
         if (index.column() == HostColumn)
             return ProbeTexts::hostNote(r.target);
@@ -108,6 +137,8 @@ QVariant ProbeResultModel::data(const QModelIndex &index, int role) const
         return isFinal(r.status) ? ProbeTexts::detail(r) : QString();
     case ExplanationColumn:
         return ProbeTexts::explanation(r);
+    case ChangeColumn:
+        return ProbeReport::changeLabel(change(index.row()));
     default:
         return {};
     }
@@ -138,6 +169,8 @@ QVariant ProbeResultModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Detail");
     case ExplanationColumn:
         return tr("Explanation");
+    case ChangeColumn:
+        return tr("Change");
     default:
         return {};
     }

@@ -1,9 +1,13 @@
 #pragma once
 
 #include "proberesult.h"
+#include "proberun.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
+
+#include <optional>
 
 namespace amlfw {
 
@@ -27,6 +31,7 @@ public:
         TimeColumn,
         DetailColumn,
         ExplanationColumn,
+        ChangeColumn, // against the baseline; empty without one
         ColumnCount
     };
     enum Role {
@@ -39,6 +44,8 @@ public:
         ExplanationRole,
         ActionRole,
         NotesRole, // QStringList
+        ChangeRole,         // int(ProbeChange); None without a baseline or while the row runs
+        BaselineStatusRole, // the status id in the baseline, empty when not in it
     };
 
     explicit ProbeResultModel(QObject *parent = nullptr);
@@ -51,6 +58,11 @@ public:
     const ProbeResult &result(int row) const { return m_results.at(row); }
     void retranslate();
 
+    // A previous run to compare with (ChangeColumn, ChangeRole); nullopt: none.
+    void setBaseline(const std::optional<ProbeBaseline> &baseline);
+    const std::optional<ProbeBaseline> &baseline() const { return m_baseline; }
+    ProbeChange change(int row) const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -59,6 +71,8 @@ public:
 private:
     QPointer<ProbeEngine> m_engine;
     QList<ProbeResult> m_results;
+    std::optional<ProbeBaseline> m_baseline;
+    QHash<QString, QString> m_baselineStatus; // ProbeBaseline::key -> status id
 };
 
 } // namespace amlfw

@@ -116,10 +116,13 @@ ProbeChange ProbeRun::change(int row) const
 {
     if (!baseline)
         return ProbeChange::None;
-    const QString before = baselineStatus(row);
+    return probeChange(baselineStatus(row), results.at(row).status);
+}
+
+ProbeChange probeChange(const QString &before, ProbeStatus now)
+{
     if (before.isEmpty())
         return ProbeChange::New;
-    const ProbeStatus now = results.at(row).status;
     const ProbeStatus then = probeStatusFromId(before).value_or(ProbeStatus::NotTestable);
     if (now == then)
         return ProbeChange::Unchanged;

@@ -63,6 +63,8 @@ enum class ProbeChange {
     Changed,   // another status
 };
 QString probeChangeId(ProbeChange change); // "", "new", "unchanged", "fixed", "broken", "changed"
+// How a row's status now compares with its status in the baseline (a status id; empty: not in it).
+ProbeChange probeChange(const QString &baselineStatus, ProbeStatus now);
 
 struct ProbeSummary
 {

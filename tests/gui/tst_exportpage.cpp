@@ -82,8 +82,7 @@ private Q_SLOTS:
         f.state->setAnswers(richAnswers());
         FirewallWizard *w = f.wizard.get();
         w->advanceToRules();
-        clickNext(w);
-        QCOMPARE(w->currentId(), int(FirewallWizard::ExportPageId));
+        nextToExport(w);
         ExportPage *page = w->exportPage();
         QTest::mouseClick(page->formatButton(ExportPage::Format(format)), Qt::LeftButton, {}, QPoint(6, 6));
         QCOMPARE(int(page->format()), format);
@@ -156,7 +155,7 @@ private Q_SLOTS:
         WizardFixture f;
         f.state->setAnswers(richAnswers());
         f.wizard->advanceToRules();
-        clickNext(f.wizard.get());
+        nextToExport(f.wizard.get());
         ExportPage *page = f.wizard->exportPage();
         QVERIFY(page->exportButton()->isEnabled());
         QVERIFY(!page->optionsBanner()->isVisible());
@@ -203,7 +202,7 @@ private Q_SLOTS:
         WizardFixture f;
         f.state->setAnswers(richAnswers());
         f.wizard->advanceToRules();
-        clickNext(f.wizard.get());
+        nextToExport(f.wizard.get());
         ExportPage *page = f.wizard->exportPage();
         page->setFormat(ExportPage::Format::Json);
 

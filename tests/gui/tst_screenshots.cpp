@@ -3,13 +3,23 @@
 
 #include "exportpage.h"
 #include "filedialog.h"
+#include "liveresultfiltermodel.h"
+#include "livetestpage.h"
+#include "livetestrig.h"
+#include "proberesultmodel.h"
 #include "rulespage.h"
 #include "ruletreemodel.h"
 #include "wizardtesthelpers.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace amlfw;
@@ -91,8 +101,85 @@ private Q_SLOTS:
         QCOMPARE(acr.size(), 1);
         view->setCurrentIndex(acr.first());
         shoot(QStringLiteral("rules"));
-        clickNext(wizard);
+        nextToExport(wizard); // the live test has its own pictures, after a run (liveTest)
         shoot(QStringLiteral("export"));
+    }
+
+    // The live-test page after a run against the loopback rig: reachable, refused, inspected and
+    // timed-out endpoints, the inspected one selected so that the details show its certificate chain.
+    void liveTest_data() { pages_data(); }
+
+    void liveTest()
+    {
+        QFETCH(int, language);
+        const auto lang = Language(language);
+        const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+        LiveTestRig rig;
+        QString error;
+        QVERIFY2(rig.setUp(&error), qPrintable(error));
+        WizardFixture f(lang);
+        f.catalog = rig.catalog;
+        f.recreate(lang, false);
+        f.state->setAnswers(LiveTestRig::answers());
+        FirewallWizard *wizard = f.wizard.get();
+        wizard->advanceToRules();
+        clickNext(wizard);
+        auto *page = qobject_cast<LiveTestPage *>(wizard->currentPage());
+        QVERIFY(page);
+        auto shoot = [&](const QString &name) {
+            processLanguageChange();
+            const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/%1-%2.png").arg(name, suffix);
+            QVERIFY2(wizard->grab().save(path), qPrintable(path));
+        };
+
+        page->setResolver(&rig.resolver);
+        page->setBaseOptions(rig.baseOptions());
+        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::None)));
+        page->caBundleField()->setText(rig.caBundlePath);
+        page->timeoutBox()->setValue(1);
+        for (const auto &[destination, host] : LiveTestRig::samples())
+            page->setSampleHost(destination, host);
+        // The options open, with an HTTP proxy and its credentials (the password masked).
+        page->moreOptionsButton()->click();
+        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::Explicit)));
+        page->proxyUrlField()->setText(QStringLiteral("http://proxy.contoso.example:3128"));
+        page->proxyUserField()->setText(QStringLiteral("mladmin"));
+        page->proxyPasswordField()->setText(QStringLiteral("not-a-real-password"));
+        shoot(QStringLiteral("state-livetest-options"));
+        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::None)));
+        page->moreOptionsButton()->click();
+
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QVERIFY(page->startTest());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+        const auto &results = page->resultModel()->results();
+        int inspected = -1;
+        for (int row = 0; row < results.size() && inspected < 0; ++row) {
+            if (results.at(row).status == ProbeStatus::TlsInspected)
+                inspected = row;
+        }
+        QVERIFY(inspected >= 0);
+        page->view()->setCurrentIndex(page->filterModel()->mapFromSource(page->resultModel()->index(inspected, 0)));
+        page->view()->scrollTo(page->view()->currentIndex());
+        shoot(QStringLiteral("livetest"));
+
+        // After the change: compared with the first run, saved as its JSON report.
+        const QString before = f.dir.filePath(QStringLiteral("before.json"));
+        FileDialog::instance()->setNextFileName(before);
+        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Json));
+        page->setBaseOptions(rig.baseOptions(true));
+        finished.clear();
+        QVERIFY(page->startTest());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+        QVERIFY(page->loadBaselineFrom(before));
+        page->failuresOnlyBox()->setChecked(false);
+        for (int row = 0; row < results.size(); ++row) {
+            if (results.at(row).target.port == 80) {
+                page->view()->setCurrentIndex(page->filterModel()->mapFromSource(page->resultModel()->index(row, 0)));
+                break;
+            }
+        }
+        shoot(QStringLiteral("state-livetest-compare"));
     }
 
     // States worth a look that the README does not show: messages of every kind.

@@ -141,6 +141,16 @@ inline void answerUpToRules(FirewallWizard *wizard, const QString &cloud, const 
     QCOMPARE(wizard->currentId(), int(FirewallWizard::RulesPageId));
 }
 
+// From the rules page to the export: through the live-test page, without testing (it is optional).
+inline void nextToExport(FirewallWizard *wizard)
+{
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::RulesPageId));
+    clickNext(wizard);
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::LiveTestPageId));
+    clickNext(wizard);
+    QCOMPARE(wizard->currentId(), int(FirewallWizard::ExportPageId));
+}
+
 inline bool hasJapanese(const QString &text)
 {
     static const QRegularExpression japanese(

@@ -4,6 +4,7 @@
 #include "language.h"
 #include "probeplanner.h"
 #include "probereport.h"
+#include "proberesultmodel.h"
 #include "rulegenerator.h"
 
 #include <QJsonArray>
@@ -199,6 +200,53 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral(">now failing<")));
         const QString summary = ProbeReport::summaryText(after, Language::English);
         QVERIFY(summary.contains(QStringLiteral("1 fixed, 1 now failing")));
+    }
+
+    // The table the CLI and the wizard show says what the reports say about each row.
+    void modelComparesWithTheBaseline()
+    {
+        const ProbeRun before = makeRun();
+        QString error;
+        const auto baseline
+            = ProbeBaseline::fromJson(ProbeReport::json(before, Language::English), QStringLiteral("before.json"), &error);
+        QVERIFY2(baseline, qPrintable(error));
+        ProbeRun after = makeRun();
+        const int fixedRow = rowOf(after, QStringLiteral("gen-public-aad"), 80);
+        const int runningRow = rowOf(after, QStringLiteral("gen-public-portal"), 443);
+        const int sameRow = rowOf(after, QStringLiteral("gen-public-aad"), 443);
+        after.results[fixedRow].status = ProbeStatus::Ok;
+        after.results[runningRow].status = ProbeStatus::Running;
+        after.baseline = baseline;
+
+        ProbeResultModel model;
+        model.setResults(after.results);
+        QCOMPARE(model.index(fixedRow, ProbeResultModel::ChangeColumn).data().toString(), QString());
+        QCOMPARE(model.change(fixedRow), ProbeChange::None);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setBaseline(baseline);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.change(fixedRow), after.change(fixedRow));
+        QCOMPARE(model.index(fixedRow, ProbeResultModel::ChangeColumn).data().toString(), QStringLiteral("fixed"));
+        QCOMPARE(model.index(fixedRow, 0).data(ProbeResultModel::ChangeRole).toInt(), int(ProbeChange::Fixed));
+        QCOMPARE(model.index(fixedRow, 0).data(ProbeResultModel::BaselineStatusRole).toString(),
+                 QStringLiteral("TCP_REFUSED"));
+        QCOMPARE(model.index(sameRow, ProbeResultModel::ChangeColumn).data().toString(), QStringLiteral("unchanged"));
+        // A row still being tested has no verdict to compare yet.
+        QCOMPARE(model.change(runningRow), ProbeChange::None);
+        QCOMPARE(model.index(runningRow, ProbeResultModel::ChangeColumn).data().toString(), QString());
+        QCOMPARE(model.headerData(ProbeResultModel::ChangeColumn, Qt::Horizontal).toString(), QStringLiteral("Change"));
+
+        QVERIFY(applyLanguage(Language::Japanese));
+        QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+        model.retranslate();
+        QCOMPARE(headers.count(), 1);
+        QVERIFY(model.headerData(ProbeResultModel::ChangeColumn, Qt::Horizontal).toString() != u"Change");
+        QVERIFY(model.index(fixedRow, ProbeResultModel::ChangeColumn).data().toString() != u"fixed");
+        applyLanguage(Language::English);
+
+        model.setBaseline(std::nullopt);
+        QCOMPARE(model.index(fixedRow, ProbeResultModel::ChangeColumn).data().toString(), QString());
+        QCOMPARE(model.index(fixedRow, 0).data(ProbeResultModel::BaselineStatusRole).toString(), QString());
     }
 
     void baselineMustBeACheckReport()

@@ -1,0 +1,969 @@
+// The live-test page driven as a user would, against the loopback rig (livetestrig.h): rows fill as
+// endpoints finish, statuses and counts, cancel, retry of the failed only, a language switch in the
+// middle of a run, the details pane, reports (the same JSON as "amlfw check"), the comparison with
+// an earlier run, re-planning when the answers change, and what is remembered (never the password).
+
+#include "filedialog.h"
+#include "liveresultfiltermodel.h"
+#include "livetestpage.h"
+#include "livetestrig.h"
+#include "probeengine.h"
+#include "proberesultmodel.h"
+#include "probetexts.h"
+#include "testconnectproxy.h"
+#include "wizardtesthelpers.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace amlfw;
+using namespace amlfw::test;
+
+namespace {
+
+constexpr int RunTimeoutMs = 30000;
+
+QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QString expectedStatus(const ProbeResult &r)
+{
+    if (!r.target.isTestable())
+        return QStringLiteral("NOT_TESTABLE");
+    if (r.target.port == 80)
+        return QStringLiteral("TCP_REFUSED");
+    if (r.target.host == LiveTestRig::InspectedHost && r.target.port == 443)
+        return QStringLiteral("TLS_INSPECTED");
+    if (r.target.host == LiveTestRig::SilentHost && r.target.port == 443)
+        return QStringLiteral("TLS_TIMEOUT");
+    return QStringLiteral("OK");
+}
+
+} // namespace
+
+class TestLiveTestPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    LiveTestRig m_rig;
+    QJsonObject m_cliReport; // "amlfw check --format json" against the rig, run once
+
+    // A wizard on the rig's catalog with the rig's scenario, on the live-test page.
+    struct Fixture
+    {
+        explicit Fixture(const LiveTestRig &rig, Language language = Language::English)
+        {
+            wizard.catalog = rig.catalog;
+            wizard.recreate(language, false);
+            wizard.state->setAnswers(LiveTestRig::answers());
+            wizard.wizard->advanceToRules();
+            clickNext(wizard.wizard.get());
+            page = qobject_cast<LiveTestPage *>(wizard.wizard->currentPage());
+        }
+        WizardFixture wizard;
+        LiveTestPage *page = nullptr;
+    };
+
+    // As a user would set the page up for the rig: direct, the test CAs trusted, a host for each
+    // wildcard, a timeout in seconds (0: the defaults, TLS 5 s).
+    void configure(LiveTestPage *page, int timeoutSeconds, bool port80Fixed = false, bool pinned = false)
+    {
+        page->setResolver(&m_rig.resolver);
+        page->setBaseOptions(m_rig.baseOptions(port80Fixed, pinned));
+        QComboBox *mode = page->proxyModeBox();
+        mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::None)));
+        QTest::mouseClick(page->moreOptionsButton(), Qt::LeftButton);
+        QVERIFY(page->samplesTable()->isVisible());
+        typeInto(page->caBundleField(), m_rig.caBundlePath);
+        page->timeoutBox()->setValue(timeoutSeconds);
+        QTableWidget *samples = page->samplesTable();
+        QCOMPARE(samples->rowCount(), int(LiveTestRig::samples().size()));
+        for (const auto &[destination, host] : LiveTestRig::samples()) {
+            const int row = int(page->sampleDestinations().indexOf(destination));
+            QVERIFY2(row >= 0, qPrintable(destination));
+            samples->item(row, 1)->setText(host); // as the cell editor commits it
+            QCOMPARE(page->sampleHost(destination), host);
+        }
+        QTest::mouseClick(page->moreOptionsButton(), Qt::LeftButton);
+    }
+
+    // Clicks Start and waits for the end of the run.
+    bool runToEnd(LiveTestPage *page)
+    {
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        if (!page->isRunning() && finished.isEmpty())
+            return false;
+        return QTest::qWaitFor([&] { return !finished.isEmpty(); }, RunTimeoutMs);
+    }
+
+    static int rowWhere(LiveTestPage *page, const std::function<bool(const ProbeResult &)> &match)
+    {
+        const auto &results = page->resultModel()->results();
+        for (int row = 0; row < results.size(); ++row) {
+            if (match(results.at(row)))
+                return row;
+        }
+        return -1;
+    }
+
+    // Selects a source row in the view, as a click would.
+    static void select(LiveTestPage *page, int sourceRow)
+    {
+        const QModelIndex index = page->filterModel()->mapFromSource(page->resultModel()->index(sourceRow, 0));
+        page->view()->setCurrentIndex(index);
+    }
+
+    static void checkCountsAddUp(LiveTestPage *page)
+    {
+        const LiveTestPage::Counts c = page->counts();
+        QCOMPARE(c.total, page->resultModel()->rowCount());
+        QCOMPARE(c.testable + c.notTestable, c.total);
+        QCOMPARE(c.done + c.running + c.pending, c.testable);
+        QCOMPARE(c.ok + c.failed, c.done);
+        QVERIFY(c.cancelled <= c.failed);
+        QCOMPARE(page->progressBar()->maximum(), std::max(1, c.testable));
+        QCOMPARE(page->progressBar()->value(), c.done);
+    }
+
+    static QJsonObject runCli(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+            env.remove(QString::fromLatin1(name));
+        process.setProcessEnvironment(env);
+        process.start(qEnvironmentVariable("AMLFW_CLI"), arguments);
+        // The rig's servers live on this thread: keep the event loop turning while the CLI runs.
+        if (!process.waitForStarted(10000)
+            || !QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000)) {
+            process.kill();
+            process.waitForFinished();
+            return {};
+        }
+        return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_rig.setUp(&error), qPrintable(error));
+        QVERIFY2(QFile::exists(qEnvironmentVariable("AMLFW_CLI")), "AMLFW_CLI must name the amlfw executable");
+    }
+
+    void cleanup()
+    {
+        applyLanguage(Language::English);
+        FileDialog::instance()->setNextFileName(QString());
+        FileDialog::instance()->setUrlOpener({});
+    }
+
+    void optionalInTheFlow()
+    {
+        Fixture f(m_rig);
+        FirewallWizard *w = f.wizard.wizard.get();
+        QVERIFY(f.page);
+        QCOMPARE(w->currentId(), int(FirewallWizard::LiveTestPageId));
+        QCOMPARE(w->pageIds().indexOf(FirewallWizard::LiveTestPageId),
+                 w->pageIds().indexOf(FirewallWizard::RulesPageId) + 1);
+        QCOMPARE(f.page->title(), QStringLiteral("Test from this computer"));
+        // Nothing runs until asked, and Next does not wait for a test.
+        QVERIFY(!f.page->isRunning());
+        QVERIFY(!f.page->hasResults());
+        QVERIFY(f.page->startButton()->isEnabled());
+        QVERIFY(!f.page->cancelButton()->isEnabled());
+        QVERIFY(!f.page->retryButton()->isEnabled());
+        QVERIFY(!f.page->saveReportButton()->isEnabled());
+        QVERIFY(w->button(QWizard::NextButton)->isEnabled());
+        const int lookupsBefore = int(m_rig.resolver.lookups().size());
+        clickNext(w);
+        QCOMPARE(w->currentId(), int(FirewallWizard::ExportPageId));
+        clickBack(w);
+        QCOMPARE(w->currentId(), int(FirewallWizard::LiveTestPageId));
+        QCOMPARE(int(m_rig.resolver.lookups().size()), lookupsBefore);
+        QVERIFY(f.page->details()->toPlainText().contains(QStringLiteral("Next goes on without it")));
+    }
+
+    void rowsFillAsEndpointsFinish()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 2);
+        QList<int> progress;
+        connect(page->progressBar(), &QProgressBar::valueChanged, page, [&](int value) { progress << value; });
+        QSignalSpy started(page, &LiveTestPage::testStarted);
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        const int okConnections = m_rig.ok.connections();
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QCOMPARE(started.count(), 1);
+        QVERIFY(page->isRunning());
+        // Every row is there at once, waiting or running; none has a verdict yet.
+        const int rows = page->resultModel()->rowCount();
+        QVERIFY(rows >= 20);
+        QCOMPARE(page->view()->model()->rowCount(), rows);
+        QCOMPARE(page->counts().done, 0);
+        QVERIFY(!page->startButton()->isEnabled());
+        QVERIFY(page->cancelButton()->isEnabled());
+        QVERIFY(!page->saveReportButton()->isEnabled());
+        checkCountsAddUp(page);
+
+        // The quick endpoints come in while the silent one still holds the run open.
+        QTRY_VERIFY_WITH_TIMEOUT(page->counts().done > 0 && page->counts().ok > 0, 10000);
+        QVERIFY(page->isRunning());
+        checkCountsAddUp(page);
+        QVERIFY(page->countsLabel()->text().contains(QStringLiteral("in progress")));
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), RunTimeoutMs);
+        checkCountsAddUp(page);
+        QVERIFY2(progress.size() >= 3, qPrintable(QString::number(progress.size()))); // it moved, not jumped
+        QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
+
+        // The verdicts, row by row.
+        const LiveTestPage::Counts c = page->counts();
+        QCOMPARE(c.done, c.testable);
+        int inspected = 0;
+        int timedOut = 0;
+        int refused = 0;
+        for (int row = 0; row < rows; ++row) {
+            const ProbeResult &r = page->resultModel()->result(row);
+            QCOMPARE(probeStatusId(r.status), expectedStatus(r));
+            inspected += r.status == ProbeStatus::TlsInspected ? 1 : 0;
+            timedOut += r.status == ProbeStatus::TlsTimeout ? 1 : 0;
+            refused += r.status == ProbeStatus::TcpRefused ? 1 : 0;
+        }
+        QVERIFY(inspected >= 1 && timedOut >= 1 && refused >= 1);
+        QCOMPARE(c.failed, inspected + timedOut + refused);
+        QCOMPARE(c.ok, c.testable - c.failed);
+        QVERIFY(c.notTestable >= 2); // inbound and routes
+        QVERIFY(m_rig.ok.connections() > okConnections);
+        QVERIFY(page->countsLabel()->text().startsWith(
+            QStringLiteral("%1 of %1 endpoints tested · %2 reachable · %3 failed")
+                .arg(c.testable)
+                .arg(c.ok)
+                .arg(c.failed)));
+        QVERIFY(page->startButton()->isEnabled());
+        QVERIFY(!page->cancelButton()->isEnabled());
+        QVERIFY(page->retryButton()->isEnabled());
+        QVERIFY(page->saveReportButton()->isEnabled());
+
+        // Names came from the injected resolver only, and only the rig's.
+        for (const QString &host : m_rig.resolver.lookups())
+            QVERIFY2(m_rig.hosts.contains(host), qPrintable(host));
+
+        // What the table shows: icon, translated label and a tint per status, tested host beside the rule's.
+        QAbstractItemModel *view = page->view()->model();
+        const int okRow = rowWhere(page, [](const ProbeResult &r) {
+            return r.status == ProbeStatus::Ok && r.target.destination.startsWith(u'*');
+        });
+        const int failedRow = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::TcpRefused; });
+        QVERIFY(okRow >= 0 && failedRow >= 0);
+        auto cell = [&](int sourceRow, int column, int role = Qt::DisplayRole) {
+            return view
+                ->index(page->filterModel()->mapFromSource(page->resultModel()->index(sourceRow, 0)).row(), column)
+                .data(role);
+        };
+        QCOMPARE(cell(okRow, ProbeResultModel::StatusColumn).toString(), QStringLiteral("Reachable"));
+        QCOMPARE(cell(failedRow, ProbeResultModel::StatusColumn).toString(), QStringLiteral("Connection refused"));
+        QVERIFY(!cell(okRow, ProbeResultModel::StatusColumn, Qt::DecorationRole).value<QIcon>().isNull());
+        const QImage okIcon
+            = cell(okRow, ProbeResultModel::StatusColumn, Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
+        const QImage failedIcon
+            = cell(failedRow, ProbeResultModel::StatusColumn, Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
+        QVERIFY(okIcon != failedIcon);
+        QVERIFY(okIcon.convertToFormat(QImage::Format_Grayscale8)
+                != failedIcon.convertToFormat(QImage::Format_Grayscale8));
+        const QColor okTint = cell(okRow, ProbeResultModel::StatusColumn, Qt::BackgroundRole).value<QColor>();
+        const QColor failedTint = cell(failedRow, ProbeResultModel::StatusColumn, Qt::BackgroundRole).value<QColor>();
+        QVERIFY(okTint.isValid() && failedTint.isValid() && okTint != failedTint);
+        const ProbeResult &sample = page->resultModel()->result(okRow);
+        QCOMPARE(cell(okRow, ProbeResultModel::HostColumn).toString(), sample.target.host);
+        QCOMPARE(cell(okRow, ProbeResultModel::DestinationColumn).toString(), sample.target.destination);
+        QVERIFY(sample.target.host != sample.target.destination);
+        QVERIFY(cell(okRow, ProbeResultModel::TimeColumn).toString().endsWith(QStringLiteral(" ms")));
+        QVERIFY(!page->view()->isColumnHidden(ProbeResultModel::HostColumn));
+        QVERIFY(page->view()->isColumnHidden(ProbeResultModel::ChangeColumn)); // no baseline
+
+        // Sorted by status, what needs attention comes first; unsorted again, the rules' order.
+        page->view()->sortByColumn(ProbeResultModel::StatusColumn, Qt::AscendingOrder);
+        QVERIFY(view->index(0, 0).data(ProbeResultModel::FailedRole).toBool());
+        QVERIFY(view->index(rows - 1, 0).data(ProbeResultModel::StatusIdRole).toString() == u"OK");
+        page->view()->header()->setSortIndicator(-1, Qt::AscendingOrder);
+        for (int row = 0; row < rows; ++row)
+            QCOMPARE(page->filterModel()->sourceRow(row), row);
+
+        // Only the failures, on request.
+        page->failuresOnlyBox()->click();
+        QCOMPARE(view->rowCount(), c.failed);
+        page->failuresOnlyBox()->click();
+        QCOMPARE(view->rowCount(), rows);
+    }
+
+    void detailsPane()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 2);
+        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Start the test")));
+        QVERIFY(runToEnd(page));
+        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Select a row")));
+
+        const int inspected = rowWhere(
+            page, [](const ProbeResult &r) { return r.status == ProbeStatus::TlsInspected && r.target.http; });
+        select(page, inspected);
+        QString text = page->details()->toPlainText();
+        for (const QString &expected :
+             QStringList{QStringLiteral("TLS inspected"), QStringLiteral("TLS_INSPECTED"),
+                         QStringLiteral("127.0.0.1 — loopback"), QStringLiteral("from DNS"),
+                         QStringLiteral("Certificate chain"), QString::fromLatin1(TestPki::InspectionOrganization),
+                         QStringLiteral("issued by"),
+                         QString(QStringLiteral("server name (SNI): ") + LiveTestRig::InspectedHost),
+                         QStringLiteral("What to ask for:"), QStringLiteral("exempt"), QStringLiteral("Timings"),
+                         QStringLiteral("total"), QStringLiteral("HEAD 200"),
+                         QString::fromLatin1(TestPki::PublicOrganization)}) // expected issuer named
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in: ") + text));
+
+        const int refused = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::TcpRefused; });
+        select(page, refused);
+        text = page->details()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("refused")), qPrintable(text));
+        QVERIFY(text.contains(ProbeTexts::action(page->resultModel()->result(refused))));
+        QVERIFY(text.contains(QStringLiteral("direct")));
+        QVERIFY(!text.contains(QStringLiteral("Certificate chain")));
+
+        const int ok = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::Ok && r.target.tls; });
+        select(page, ok);
+        text = page->details()->toPlainText();
+        QVERIFY(text.contains(QStringLiteral("Reachable")));
+        QVERIFY(text.contains(QStringLiteral("TLS 1.")));
+        QVERIFY(!text.contains(QStringLiteral("What to ask for:")));
+
+        const int inbound
+            = rowWhere(page, [](const ProbeResult &r) { return r.target.notTestable == NotTestableReason::Inbound; });
+        select(page, inbound);
+        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Inbound traffic comes from Azure")));
+
+        // The selected row's details follow it while it is tested again.
+        select(page, refused);
+        page->setBaseOptions(m_rig.baseOptions(true));
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QVERIFY(page->retryFailed());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), RunTimeoutMs);
+        QVERIFY(page->details()->toPlainText().startsWith(QStringLiteral("Reachable")));
+    }
+
+    void cancelInTheMiddle()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 0); // TLS waits its default 5 s on the silent server
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        // Everything but the silent endpoint is done; it still runs.
+        const int silentRows = [&] {
+            int n = 0;
+            for (const ProbeResult &r : page->resultModel()->results())
+                n += r.target.host == LiveTestRig::SilentHost && r.target.port == 443 ? 1 : 0;
+            return n;
+        }();
+        QVERIFY(silentRows >= 1);
+        QTRY_COMPARE_WITH_TIMEOUT(page->counts().done, page->counts().testable - silentRows, 10000);
+        QVERIFY(page->isRunning());
+        QCOMPARE(page->counts().running, silentRows);
+        QVERIFY(finished.isEmpty());
+
+        QTest::mouseClick(page->cancelButton(), Qt::LeftButton);
+        QCOMPARE(finished.count(), 1); // at once, not after the timeout
+        QVERIFY(!page->isRunning());
+        checkCountsAddUp(page);
+        QCOMPARE(page->counts().cancelled, silentRows);
+        QCOMPARE(page->counts().done, page->counts().testable);
+        for (const ProbeResult &r : page->resultModel()->results()) {
+            if (r.target.host == LiveTestRig::SilentHost && r.target.port == 443)
+                QCOMPARE(r.status, ProbeStatus::Cancelled);
+        }
+        QVERIFY(page->countsLabel()->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(page->startButton()->isEnabled());
+        QVERIFY(page->retryButton()->isEnabled());
+        QVERIFY(!page->cancelButton()->isEnabled());
+        QVERIFY(f.wizard.wizard->isVisible()); // "Cancel test" is not the wizard's Cancel
+        QCOMPARE(f.wizard.wizard->currentId(), int(FirewallWizard::LiveTestPageId));
+    }
+
+    void retryOnlyTheFailed()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 2);
+        QVERIFY(runToEnd(page));
+        const QList<ProbeResult> before = page->resultModel()->results();
+        const int okConnections = m_rig.ok.connections();
+        const int inspectingConnections = m_rig.inspecting.connections();
+        const int silentConnections = m_rig.silent.connections();
+        const int httpRequests = int(m_rig.http.requests().size());
+        const int failedBefore = page->counts().failed;
+        QVERIFY(failedBefore > 0);
+
+        // The "firewall team" opens port 80; the retry takes the options as they are now.
+        page->setBaseOptions(m_rig.baseOptions(true));
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QTest::mouseClick(page->retryButton(), Qt::LeftButton);
+        QVERIFY(page->isRunning());
+        // The rows being retried start over; the others keep their verdicts meanwhile.
+        QVERIFY(page->counts().done < page->counts().testable);
+        QCOMPARE(page->counts().ok, before.size() - failedBefore - page->counts().notTestable);
+        checkCountsAddUp(page);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), RunTimeoutMs);
+        checkCountsAddUp(page);
+
+        const QList<ProbeResult> after = page->resultModel()->results();
+        QCOMPARE(after.size(), before.size());
+        for (int row = 0; row < after.size(); ++row) {
+            const ProbeResult &then = before.at(row);
+            const ProbeResult &now = after.at(row);
+            if (!isFailure(then.status)) {
+                QCOMPARE(now.status, then.status);
+                QCOMPARE(now.finishedAt, then.finishedAt); // not tested again
+                continue;
+            }
+            QVERIFY(now.finishedAt > then.finishedAt);
+            if (then.target.port == 80)
+                QCOMPARE(now.status, ProbeStatus::Ok); // fixed
+            else
+                QCOMPARE(now.status, then.status);
+        }
+        QCOMPARE(m_rig.ok.connections(), okConnections); // the OK endpoints were left alone
+        QVERIFY(m_rig.inspecting.connections() > inspectingConnections);
+        QVERIFY(m_rig.silent.connections() > silentConnections);
+        QVERIFY(int(m_rig.http.requests().size()) > httpRequests);
+        QVERIFY(page->counts().failed < failedBefore);
+    }
+
+    void languageSwitchInTheMiddle()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 0);
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page->counts().done > 0 && page->counts().running > 0
+                                     && page->counts().done + page->counts().running == page->counts().testable,
+                                 10000);
+        const QList<ProbeResult> before = page->resultModel()->results();
+        const int okRow = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::Ok; });
+        select(page, okRow);
+        QVERIFY(page->details()->toPlainText().startsWith(QStringLiteral("Reachable")));
+        const QString englishHeader
+            = page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString();
+
+        QTest::keyClick(f.wizard.wizard.get(), Qt::Key_L, Qt::ControlModifier);
+        processLanguageChange();
+        QCOMPARE(f.wizard.state->language(), Language::Japanese);
+        // The run goes on, and what it found stays.
+        QVERIFY(page->isRunning());
+        QCOMPARE(page->resultModel()->rowCount(), before.size());
+        for (int row = 0; row < before.size(); ++row) {
+            if (isFinal(before.at(row).status))
+                QCOMPARE(page->resultModel()->result(row).status, before.at(row).status);
+        }
+        // Every text in Japanese: headers and status labels from core, the page's own words.
+        QVERIFY(hasJapanese(page->title()));
+        const QString header
+            = page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString();
+        QVERIFY(header != englishHeader && hasJapanese(header));
+        const QModelIndex okIndex = page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn);
+        QVERIFY2(hasJapanese(okIndex.data().toString()), qPrintable(okIndex.data().toString()));
+        QVERIFY(hasJapanese(page->countsLabel()->text()));
+        QVERIFY(hasJapanese(page->details()->toPlainText()));
+        QVERIFY(hasJapanese(page->startButton()->text()));
+        const QStringList identifiers{QStringLiteral("japaneast"), QStringLiteral("mystore")};
+        QStringList english = englishLeft(page, identifiers, true);
+        QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
+
+        // The silent endpoint's verdict arrives after the switch, in Japanese too.
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), RunTimeoutMs);
+        const int silent = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::TlsTimeout; });
+        QVERIFY(silent >= 0);
+        select(page, silent);
+        const QString label
+            = page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn).data().toString();
+        QCOMPARE(label, ProbeTexts::statusLabel(ProbeStatus::TlsTimeout));
+        QVERIFY(hasJapanese(label));
+        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("TLS_TIMEOUT")));
+        QVERIFY(hasJapanese(page->countsLabel()->text()));
+        // Shown with the options open and an HTTP proxy to give, too.
+        QTest::mouseClick(page->moreOptionsButton(), Qt::LeftButton);
+        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::Explicit)));
+        QVERIFY(page->proxyPasswordField()->isVisible());
+        english = englishLeft(page, identifiers, true);
+        QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
+        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::System)));
+        english = englishLeft(page, identifiers, true);
+        QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
+
+        QTest::keyClick(f.wizard.wizard.get(), Qt::Key_L, Qt::ControlModifier);
+        processLanguageChange();
+        QCOMPARE(page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString(),
+                 englishHeader);
+        QCOMPARE(page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn).data().toString(),
+                 QStringLiteral("TLS timed out"));
+        QCOMPARE(page->resultModel()->rowCount(), before.size());
+    }
+
+    // "amlfw check --format json" against the rig, with the same options the page is given below.
+    void cliRun()
+    {
+        m_cliReport = runCli(m_rig.cliArguments(2)
+                             + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang"),
+                                           QStringLiteral("en")});
+        QCOMPARE(m_cliReport.value(QStringLiteral("report")).toString(), QStringLiteral("check"));
+        QVERIFY(m_cliReport.value(QStringLiteral("results")).toArray().size() >= 20);
+    }
+
+    void tableMatchesTheCli()
+    {
+        QVERIFY(!m_cliReport.isEmpty());
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 2, false, true); // --resolve *:*:127.0.0.1 as the CLI had it
+        QVERIFY(runToEnd(page));
+        const QJsonArray cli = m_cliReport.value(QStringLiteral("results")).toArray();
+        QAbstractItemModel *view = page->view()->model();
+        QCOMPARE(view->rowCount(), cli.size());
+        for (int row = 0; row < cli.size(); ++row) {
+            const QJsonObject r = cli.at(row).toObject();
+            const QString what
+                = QStringLiteral("row %1 (%2)").arg(row).arg(r.value(QStringLiteral("ruleId")).toString());
+            auto text = [&](int column) {
+                return view->index(row, column).data().toString();
+            };
+            QVERIFY2(text(ProbeResultModel::RuleColumn) == r.value(QStringLiteral("ruleId")).toString(),
+                     qPrintable(what));
+            const QString host = r.value(QStringLiteral("host")).isNull() ? QStringLiteral("-")
+                                                                          : r.value(QStringLiteral("host")).toString();
+            QVERIFY2(text(ProbeResultModel::HostColumn) == host, qPrintable(what));
+            QVERIFY2(text(ProbeResultModel::DestinationColumn) == r.value(QStringLiteral("destination")).toString(),
+                     qPrintable(what));
+            QVERIFY2(text(ProbeResultModel::PortColumn) == r.value(QStringLiteral("portSpec")).toString(),
+                     qPrintable(what));
+            QVERIFY2(text(ProbeResultModel::StatusColumn) == r.value(QStringLiteral("statusLabel")).toString(),
+                     qPrintable(what + QStringLiteral(": ") + text(ProbeResultModel::StatusColumn)));
+            QVERIFY2(view->index(row, 0).data(ProbeResultModel::StatusIdRole).toString()
+                         == r.value(QStringLiteral("status")).toString(),
+                     qPrintable(what));
+            QVERIFY2(view->index(row, 0).data(ProbeResultModel::ExplanationRole).toString()
+                         == r.value(QStringLiteral("explanation")).toString(),
+                     qPrintable(what));
+        }
+        const QJsonObject summary = m_cliReport.value(QStringLiteral("summary")).toObject();
+        QCOMPARE(page->counts().ok, summary.value(QStringLiteral("ok")).toInt());
+        QCOMPARE(page->counts().failed, summary.value(QStringLiteral("failed")).toInt());
+        QCOMPARE(page->counts().notTestable, summary.value(QStringLiteral("notTestable")).toInt());
+    }
+
+    void reportsAsTheCliWritesThem()
+    {
+        QVERIFY(!m_cliReport.isEmpty());
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 2, false, true);
+        QVERIFY(runToEnd(page));
+        QTemporaryDir out;
+        const QString json = out.filePath(QStringLiteral("report.json"));
+        FileDialog::instance()->setNextFileName(json);
+        page->saveReportAction(LiveTestPage::ReportFormat::Json)->trigger();
+        QVERIFY(QFile::exists(json));
+        QCOMPARE(page->lastReportPath(), QFileInfo(json).absoluteFilePath());
+        QCOMPARE(page->reportBanner()->kind(), MessageBanner::Kind::Success);
+        QVERIFY(page->reportBanner()->text().contains(QDir::toNativeSeparators(QFileInfo(json).absoluteFilePath())));
+        QVERIFY(page->openFolderButton()->isVisible());
+        QUrl opened;
+        FileDialog::instance()->setUrlOpener([&](const QUrl &url) {
+            opened = url;
+            return true;
+        });
+        QTest::mouseClick(page->openFolderButton(), Qt::LeftButton);
+        QCOMPARE(opened, QUrl::fromLocalFile(QFileInfo(json).absolutePath()));
+
+        // The same structure as the CLI's, and the same rows.
+        const QJsonObject gui = readJson(json);
+        QCOMPARE(gui.keys(), m_cliReport.keys());
+        for (const QString &key : {QStringLiteral("scenario"), QStringLiteral("options"), QStringLiteral("summary"),
+                                   QStringLiteral("vantage")})
+            QCOMPARE(gui.value(key).toObject().keys(), m_cliReport.value(key).toObject().keys());
+        QCOMPARE(gui.value(QStringLiteral("scenario")), m_cliReport.value(QStringLiteral("scenario")));
+        QCOMPARE(gui.value(QStringLiteral("options")).toObject().value(QStringLiteral("timeoutsMs")),
+                 m_cliReport.value(QStringLiteral("options")).toObject().value(QStringLiteral("timeoutsMs")));
+        QCOMPARE(gui.value(QStringLiteral("summary")).toObject().value(QStringLiteral("byStatus")),
+                 m_cliReport.value(QStringLiteral("summary")).toObject().value(QStringLiteral("byStatus")));
+        const QJsonArray guiRows = gui.value(QStringLiteral("results")).toArray();
+        const QJsonArray cliRows = m_cliReport.value(QStringLiteral("results")).toArray();
+        QCOMPARE(guiRows.size(), cliRows.size());
+        for (int row = 0; row < guiRows.size(); ++row) {
+            const QJsonObject a = guiRows.at(row).toObject();
+            const QJsonObject b = cliRows.at(row).toObject();
+            QCOMPARE(a.keys(), b.keys());
+            for (const QString &key : {QStringLiteral("ruleId"), QStringLiteral("destination"), QStringLiteral("host"),
+                                       QStringLiteral("port"), QStringLiteral("portSpec"), QStringLiteral("status"),
+                                       QStringLiteral("statusLabel"), QStringLiteral("stages")})
+                QVERIFY2(a.value(key) == b.value(key), qPrintable(QStringLiteral("row %1 %2").arg(row).arg(key)));
+        }
+
+        // HTML and CSV as well; each written whole, nothing left beside them.
+        const QString html = out.filePath(QStringLiteral("report.html"));
+        FileDialog::instance()->setNextFileName(html);
+        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Html));
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QByteArray page1 = htmlFile.readAll();
+        QVERIFY(page1.contains("<html lang=\"en\">"));
+        QVERIFY(page1.contains("TLS_INSPECTED"));
+        const QString csv = out.filePath(QStringLiteral("report.csv"));
+        FileDialog::instance()->setNextFileName(csv);
+        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Csv));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        QVERIFY(csvFile.readAll().startsWith("\xEF\xBB\xBF"));
+        QStringList files = QDir(out.path()).entryList(QDir::Files | QDir::Hidden);
+        files.sort();
+        QCOMPARE(files, QStringList({QStringLiteral("report.csv"), QStringLiteral("report.html"),
+                                     QStringLiteral("report.json")}));
+
+        // A folder that does not exist: nothing written, and the page says so.
+        const QString missing = out.filePath(QStringLiteral("no-such-folder/report.json"));
+        FileDialog::instance()->setNextFileName(missing);
+        QVERIFY(!page->saveReport(LiveTestPage::ReportFormat::Json));
+        QCOMPARE(page->reportBanner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(page->reportBanner()->text().contains(QDir::toNativeSeparators(missing)));
+        QVERIFY(!QFile::exists(missing));
+        // Cancelled: nothing happens.
+        FileDialog::instance()->setNextFileName(QString());
+        QVERIFY(!page->saveReport(LiveTestPage::ReportFormat::Json));
+    }
+
+    void baselineShowsWhatChanged()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 2);
+        QVERIFY(runToEnd(page));
+        QTemporaryDir out;
+        const QString before = out.filePath(QStringLiteral("before.json"));
+        FileDialog::instance()->setNextFileName(before);
+        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Json));
+        int port80 = 0;
+        for (const ProbeResult &r : page->resultModel()->results())
+            port80 += r.target.port == 80 ? 1 : 0;
+        QVERIFY(port80 > 0);
+
+        // After the change: port 80 is open; start again and compare.
+        page->setBaseOptions(m_rig.baseOptions(true));
+        QVERIFY(runToEnd(page));
+        QVERIFY(page->view()->isColumnHidden(ProbeResultModel::ChangeColumn));
+        QVERIFY(!page->clearComparisonButton()->isVisible());
+        FileDialog::instance()->setNextFileName(before);
+        QTest::mouseClick(page->compareButton(), Qt::LeftButton);
+        QVERIFY(!page->view()->isColumnHidden(ProbeResultModel::ChangeColumn));
+        QVERIFY(page->clearComparisonButton()->isVisible());
+        QVERIFY(page->baselineLabel()->text().contains(QStringLiteral("before.json")));
+        QAbstractItemModel *view = page->view()->model();
+        int fixed = 0;
+        for (int row = 0; row < view->rowCount(); ++row) {
+            const QString change = view->index(row, ProbeResultModel::ChangeColumn).data().toString();
+            const bool isPort80 = view->index(row, ProbeResultModel::PortColumn).data().toString() == u"80";
+            QCOMPARE(change, isPort80 ? QStringLiteral("fixed") : QStringLiteral("unchanged"));
+            fixed += change == u"fixed" ? 1 : 0;
+            if (isPort80) {
+                QVERIFY(view->index(row, ProbeResultModel::ChangeColumn)
+                            .data(Qt::BackgroundRole)
+                            .value<QColor>()
+                            .isValid());
+                QCOMPARE(view->index(row, ProbeResultModel::ChangeColumn).data(Qt::ToolTipRole).toString(),
+                         QStringLiteral("TCP_REFUSED → OK"));
+            }
+        }
+        QCOMPARE(fixed, port80);
+        QVERIFY2(page->countsLabel()->text().contains(
+                     QStringLiteral("Since the earlier run: %1 fixed, 0 now failing").arg(port80)),
+                 qPrintable(page->countsLabel()->text()));
+        select(page, rowWhere(page, [](const ProbeResult &r) { return r.target.port == 80; }));
+        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("TCP_REFUSED → OK")));
+        // The report says it too.
+        const QString after = out.filePath(QStringLiteral("after.json"));
+        FileDialog::instance()->setNextFileName(after);
+        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Json));
+        QCOMPARE(readJson(after)
+                     .value(QStringLiteral("summary"))
+                     .toObject()
+                     .value(QStringLiteral("changes"))
+                     .toObject()
+                     .value(QStringLiteral("fixed"))
+                     .toInt(),
+                 port80);
+
+        QTest::mouseClick(page->clearComparisonButton(), Qt::LeftButton);
+        QVERIFY(page->view()->isColumnHidden(ProbeResultModel::ChangeColumn));
+        QVERIFY(!page->countsLabel()->text().contains(QStringLiteral("Since the earlier run")));
+
+        // Not a report of "amlfw check": said, and nothing compared.
+        const QString rules = out.filePath(QStringLiteral("rules.json"));
+        QFile bad(rules);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"rules\": []}");
+        bad.close();
+        FileDialog::instance()->setNextFileName(rules);
+        QVERIFY(!page->loadBaseline());
+        QCOMPARE(page->reportBanner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(page->reportBanner()->text().contains(QStringLiteral("rules.json")));
+        QVERIFY(page->view()->isColumnHidden(ProbeResultModel::ChangeColumn));
+    }
+
+    void answersChangedReplans()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        FirewallWizard *w = f.wizard.wizard.get();
+        configure(page, 2);
+        QVERIFY(runToEnd(page));
+        const int rows = page->resultModel()->rowCount();
+
+        // The same scenario (here: the language) keeps the results.
+        f.wizard.state->setLanguage(Language::Japanese);
+        processLanguageChange();
+        QCOMPARE(page->resultModel()->rowCount(), rows);
+        QVERIFY(!page->banner()->isVisible());
+        f.wizard.state->setLanguage(Language::English);
+        processLanguageChange();
+
+        // Other answers: the results no longer describe the rules.
+        clickBack(w);
+        clickBack(w);
+        QCOMPARE(w->currentId(), int(FirewallWizard::FeaturesPageId));
+        QCheckBox *notebooks = w->featuresPage()->checkBox(QStringLiteral("notebooks"));
+        notebooks->click();
+        QVERIFY(f.wizard.state->answers().features.contains(QStringLiteral("notebooks")));
+        clickNext(w);
+        clickNext(w);
+        QCOMPARE(w->currentId(), int(FirewallWizard::LiveTestPageId));
+        QVERIFY(!page->hasResults());
+        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Info);
+        QVERIFY(page->banner()->text().contains(QStringLiteral("earlier results were cleared")));
+        QVERIFY(!page->retryButton()->isEnabled());
+        QVERIFY(!page->saveReportButton()->isEnabled());
+        // The hosts given for wildcards are kept for the new plan.
+        for (const auto &[destination, host] : LiveTestRig::samples())
+            QCOMPARE(page->sampleHost(destination), host);
+
+        // A change while a test runs stops it first.
+        page->timeoutBox()->setValue(0);
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QVERIFY(page->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(page->counts().done > 0, 10000);
+        const ProbeEngine *running = page->engine();
+        f.wizard.state->setStorage(QStringLiteral("otherstore"));
+        QVERIFY(!page->isRunning());
+        QVERIFY(page->engine() != running);
+        QVERIFY(finished.isEmpty()); // dropped, not finished: its results are gone
+        QVERIFY(!page->hasResults());
+        QVERIFY(page->banner()->text().contains(QStringLiteral("running test was stopped")));
+        QVERIFY(page->startButton()->isEnabled());
+        // Answers that leave no rules: nothing to start.
+        f.wizard.state->setStorage(QStringLiteral("Not-Valid"));
+        QVERIFY(!page->startButton()->isEnabled());
+        QVERIFY(!page->isComplete());
+    }
+
+    void optionErrorsKeepItFromStarting()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 2);
+        QComboBox *mode = page->proxyModeBox();
+        mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::Explicit)));
+        QVERIFY(page->proxyUrlField()->isVisible());
+        page->proxyUrlField()->clear();
+        QVERIFY(!page->startTest());
+        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(page->banner()->text().contains(QStringLiteral("proxy")));
+        typeInto(page->proxyUrlField(), QStringLiteral("socks5://127.0.0.1:1080"));
+        QVERIFY(!page->proxyUrlField()->styleSheet().isEmpty()); // marked
+        QVERIFY(!page->startTest());
+        QVERIFY(page->banner()->text().contains(QStringLiteral("socks5")));
+        mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::None)));
+        QVERIFY(!page->proxyUrlField()->isVisible()); // no proxy: no address to give
+
+        typeInto(page->caBundleField(), f.wizard.dir.filePath(QStringLiteral("missing.pem")));
+        QVERIFY(!page->caBundleField()->styleSheet().isEmpty());
+        QVERIFY(!page->startTest());
+        QVERIFY(page->banner()->text().contains(QStringLiteral("missing.pem")));
+        typeInto(page->caBundleField(), m_rig.caBundlePath);
+        QVERIFY(page->caBundleField()->styleSheet().isEmpty());
+
+        // A sample outside its wildcard is marked, and said when starting.
+        const QString destination = LiveTestRig::samples().first().first;
+        const int row = int(page->sampleDestinations().indexOf(destination));
+        page->samplesTable()->item(row, 1)->setText(QStringLiteral("evil.example.com"));
+        QVERIFY(page->samplesTable()->item(row, 1)->toolTip().contains(QStringLiteral("evil.example.com")));
+        QVERIFY(!page->startTest());
+        QVERIFY(page->banner()->text().contains(QStringLiteral("evil.example.com")));
+        QVERIFY(!page->isRunning());
+        QVERIFY(!page->hasResults());
+        page->setSampleHost(destination, LiveTestRig::samples().first().second);
+        QVERIFY(!page->samplesTable()->item(row, 1)->toolTip().contains(QStringLiteral("evil.example.com")));
+        // An empty sample: that wildcard is simply not tested.
+        page->setSampleHost(destination, QString());
+        QVERIFY(page->startTest());
+        QVERIFY(!page->banner()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning(), RunTimeoutMs);
+        const int wildcard = rowWhere(page, [&](const ProbeResult &r) { return r.target.destination == destination; });
+        QCOMPARE(page->resultModel()->result(wildcard).status, ProbeStatus::NotTestable);
+        select(page, wildcard);
+        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Sample hosts")));
+    }
+
+    void proxyWithCredentials()
+    {
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        proxy.requireCredentials(QStringLiteral("alice"), QStringLiteral("s3cret-pw"));
+        for (const QString &host : std::as_const(m_rig.hosts)) {
+            proxy.addRoute(host, 443, m_rig.ok.serverPort());
+            proxy.addRoute(host, 80, m_rig.http.serverPort());
+        }
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 2);
+        page->setBaseOptions({}); // through the proxy, no redirection: the proxy knows where the hosts are
+        QComboBox *mode = page->proxyModeBox();
+        mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::Explicit)));
+        // Credentials typed into the URL move to their own fields; the password is masked.
+        typeInto(page->proxyUrlField(), QStringLiteral("http://alice:s3cret-pw@127.0.0.1:%1").arg(proxy.serverPort()));
+        QTest::keyClick(page->proxyUrlField(), Qt::Key_Tab);
+        QCOMPARE(page->proxyUrlField()->text(), QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()));
+        QCOMPARE(page->proxyUserField()->text(), QStringLiteral("alice"));
+        QCOMPARE(page->proxyPasswordField()->text(), QStringLiteral("s3cret-pw"));
+        QCOMPARE(page->proxyPasswordField()->echoMode(), QLineEdit::Password);
+        const auto options = page->probeOptions();
+        QVERIFY(options);
+        QCOMPARE(options->proxy.password, QStringLiteral("s3cret-pw"));
+
+        QVERIFY(runToEnd(page));
+        int throughProxy = 0;
+        for (const ProbeResult &r : page->resultModel()->results()) {
+            if (r.path.mode != PathMode::HttpProxy)
+                continue;
+            ++throughProxy;
+            QVERIFY2(r.status == ProbeStatus::Ok, qPrintable(r.target.host + u' ' + probeStatusId(r.status)));
+            QVERIFY(r.path.credentialsSent);
+        }
+        QVERIFY(throughProxy >= 10);
+        QVERIFY(!proxy.requests().isEmpty());
+        for (const TestConnectProxy::Request &request : proxy.requests())
+            QVERIFY(request.authorized);
+
+        // The password is nowhere: not in the reports, not in the settings, not on the screen.
+        for (auto format :
+             {LiveTestPage::ReportFormat::Json, LiveTestPage::ReportFormat::Html, LiveTestPage::ReportFormat::Csv})
+            QVERIFY(!page->reportData(format).contains("s3cret-pw"));
+        QVERIFY(page->reportData(LiveTestPage::ReportFormat::Json)
+                    .contains(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()).toUtf8()));
+        f.wizard.settings->sync();
+        QFile settings(f.wizard.settingsPath);
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray stored = settings.readAll();
+        QVERIFY(!stored.contains("s3cret-pw"));
+        QVERIFY(!stored.contains("alice"));
+        QVERIFY(stored.contains("127.0.0.1"));
+        for (const QString &text : visibleTexts(page, true))
+            QVERIFY(!text.contains(QStringLiteral("s3cret-pw")));
+        QVERIFY(!page->details()->toPlainText().contains(QStringLiteral("s3cret-pw")));
+    }
+
+    void remembersSettingsButNotThePassword()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        QComboBox *mode = page->proxyModeBox();
+        QCOMPARE(mode->currentData().toInt(), int(ProxySetting::Mode::System)); // the default
+        mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::Explicit)));
+        typeInto(page->proxyUrlField(), QStringLiteral("http://proxy.example.com:3128"));
+        typeInto(page->proxyUserField(), QStringLiteral("bob"));
+        typeInto(page->proxyPasswordField(), QStringLiteral("hunter2-pw"));
+        page->timeoutBox()->setValue(7);
+        page->concurrencyBox()->setValue(5);
+        typeInto(page->caBundleField(), m_rig.caBundlePath);
+
+        f.wizard.recreate(Language::English, true);
+        f.wizard.state->setAnswers(LiveTestRig::answers());
+        auto *again = qobject_cast<LiveTestPage *>(f.wizard.wizard->page(FirewallWizard::LiveTestPageId));
+        QVERIFY(again);
+        QCOMPARE(again->proxyModeBox()->currentData().toInt(), int(ProxySetting::Mode::Explicit));
+        QCOMPARE(again->proxyUrlField()->text(), QStringLiteral("http://proxy.example.com:3128"));
+        QCOMPARE(again->proxyPasswordField()->text(), QString());
+        QCOMPARE(again->timeoutBox()->value(), 7);
+        QCOMPARE(again->concurrencyBox()->value(), 5);
+        QCOMPARE(again->caBundleField()->text(), m_rig.caBundlePath);
+        const auto options = again->probeOptions();
+        QVERIFY(options);
+        QCOMPARE(options->timeouts.tlsMs, 7000);
+        QCOMPARE(options->concurrency, 5);
+        QCOMPARE(options->proxy.host, QStringLiteral("proxy.example.com"));
+        QCOMPARE(options->proxy.port, 3128);
+        QVERIFY(options->proxy.password.isEmpty());
+        QCOMPARE(options->extraCaCertificates.size(), 2);
+        f.wizard.settings->sync();
+        QFile settings(f.wizard.settingsPath);
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains("hunter2-pw"));
+
+        // Even a URL with credentials in it is stored without them.
+        f.wizard.settings->setLiveTestProxyUrl(QStringLiteral("http://carol:pw-in-url@proxy.example.com:8080"));
+        QCOMPARE(f.wizard.settings->liveTestProxyUrl(), QStringLiteral("http://proxy.example.com:8080"));
+    }
+
+    void keyboardAndAccessibility()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        configure(page, 0); // the silent endpoint keeps the run open for 5 s
+        FirewallWizard *w = f.wizard.wizard.get();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        // Alt+S starts (the mnemonic), Alt+C stops; mnemonics click with an animation.
+        QSignalSpy started(page, &LiveTestPage::testStarted);
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, Qt::Key_S, Qt::AltModifier);
+        QTRY_COMPARE(started.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(page->counts().done > 0, 10000);
+        QVERIFY(page->isRunning());
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, Qt::Key_C, Qt::AltModifier);
+        QTRY_VERIFY(!page->isRunning());
+        QVERIFY(page->counts().cancelled > 0);
+        QVERIFY(w->isVisible());
+        // The status is said in words for screen readers, not by colour.
+        const QModelIndex status = page->view()->model()->index(0, ProbeResultModel::StatusColumn);
+        QVERIFY(status.data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(status.data(ProbeResultModel::StatusIdRole).toString()));
+    }
+};
+
+QTEST_MAIN(TestLiveTestPage)
+#include "tst_livetestpage.moc"
