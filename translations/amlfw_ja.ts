@@ -2369,26 +2369,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
 <context>
     <name>amlfw::ProbeReport</name>
     <message>
-        <source>new</source>
-        <translation>新規</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>変化なし</translation>
-    </message>
-    <message>
-        <source>fixed</source>
-        <translation>修正済み</translation>
-    </message>
-    <message>
-        <source>now failing</source>
-        <translation>新たに失敗</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>変化あり</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状態</translation>
     </message>
@@ -3089,6 +3069,26 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>%1 stands for %2: a well-known host of the wildcard.</source>
         <translation>%1 で %2 を代表させています: このワイルドカードのよく知られたホストです。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>変化なし</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>修正済み</translation>
+    </message>
+    <message>
+        <source>now failing</source>
+        <translation>新たに失敗</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変化あり</translation>
     </message>
 </context>
 <context>

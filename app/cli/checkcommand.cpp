@@ -104,7 +104,7 @@ public:
         if (m_run.baseline) {
             const ProbeChange change = m_run.change(index);
             if (change != ProbeChange::Unchanged)
-                info = u'[' + ProbeReport::changeLabel(change) + QStringLiteral("] ") + info;
+                info = u'[' + ProbeTexts::changeLabel(change) + QStringLiteral("] ") + info;
         }
         const QString status = padded(probeStatusId(r.status), StatusWidth);
         QString line = QStringLiteral("  ") + padded(ProbeTexts::duration(r.timings.totalMs), TimeWidth)

@@ -26,7 +26,6 @@ public:
     // For a terminal: counts, changes against the baseline, and what to ask for.
     static QString summaryText(const ProbeRun &run, Language language);
 
-    static QString changeLabel(ProbeChange change);
 };
 
 } // namespace amlfw

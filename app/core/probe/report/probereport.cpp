@@ -85,25 +85,6 @@ QString esc(const QString &text)
 
 } // namespace
 
-QString ProbeReport::changeLabel(ProbeChange change)
-{
-    switch (change) {
-    case ProbeChange::None:
-        return {};
-    case ProbeChange::New:
-        return tr("new");
-    case ProbeChange::Unchanged:
-        return tr("unchanged");
-    case ProbeChange::Fixed:
-        return tr("fixed");
-    case ProbeChange::Broken:
-        return tr("now failing");
-    case ProbeChange::Changed:
-        return tr("changed");
-    }
-    return {};
-}
-
 QJsonObject ProbeReport::resultToJson(const ProbeResult &r)
 {
     const ProbeTarget &t = r.target;
@@ -397,7 +378,7 @@ QByteArray ProbeReport::csv(const ProbeRun &run, Language language, bool byteOrd
                           ProbeTexts::detail(r),
                           ProbeTexts::notes(r).join(u'\n')};
         if (run.baseline)
-            cells << run.baselineStatus(row) << changeLabel(run.change(row));
+            cells << run.baselineStatus(row) << ProbeTexts::changeLabel(run.change(row));
         writeRow(cells);
     }
     if (run.baseline) {
@@ -601,7 +582,7 @@ QByteArray ProbeReport::html(const ProbeRun &run, Language language)
              + QStringLiteral("</td>");
         if (run.baseline) {
             const QString before = run.baselineStatus(i);
-            h += QStringLiteral("<td class=\"change\">") + esc(changeLabel(run.change(i)))
+            h += QStringLiteral("<td class=\"change\">") + esc(ProbeTexts::changeLabel(run.change(i)))
                  + (before.isEmpty() ? QString()
                                      : QStringLiteral("<div class=\"small\">") + esc(tr("before: %1").arg(before))
                                            + QStringLiteral("</div>"))

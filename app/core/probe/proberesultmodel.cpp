@@ -1,7 +1,6 @@
 #include "proberesultmodel.h"
 
 #include "probeengine.h"
-#include "probereport.h"
 #include "probetexts.h"
 
 namespace amlfw {
@@ -138,7 +137,7 @@ QVariant ProbeResultModel::data(const QModelIndex &index, int role) const
     case ExplanationColumn:
         return ProbeTexts::explanation(r);
     case ChangeColumn:
-        return ProbeReport::changeLabel(change(index.row()));
+        return ProbeTexts::changeLabel(change(index.row()));
     default:
         return {};
     }

@@ -67,7 +67,7 @@ QString LiveTestDetails::resultHtml(const ProbeResult &r, ProbeChange change, co
           + colour + QStringLiteral(";\">") + esc(ProbeTexts::statusLabel(r.status))
           + QStringLiteral("</span>&nbsp;&nbsp;<code>") + esc(probeStatusId(r.status)) + QStringLiteral("</code>");
     if (change != ProbeChange::None)
-        html += QStringLiteral("&nbsp;&nbsp;[") + esc(ProbeReport::changeLabel(change)) + u']';
+        html += QStringLiteral("&nbsp;&nbsp;[") + esc(ProbeTexts::changeLabel(change)) + u']';
     html += QStringLiteral("</p>");
 
     const QString endpoint = t.host.isEmpty() ? t.destination : t.host + u':' + ProbeTexts::ports(t);

@@ -496,4 +496,23 @@ QStringList ProbeTexts::notes(const ProbeResult &r)
     return out;
 }
 
+QString ProbeTexts::changeLabel(ProbeChange change)
+{
+    switch (change) {
+    case ProbeChange::None:
+        return {};
+    case ProbeChange::New:
+        return tr("new");
+    case ProbeChange::Unchanged:
+        return tr("unchanged");
+    case ProbeChange::Fixed:
+        return tr("fixed");
+    case ProbeChange::Broken:
+        return tr("now failing");
+    case ProbeChange::Changed:
+        return tr("changed");
+    }
+    return {};
+}
+
 } // namespace amlfw

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "proberesult.h"
+#include "proberun.h"
 
 #include <QCoreApplication>
 
@@ -29,7 +30,8 @@ public:
     static QString proxySetting(const QString &setting); // ProxySetting::display() in words
     static QString pathUsed(const QString &used);        // ProbeVantage::proxyUsed entries in words
     static QString duration(qint64 ms);             // "120 ms", "-"
-    static QString ports(const ProbeTarget &t);     // "443" or the rule's "29876-29877"
+    static QString ports(const ProbeTarget &t);
+    static QString changeLabel(ProbeChange change); // against a baseline: "fixed", "now failing"     // "443" or the rule's "29876-29877"
 };
 
 } // namespace amlfw

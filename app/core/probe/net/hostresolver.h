@@ -1,6 +1,6 @@
 #pragma once
 
-#include "proberesult.h"
+#include "netoutcome.h"
 
 #include <QHostAddress>
 #include <QList>
