@@ -1,12 +1,12 @@
 // The amlfw command line, end to end: exit codes, messages in both languages, files.
 
+#include "clirunner.h"
 #include "rulesetfixture.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace amlfw;
@@ -14,6 +14,7 @@ using namespace amlfw::test;
 
 namespace {
 
+// The text of a run, as the tests read it.
 struct Run
 {
     int exitCode = -1;
@@ -22,23 +23,17 @@ struct Run
     QByteArray rawOut;
 };
 
-Run runCli(const QStringList &arguments)
+Run runCliText(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(requiredEnvironment("AMLFW_CLI"), arguments);
-    if (!process.waitForFinished(60000))
-        qFatal("amlfw did not finish");
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.rawOut = process.readAllStandardOutput();
-    run.out = QString::fromUtf8(run.rawOut);
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    const CliRun cli = runCli(arguments);
+    return {cli.exitCode, cli.outText(), cli.errText(), cli.out};
 }
 
-QStringList scenario(const QString &cloud = QStringLiteral("public"), const QString &region = QStringLiteral("japaneast"))
+QStringList scenario(const QString &cloud = QStringLiteral("public"),
+                     const QString &region = QStringLiteral("japaneast"))
 {
-    return {QStringLiteral("--cloud"), cloud, QStringLiteral("--region"), region, QStringLiteral("--storage"), QStringLiteral("mystore")};
+    return {QStringLiteral("--cloud"), cloud, QStringLiteral("--region"), region, QStringLiteral("--storage"),
+            QStringLiteral("mystore")};
 }
 
 QByteArray readFile(const QString &path)
@@ -65,18 +60,18 @@ class TestCli : public QObject
 private Q_SLOTS:
     void versionAndHelp()
     {
-        Run r = runCli({QStringLiteral("--version")});
+        Run r = runCliText({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QStringLiteral("amlfw " AMLFW_VERSION));
-        r = runCli({QStringLiteral("--help")});
+        r = runCliText({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Commands:")));
-        r = runCli({QStringLiteral("rules"), QStringLiteral("--help")});
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("--all-features")));
-        r = runCli({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("ja")});
         QVERIFY(r.out.contains(QStringLiteral("コマンド:")));
-        r = runCli({});
+        r = runCliText({});
         QCOMPARE(r.exitCode, 2);
     }
 
@@ -84,10 +79,12 @@ private Q_SLOTS:
     void allFeaturesJson()
     {
         for (const QString &cloud : {QStringLiteral("public"), QStringLiteral("usgov"), QStringLiteral("china")}) {
-            const QString region = cloud == u"public" ? QStringLiteral("japaneast")
-                                   : cloud == u"usgov" ? QStringLiteral("usgovvirginia") : QStringLiteral("chinaeast2");
-            const Run r = runCli(QStringList{QStringLiteral("rules")} + scenario(cloud, region)
-                                + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("json")});
+            const QString region = cloud == u"public"  ? QStringLiteral("japaneast")
+                                   : cloud == u"usgov" ? QStringLiteral("usgovvirginia")
+                                                       : QStringLiteral("chinaeast2");
+            const Run r = runCliText(
+                QStringList{QStringLiteral("rules")} + scenario(cloud, region)
+                + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("json")});
             QCOMPARE(r.exitCode, 0);
             const QJsonObject root = QJsonDocument::fromJson(r.rawOut).object();
             const QJsonArray rules = root.value(QStringLiteral("rules")).toArray();
@@ -102,8 +99,9 @@ private Q_SLOTS:
 
     void minimalScenario()
     {
-        const Run r = runCli(QStringList{QStringLiteral("rules")} + scenario()
-                            + QStringList{QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r = runCliText(
+            QStringList{QStringLiteral("rules")} + scenario()
+            + QStringList{QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray rules = QJsonDocument::fromJson(r.rawOut).object().value(QStringLiteral("rules")).toArray();
         QCOMPARE(rules.size(), 9);
@@ -113,15 +111,18 @@ private Q_SLOTS:
 
     void formats()
     {
-        const QStringList base = QStringList{QStringLiteral("rules")} + scenario() + QStringList{QStringLiteral("--features"), QStringLiteral("python")};
-        Run r = runCli(base);
+        const QStringList base = QStringList{QStringLiteral("rules")} + scenario()
+                                 + QStringList{QStringLiteral("--features"), QStringLiteral("python")};
+        Run r = runCliText(base);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Application rules")));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("markdown"), QStringLiteral("--view"), QStringLiteral("all")});
+        r = runCliText(base
+                       + QStringList{QStringLiteral("--format"), QStringLiteral("markdown"), QStringLiteral("--view"),
+                                     QStringLiteral("all")});
         QVERIFY(r.out.startsWith(QStringLiteral("# ")));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
+        r = runCliText(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
         QVERIFY(r.out.startsWith(QStringLiteral("ID,Direction,")));
-        r = runCli(base + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText(base + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
         QVERIFY(r.out.contains(QStringLiteral("アプリケーション規則")));
         QVERIFY(r.out.contains(QStringLiteral("東日本")));
     }
@@ -133,28 +134,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("japanese");
         const QStringList rules{QStringLiteral("rules")};
         const QStringList python{QStringLiteral("--features"), QStringLiteral("python")};
-        QTest::newRow("storage upper case") << rules + QStringList{QStringLiteral("--cloud"), QStringLiteral("public"), QStringLiteral("--region"),
-                                                                   QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("MyStore")} + python
-                                            << QStringLiteral("upper-case letter \"M\"") << QStringLiteral("大文字「M」");
-        QTest::newRow("storage too short") << rules + QStringList{QStringLiteral("--cloud"), QStringLiteral("public"), QStringLiteral("--region"),
-                                                                  QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("ab")} + python
-                                           << QStringLiteral("too short") << QStringLiteral("短すぎます");
-        QTest::newRow("unknown region") << rules + scenario(QStringLiteral("public"), QStringLiteral("japaneest")) + python
-                                        << QStringLiteral("Did you mean \"japaneast\"") << QStringLiteral("「japaneast」ではありませんか");
-        QTest::newRow("region of another cloud") << rules + scenario(QStringLiteral("usgov"), QStringLiteral("japaneast")) + python
-                                                 << QStringLiteral("belongs to Azure Public") << QStringLiteral("Azure Public のリージョン");
-        QTest::newRow("unknown cloud") << rules + scenario(QStringLiteral("azure"), QStringLiteral("japaneast")) + python
-                                       << QStringLiteral("Unknown cloud \"azure\"") << QStringLiteral("不明なクラウド「azure」");
-        QTest::newRow("unknown feature") << rules + scenario() + QStringList{QStringLiteral("--features"), QStringLiteral("pyton")}
-                                         << QStringLiteral("Did you mean \"python\"") << QStringLiteral("「python」ではありませんか");
-        QTest::newRow("both feature flags") << rules + scenario() + python + QStringList{QStringLiteral("--all-features")}
-                                            << QStringLiteral("not both") << QStringLiteral("どちらか一方");
-        QTest::newRow("no features") << rules + scenario() << QStringLiteral("--all-features") << QStringLiteral("機能を選択");
-        QTest::newRow("bad udr") << rules + scenario() + python + QStringList{QStringLiteral("--udr"), QStringLiteral("bgp")}
-                                 << QStringLiteral("\"bgp\" is not a route method") << QStringLiteral("「bgp」はルートの方式");
-        QTest::newRow("bad format") << rules + scenario() + python + QStringList{QStringLiteral("--format"), QStringLiteral("xml")}
-                                    << QStringLiteral("\"xml\" is not a format") << QStringLiteral("「xml」は「rules」の形式");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("rulez")} << QStringLiteral("unknown command \"rulez\"")
+        QTest::newRow("storage upper case")
+            << rules + QStringList{QStringLiteral("--cloud"),   QStringLiteral("public"),    QStringLiteral("--region"),
+                                   QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("MyStore")}
+                   + python
+            << QStringLiteral("upper-case letter \"M\"") << QStringLiteral("大文字「M」");
+        QTest::newRow("storage too short")
+            << rules + QStringList{QStringLiteral("--cloud"),   QStringLiteral("public"),    QStringLiteral("--region"),
+                                   QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("ab")}
+                   + python
+            << QStringLiteral("too short") << QStringLiteral("短すぎます");
+        QTest::newRow("unknown region") << rules + scenario(QStringLiteral("public"), QStringLiteral("japaneest"))
+                                               + python
+                                        << QStringLiteral("Did you mean \"japaneast\"")
+                                        << QStringLiteral("「japaneast」ではありませんか");
+        QTest::newRow("region of another cloud")
+            << rules + scenario(QStringLiteral("usgov"), QStringLiteral("japaneast")) + python
+            << QStringLiteral("belongs to Azure Public") << QStringLiteral("Azure Public のリージョン");
+        QTest::newRow("unknown cloud") << rules + scenario(QStringLiteral("azure"), QStringLiteral("japaneast"))
+                                              + python
+                                       << QStringLiteral("Unknown cloud \"azure\"")
+                                       << QStringLiteral("不明なクラウド「azure」");
+        QTest::newRow("unknown feature") << rules + scenario()
+                                                + QStringList{QStringLiteral("--features"), QStringLiteral("pyton")}
+                                         << QStringLiteral("Did you mean \"python\"")
+                                         << QStringLiteral("「python」ではありませんか");
+        QTest::newRow("both feature flags")
+            << rules + scenario() + python + QStringList{QStringLiteral("--all-features")} << QStringLiteral("not both")
+            << QStringLiteral("どちらか一方");
+        QTest::newRow("no features") << rules + scenario() << QStringLiteral("--all-features")
+                                     << QStringLiteral("機能を選択");
+        QTest::newRow("bad udr") << rules + scenario() + python
+                                        + QStringList{QStringLiteral("--udr"), QStringLiteral("bgp")}
+                                 << QStringLiteral("\"bgp\" is not a route method")
+                                 << QStringLiteral("「bgp」はルートの方式");
+        QTest::newRow("bad format") << rules + scenario() + python
+                                           + QStringList{QStringLiteral("--format"), QStringLiteral("xml")}
+                                    << QStringLiteral("\"xml\" is not a format")
+                                    << QStringLiteral("「xml」は「rules」の形式");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("rulez")}
+                                         << QStringLiteral("unknown command \"rulez\"")
                                          << QStringLiteral("不明なコマンド「rulez」");
         QTest::newRow("unknown option") << rules + scenario() + python + QStringList{QStringLiteral("--colour")}
                                         << QStringLiteral("colour") << QStringLiteral("colour");
@@ -162,12 +181,20 @@ private Q_SLOTS:
                                                       + QStringList{QStringLiteral("--format"), QStringLiteral("arm")}
                                                << QStringLiteral("--output FILE") << QStringLiteral("--output FILE");
         QTest::newRow("bad priority") << QStringList{QStringLiteral("export")} + scenario() + python
-                                             + QStringList{QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("-o"),
-                                                           QStringLiteral("/tmp/x.json"), QStringLiteral("--rcg-priority"), QStringLiteral("99")}
+                                             + QStringList{QStringLiteral("--format"),
+                                                           QStringLiteral("arm"),
+                                                           QStringLiteral("-o"),
+                                                           QStringLiteral("/tmp/x.json"),
+                                                           QStringLiteral("--rcg-priority"),
+                                                           QStringLiteral("99")}
                                       << QStringLiteral("out of range") << QStringLiteral("範囲外");
         QTest::newRow("bad source") << QStringList{QStringLiteral("export")} + scenario() + python
-                                           + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"),
-                                                         QStringLiteral("/tmp/x.csv"), QStringLiteral("--source-addresses"), QStringLiteral("10.0.0.0/99")}
+                                           + QStringList{QStringLiteral("--format"),
+                                                         QStringLiteral("csv"),
+                                                         QStringLiteral("-o"),
+                                                         QStringLiteral("/tmp/x.csv"),
+                                                         QStringLiteral("--source-addresses"),
+                                                         QStringLiteral("10.0.0.0/99")}
                                     << QStringLiteral("not an IP address") << QStringLiteral("IP アドレスでも");
     }
 
@@ -177,11 +204,11 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, english);
         QFETCH(QString, japanese);
-        Run r = runCli(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+        Run r = runCliText(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(english), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
-        r = runCli(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(japanese), qPrintable(r.err));
         QVERIFY2(hasJapanese(r.err), qPrintable(r.err));
@@ -189,15 +216,16 @@ private Q_SLOTS:
 
     void badLanguage()
     {
-        const Run r = runCli({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("fr")});
+        const Run r = runCliText({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("fr")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("\"fr\" is not a language")));
     }
 
     void warningsDoNotFail()
     {
-        const Run r = runCli(QStringList{QStringLiteral("rules")} + scenario(QStringLiteral("public"), QStringLiteral("francesouth"))
-                            + QStringList{QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r = runCliText(
+            QStringList{QStringLiteral("rules")} + scenario(QStringLiteral("public"), QStringLiteral("francesouth"))
+            + QStringList{QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains(QStringLiteral("warning")));
         QVERIFY(r.err.contains(QStringLiteral("not offered")));
@@ -207,21 +235,35 @@ private Q_SLOTS:
     void exportFiles()
     {
         QTemporaryDir dir;
-        const QStringList base = QStringList{QStringLiteral("export")} + scenario() + QStringList{QStringLiteral("--all-features")};
-        Run r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("--output"), dir.filePath(QStringLiteral("t.json"))});
+        const QStringList base
+            = QStringList{QStringLiteral("export")} + scenario() + QStringList{QStringLiteral("--all-features")};
+        Run r = runCliText(base
+                           + QStringList{QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("--output"),
+                                         dir.filePath(QStringLiteral("t.json"))});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains(QStringLiteral("wrote")));
         const QJsonObject tpl = QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("t.json")))).object();
-        QVERIFY(tpl.value(QStringLiteral("$schema")).toString().contains(QStringLiteral("2019-04-01/deploymentTemplate.json")));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), dir.filePath(QStringLiteral("t.csv"))});
+        QVERIFY(tpl.value(QStringLiteral("$schema"))
+                    .toString()
+                    .contains(QStringLiteral("2019-04-01/deploymentTemplate.json")));
+        r = runCliText(base
+                       + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"),
+                                     dir.filePath(QStringLiteral("t.csv"))});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(readFile(dir.filePath(QStringLiteral("t.csv"))).startsWith("\xEF\xBB\xBF" "ID,"));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--no-bom"), QStringLiteral("-o"),
-                                     dir.filePath(QStringLiteral("nobom.csv"))});
+        QVERIFY(readFile(dir.filePath(QStringLiteral("t.csv")))
+                    .startsWith("\xEF\xBB\xBF"
+                                "ID,"));
+        r = runCliText(base
+                       + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--no-bom"),
+                                     QStringLiteral("-o"), dir.filePath(QStringLiteral("nobom.csv"))});
         QVERIFY(readFile(dir.filePath(QStringLiteral("nobom.csv"))).startsWith("ID,"));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-o"), dir.filePath(QStringLiteral("r.json"))});
+        r = runCliText(base
+                       + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-o"),
+                                     dir.filePath(QStringLiteral("r.json"))});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("r.json")))).object().contains(QStringLiteral("rules")));
+        QVERIFY(QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("r.json"))))
+                    .object()
+                    .contains(QStringLiteral("rules")));
     }
 
     // Never a partial output file: a failed export leaves what was there untouched.
@@ -233,13 +275,16 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("previous content");
         f.close();
-        Run r = runCli(QStringList{QStringLiteral("export")} + scenario(QStringLiteral("public"), QStringLiteral("nowhere"))
-                      + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("-o"), path});
+        Run r = runCliText(QStringList{QStringLiteral("export")}
+                           + scenario(QStringLiteral("public"), QStringLiteral("nowhere"))
+                           + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"),
+                                         QStringLiteral("arm"), QStringLiteral("-o"), path});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(readFile(path), QByteArray("previous content"));
-        r = runCli(QStringList{QStringLiteral("export")} + scenario()
-                  + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("-o"),
-                                dir.filePath(QStringLiteral("no/such/dir/t.json"))});
+        r = runCliText(QStringList{QStringLiteral("export")} + scenario()
+                       + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"),
+                                     QStringLiteral("arm"), QStringLiteral("-o"),
+                                     dir.filePath(QStringLiteral("no/such/dir/t.json"))});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("does not exist")));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("existing.json")});
@@ -251,28 +296,36 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("p.json"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"cloud\": \"china\", \"region\": \"chinaeast2\", \"storage\": \"cnstore\", \"features\": [\"notebooks\"]}");
+        f.write("{\"cloud\": \"china\", \"region\": \"chinaeast2\", \"storage\": \"cnstore\", \"features\": "
+                "[\"notebooks\"]}");
         f.close();
-        Run r = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--format"), QStringLiteral("json")});
+        Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--format"),
+                            QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         QJsonObject root = QJsonDocument::fromJson(r.rawOut).object();
-        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("storage")).toString(), QStringLiteral("cnstore"));
+        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("storage")).toString(),
+                 QStringLiteral("cnstore"));
         QVERIFY(r.out.contains(QStringLiteral("cnstore.file.core.chinacloudapi.cn")));
         // Flags override the profile.
-        r = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--storage"), QStringLiteral("other"),
-                   QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--storage"),
+                        QStringLiteral("other"), QStringLiteral("--features"), QString(), QStringLiteral("--format"),
+                        QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         root = QJsonDocument::fromJson(r.rawOut).object();
-        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("storage")).toString(), QStringLiteral("other"));
-        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("cloud")).toString(), QStringLiteral("china"));
+        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("storage")).toString(),
+                 QStringLiteral("other"));
+        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("cloud")).toString(),
+                 QStringLiteral("china"));
         QCOMPARE(root.value(QStringLiteral("rules")).toArray().size(), 9);
         // A corrupt profile: exit 2 naming the file.
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write("{\"cloud\": [\"china\"]}");
         f.close();
-        r = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--lang"),
+                        QStringLiteral("ja")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(path + QStringLiteral(": cloud")) && r.err.contains(QStringLiteral("文字列")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(path + QStringLiteral(": cloud")) && r.err.contains(QStringLiteral("文字列")),
+                 qPrintable(r.err));
     }
 
     void hostileCatalog()
@@ -286,26 +339,28 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(json);
         f.close();
-        const Run r = runCli(QStringList{QStringLiteral("rules"), QStringLiteral("--catalog"), path} + scenario()
-                            + QStringList{QStringLiteral("--all-features")});
+        const Run r = runCliText(QStringList{QStringLiteral("rules"), QStringLiteral("--catalog"), path} + scenario()
+                                 + QStringList{QStringLiteral("--all-features")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral(".ports[1]")) && r.err.contains(QStringLiteral("\"445x\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral(".ports[1]")) && r.err.contains(QStringLiteral("\"445x\"")),
+                 qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
     }
 
     void featuresAndRegions()
     {
-        Run r = runCli({QStringLiteral("features")});
+        Run r = runCliText({QStringLiteral("features")});
         QCOMPARE(r.exitCode, 0);
         for (const QString &id : builtInCatalog().featureIds())
             QVERIFY2(r.out.contains(id), qPrintable(id));
-        r = runCli({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("ja")});
         QVERIFY(r.out.contains(QStringLiteral("統合されたノートブック")));
-        r = runCli({QStringLiteral("regions"), QStringLiteral("--cloud"), QStringLiteral("usgov"), QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText({QStringLiteral("regions"), QStringLiteral("--cloud"), QStringLiteral("usgov"),
+                        QStringLiteral("--lang"), QStringLiteral("ja")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("米国バージニア")));
         QCOMPARE(r.out.trimmed().split(u'\n').size(), 1 + 5);
-        r = runCli({QStringLiteral("regions")});
+        r = runCliText({QStringLiteral("regions")});
         QCOMPARE(r.exitCode, 2);
     }
 };
