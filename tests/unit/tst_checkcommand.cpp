@@ -222,6 +222,29 @@ private Q_SLOTS:
         QVERIFY(!out.contains(QStringLiteral("\x1b["))); // no terminal escapes in a pipe
     }
 
+    // A report that cannot be written is bad input before anything is tested: no connection, no row.
+    void unusableOutputBeforeTesting_data()
+    {
+        QTest::addColumn<QString>("output");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing folder") << QStringLiteral("missing/r.json") << QStringLiteral("does not exist");
+        QTest::newRow("a folder") << QString() << QStringLiteral("it is a folder");
+    }
+
+    void unusableOutputBeforeTesting()
+    {
+        QFETCH(QString, output);
+        QFETCH(QString, message);
+        const int connectionsBefore = m_tls.connections();
+        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                               + QStringList{QStringLiteral("--format"), QStringLiteral("json"),
+                                             QStringLiteral("--output"), m_dir.filePath(output)});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errText().contains(message), run.err.constData());
+        QVERIFY2(run.out.isEmpty(), run.out.constData()); // not even the table's header
+        QCOMPARE(m_tls.connections(), connectionsBefore);
+    }
+
     void inspectionIsReported()
     {
         QStringList args = scenario() + loopback(m_inspecting.serverPort(), m_http.serverPort());

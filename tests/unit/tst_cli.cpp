@@ -7,7 +7,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace amlfw;
 using namespace amlfw::test;
@@ -41,6 +46,24 @@ QByteArray readFile(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+
+QStringList exportJson(const QString &output)
+{
+    return QStringList{QStringLiteral("export")} + scenario()
+           + QStringList{QStringLiteral("--features"), QStringLiteral("python"),   QStringLiteral("--format"),
+                         QStringLiteral("json"),       QStringLiteral("--output"), output};
+}
+
+#ifdef Q_OS_UNIX
+// The kind of file at path, without following a link: S_IFREG, S_IFIFO, S_IFCHR, S_IFLNK...
+mode_t fileType(const QString &path)
+{
+    struct stat st
+    {
+    };
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & S_IFMT) : 0;
+}
+#endif
 
 bool hasJapanese(const QString &text)
 {
@@ -362,6 +385,144 @@ private Q_SLOTS:
         QCOMPARE(r.out.trimmed().split(u'\n').size(), 1 + 5);
         r = runCliText({QStringLiteral("regions")});
         QCOMPARE(r.exitCode, 2);
+    }
+
+    // "amlfw --help" lists every command of the table with its description.
+    void helpListsEveryCommand()
+    {
+        const Run r = runCliText({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const QString &line :
+             {QStringLiteral("  rules     Show the rules a scenario needs."),
+              QStringLiteral("  export    Write an ARM template, CSV or JSON file for the change."),
+              QStringLiteral("  features  List the feature ids."),
+              QStringLiteral("  regions   List the regions of a cloud."),
+              QStringLiteral("  check     Test every endpoint live")})
+            QVERIFY2(r.out.contains(line), qPrintable(line));
+        const Run help = runCliText({QStringLiteral("export"), QStringLiteral("--help")});
+        QVERIFY(help.out.contains(QStringLiteral("named pipe")));
+    }
+
+    // A path holding "%1" and "%2" is reported as it is, with the rule count where it belongs.
+    void percentInOutputPath()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x%1%2.json"));
+        const Run r = runCliText(exportJson(path));
+        QCOMPARE(r.exitCode, 0);
+        const int rules
+            = int(QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray().size());
+        QVERIFY(rules > 0);
+        QVERIFY2(r.err.contains(QStringLiteral("wrote %1 (%2 rules).").arg(path, QString::number(rules))),
+                 qPrintable(r.err));
+        // A user's value before a number in a message.
+        const Run bad = runCliText(QStringList{QStringLiteral("check")} + scenario()
+                                   + QStringList{QStringLiteral("--features"), QString(),
+                                                 QStringLiteral("--concurrency"), QStringLiteral("%1x")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("\"%1x\" is not a number from 1 to ")), qPrintable(bad.err));
+        const Run timeout = runCliText(QStringList{QStringLiteral("check")} + scenario()
+                                       + QStringList{QStringLiteral("--features"), QString(),
+                                                     QStringLiteral("--timeout-ms"), QStringLiteral("%1")});
+        QCOMPARE(timeout.exitCode, 2);
+        QVERIFY2(timeout.err.contains(QStringLiteral("\"%1\" is not a timeout: give milliseconds from ")),
+                 qPrintable(timeout.err));
+        const QString storage = QStringLiteral("%1") + QString(30, u'a');
+        const Run longName
+            = runCliText({QStringLiteral("rules"), QStringLiteral("--cloud"), QStringLiteral("public"),
+                          QStringLiteral("--region"), QStringLiteral("japaneast"), QStringLiteral("--storage"), storage,
+                          QStringLiteral("--features"), QString()});
+        QCOMPARE(longName.exitCode, 2);
+        QVERIFY2(longName.err.contains(QStringLiteral("\"%1\" is too long (32 characters)").arg(storage)),
+                 qPrintable(longName.err));
+    }
+
+#ifdef Q_OS_UNIX
+    // A named pipe is written into, not replaced by a file.
+    void outputToFifo()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QProcess reader;
+        reader.start(QStringLiteral("cat"), {fifo});
+        QVERIFY(reader.waitForStarted());
+        const Run r = runCliText(exportJson(fifo));
+        const bool readerDone = reader.state() == QProcess::NotRunning || reader.waitForFinished(30000);
+        if (!readerDone)
+            reader.kill(); // the pipe was never opened for writing
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(readerDone);
+        QVERIFY(QJsonDocument::fromJson(reader.readAllStandardOutput()).object().contains(QStringLiteral("rules")));
+        QCOMPARE(fileType(fifo), mode_t(S_IFIFO));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("pipe")});
+    }
+
+    // A device is written to where it is: /dev/null stays the device.
+    void outputToDevNull()
+    {
+        QCOMPARE(fileType(QStringLiteral("/dev/null")), mode_t(S_IFCHR));
+        const Run r = runCliText(exportJson(QStringLiteral("/dev/null")));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(fileType(QStringLiteral("/dev/null")), mode_t(S_IFCHR));
+    }
+
+    // A full disk says so, in the user's language, and the device stays.
+    void diskFull()
+    {
+        if (!QFile::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full here");
+        QCOMPARE(fileType(QStringLiteral("/dev/full")), mode_t(S_IFCHR));
+        Run r = runCliText(exportJson(QStringLiteral("/dev/full"))
+                           + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("no space left on the device")), qPrintable(r.err));
+        r = runCliText(exportJson(QStringLiteral("/dev/full"))
+                       + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("空き容量がありません")), qPrintable(r.err));
+        QCOMPARE(fileType(QStringLiteral("/dev/full")), mode_t(S_IFCHR));
+    }
+
+    // A symbolic link stays a link; its target gets the new content. Also when the target is new.
+    void outputThroughSymlink()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("target.json"));
+        QFile f(target);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("old");
+        f.close();
+        const QString link = dir.filePath(QStringLiteral("link.json"));
+        QVERIFY(QFile::link(target, link));
+        Run r = runCliText(exportJson(link));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(fileType(link), mode_t(S_IFLNK));
+        QCOMPARE(QFileInfo(link).symLinkTarget(), target);
+        QVERIFY(QJsonDocument::fromJson(readFile(target)).object().contains(QStringLiteral("rules")));
+
+        const QString dangling = dir.filePath(QStringLiteral("dangling.json"));
+        const QString newTarget = dir.filePath(QStringLiteral("new.json"));
+        QVERIFY(QFile::link(newTarget, dangling));
+        r = runCliText(exportJson(dangling));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(fileType(dangling), mode_t(S_IFLNK));
+        QCOMPARE(fileType(newTarget), mode_t(S_IFREG));
+        QVERIFY(QJsonDocument::fromJson(readFile(newTarget)).object().contains(QStringLiteral("rules")));
+    }
+#endif
+
+    // An output folder that does not exist, or a folder as the output: bad input before any work.
+    void unusableOutput()
+    {
+        QTemporaryDir dir;
+        Run r = runCliText(exportJson(dir.path()));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("it is a folder")), qPrintable(r.err));
+        r = runCliText(exportJson(dir.filePath(QStringLiteral("missing/r.json"))));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
     }
 };
 

@@ -2,6 +2,7 @@
 // the comparison with a baseline.
 #include "catalog.h"
 #include "language.h"
+#include "probejsonreport.h"
 #include "probeplanner.h"
 #include "probereport.h"
 #include "proberesultmodel.h"
@@ -10,9 +11,48 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QtTest>
 
 using namespace amlfw;
+
+namespace {
+
+// Keys that an object of the JSON text holds more than once ("a.b" paths), read from the text
+// itself: QJsonDocument would keep only one of them.
+QStringList duplicateKeys(const QByteArray &json)
+{
+    QStringList duplicates;
+    QList<QSet<QString>> objects; // keys of the open objects
+    QList<bool> isObject;         // per open bracket
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (c == '"') {
+            qsizetype end = i + 1;
+            while (end < json.size() && json.at(end) != '"')
+                end += json.at(end) == '\\' ? 2 : 1;
+            qsizetype next = end + 1;
+            while (next < json.size() && json.at(next) == ' ')
+                ++next;
+            if (next < json.size() && json.at(next) == ':' && !isObject.isEmpty() && isObject.last()) {
+                const QString key = QString::fromUtf8(json.mid(i + 1, end - i - 1));
+                if (objects.last().contains(key))
+                    duplicates << key;
+                objects.last().insert(key);
+            }
+            i = end;
+        } else if (c == '{' || c == '[') {
+            isObject << (c == '{');
+            objects << QSet<QString>();
+        } else if (c == '}' || c == ']') {
+            isObject.removeLast();
+            objects.removeLast();
+        }
+    }
+    return duplicates;
+}
+
+} // namespace
 
 class TestProbeReport : public QObject
 {
@@ -209,6 +249,48 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral(">now failing<")));
         const QString summary = ProbeReport::summaryText(after);
         QVERIFY(summary.contains(QStringLiteral("1 fixed, 1 now failing")));
+    }
+
+    // Each key once in the key order, and once in every object of the report.
+    void jsonKeysOnce()
+    {
+        const QStringList &order = ProbeJsonReport::keyOrder();
+        QStringList seen;
+        for (const QString &key : order) {
+            QVERIFY2(!seen.contains(key), qPrintable(key));
+            seen << key;
+        }
+        ProbeRun run = makeRun();
+        QString error;
+        run.baseline = ProbeBaseline::fromJson(ProbeReport::json(makeRun(), Language::English),
+                                               QStringLiteral("before.json"), &error);
+        QVERIFY2(run.baseline, qPrintable(error));
+        const QByteArray json = ProbeReport::json(run, Language::English);
+        QVERIFY(json.contains("\"address\""));
+        QCOMPARE(duplicateKeys(json), QStringList());
+        QCOMPARE(duplicateKeys("{\"a\": {\"b\": 1, \"b\": 2}}"),
+                 QStringList{QStringLiteral("b")}); // the check can fail
+    }
+
+    // A host name or a baseline path holding "%1" is shown as it is, the counts where they belong.
+    void percentInNames()
+    {
+        ProbeRun run = makeRun();
+        run.vantage.hostName = QStringLiteral("pc%1%2");
+        QString error;
+        run.baseline = ProbeBaseline::fromJson(ProbeReport::json(makeRun(), Language::English),
+                                               QStringLiteral("before%1%2.json"), &error);
+        QVERIFY2(run.baseline, qPrintable(error));
+        run.baseline->hostName = QStringLiteral("old%1");
+        const ProbeSummary s = run.summary();
+        const QString summary = ProbeReport::summaryText(run);
+        QVERIFY2(summary.contains(QStringLiteral("endpoints from pc%1%2 in ")), qPrintable(summary));
+        QVERIFY2(summary.contains(
+                     QStringLiteral(": %1 reachable, %2 failed").arg(QString::number(s.ok), QString::number(s.failed))),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Compared with before%1%2.json (")), qPrintable(summary));
+        const QString html = QString::fromUtf8(ProbeReport::html(run, Language::English));
+        QVERIFY(html.contains(QStringLiteral("on old%1 (before%1%2.json): 0 fixed")));
     }
 
     // The table the CLI and the wizard show says what the reports say about each row.
