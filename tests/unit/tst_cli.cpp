@@ -47,6 +47,12 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
 QStringList exportJson(const QString &output)
 {
     return QStringList{QStringLiteral("export")} + scenario()
@@ -294,10 +300,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("existing.json"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("previous content");
-        f.close();
+        QVERIFY(writeFile(path, "previous content"));
         Run r = runCliText(QStringList{QStringLiteral("export")}
                            + scenario(QStringLiteral("public"), QStringLiteral("nowhere"))
                            + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"),
@@ -358,10 +361,7 @@ private Q_SLOTS:
         QByteArray json = readFile(sourceDir() + QStringLiteral("/resources/catalog/amlfw-catalog-2021-11.json"));
         QVERIFY(!json.isEmpty());
         json.replace("\"ports\": [\"443\", \"445\"]", "\"ports\": [\"443\", \"445x\"]");
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(json);
-        f.close();
+        QVERIFY(writeFile(path, json));
         const Run r = runCliText(QStringList{QStringLiteral("rules"), QStringLiteral("--catalog"), path} + scenario()
                                  + QStringList{QStringLiteral("--all-features")});
         QCOMPARE(r.exitCode, 2);
@@ -490,10 +490,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("target.json"));
-        QFile f(target);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("old");
-        f.close();
+        QVERIFY(writeFile(target, "old"));
         const QString link = dir.filePath(QStringLiteral("link.json"));
         QVERIFY(QFile::link(target, link));
         Run r = runCliText(exportJson(link));

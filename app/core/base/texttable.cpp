@@ -2,6 +2,8 @@
 
 #include <QTextBoundaryFinder>
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace amlfw {
 
