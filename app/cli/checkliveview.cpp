@@ -4,6 +4,8 @@
 #include "probetexts.h"
 #include "texttable.h"
 
+#include <algorithm>
+
 namespace amlfw {
 
 namespace {
