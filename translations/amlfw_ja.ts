@@ -189,6 +189,14 @@
         <source>Cannot save &quot;%1&quot;: %2</source>
         <translation>「%1」を保存できません: %2</translation>
     </message>
+    <message>
+        <source>no space left on the device</source>
+        <translation>デバイスの空き容量がありません</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: permission denied.</source>
+        <translation>「%1」に書き込めません。アクセス権がありません。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::AzureFirewall</name>
@@ -848,6 +856,10 @@
     <message>
         <source>no</source>
         <translation>なし</translation>
+    </message>
+    <message>
+        <source>A device or named pipe is written to directly; a symbolic link keeps pointing to its target, which is replaced.</source>
+        <translation>デバイスや名前付きパイプには直接書き込みます。シンボリックリンクはリンクのまま残り、リンク先のファイルが置き換わります。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cliapp.h"
+#include "command.h"
 
 #include <QCoreApplication>
 
@@ -9,16 +9,15 @@ namespace amlfw {
 // `amlfw check`: tests every endpoint of the scenario live from this machine (DNS, TCP, TLS,
 // HTTP, proxy) and writes the evidence as a table, JSON, CSV or HTML.
 // Exit status: 0 every tested endpoint is reachable, 1 some failed, 2 bad input.
-class CheckCommand
+class CheckCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(amlfw::CheckCommand)
 
 public:
-    static CliApp::Command command();
-
-private:
-    static void addOptions(QCommandLineParser &parser);
-    static int run(CliApp &app, QCommandLineParser &parser);
+    QString name() const override { return QStringLiteral("check"); }
+    QString description() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    int execute(CliApp &app, const QCommandLineParser &parser) const override;
 };
 
 } // namespace amlfw

@@ -7,15 +7,16 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
-
-#include <functional>
-#include <optional>
+#include <memory>
+#include <vector>
 
 namespace amlfw {
 
+class Command;
 struct RuleSet;
 
-// The `amlfw` command line: parses arguments, calls the core, prints. No rule logic of its own.
+// The `amlfw` command line: parses arguments, dispatches to the commands of its table, prints.
+// No rule logic of its own; the commands share the helpers below.
 class CliApp
 {
     Q_DECLARE_TR_FUNCTIONS(amlfw::Cli)
@@ -24,26 +25,25 @@ public:
     enum ExitCode { Success = 0, Failure = 1, BadInput = 2 };
 
     CliApp(QTextStream &out, QTextStream &err);
+    ~CliApp();
     int run(const QStringList &arguments);
 
-    // Commands added by other parts of amlfw (e.g. "check") register here before run().
-    struct Command
-    {
-        QString name;
-        std::function<QString()> summary;
-        std::function<void(QCommandLineParser &)> addOptions;
-        std::function<int(CliApp &, QCommandLineParser &)> run;
-    };
-    static void registerCommand(const Command &command);
+    // Options shared by commands.
+    static void
+    addSelectionOptions(QCommandLineParser &parser); // cloud, region, storage, features, udr, profile, catalog
+    static QCommandLineOption catalogOption();
+    static QCommandLineOption formatOption(const QString &values, const QString &defaultValue);
+    static QString outputNote();                        // what --output does with devices, pipes and links
+    static QStringList splitList(const QString &value); // "a, b,,c" -> a b c
 
-    // Shared by commands: the selection flags (cloud, region, storage, features, udr, profile, catalog).
-    static void addSelectionOptions(QCommandLineParser &parser);
     bool loadCatalog(const QCommandLineParser &parser, Catalog *catalog);
     // Builds the rule set from the profile and flags; prints problems; false on bad input.
     bool buildRuleSet(const QCommandLineParser &parser, const Catalog &catalog, RuleSet *set);
     bool loadRuleSet(const QCommandLineParser &parser, RuleSet *set); // loadCatalog + buildRuleSet
+    // Before any work: can `path` be written? Prints why not. "-" (standard output) always can.
+    bool checkOutput(const QString &path);
     bool writeOutput(const QString &path, const QByteArray &data); // "-" is standard output
-    int fail(const QString &message);                               // prints, returns BadInput
+    int fail(const QString &message);                              // prints, returns BadInput
     void printProblems(const Problems &problems);
 
     QTextStream &out() { return m_out; }
@@ -51,18 +51,17 @@ public:
     Language language() const { return m_language; }
     static int terminalWidth();
     static bool isTerminal();
+    static bool isErrorTerminal();
 
 private:
-    int runRules(QCommandLineParser &parser);
-    int runExport(QCommandLineParser &parser);
-    int runFeatures(QCommandLineParser &parser);
-    int runRegions(QCommandLineParser &parser);
+    const Command *command(const QString &name) const;
     QString generalHelp() const;
     QString commandHelp(const QCommandLineParser &parser, const QString &command) const;
 
     QTextStream &m_out;
     QTextStream &m_err;
     Language m_language = Language::English;
+    std::vector<std::unique_ptr<Command>> m_commands; // in the order "amlfw --help" lists them
 };
 
 } // namespace amlfw

@@ -1,12 +1,12 @@
 // The export page writes the same bytes as "amlfw export" for the same answers and options (the
 // built CLI is run to compare), validates its options, and reports failures without closing.
 
+#include "clirunner.h"
 #include "exportpage.h"
 #include "filedialog.h"
 #include "wizardtesthelpers.h"
 
 #include <QComboBox>
-#include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -134,10 +134,8 @@ private Q_SLOTS:
 
         const QString cliPath = f.dir.filePath(QStringLiteral("cli.out"));
         args << QStringLiteral("--output") << cliPath;
-        QProcess cli;
-        cli.start(m_cli, args);
-        QVERIFY(cli.waitForFinished(30000));
-        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const amlfw::test::CliRun cli = amlfw::test::runCli(args);
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
 
         const QByteArray gui = readAll(guiPath);
         const QByteArray expected = readAll(cliPath);

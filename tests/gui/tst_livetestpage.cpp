@@ -3,6 +3,7 @@
 // middle of a run, the details pane, reports (the same JSON as "amlfw check"), the comparison with
 // an earlier run, re-planning when the answers change, and what is remembered (never the password).
 
+#include "clirunner.h"
 #include "filedialog.h"
 #include "liveresultfiltermodel.h"
 #include "livetestpage.h"
@@ -18,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -142,24 +142,6 @@ private:
         QVERIFY(c.cancelled <= c.failed);
         QCOMPARE(page->progressBar()->maximum(), std::max(1, c.testable));
         QCOMPARE(page->progressBar()->value(), c.done);
-    }
-
-    static QJsonObject runCli(const QStringList &arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
-            env.remove(QString::fromLatin1(name));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("AMLFW_CLI"), arguments);
-        // The rig's servers live on this thread: keep the event loop turning while the CLI runs.
-        if (!process.waitForStarted(10000)
-            || !QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
     }
 
 private Q_SLOTS:
@@ -531,9 +513,10 @@ private Q_SLOTS:
     // "amlfw check --format json" against the rig, with the same options the page is given below.
     void cliRun()
     {
-        m_cliReport = runCli(m_rig.cliArguments(2)
-                             + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang"),
-                                           QStringLiteral("en")});
+        m_cliReport = amlfw::test::runCli(m_rig.cliArguments(2)
+                                          + QStringList{QStringLiteral("--format"), QStringLiteral("json"),
+                                                        QStringLiteral("--lang"), QStringLiteral("en")})
+                          .json();
         QCOMPARE(m_cliReport.value(QStringLiteral("report")).toString(), QStringLiteral("check"));
         QVERIFY(m_cliReport.value(QStringLiteral("results")).toArray().size() >= 20);
     }

@@ -2,11 +2,12 @@
 // certificates made here, a CONNECT proxy — with every host sent to loopback by --connect-to or
 // pinned by --resolve, so nothing is resolved by the system or reached beyond this machine.
 #include "catalog.h"
+#include "clirunner.h"
+#include "httptestserver.h"
 #include "probeengine.h"
 #include "probeplanner.h"
 #include "proberesultmodel.h"
 #include "rulegenerator.h"
-#include "httptestserver.h"
 #include "testconnectproxy.h"
 #include "testnet.h"
 #include "testpki.h"
@@ -16,13 +17,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 using namespace amlfw;
+using namespace amlfw::test;
 
 namespace {
 
@@ -31,14 +31,10 @@ const QStringList ScenarioHosts{QStringLiteral("login.microsoftonline.com"), QSt
                                 QStringLiteral("ml.azure.com"), QStringLiteral("japaneast.api.azureml.ms"),
                                 QStringLiteral("mystore.blob.core.windows.net")};
 
-struct CliRun
+QJsonArray resultsOf(const CliRun &run)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray results() const { return json().value(QStringLiteral("results")).toArray(); }
-};
+    return run.json().value(QStringLiteral("results")).toArray();
+}
 
 bool hasJapanese(const QString &text)
 {
@@ -66,10 +62,18 @@ private:
 
     QStringList scenario() const
     {
-        return {QStringLiteral("check"),     QStringLiteral("--cloud"),   QStringLiteral("public"),
-                QStringLiteral("--region"),  QStringLiteral("japaneast"), QStringLiteral("--storage"),
-                QStringLiteral("mystore"),   QStringLiteral("--features"), QString(),
-                QStringLiteral("--catalog"), m_catalogPath,               QStringLiteral("--timeout-ms"),
+        return {QStringLiteral("check"),
+                QStringLiteral("--cloud"),
+                QStringLiteral("public"),
+                QStringLiteral("--region"),
+                QStringLiteral("japaneast"),
+                QStringLiteral("--storage"),
+                QStringLiteral("mystore"),
+                QStringLiteral("--features"),
+                QString(),
+                QStringLiteral("--catalog"),
+                m_catalogPath,
+                QStringLiteral("--timeout-ms"),
                 QStringLiteral("3000")};
     }
 
@@ -82,36 +86,17 @@ private:
                 QStringLiteral("--connect-to"), QStringLiteral(":80:127.0.0.1:%1").arg(httpPort)};
     }
 
-    CliRun cli(const QStringList &arguments, const QStringList &extraEnvironment = {})
+    static CliRun cli(const QStringList &arguments, const QStringList &extraEnvironment = {})
     {
-        CliRun run;
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy",
-                                 "NO_PROXY"})
-            env.remove(QString::fromLatin1(name));
-        for (const QString &assignment : extraEnvironment)
-            env.insert(assignment.section(u'=', 0, 0), assignment.section(u'=', 1));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("AMLFW_CLI"), arguments);
-        // The servers live on this thread: keep the event loop turning while the CLI runs.
-        if (!process.waitForStarted(10000)
-            || !QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000)) {
-            process.kill();
-            process.waitForFinished();
-            return run;
-        }
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
+        return runCli(arguments, extraEnvironment);
     }
 
     static QString statusOf(const QJsonArray &results, const QString &ruleId, int port)
     {
         for (const QJsonValue &v : results) {
             const QJsonObject o = v.toObject();
-            if (o.value(QStringLiteral("ruleId")).toString() == ruleId && o.value(QStringLiteral("port")).toInt() == port)
+            if (o.value(QStringLiteral("ruleId")).toString() == ruleId
+                && o.value(QStringLiteral("port")).toInt() == port)
                 return o.value(QStringLiteral("status")).toString();
         }
         return {};
@@ -127,7 +112,8 @@ private Q_SLOTS:
         QVERIFY2(m_pki->create(&error), qPrintable(error));
         auto good = m_pki->issue(QStringLiteral("scenario"), ScenarioHosts, TestPki::Authority::Public, &error);
         QVERIFY2(good, qPrintable(error));
-        auto inspected = m_pki->issue(QStringLiteral("inspected"), ScenarioHosts, TestPki::Authority::Inspection, &error);
+        auto inspected
+            = m_pki->issue(QStringLiteral("inspected"), ScenarioHosts, TestPki::Authority::Inspection, &error);
         QVERIFY2(inspected, qPrintable(error));
         m_tls.setCertificate(good->chain, good->key);
         QVERIFY(m_tls.listenLoopback());
@@ -141,10 +127,10 @@ private Q_SLOTS:
         QJsonObject root = QJsonDocument::fromJson(builtIn.readAll()).object();
         QJsonObject probe = root.value(QStringLiteral("probe")).toObject();
         probe.insert(QStringLiteral("expectedIssuers"),
-                     QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("test")},
-                                            {QStringLiteral("hosts"), QJsonArray{QStringLiteral("*")}},
-                                            {QStringLiteral("issuers"),
-                                             QJsonArray{QString::fromLatin1(TestPki::PublicOrganization)}}}});
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("id"), QStringLiteral("test")},
+                         {QStringLiteral("hosts"), QJsonArray{QStringLiteral("*")}},
+                         {QStringLiteral("issuers"), QJsonArray{QString::fromLatin1(TestPki::PublicOrganization)}}}});
         root.insert(QStringLiteral("probe"), probe);
         m_catalogPath = m_dir.filePath(QStringLiteral("catalog.json"));
         QFile catalog(m_catalogPath);
@@ -165,7 +151,7 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject root = run.json();
         QCOMPARE(root.value(QStringLiteral("report")).toString(), QStringLiteral("check"));
-        const QJsonArray results = run.results();
+        const QJsonArray results = resultsOf(run);
         QCOMPARE(results.size(), 11);
         for (const QJsonValue &v : results) {
             const QJsonObject r = v.toObject();
@@ -173,7 +159,10 @@ private Q_SLOTS:
             QVERIFY(ScenarioHosts.contains(r.value(QStringLiteral("host")).toString()));
             QCOMPARE(r.value(QStringLiteral("dns")).toObject().value(QStringLiteral("source")).toString(),
                      QStringLiteral("literal"));
-            QVERIFY(r.value(QStringLiteral("path")).toObject().value(QStringLiteral("connectTo")).toString()
+            QVERIFY(r.value(QStringLiteral("path"))
+                        .toObject()
+                        .value(QStringLiteral("connectTo"))
+                        .toString()
                         .startsWith(QStringLiteral("127.0.0.1:")));
             if (r.value(QStringLiteral("port")).toInt() == 443)
                 QCOMPARE(r.value(QStringLiteral("tls")).toObject().value(QStringLiteral("sni")).toString(),
@@ -194,17 +183,18 @@ private Q_SLOTS:
     void pinnedAddresses()
     {
         // --resolve pins the names (the first rule that matches wins); --connect-to only moves the port.
-        const QStringList args = scenario()
-                                 + QStringList{QStringLiteral("--proxy"),      QStringLiteral("none"),
-                                               QStringLiteral("--ca-bundle"),  m_pki->publicCaPath,
-                                               QStringLiteral("--resolve"),    QStringLiteral("ml.azure.com:*:[::1],127.0.0.1"),
-                                               QStringLiteral("--resolve"),    QStringLiteral("*:*:127.0.0.1"),
-                                               QStringLiteral("--connect-to"), QStringLiteral(":443::%1").arg(m_tls.serverPort()),
-                                               QStringLiteral("--connect-to"), QStringLiteral(":80::%1").arg(m_http.serverPort()),
-                                               QStringLiteral("--format"),     QStringLiteral("json")};
+        const QStringList args
+            = scenario()
+              + QStringList{QStringLiteral("--proxy"),      QStringLiteral("none"),
+                            QStringLiteral("--ca-bundle"),  m_pki->publicCaPath,
+                            QStringLiteral("--resolve"),    QStringLiteral("ml.azure.com:*:[::1],127.0.0.1"),
+                            QStringLiteral("--resolve"),    QStringLiteral("*:*:127.0.0.1"),
+                            QStringLiteral("--connect-to"), QStringLiteral(":443::%1").arg(m_tls.serverPort()),
+                            QStringLiteral("--connect-to"), QStringLiteral(":80::%1").arg(m_http.serverPort()),
+                            QStringLiteral("--format"),     QStringLiteral("json")};
         const CliRun run = cli(args);
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        for (const QJsonValue &v : run.results()) {
+        for (const QJsonValue &v : resultsOf(run)) {
             const QJsonObject r = v.toObject();
             QCOMPARE(r.value(QStringLiteral("dns")).toObject().value(QStringLiteral("source")).toString(),
                      QStringLiteral("pinned"));
@@ -213,7 +203,8 @@ private Q_SLOTS:
             const QJsonArray addresses = r.value(QStringLiteral("addresses")).toArray();
             QCOMPARE(addresses.size(), 2);
             QCOMPARE(addresses.at(0).toObject().value(QStringLiteral("family")).toString(), QStringLiteral("ipv6"));
-            const QJsonObject families = r.value(QStringLiteral("tcp")).toObject().value(QStringLiteral("families")).toObject();
+            const QJsonObject families
+                = r.value(QStringLiteral("tcp")).toObject().value(QStringLiteral("families")).toObject();
             QCOMPARE(families.value(QStringLiteral("ipv4")).toString(), QStringLiteral("connected"));
             QVERIFY(families.value(QStringLiteral("ipv6")).toString() != u"connected"); // nothing on ::1
         }
@@ -231,19 +222,44 @@ private Q_SLOTS:
         QVERIFY(!out.contains(QStringLiteral("\x1b["))); // no terminal escapes in a pipe
     }
 
+    // A report that cannot be written is bad input before anything is tested: no connection, no row.
+    void unusableOutputBeforeTesting_data()
+    {
+        QTest::addColumn<QString>("output");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing folder") << QStringLiteral("missing/r.json") << QStringLiteral("does not exist");
+        QTest::newRow("a folder") << QString() << QStringLiteral("it is a folder");
+    }
+
+    void unusableOutputBeforeTesting()
+    {
+        QFETCH(QString, output);
+        QFETCH(QString, message);
+        const int connectionsBefore = m_tls.connections();
+        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                               + QStringList{QStringLiteral("--format"), QStringLiteral("json"),
+                                             QStringLiteral("--output"), m_dir.filePath(output)});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errText().contains(message), run.err.constData());
+        QVERIFY2(run.out.isEmpty(), run.out.constData()); // not even the table's header
+        QCOMPARE(m_tls.connections(), connectionsBefore);
+    }
+
     void inspectionIsReported()
     {
         QStringList args = scenario() + loopback(m_inspecting.serverPort(), m_http.serverPort());
         args[args.indexOf(m_pki->publicCaPath)] = m_bothCasPath; // the inspecting CA is trusted here
         const CliRun run = cli(args + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(run.exitCode, 1);
-        const QJsonArray results = run.results();
+        const QJsonArray results = resultsOf(run);
         QCOMPARE(statusOf(results, QStringLiteral("aml-public-studio"), 443), QStringLiteral("TLS_INSPECTED"));
         QCOMPARE(statusOf(results, QStringLiteral("gen-public-aad"), 80), QStringLiteral("OK"));
         for (const QJsonValue &v : results) {
             if (v.toObject().value(QStringLiteral("status")).toString() == u"TLS_INSPECTED")
-                QVERIFY(v.toObject().value(QStringLiteral("explanation")).toString().contains(
-                    QString::fromLatin1(TestPki::InspectionOrganization)));
+                QVERIFY(v.toObject()
+                            .value(QStringLiteral("explanation"))
+                            .toString()
+                            .contains(QString::fromLatin1(TestPki::InspectionOrganization)));
         }
     }
 
@@ -251,7 +267,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("format") << QStringList{QStringLiteral("--format"), QStringLiteral("pdf")} << QStringLiteral("pdf");
+        QTest::newRow("format") << QStringList{QStringLiteral("--format"), QStringLiteral("pdf")}
+                                << QStringLiteral("pdf");
         QTest::newRow("resolve") << QStringList{QStringLiteral("--resolve"), QStringLiteral("nonsense")}
                                  << QStringLiteral("--resolve");
         QTest::newRow("connect-to") << QStringList{QStringLiteral("--connect-to"), QStringLiteral("a:b")}
@@ -261,10 +278,11 @@ private Q_SLOTS:
         QTest::newRow("concurrency") << QStringList{QStringLiteral("--concurrency"), QStringLiteral("0")}
                                      << QStringLiteral("--concurrency");
         QTest::newRow("sample outside its wildcard")
-            << QStringList{QStringLiteral("--features"), QStringLiteral("compute-instance,hbi"), QStringLiteral("--sample"),
-                           QStringLiteral("*.vault.azure.net=evil.example.com")}
+            << QStringList{QStringLiteral("--features"), QStringLiteral("compute-instance,hbi"),
+                           QStringLiteral("--sample"), QStringLiteral("*.vault.azure.net=evil.example.com")}
             << QStringLiteral("evil.example.com");
-        QTest::newRow("baseline") << QStringList{QStringLiteral("--baseline"), QStringLiteral("/nonexistent/before.json")}
+        QTest::newRow("baseline") << QStringList{QStringLiteral("--baseline"),
+                                                 QStringLiteral("/nonexistent/before.json")}
                                   << QStringLiteral("before.json");
         QTest::newRow("ca bundle") << QStringList{QStringLiteral("--ca-bundle"), QStringLiteral("/nonexistent/ca.pem")}
                                    << QStringLiteral("ca.pem");
@@ -310,9 +328,10 @@ private Q_SLOTS:
         QVERIFY(hasJapanese(QString::fromUtf8(run.err))); // "wrote ..."
 
         const QString csv = m_dir.filePath(QStringLiteral("report.csv"));
-        const CliRun csvRun = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
-                                  + QStringList{QStringLiteral("--lang"), QStringLiteral("ja"), QStringLiteral("--format"),
-                                                QStringLiteral("csv"), QStringLiteral("-o"), csv});
+        const CliRun csvRun
+            = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                  + QStringList{QStringLiteral("--lang"), QStringLiteral("ja"), QStringLiteral("--format"),
+                                QStringLiteral("csv"), QStringLiteral("-o"), csv});
         QCOMPARE(csvRun.exitCode, 0);
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
@@ -325,9 +344,9 @@ private Q_SLOTS:
     void baselineShowsWhatChanged()
     {
         const QString before = m_dir.filePath(QStringLiteral("before.json"));
-        const CliRun first = cli(scenario() + loopback(m_tls.serverPort(), unusedLoopbackPort())
-                                 + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"),
-                                               before});
+        const CliRun first = cli(
+            scenario() + loopback(m_tls.serverPort(), unusedLoopbackPort())
+            + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"), before});
         QCOMPARE(first.exitCode, 1);
         QVERIFY(QFile::exists(before));
 
@@ -335,10 +354,11 @@ private Q_SLOTS:
                                   + QStringList{QStringLiteral("--baseline"), before};
         const CliRun json = cli(after + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(json.exitCode, 0);
-        const QJsonObject changes = json.json().value(QStringLiteral("summary")).toObject().value(QStringLiteral("changes")).toObject();
+        const QJsonObject changes
+            = json.json().value(QStringLiteral("summary")).toObject().value(QStringLiteral("changes")).toObject();
         QCOMPARE(changes.value(QStringLiteral("fixed")).toInt(), 2);
         QCOMPARE(changes.value(QStringLiteral("unchanged")).toInt(), 9);
-        for (const QJsonValue &v : json.results()) {
+        for (const QJsonValue &v : resultsOf(json)) {
             const QJsonObject baseline = v.toObject().value(QStringLiteral("baseline")).toObject();
             const bool port80 = v.toObject().value(QStringLiteral("port")).toInt() == 80;
             QCOMPARE(baseline.value(QStringLiteral("change")).toString(),
@@ -348,8 +368,9 @@ private Q_SLOTS:
         }
         const CliRun csv = cli(after + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
         QVERIFY(QString::fromUtf8(csv.out).contains(QStringLiteral("TCP_REFUSED,fixed")));
-        const CliRun html = cli(after + QStringList{QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--lang"),
-                                                    QStringLiteral("ja")});
+        const CliRun html = cli(after
+                                + QStringList{QStringLiteral("--format"), QStringLiteral("html"),
+                                              QStringLiteral("--lang"), QStringLiteral("ja")});
         QVERIFY(QString::fromUtf8(html.out).contains(QStringLiteral("修正済み")));
         const CliRun table = cli(after);
         QVERIFY(QString::fromUtf8(table.out).contains(QStringLiteral("[fixed]")));
@@ -362,15 +383,16 @@ private Q_SLOTS:
         QVERIFY(proxy.listenLoopback());
         proxy.addRoute(QStringLiteral("login.microsoftonline.com"), 80, m_http.serverPort());
         const QString url = QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort());
-        const QStringList args = scenario()
-                                 + QStringList{QStringLiteral("--proxy"),      QStringLiteral("system"),
-                                               QStringLiteral("--ca-bundle"),  m_pki->publicCaPath,
-                                               QStringLiteral("--connect-to"), QStringLiteral(":443:127.0.0.1:%1").arg(m_tls.serverPort()),
-                                               QStringLiteral("--connect-to"), QStringLiteral(":80:127.0.0.1:%1").arg(m_http.serverPort()),
-                                               QStringLiteral("--format"),     QStringLiteral("json")};
+        const QStringList args
+            = scenario()
+              + QStringList{QStringLiteral("--proxy"),      QStringLiteral("system"),
+                            QStringLiteral("--ca-bundle"),  m_pki->publicCaPath,
+                            QStringLiteral("--connect-to"), QStringLiteral(":443:127.0.0.1:%1").arg(m_tls.serverPort()),
+                            QStringLiteral("--connect-to"), QStringLiteral(":80:127.0.0.1:%1").arg(m_http.serverPort()),
+                            QStringLiteral("--format"),     QStringLiteral("json")};
         const CliRun run = cli(args, {QStringLiteral("http_proxy=") + url, QStringLiteral("https_proxy=") + url});
         QVERIFY2(run.exitCode == 0, run.out.constData());
-        for (const QJsonValue &v : run.results()) {
+        for (const QJsonValue &v : resultsOf(run)) {
             const QJsonObject path = v.toObject().value(QStringLiteral("path")).toObject();
             if (v.toObject().value(QStringLiteral("stages")).toArray().size() == 2) { // TCP only: not web traffic
                 QCOMPARE(path.value(QStringLiteral("mode")).toString(), QStringLiteral("direct"));
@@ -379,13 +401,15 @@ private Q_SLOTS:
             }
             QCOMPARE(path.value(QStringLiteral("mode")).toString(), QStringLiteral("http-proxy"));
             QCOMPARE(path.value(QStringLiteral("proxySource")).toString(), QStringLiteral("system"));
-            QCOMPARE(path.value(QStringLiteral("proxy")).toString(), QStringLiteral("127.0.0.1:%1").arg(proxy.serverPort()));
+            QCOMPARE(path.value(QStringLiteral("proxy")).toString(),
+                     QStringLiteral("127.0.0.1:%1").arg(proxy.serverPort()));
         }
         QStringList methods;
         for (const TestConnectProxy::Request &r : proxy.requests())
             methods << r.method;
         QCOMPARE(methods.count(QStringLiteral("CONNECT")), 9); // the 443 endpoints
-        QCOMPARE(methods.count(QStringLiteral("HEAD")), 1);    // http://login.microsoftonline.com/ (the TCP-only 80 goes direct)
+        QCOMPARE(methods.count(QStringLiteral("HEAD")),
+                 1); // http://login.microsoftonline.com/ (the TCP-only 80 goes direct)
     }
 
     void cliJsonMatchesTheModel()
@@ -395,10 +419,10 @@ private Q_SLOTS:
         const quint16 refused = unusedLoopbackPort();
         const QStringList extra = loopback(m_tls.serverPort(), refused);
         const CliRun run = cli(scenario() + extra
-                               + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang"),
-                                             QStringLiteral("en")});
+                               + QStringList{QStringLiteral("--format"), QStringLiteral("json"),
+                                             QStringLiteral("--lang"), QStringLiteral("en")});
         QCOMPARE(run.exitCode, 1);
-        const QJsonArray results = run.results();
+        const QJsonArray results = resultsOf(run);
 
         Problems problems;
         const Catalog catalog = Catalog::fromFile(m_catalogPath, &problems);
@@ -426,10 +450,14 @@ private Q_SLOTS:
         int failures = 0;
         for (int row = 0; row < model.rowCount(); ++row) {
             const QJsonObject r = results.at(row).toObject();
-            QCOMPARE(model.index(row, ProbeResultModel::RuleColumn).data().toString(), r.value(QStringLiteral("ruleId")).toString());
-            QCOMPARE(model.index(row, ProbeResultModel::HostColumn).data().toString(), r.value(QStringLiteral("host")).toString());
-            QCOMPARE(model.index(row, ProbeResultModel::PortColumn).data().toString(), r.value(QStringLiteral("portSpec")).toString());
-            QCOMPARE(model.index(row, ProbeResultModel::StatusColumn).data().toString(), r.value(QStringLiteral("status")).toString());
+            QCOMPARE(model.index(row, ProbeResultModel::RuleColumn).data().toString(),
+                     r.value(QStringLiteral("ruleId")).toString());
+            QCOMPARE(model.index(row, ProbeResultModel::HostColumn).data().toString(),
+                     r.value(QStringLiteral("host")).toString());
+            QCOMPARE(model.index(row, ProbeResultModel::PortColumn).data().toString(),
+                     r.value(QStringLiteral("portSpec")).toString());
+            QCOMPARE(model.index(row, ProbeResultModel::StatusColumn).data().toString(),
+                     r.value(QStringLiteral("status")).toString());
             QCOMPARE(model.index(row, 0).data(ProbeResultModel::ExplanationRole).toString(),
                      r.value(QStringLiteral("explanation")).toString());
             failures += model.index(row, 0).data(ProbeResultModel::FailedRole).toBool() ? 1 : 0;

@@ -1,5 +1,6 @@
 // The amlfw command line, end to end: exit codes, messages in both languages, files.
 
+#include "clirunner.h"
 #include "rulesetfixture.h"
 
 #include <QFile>
@@ -9,11 +10,16 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 using namespace amlfw;
 using namespace amlfw::test;
 
 namespace {
 
+// The text of a run, as the tests read it.
 struct Run
 {
     int exitCode = -1;
@@ -22,23 +28,17 @@ struct Run
     QByteArray rawOut;
 };
 
-Run runCli(const QStringList &arguments)
+Run runCliText(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(requiredEnvironment("AMLFW_CLI"), arguments);
-    if (!process.waitForFinished(60000))
-        qFatal("amlfw did not finish");
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.rawOut = process.readAllStandardOutput();
-    run.out = QString::fromUtf8(run.rawOut);
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    const CliRun cli = runCli(arguments);
+    return {cli.exitCode, cli.outText(), cli.errText(), cli.out};
 }
 
-QStringList scenario(const QString &cloud = QStringLiteral("public"), const QString &region = QStringLiteral("japaneast"))
+QStringList scenario(const QString &cloud = QStringLiteral("public"),
+                     const QString &region = QStringLiteral("japaneast"))
 {
-    return {QStringLiteral("--cloud"), cloud, QStringLiteral("--region"), region, QStringLiteral("--storage"), QStringLiteral("mystore")};
+    return {QStringLiteral("--cloud"), cloud, QStringLiteral("--region"), region, QStringLiteral("--storage"),
+            QStringLiteral("mystore")};
 }
 
 QByteArray readFile(const QString &path)
@@ -46,6 +46,30 @@ QByteArray readFile(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+QStringList exportJson(const QString &output)
+{
+    return QStringList{QStringLiteral("export")} + scenario()
+           + QStringList{QStringLiteral("--features"), QStringLiteral("python"),   QStringLiteral("--format"),
+                         QStringLiteral("json"),       QStringLiteral("--output"), output};
+}
+
+#ifdef Q_OS_UNIX
+// The kind of file at path, without following a link: S_IFREG, S_IFIFO, S_IFCHR, S_IFLNK...
+mode_t fileType(const QString &path)
+{
+    struct stat st
+    {
+    };
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & S_IFMT) : 0;
+}
+#endif
 
 bool hasJapanese(const QString &text)
 {
@@ -65,18 +89,18 @@ class TestCli : public QObject
 private Q_SLOTS:
     void versionAndHelp()
     {
-        Run r = runCli({QStringLiteral("--version")});
+        Run r = runCliText({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QStringLiteral("amlfw " AMLFW_VERSION));
-        r = runCli({QStringLiteral("--help")});
+        r = runCliText({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Commands:")));
-        r = runCli({QStringLiteral("rules"), QStringLiteral("--help")});
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("--all-features")));
-        r = runCli({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("ja")});
         QVERIFY(r.out.contains(QStringLiteral("コマンド:")));
-        r = runCli({});
+        r = runCliText({});
         QCOMPARE(r.exitCode, 2);
     }
 
@@ -84,10 +108,12 @@ private Q_SLOTS:
     void allFeaturesJson()
     {
         for (const QString &cloud : {QStringLiteral("public"), QStringLiteral("usgov"), QStringLiteral("china")}) {
-            const QString region = cloud == u"public" ? QStringLiteral("japaneast")
-                                   : cloud == u"usgov" ? QStringLiteral("usgovvirginia") : QStringLiteral("chinaeast2");
-            const Run r = runCli(QStringList{QStringLiteral("rules")} + scenario(cloud, region)
-                                + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("json")});
+            const QString region = cloud == u"public"  ? QStringLiteral("japaneast")
+                                   : cloud == u"usgov" ? QStringLiteral("usgovvirginia")
+                                                       : QStringLiteral("chinaeast2");
+            const Run r = runCliText(
+                QStringList{QStringLiteral("rules")} + scenario(cloud, region)
+                + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("json")});
             QCOMPARE(r.exitCode, 0);
             const QJsonObject root = QJsonDocument::fromJson(r.rawOut).object();
             const QJsonArray rules = root.value(QStringLiteral("rules")).toArray();
@@ -102,8 +128,9 @@ private Q_SLOTS:
 
     void minimalScenario()
     {
-        const Run r = runCli(QStringList{QStringLiteral("rules")} + scenario()
-                            + QStringList{QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r = runCliText(
+            QStringList{QStringLiteral("rules")} + scenario()
+            + QStringList{QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray rules = QJsonDocument::fromJson(r.rawOut).object().value(QStringLiteral("rules")).toArray();
         QCOMPARE(rules.size(), 9);
@@ -113,15 +140,18 @@ private Q_SLOTS:
 
     void formats()
     {
-        const QStringList base = QStringList{QStringLiteral("rules")} + scenario() + QStringList{QStringLiteral("--features"), QStringLiteral("python")};
-        Run r = runCli(base);
+        const QStringList base = QStringList{QStringLiteral("rules")} + scenario()
+                                 + QStringList{QStringLiteral("--features"), QStringLiteral("python")};
+        Run r = runCliText(base);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Application rules")));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("markdown"), QStringLiteral("--view"), QStringLiteral("all")});
+        r = runCliText(base
+                       + QStringList{QStringLiteral("--format"), QStringLiteral("markdown"), QStringLiteral("--view"),
+                                     QStringLiteral("all")});
         QVERIFY(r.out.startsWith(QStringLiteral("# ")));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
+        r = runCliText(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
         QVERIFY(r.out.startsWith(QStringLiteral("ID,Direction,")));
-        r = runCli(base + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText(base + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
         QVERIFY(r.out.contains(QStringLiteral("アプリケーション規則")));
         QVERIFY(r.out.contains(QStringLiteral("東日本")));
     }
@@ -133,28 +163,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("japanese");
         const QStringList rules{QStringLiteral("rules")};
         const QStringList python{QStringLiteral("--features"), QStringLiteral("python")};
-        QTest::newRow("storage upper case") << rules + QStringList{QStringLiteral("--cloud"), QStringLiteral("public"), QStringLiteral("--region"),
-                                                                   QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("MyStore")} + python
-                                            << QStringLiteral("upper-case letter \"M\"") << QStringLiteral("大文字「M」");
-        QTest::newRow("storage too short") << rules + QStringList{QStringLiteral("--cloud"), QStringLiteral("public"), QStringLiteral("--region"),
-                                                                  QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("ab")} + python
-                                           << QStringLiteral("too short") << QStringLiteral("短すぎます");
-        QTest::newRow("unknown region") << rules + scenario(QStringLiteral("public"), QStringLiteral("japaneest")) + python
-                                        << QStringLiteral("Did you mean \"japaneast\"") << QStringLiteral("「japaneast」ではありませんか");
-        QTest::newRow("region of another cloud") << rules + scenario(QStringLiteral("usgov"), QStringLiteral("japaneast")) + python
-                                                 << QStringLiteral("belongs to Azure Public") << QStringLiteral("Azure Public のリージョン");
-        QTest::newRow("unknown cloud") << rules + scenario(QStringLiteral("azure"), QStringLiteral("japaneast")) + python
-                                       << QStringLiteral("Unknown cloud \"azure\"") << QStringLiteral("不明なクラウド「azure」");
-        QTest::newRow("unknown feature") << rules + scenario() + QStringList{QStringLiteral("--features"), QStringLiteral("pyton")}
-                                         << QStringLiteral("Did you mean \"python\"") << QStringLiteral("「python」ではありませんか");
-        QTest::newRow("both feature flags") << rules + scenario() + python + QStringList{QStringLiteral("--all-features")}
-                                            << QStringLiteral("not both") << QStringLiteral("どちらか一方");
-        QTest::newRow("no features") << rules + scenario() << QStringLiteral("--all-features") << QStringLiteral("機能を選択");
-        QTest::newRow("bad udr") << rules + scenario() + python + QStringList{QStringLiteral("--udr"), QStringLiteral("bgp")}
-                                 << QStringLiteral("\"bgp\" is not a route method") << QStringLiteral("「bgp」はルートの方式");
-        QTest::newRow("bad format") << rules + scenario() + python + QStringList{QStringLiteral("--format"), QStringLiteral("xml")}
-                                    << QStringLiteral("\"xml\" is not a format") << QStringLiteral("「xml」は「rules」の形式");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("rulez")} << QStringLiteral("unknown command \"rulez\"")
+        QTest::newRow("storage upper case")
+            << rules + QStringList{QStringLiteral("--cloud"),   QStringLiteral("public"),    QStringLiteral("--region"),
+                                   QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("MyStore")}
+                   + python
+            << QStringLiteral("upper-case letter \"M\"") << QStringLiteral("大文字「M」");
+        QTest::newRow("storage too short")
+            << rules + QStringList{QStringLiteral("--cloud"),   QStringLiteral("public"),    QStringLiteral("--region"),
+                                   QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("ab")}
+                   + python
+            << QStringLiteral("too short") << QStringLiteral("短すぎます");
+        QTest::newRow("unknown region") << rules + scenario(QStringLiteral("public"), QStringLiteral("japaneest"))
+                                               + python
+                                        << QStringLiteral("Did you mean \"japaneast\"")
+                                        << QStringLiteral("「japaneast」ではありませんか");
+        QTest::newRow("region of another cloud")
+            << rules + scenario(QStringLiteral("usgov"), QStringLiteral("japaneast")) + python
+            << QStringLiteral("belongs to Azure Public") << QStringLiteral("Azure Public のリージョン");
+        QTest::newRow("unknown cloud") << rules + scenario(QStringLiteral("azure"), QStringLiteral("japaneast"))
+                                              + python
+                                       << QStringLiteral("Unknown cloud \"azure\"")
+                                       << QStringLiteral("不明なクラウド「azure」");
+        QTest::newRow("unknown feature") << rules + scenario()
+                                                + QStringList{QStringLiteral("--features"), QStringLiteral("pyton")}
+                                         << QStringLiteral("Did you mean \"python\"")
+                                         << QStringLiteral("「python」ではありませんか");
+        QTest::newRow("both feature flags")
+            << rules + scenario() + python + QStringList{QStringLiteral("--all-features")} << QStringLiteral("not both")
+            << QStringLiteral("どちらか一方");
+        QTest::newRow("no features") << rules + scenario() << QStringLiteral("--all-features")
+                                     << QStringLiteral("機能を選択");
+        QTest::newRow("bad udr") << rules + scenario() + python
+                                        + QStringList{QStringLiteral("--udr"), QStringLiteral("bgp")}
+                                 << QStringLiteral("\"bgp\" is not a route method")
+                                 << QStringLiteral("「bgp」はルートの方式");
+        QTest::newRow("bad format") << rules + scenario() + python
+                                           + QStringList{QStringLiteral("--format"), QStringLiteral("xml")}
+                                    << QStringLiteral("\"xml\" is not a format")
+                                    << QStringLiteral("「xml」は「rules」の形式");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("rulez")}
+                                         << QStringLiteral("unknown command \"rulez\"")
                                          << QStringLiteral("不明なコマンド「rulez」");
         QTest::newRow("unknown option") << rules + scenario() + python + QStringList{QStringLiteral("--colour")}
                                         << QStringLiteral("colour") << QStringLiteral("colour");
@@ -162,12 +210,20 @@ private Q_SLOTS:
                                                       + QStringList{QStringLiteral("--format"), QStringLiteral("arm")}
                                                << QStringLiteral("--output FILE") << QStringLiteral("--output FILE");
         QTest::newRow("bad priority") << QStringList{QStringLiteral("export")} + scenario() + python
-                                             + QStringList{QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("-o"),
-                                                           QStringLiteral("/tmp/x.json"), QStringLiteral("--rcg-priority"), QStringLiteral("99")}
+                                             + QStringList{QStringLiteral("--format"),
+                                                           QStringLiteral("arm"),
+                                                           QStringLiteral("-o"),
+                                                           QStringLiteral("/tmp/x.json"),
+                                                           QStringLiteral("--rcg-priority"),
+                                                           QStringLiteral("99")}
                                       << QStringLiteral("out of range") << QStringLiteral("範囲外");
         QTest::newRow("bad source") << QStringList{QStringLiteral("export")} + scenario() + python
-                                           + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"),
-                                                         QStringLiteral("/tmp/x.csv"), QStringLiteral("--source-addresses"), QStringLiteral("10.0.0.0/99")}
+                                           + QStringList{QStringLiteral("--format"),
+                                                         QStringLiteral("csv"),
+                                                         QStringLiteral("-o"),
+                                                         QStringLiteral("/tmp/x.csv"),
+                                                         QStringLiteral("--source-addresses"),
+                                                         QStringLiteral("10.0.0.0/99")}
                                     << QStringLiteral("not an IP address") << QStringLiteral("IP アドレスでも");
     }
 
@@ -177,11 +233,11 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, english);
         QFETCH(QString, japanese);
-        Run r = runCli(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+        Run r = runCliText(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(english), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
-        r = runCli(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(japanese), qPrintable(r.err));
         QVERIFY2(hasJapanese(r.err), qPrintable(r.err));
@@ -189,15 +245,16 @@ private Q_SLOTS:
 
     void badLanguage()
     {
-        const Run r = runCli({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("fr")});
+        const Run r = runCliText({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("fr")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("\"fr\" is not a language")));
     }
 
     void warningsDoNotFail()
     {
-        const Run r = runCli(QStringList{QStringLiteral("rules")} + scenario(QStringLiteral("public"), QStringLiteral("francesouth"))
-                            + QStringList{QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r = runCliText(
+            QStringList{QStringLiteral("rules")} + scenario(QStringLiteral("public"), QStringLiteral("francesouth"))
+            + QStringList{QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains(QStringLiteral("warning")));
         QVERIFY(r.err.contains(QStringLiteral("not offered")));
@@ -207,21 +264,35 @@ private Q_SLOTS:
     void exportFiles()
     {
         QTemporaryDir dir;
-        const QStringList base = QStringList{QStringLiteral("export")} + scenario() + QStringList{QStringLiteral("--all-features")};
-        Run r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("--output"), dir.filePath(QStringLiteral("t.json"))});
+        const QStringList base
+            = QStringList{QStringLiteral("export")} + scenario() + QStringList{QStringLiteral("--all-features")};
+        Run r = runCliText(base
+                           + QStringList{QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("--output"),
+                                         dir.filePath(QStringLiteral("t.json"))});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains(QStringLiteral("wrote")));
         const QJsonObject tpl = QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("t.json")))).object();
-        QVERIFY(tpl.value(QStringLiteral("$schema")).toString().contains(QStringLiteral("2019-04-01/deploymentTemplate.json")));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), dir.filePath(QStringLiteral("t.csv"))});
+        QVERIFY(tpl.value(QStringLiteral("$schema"))
+                    .toString()
+                    .contains(QStringLiteral("2019-04-01/deploymentTemplate.json")));
+        r = runCliText(base
+                       + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"),
+                                     dir.filePath(QStringLiteral("t.csv"))});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(readFile(dir.filePath(QStringLiteral("t.csv"))).startsWith("\xEF\xBB\xBF" "ID,"));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--no-bom"), QStringLiteral("-o"),
-                                     dir.filePath(QStringLiteral("nobom.csv"))});
+        QVERIFY(readFile(dir.filePath(QStringLiteral("t.csv")))
+                    .startsWith("\xEF\xBB\xBF"
+                                "ID,"));
+        r = runCliText(base
+                       + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--no-bom"),
+                                     QStringLiteral("-o"), dir.filePath(QStringLiteral("nobom.csv"))});
         QVERIFY(readFile(dir.filePath(QStringLiteral("nobom.csv"))).startsWith("ID,"));
-        r = runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-o"), dir.filePath(QStringLiteral("r.json"))});
+        r = runCliText(base
+                       + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-o"),
+                                     dir.filePath(QStringLiteral("r.json"))});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("r.json")))).object().contains(QStringLiteral("rules")));
+        QVERIFY(QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("r.json"))))
+                    .object()
+                    .contains(QStringLiteral("rules")));
     }
 
     // Never a partial output file: a failed export leaves what was there untouched.
@@ -229,17 +300,17 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("existing.json"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("previous content");
-        f.close();
-        Run r = runCli(QStringList{QStringLiteral("export")} + scenario(QStringLiteral("public"), QStringLiteral("nowhere"))
-                      + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("-o"), path});
+        QVERIFY(writeFile(path, "previous content"));
+        Run r = runCliText(QStringList{QStringLiteral("export")}
+                           + scenario(QStringLiteral("public"), QStringLiteral("nowhere"))
+                           + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"),
+                                         QStringLiteral("arm"), QStringLiteral("-o"), path});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(readFile(path), QByteArray("previous content"));
-        r = runCli(QStringList{QStringLiteral("export")} + scenario()
-                  + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("arm"), QStringLiteral("-o"),
-                                dir.filePath(QStringLiteral("no/such/dir/t.json"))});
+        r = runCliText(QStringList{QStringLiteral("export")} + scenario()
+                       + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"),
+                                     QStringLiteral("arm"), QStringLiteral("-o"),
+                                     dir.filePath(QStringLiteral("no/such/dir/t.json"))});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("does not exist")));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("existing.json")});
@@ -251,28 +322,36 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("p.json"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"cloud\": \"china\", \"region\": \"chinaeast2\", \"storage\": \"cnstore\", \"features\": [\"notebooks\"]}");
+        f.write("{\"cloud\": \"china\", \"region\": \"chinaeast2\", \"storage\": \"cnstore\", \"features\": "
+                "[\"notebooks\"]}");
         f.close();
-        Run r = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--format"), QStringLiteral("json")});
+        Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--format"),
+                            QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         QJsonObject root = QJsonDocument::fromJson(r.rawOut).object();
-        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("storage")).toString(), QStringLiteral("cnstore"));
+        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("storage")).toString(),
+                 QStringLiteral("cnstore"));
         QVERIFY(r.out.contains(QStringLiteral("cnstore.file.core.chinacloudapi.cn")));
         // Flags override the profile.
-        r = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--storage"), QStringLiteral("other"),
-                   QStringLiteral("--features"), QString(), QStringLiteral("--format"), QStringLiteral("json")});
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--storage"),
+                        QStringLiteral("other"), QStringLiteral("--features"), QString(), QStringLiteral("--format"),
+                        QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         root = QJsonDocument::fromJson(r.rawOut).object();
-        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("storage")).toString(), QStringLiteral("other"));
-        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("cloud")).toString(), QStringLiteral("china"));
+        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("storage")).toString(),
+                 QStringLiteral("other"));
+        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("cloud")).toString(),
+                 QStringLiteral("china"));
         QCOMPARE(root.value(QStringLiteral("rules")).toArray().size(), 9);
         // A corrupt profile: exit 2 naming the file.
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write("{\"cloud\": [\"china\"]}");
         f.close();
-        r = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--lang"),
+                        QStringLiteral("ja")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(path + QStringLiteral(": cloud")) && r.err.contains(QStringLiteral("文字列")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(path + QStringLiteral(": cloud")) && r.err.contains(QStringLiteral("文字列")),
+                 qPrintable(r.err));
     }
 
     void hostileCatalog()
@@ -282,31 +361,165 @@ private Q_SLOTS:
         QByteArray json = readFile(sourceDir() + QStringLiteral("/resources/catalog/amlfw-catalog-2021-11.json"));
         QVERIFY(!json.isEmpty());
         json.replace("\"ports\": [\"443\", \"445\"]", "\"ports\": [\"443\", \"445x\"]");
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(json);
-        f.close();
-        const Run r = runCli(QStringList{QStringLiteral("rules"), QStringLiteral("--catalog"), path} + scenario()
-                            + QStringList{QStringLiteral("--all-features")});
+        QVERIFY(writeFile(path, json));
+        const Run r = runCliText(QStringList{QStringLiteral("rules"), QStringLiteral("--catalog"), path} + scenario()
+                                 + QStringList{QStringLiteral("--all-features")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral(".ports[1]")) && r.err.contains(QStringLiteral("\"445x\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral(".ports[1]")) && r.err.contains(QStringLiteral("\"445x\"")),
+                 qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
     }
 
     void featuresAndRegions()
     {
-        Run r = runCli({QStringLiteral("features")});
+        Run r = runCliText({QStringLiteral("features")});
         QCOMPARE(r.exitCode, 0);
         for (const QString &id : builtInCatalog().featureIds())
             QVERIFY2(r.out.contains(id), qPrintable(id));
-        r = runCli({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("ja")});
         QVERIFY(r.out.contains(QStringLiteral("統合されたノートブック")));
-        r = runCli({QStringLiteral("regions"), QStringLiteral("--cloud"), QStringLiteral("usgov"), QStringLiteral("--lang"), QStringLiteral("ja")});
+        r = runCliText({QStringLiteral("regions"), QStringLiteral("--cloud"), QStringLiteral("usgov"),
+                        QStringLiteral("--lang"), QStringLiteral("ja")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("米国バージニア")));
         QCOMPARE(r.out.trimmed().split(u'\n').size(), 1 + 5);
-        r = runCli({QStringLiteral("regions")});
+        r = runCliText({QStringLiteral("regions")});
         QCOMPARE(r.exitCode, 2);
+    }
+
+    // "amlfw --help" lists every command of the table with its description.
+    void helpListsEveryCommand()
+    {
+        const Run r = runCliText({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const QString &line :
+             {QStringLiteral("  rules     Show the rules a scenario needs."),
+              QStringLiteral("  export    Write an ARM template, CSV or JSON file for the change."),
+              QStringLiteral("  features  List the feature ids."),
+              QStringLiteral("  regions   List the regions of a cloud."),
+              QStringLiteral("  check     Test every endpoint live")})
+            QVERIFY2(r.out.contains(line), qPrintable(line));
+        const Run help = runCliText({QStringLiteral("export"), QStringLiteral("--help")});
+        QVERIFY(help.out.contains(QStringLiteral("named pipe")));
+    }
+
+    // A path holding "%1" and "%2" is reported as it is, with the rule count where it belongs.
+    void percentInOutputPath()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x%1%2.json"));
+        const Run r = runCliText(exportJson(path));
+        QCOMPARE(r.exitCode, 0);
+        const int rules
+            = int(QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray().size());
+        QVERIFY(rules > 0);
+        QVERIFY2(r.err.contains(QStringLiteral("wrote %1 (%2 rules).").arg(path, QString::number(rules))),
+                 qPrintable(r.err));
+        // A user's value before a number in a message.
+        const Run bad = runCliText(QStringList{QStringLiteral("check")} + scenario()
+                                   + QStringList{QStringLiteral("--features"), QString(),
+                                                 QStringLiteral("--concurrency"), QStringLiteral("%1x")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("\"%1x\" is not a number from 1 to ")), qPrintable(bad.err));
+        const Run timeout = runCliText(QStringList{QStringLiteral("check")} + scenario()
+                                       + QStringList{QStringLiteral("--features"), QString(),
+                                                     QStringLiteral("--timeout-ms"), QStringLiteral("%1")});
+        QCOMPARE(timeout.exitCode, 2);
+        QVERIFY2(timeout.err.contains(QStringLiteral("\"%1\" is not a timeout: give milliseconds from ")),
+                 qPrintable(timeout.err));
+        const QString storage = QStringLiteral("%1") + QString(30, u'a');
+        const Run longName
+            = runCliText({QStringLiteral("rules"), QStringLiteral("--cloud"), QStringLiteral("public"),
+                          QStringLiteral("--region"), QStringLiteral("japaneast"), QStringLiteral("--storage"), storage,
+                          QStringLiteral("--features"), QString()});
+        QCOMPARE(longName.exitCode, 2);
+        QVERIFY2(longName.err.contains(QStringLiteral("\"%1\" is too long (32 characters)").arg(storage)),
+                 qPrintable(longName.err));
+    }
+
+#ifdef Q_OS_UNIX
+    // A named pipe is written into, not replaced by a file.
+    void outputToFifo()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QProcess reader;
+        reader.start(QStringLiteral("cat"), {fifo});
+        QVERIFY(reader.waitForStarted());
+        const Run r = runCliText(exportJson(fifo));
+        const bool readerDone = reader.state() == QProcess::NotRunning || reader.waitForFinished(30000);
+        if (!readerDone)
+            reader.kill(); // the pipe was never opened for writing
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(readerDone);
+        QVERIFY(QJsonDocument::fromJson(reader.readAllStandardOutput()).object().contains(QStringLiteral("rules")));
+        QCOMPARE(fileType(fifo), mode_t(S_IFIFO));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("pipe")});
+    }
+
+    // A device is written to where it is: /dev/null stays the device.
+    void outputToDevNull()
+    {
+        QCOMPARE(fileType(QStringLiteral("/dev/null")), mode_t(S_IFCHR));
+        const Run r = runCliText(exportJson(QStringLiteral("/dev/null")));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(fileType(QStringLiteral("/dev/null")), mode_t(S_IFCHR));
+    }
+
+    // A full disk says so, in the user's language, and the device stays.
+    void diskFull()
+    {
+        if (!QFile::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full here");
+        QCOMPARE(fileType(QStringLiteral("/dev/full")), mode_t(S_IFCHR));
+        Run r = runCliText(exportJson(QStringLiteral("/dev/full"))
+                           + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("no space left on the device")), qPrintable(r.err));
+        r = runCliText(exportJson(QStringLiteral("/dev/full"))
+                       + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("空き容量がありません")), qPrintable(r.err));
+        QCOMPARE(fileType(QStringLiteral("/dev/full")), mode_t(S_IFCHR));
+    }
+
+    // A symbolic link stays a link; its target gets the new content. Also when the target is new.
+    void outputThroughSymlink()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("target.json"));
+        QVERIFY(writeFile(target, "old"));
+        const QString link = dir.filePath(QStringLiteral("link.json"));
+        QVERIFY(QFile::link(target, link));
+        Run r = runCliText(exportJson(link));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(fileType(link), mode_t(S_IFLNK));
+        QCOMPARE(QFileInfo(link).symLinkTarget(), target);
+        QVERIFY(QJsonDocument::fromJson(readFile(target)).object().contains(QStringLiteral("rules")));
+
+        const QString dangling = dir.filePath(QStringLiteral("dangling.json"));
+        const QString newTarget = dir.filePath(QStringLiteral("new.json"));
+        QVERIFY(QFile::link(newTarget, dangling));
+        r = runCliText(exportJson(dangling));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(fileType(dangling), mode_t(S_IFLNK));
+        QCOMPARE(fileType(newTarget), mode_t(S_IFREG));
+        QVERIFY(QJsonDocument::fromJson(readFile(newTarget)).object().contains(QStringLiteral("rules")));
+    }
+#endif
+
+    // An output folder that does not exist, or a folder as the output: bad input before any work.
+    void unusableOutput()
+    {
+        QTemporaryDir dir;
+        Run r = runCliText(exportJson(dir.path()));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("it is a folder")), qPrintable(r.err));
+        r = runCliText(exportJson(dir.filePath(QStringLiteral("missing/r.json"))));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
     }
 };
 

@@ -2,6 +2,7 @@
 // the comparison with a baseline.
 #include "catalog.h"
 #include "language.h"
+#include "probejsonreport.h"
 #include "probeplanner.h"
 #include "probereport.h"
 #include "proberesultmodel.h"
@@ -10,9 +11,48 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QtTest>
 
 using namespace amlfw;
+
+namespace {
+
+// Keys that an object of the JSON text holds more than once ("a.b" paths), read from the text
+// itself: QJsonDocument would keep only one of them.
+QStringList duplicateKeys(const QByteArray &json)
+{
+    QStringList duplicates;
+    QList<QSet<QString>> objects; // keys of the open objects
+    QList<bool> isObject;         // per open bracket
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (c == '"') {
+            qsizetype end = i + 1;
+            while (end < json.size() && json.at(end) != '"')
+                end += json.at(end) == '\\' ? 2 : 1;
+            qsizetype next = end + 1;
+            while (next < json.size() && json.at(next) == ' ')
+                ++next;
+            if (next < json.size() && json.at(next) == ':' && !isObject.isEmpty() && isObject.last()) {
+                const QString key = QString::fromUtf8(json.mid(i + 1, end - i - 1));
+                if (objects.last().contains(key))
+                    duplicates << key;
+                objects.last().insert(key);
+            }
+            i = end;
+        } else if (c == '{' || c == '[') {
+            isObject << (c == '{');
+            objects << QSet<QString>();
+        } else if (c == '}' || c == ']') {
+            isObject.removeLast();
+            objects.removeLast();
+        }
+    }
+    return duplicates;
+}
+
+} // namespace
 
 class TestProbeReport : public QObject
 {
@@ -106,7 +146,8 @@ private Q_SLOTS:
     {
         const ProbeRun run = makeRun();
         QCOMPARE(run.results.at(rowOf(run, QStringLiteral("gen-public-aad"), 80)).status, ProbeStatus::TcpRefused);
-        QCOMPARE(run.results.at(rowOf(run, QStringLiteral("aml-public-studio"), 443)).status, ProbeStatus::TlsInspected);
+        QCOMPARE(run.results.at(rowOf(run, QStringLiteral("aml-public-studio"), 443)).status,
+                 ProbeStatus::TlsInspected);
         QCOMPARE(run.results.at(rowOf(run, QStringLiteral("gen-public-aad"), 443)).status, ProbeStatus::Ok);
         QCOMPARE(run.results.at(rowOf(run, QStringLiteral("internet-in-aml"), 44224)).status, ProbeStatus::NotTestable);
     }
@@ -129,7 +170,8 @@ private Q_SLOTS:
         QCOMPARE(summary.value(QStringLiteral("endpoints")).toInt(), run.results.size());
         QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), run.summary().failed);
         QVERIFY(summary.value(QStringLiteral("failed")).toInt() >= 3);
-        QCOMPARE(summary.value(QStringLiteral("byStatus")).toObject().value(QStringLiteral("TLS_INSPECTED")).toInt(), 2);
+        QCOMPARE(summary.value(QStringLiteral("byStatus")).toObject().value(QStringLiteral("TLS_INSPECTED")).toInt(),
+                 2);
 
         const QJsonObject studio = results.at(rowOf(run, QStringLiteral("aml-public-studio"), 443)).toObject();
         QCOMPARE(studio.value(QStringLiteral("host")).toString(), QStringLiteral("ml.azure.com"));
@@ -160,7 +202,8 @@ private Q_SLOTS:
     {
         const ProbeRun before = makeRun();
         QString error;
-        auto baseline = ProbeBaseline::fromJson(ProbeReport::json(before, Language::English), QStringLiteral("before.json"), &error);
+        auto baseline = ProbeBaseline::fromJson(ProbeReport::json(before, Language::English),
+                                                QStringLiteral("before.json"), &error);
         QVERIFY2(baseline, qPrintable(error));
         QCOMPARE(baseline->entries.size(), before.results.size());
         QCOMPARE(baseline->hostName, QStringLiteral("admin-pc"));
@@ -182,24 +225,72 @@ private Q_SLOTS:
         QCOMPARE(s.removed, 1);
 
         const QJsonObject root = QJsonDocument::fromJson(ProbeReport::json(after, Language::English)).object();
-        QCOMPARE(root.value(QStringLiteral("summary")).toObject().value(QStringLiteral("changes")).toObject()
-                     .value(QStringLiteral("fixed")).toInt(), 1);
+        QCOMPARE(root.value(QStringLiteral("summary"))
+                     .toObject()
+                     .value(QStringLiteral("changes"))
+                     .toObject()
+                     .value(QStringLiteral("fixed"))
+                     .toInt(),
+                 1);
         const QJsonObject fixed = root.value(QStringLiteral("results")).toArray().at(fixedRow).toObject();
         QCOMPARE(fixed.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("change")).toString(),
                  QStringLiteral("fixed"));
         QCOMPARE(fixed.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("TCP_REFUSED"));
-        QCOMPARE(root.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("removed")).toArray().size(), 1);
+        QCOMPARE(root.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("removed")).toArray().size(),
+                 1);
 
-        const QString csv = QString::fromUtf8(ProbeReport::csv(after, Language::English, false));
+        const QString csv = QString::fromUtf8(ProbeReport::csv(after, false));
         QVERIFY(csv.section(QStringLiteral("\r\n"), 0, 0).endsWith(QStringLiteral("Baseline status,Change")));
         QVERIFY(csv.contains(QStringLiteral("TCP_REFUSED,fixed")));
         QVERIFY(csv.contains(QStringLiteral("gone-rule")));
         const QString html = QString::fromUtf8(ProbeReport::html(after, Language::English));
         QVERIFY(html.contains(QStringLiteral(">fixed<")));
         QVERIFY(html.contains(QStringLiteral(">now failing<")));
-        const QString summary = ProbeReport::summaryText(after, Language::English);
+        const QString summary = ProbeReport::summaryText(after);
         QVERIFY(summary.contains(QStringLiteral("1 fixed, 1 now failing")));
+    }
+
+    // Each key once in the key order, and once in every object of the report.
+    void jsonKeysOnce()
+    {
+        const QStringList &order = ProbeJsonReport::keyOrder();
+        QStringList seen;
+        for (const QString &key : order) {
+            QVERIFY2(!seen.contains(key), qPrintable(key));
+            seen << key;
+        }
+        ProbeRun run = makeRun();
+        QString error;
+        run.baseline = ProbeBaseline::fromJson(ProbeReport::json(makeRun(), Language::English),
+                                               QStringLiteral("before.json"), &error);
+        QVERIFY2(run.baseline, qPrintable(error));
+        const QByteArray json = ProbeReport::json(run, Language::English);
+        QVERIFY(json.contains("\"address\""));
+        QCOMPARE(duplicateKeys(json), QStringList());
+        QCOMPARE(duplicateKeys("{\"a\": {\"b\": 1, \"b\": 2}}"),
+                 QStringList{QStringLiteral("b")}); // the check can fail
+    }
+
+    // A host name or a baseline path holding "%1" is shown as it is, the counts where they belong.
+    void percentInNames()
+    {
+        ProbeRun run = makeRun();
+        run.vantage.hostName = QStringLiteral("pc%1%2");
+        QString error;
+        run.baseline = ProbeBaseline::fromJson(ProbeReport::json(makeRun(), Language::English),
+                                               QStringLiteral("before%1%2.json"), &error);
+        QVERIFY2(run.baseline, qPrintable(error));
+        run.baseline->hostName = QStringLiteral("old%1");
+        const ProbeSummary s = run.summary();
+        const QString summary = ProbeReport::summaryText(run);
+        QVERIFY2(summary.contains(QStringLiteral("endpoints from pc%1%2 in ")), qPrintable(summary));
+        QVERIFY2(summary.contains(
+                     QStringLiteral(": %1 reachable, %2 failed").arg(QString::number(s.ok), QString::number(s.failed))),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Compared with before%1%2.json (")), qPrintable(summary));
+        const QString html = QString::fromUtf8(ProbeReport::html(run, Language::English));
+        QVERIFY(html.contains(QStringLiteral("on old%1 (before%1%2.json): 0 fixed")));
     }
 
     // The table the CLI and the wizard show says what the reports say about each row.
@@ -207,8 +298,8 @@ private Q_SLOTS:
     {
         const ProbeRun before = makeRun();
         QString error;
-        const auto baseline
-            = ProbeBaseline::fromJson(ProbeReport::json(before, Language::English), QStringLiteral("before.json"), &error);
+        const auto baseline = ProbeBaseline::fromJson(ProbeReport::json(before, Language::English),
+                                                      QStringLiteral("before.json"), &error);
         QVERIFY2(baseline, qPrintable(error));
         ProbeRun after = makeRun();
         const int fixedRow = rowOf(after, QStringLiteral("gen-public-aad"), 80);
@@ -260,14 +351,14 @@ private Q_SLOTS:
     void csv()
     {
         const ProbeRun run = makeRun();
-        const QByteArray bytes = ProbeReport::csv(run, Language::English, true);
+        const QByteArray bytes = ProbeReport::csv(run, true);
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
         const QString text = QString::fromUtf8(bytes.mid(3));
         const QStringList lines = text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QVERIFY(lines.first().startsWith(QStringLiteral("Status,Result,Rule,Destination,Host tested,Port")));
         QVERIFY(lines.size() >= run.results.size() + 1); // notes may span lines inside quotes
         QVERIFY(text.contains(QStringLiteral("TCP_REFUSED,Connection refused,gen-public-aad")));
-        QVERIFY(!ProbeReport::csv(run, Language::English, false).startsWith("\xEF\xBB\xBF"));
+        QVERIFY(!ProbeReport::csv(run, false).startsWith("\xEF\xBB\xBF"));
     }
 
     void htmlIsSelfContained()
@@ -292,7 +383,7 @@ private Q_SLOTS:
         QVERIFY(applyLanguage(Language::Japanese));
         const ProbeRun run = makeRun();
         const QString html = QString::fromUtf8(ProbeReport::html(run, Language::Japanese));
-        const QString summary = ProbeReport::summaryText(run, Language::Japanese);
+        const QString summary = ProbeReport::summaryText(run);
         const QJsonObject root = QJsonDocument::fromJson(ProbeReport::json(run, Language::Japanese)).object();
         applyLanguage(Language::English);
         QVERIFY(html.contains(QStringLiteral("<html lang=\"ja\">")));
@@ -300,8 +391,10 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("依頼")));   // amlfw's own words translated ("what to ask for")
         QVERIFY(!html.contains(QStringLiteral("What to ask for")));
         QVERIFY(summary.contains(QStringLiteral("到達可能")));
-        const QJsonObject first = root.value(QStringLiteral("results")).toArray().at(
-            rowOf(run, QStringLiteral("gen-public-aad"), 80)).toObject();
+        const QJsonObject first = root.value(QStringLiteral("results"))
+                                      .toArray()
+                                      .at(rowOf(run, QStringLiteral("gen-public-aad"), 80))
+                                      .toObject();
         QCOMPARE(first.value(QStringLiteral("status")).toString(), QStringLiteral("TCP_REFUSED")); // ids stay
         QVERIFY(first.value(QStringLiteral("explanation")).toString().contains(QStringLiteral("拒否")));
     }

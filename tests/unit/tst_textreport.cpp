@@ -1,5 +1,6 @@
 #include "rulesetfixture.h"
 #include "textreport.h"
+#include "texttable.h"
 
 using namespace amlfw;
 using namespace amlfw::test;
@@ -12,13 +13,6 @@ private Q_SLOTS:
     void initTestCase() { applyLanguage(Language::English); }
     void cleanupTestCase() { applyLanguage(Language::English); }
 
-    void displayWidth()
-    {
-        QCOMPARE(TextReport::displayWidth(QStringLiteral("abc")), 3);
-        QCOMPARE(TextReport::displayWidth(QStringLiteral("東日本")), 6);
-        QCOMPARE(TextReport::displayWidth(QStringLiteral("サービス タグ")), 13);
-    }
-
     void tableHasEveryGroupAndRule()
     {
         const RuleSet set = generateAll(QStringLiteral("public"), QStringLiteral("japaneast"));
@@ -29,7 +23,8 @@ private Q_SLOTS:
             QVERIFY2(text.contains(r.id), qPrintable(r.id));
         QVERIFY(text.contains(QStringLiteral("Other firewalls: Microsoft hosts › General Azure hosts")));
         // The firewall view leaves the host tables out.
-        QVERIFY(!TextReport::table(set, Language::English, RuleView::AzureFirewall, 0).contains(QStringLiteral("General Azure hosts")));
+        QVERIFY(!TextReport::table(set, Language::English, RuleView::AzureFirewall, 0)
+                     .contains(QStringLiteral("General Azure hosts")));
     }
 
     void columnsLineUpInJapanese()
@@ -44,14 +39,14 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < lines.size(); ++i) {
             if (!lines.at(i).startsWith(QStringLiteral("ID ")))
                 continue;
-            const int column = TextReport::displayWidth(lines.at(i).left(lines.at(i).indexOf(QStringLiteral("ポート"))));
+            const int column = TextTable::displayWidth(lines.at(i).left(lines.at(i).indexOf(QStringLiteral("ポート"))));
             for (qsizetype j = i + 2; j < lines.size() && !lines.at(j).isEmpty(); ++j) {
                 const QString &row = lines.at(j);
                 const qsizetype tcp = row.indexOf(QStringLiteral("TCP  "));
                 QVERIFY(tcp > 0);
                 // the ports cell follows the protocol cell, padded to the header's column
                 const qsizetype ports = row.indexOf(QRegularExpression(QStringLiteral("\\S")), tcp + 3);
-                QCOMPARE(TextReport::displayWidth(row.left(ports)), column);
+                QCOMPARE(TextTable::displayWidth(row.left(ports)), column);
             }
         }
     }

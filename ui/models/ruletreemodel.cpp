@@ -197,7 +197,7 @@ QVariant RuleTreeModel::data(const QModelIndex &index, int role) const
         const Group &group = m_groups.at(index.row());
         switch (role) {
         case Qt::DisplayRole:
-            return index.column() == 0 ? QStringLiteral("%1 (%2)").arg(group.title).arg(group.entries.size())
+            return index.column() == 0 ? QStringLiteral("%1 (%2)").arg(group.title, QString::number(group.entries.size()))
                                        : QVariant();
         case Qt::FontRole: {
             QFont font;

@@ -157,7 +157,7 @@ void WelcomePage::updateScenario()
     m_scenario->setText(
         isDefault
             ? tr("Current answers: none yet.")
-            : tr("Current answers: %1; features selected: %2.").arg(scenario).arg(state()->answers().features.size()));
+            : tr("Current answers: %1; features selected: %2.").arg(scenario, QString::number(state()->answers().features.size())));
     m_scenario->setAccessibleName(m_scenario->text());
 }
 

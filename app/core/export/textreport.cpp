@@ -2,6 +2,7 @@
 
 #include "azurefirewall.h"
 #include "rulelabels.h"
+#include "texttable.h"
 
 #include <algorithm>
 
@@ -38,75 +39,6 @@ QList<FirewallGroup> firewallGroups(const RuleSet &set)
     return groups;
 }
 
-namespace {
-
-bool isWide(char32_t c)
-{
-    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF)
-           || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
-           || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
-           || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
-}
-
-QString pad(const QString &text, int width)
-{
-    const int w = TextReport::displayWidth(text);
-    return w >= width ? text : text + QString(width - w, u' ');
-}
-
-QString elide(const QString &text, int width)
-{
-    if (width <= 0 || TextReport::displayWidth(text) <= width)
-        return text;
-    QString out;
-    int w = 0;
-    for (const char32_t c : text.toUcs4()) {
-        const int cw = isWide(c) ? 2 : 1;
-        if (w + cw > width - 1)
-            break;
-        out += QString::fromUcs4(&c, 1);
-        w += cw;
-    }
-    return out + QStringLiteral("…");
-}
-
-// Columns sized to their content; the last column is cut to fit maxWidth when given.
-QString renderTable(const QStringList &header, const QList<QStringList> &rows, int maxWidth)
-{
-    QList<int> widths;
-    for (const QString &h : header)
-        widths << TextReport::displayWidth(h);
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
-            widths[i] = std::max(widths[i], TextReport::displayWidth(row.at(i)));
-    }
-    if (maxWidth > 0) {
-        int fixed = 0;
-        for (qsizetype i = 0; i + 1 < widths.size(); ++i)
-            fixed += widths.at(i) + 2;
-        widths.last() = std::max(12, std::min(widths.last(), maxWidth - fixed));
-    }
-    auto line = [&](const QStringList &cells) -> QString {
-        QString out;
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            const bool last = i + 1 == cells.size();
-            const QString cell = last ? elide(cells.at(i), maxWidth > 0 ? widths.at(i) : 0) : cells.at(i);
-            out += last ? cell : pad(cell, widths.at(i)) + QStringLiteral("  ");
-        }
-        return out + u'\n';
-    };
-    QString out = line(header);
-    QStringList rule;
-    for (int w : widths)
-        rule << QString(w, u'-');
-    out += line(rule);
-    for (const QStringList &row : rows)
-        out += line(row);
-    return out;
-}
-
-} // namespace
-
 QString TextReport::markdownCell(QString text)
 {
     text.replace(u'\\', QStringLiteral("\\\\"));
@@ -141,8 +73,8 @@ QString markdownTable(const QStringList &header, const QList<QStringList> &rows)
 
 QStringList firewallHeader()
 {
-    return {TextReport::tr("ID"), TextReport::tr("Destination"), TextReport::tr("Protocol"), TextReport::tr("Ports"),
-            TextReport::tr("Required for"), TextReport::tr("Purpose")};
+    return {TextReport::tr("ID"),    TextReport::tr("Destination"),  TextReport::tr("Protocol"),
+            TextReport::tr("Ports"), TextReport::tr("Required for"), TextReport::tr("Purpose")};
 }
 
 QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart &part, Language language)
@@ -155,7 +87,11 @@ QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart
     QString ports = RuleLabels::ports(part.ports, language);
     if (!part.appProtocols.isEmpty())
         ports = part.appProtocols.join(language == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", "));
-    return {rule.id, destination, RuleLabels::protocol(rule), ports, RuleLabels::features(set, rule, language),
+    return {rule.id,
+            destination,
+            RuleLabels::protocol(rule),
+            ports,
+            RuleLabels::features(set, rule, language),
             RuleLabels::purpose(rule, language)};
 }
 
@@ -198,14 +134,6 @@ QList<QPair<QString, QStringList>> groupedNotes(const RuleSet &set, Language lan
 
 } // namespace
 
-int TextReport::displayWidth(const QString &text)
-{
-    int width = 0;
-    for (const char32_t c : text.toUcs4())
-        width += isWide(c) ? 2 : 1;
-    return width;
-}
-
 QString TextReport::groupTitle(FirewallRuleType type)
 {
     switch (type) {
@@ -229,10 +157,8 @@ QString TextReport::scenarioLine(const RuleSet &set, Language language)
 {
     const RuleSummary s = set.summary();
     return tr("%1, %2, storage account %3. Rules: %4 (always needed: %5). Catalog edition %6.")
-        .arg(RuleLabels::cloudName(set, language), RuleLabels::regionName(set, language), set.answers.storage)
-        .arg(s.total)
-        .arg(s.always)
-        .arg(set.catalog.edition);
+        .arg(RuleLabels::cloudName(set, language), RuleLabels::regionName(set, language), set.answers.storage,
+             QString::number(s.total), QString::number(s.always), set.catalog.edition);
 }
 
 QString TextReport::table(const RuleSet &set, Language language, RuleView view, int maxWidth)
@@ -243,8 +169,10 @@ QString TextReport::table(const RuleSet &set, Language language, RuleView view, 
         const Feature *f = set.catalog.feature(id);
         featureNames << (f ? f->name.text(language) : id);
     }
-    out += tr("Features: %1").arg(featureNames.isEmpty() ? tr("none (always-needed rules only)")
-                                                         : featureNames.join(language == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", ")))
+    out += tr("Features: %1")
+               .arg(featureNames.isEmpty() ? tr("none (always-needed rules only)")
+                                           : featureNames.join(language == Language::Japanese ? QStringLiteral("、")
+                                                                                              : QStringLiteral(", ")))
            + u'\n';
     for (const Problem &p : set.problems)
         out += tr("Warning: %1").arg(p.message) + u'\n';
@@ -254,8 +182,9 @@ QString TextReport::table(const RuleSet &set, Language language, RuleView view, 
             QList<QStringList> rows;
             for (const auto &entry : group.entries)
                 rows << firewallRow(set, *entry.first, entry.second, language);
-            out += u'\n' + groupTitle(group.type) + QStringLiteral(" (") + QString::number(rows.size()) + QStringLiteral(")\n");
-            out += renderTable(firewallHeader(), rows, maxWidth);
+            out += u'\n' + groupTitle(group.type) + QStringLiteral(" (") + QString::number(rows.size())
+                   + QStringLiteral(")\n");
+            out += TextTable::render(firewallHeader(), rows, {true, maxWidth});
         }
     }
     if (view != RuleView::AzureFirewall) {
@@ -265,14 +194,15 @@ QString TextReport::table(const RuleSet &set, Language language, RuleView view, 
                 rows << hostRow(*rule, tableId, language);
             out += u'\n' + RuleLabels::tableTitle(set, tableId, language) + QStringLiteral(" (")
                    + QString::number(rows.size()) + QStringLiteral(")\n");
-            out += renderTable(hostHeader(), rows, 0);
+            out += TextTable::render(hostHeader(), rows, {true, 0});
         }
     }
     const auto notes = groupedNotes(set, language);
     if (!notes.isEmpty()) {
         out += u'\n' + tr("Notes ([!])") + u'\n';
         for (const auto &n : notes)
-            out += QStringLiteral("  - ") + n.first + QStringLiteral("\n    ") + tr("Rules: %1").arg(n.second.join(QStringLiteral(", "))) + u'\n';
+            out += QStringLiteral("  - ") + n.first + QStringLiteral("\n    ")
+                   + tr("Rules: %1").arg(n.second.join(QStringLiteral(", "))) + u'\n';
     }
     if (!set.scenarioNotes.isEmpty()) {
         out += u'\n' + tr("About this scenario") + u'\n';
@@ -286,7 +216,8 @@ QString TextReport::markdown(const RuleSet &set, Language language, RuleView vie
 {
     QString out = QStringLiteral("# ") + tr("Azure Machine Learning firewall rules") + QStringLiteral("\n\n");
     out += scenarioLine(set, language) + QStringLiteral("\n\n");
-    out += tr("Source: %1 (%2, %3).").arg(set.catalog.sourceTitle.text(language), set.catalog.sourceDate, set.catalog.sourceUrl)
+    out += tr("Source: %1 (%2, %3).")
+               .arg(set.catalog.sourceTitle.text(language), set.catalog.sourceDate, set.catalog.sourceUrl)
            + QStringLiteral("\n");
     for (const Problem &p : set.problems)
         out += QStringLiteral("\n> ") + tr("Warning: %1").arg(p.message) + u'\n';
@@ -315,8 +246,8 @@ QString TextReport::markdown(const RuleSet &set, Language language, RuleView vie
     if (!notes.isEmpty()) {
         out += QStringLiteral("\n## ") + tr("Notes") + QStringLiteral("\n\n");
         for (const auto &n : notes)
-            out += QStringLiteral("- ") + markdownCell(n.first) + QStringLiteral(" (") + tr("Rules: %1").arg(n.second.join(QStringLiteral(", ")))
-                   + QStringLiteral(")\n");
+            out += QStringLiteral("- ") + markdownCell(n.first) + QStringLiteral(" (")
+                   + tr("Rules: %1").arg(n.second.join(QStringLiteral(", "))) + QStringLiteral(")\n");
     }
     if (!set.scenarioNotes.isEmpty()) {
         out += QStringLiteral("\n## ") + tr("About this scenario") + QStringLiteral("\n\n");

@@ -35,8 +35,6 @@ public:
     // A Markdown table cell: pipes, backslashes, emphasis and HTML escaped, line breaks as <br>.
     static QString markdownCell(QString text);
 
-    // Columns a string takes in a terminal: East Asian wide characters take two.
-    static int displayWidth(const QString &text);
     static QString groupTitle(FirewallRuleType type);
 };
 

@@ -207,7 +207,7 @@ std::optional<ProbeTimeouts> ProbeOptions::parseTimeouts(const QString &text, QS
         bool ok = false;
         const int ms = value.trimmed().toInt(&ok);
         if (!ok || ms < Min || ms > Max) {
-            *error = tr("\"%1\" is not a timeout: give milliseconds from %2 to %3.").arg(value.trimmed()).arg(Min).arg(Max);
+            *error = tr("\"%1\" is not a timeout: give milliseconds from %2 to %3.").arg(value.trimmed(), QString::number(Min), QString::number(Max));
             return false;
         }
         *out = ms;

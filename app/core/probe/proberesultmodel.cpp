@@ -5,7 +5,10 @@
 
 namespace amlfw {
 
-ProbeResultModel::ProbeResultModel(QObject *parent) : QAbstractTableModel(parent) {}
+ProbeResultModel::ProbeResultModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void ProbeResultModel::setEngine(ProbeEngine *engine)
 {
@@ -45,11 +48,6 @@ void ProbeResultModel::retranslate()
 void ProbeResultModel::setBaseline(const std::optional<ProbeBaseline> &baseline)
 {
     m_baseline = baseline;
-    m_baselineStatus.clear();
-    if (baseline) {
-        for (const ProbeBaseline::Entry &e : baseline->entries)
-            m_baselineStatus.insert(ProbeBaseline::key(e.ruleId, e.port), e.status);
-    }
     if (!m_results.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_results.size()) - 1, ColumnCount - 1));
 }
@@ -61,8 +59,7 @@ ProbeChange ProbeResultModel::change(int row) const
     const ProbeResult &r = m_results.at(row);
     if (!isFinal(r.status)) // a row being tested has not changed yet
         return ProbeChange::None;
-    return probeChange(m_baselineStatus.value(ProbeBaseline::key(r.target.ruleId, ProbeTexts::ports(r.target))),
-                       r.status);
+    return m_baseline->changeOf(r);
 }
 
 int ProbeResultModel::rowCount(const QModelIndex &parent) const
@@ -102,8 +99,7 @@ QVariant ProbeResultModel::data(const QModelIndex &index, int role) const
     case ChangeRole:
         return int(change(index.row()));
     case BaselineStatusRole:
-        return m_baseline ? m_baselineStatus.value(ProbeBaseline::key(r.target.ruleId, ProbeTexts::ports(r.target)))
-                          : QString();
+        return m_baseline ? m_baseline->statusOf(r.target) : QString();
     case Qt::ToolTipRole:
         if (index.column() == HostColumn)
             return ProbeTexts::hostNote(r.target);

@@ -4,9 +4,7 @@
 #include "proberun.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QPointer>
-
 #include <optional>
 
 namespace amlfw {
@@ -43,7 +41,7 @@ public:
         RuleIdRole,
         ExplanationRole,
         ActionRole,
-        NotesRole, // QStringList
+        NotesRole,          // QStringList
         ChangeRole,         // int(ProbeChange); None without a baseline or while the row runs
         BaselineStatusRole, // the status id in the baseline, empty when not in it
     };
@@ -72,7 +70,6 @@ private:
     QPointer<ProbeEngine> m_engine;
     QList<ProbeResult> m_results;
     std::optional<ProbeBaseline> m_baseline;
-    QHash<QString, QString> m_baselineStatus; // ProbeBaseline::key -> status id
 };
 
 } // namespace amlfw

@@ -27,8 +27,8 @@ ProbeVantage ProbeVantage::current(const ProbeOptions &options, const QList<Prob
     for (const ProbeResult &r : results) {
         if (!isFinal(r.status) || !r.target.isTestable() || r.tcp.isEmpty())
             continue;
-        const QString used = r.path.mode == PathMode::HttpProxy ? QStringLiteral("http://") + r.path.proxy
-                                                                 : QStringLiteral("direct");
+        const QString used
+            = r.path.mode == PathMode::HttpProxy ? QStringLiteral("http://") + r.path.proxy : QStringLiteral("direct");
         if (!v.proxyUsed.contains(used))
             v.proxyUsed << used;
     }
@@ -43,7 +43,8 @@ std::optional<ProbeBaseline> ProbeBaseline::fromJson(const QByteArray &json, con
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     const QJsonObject root = doc.object();
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()
-        || root.value(QStringLiteral("report")).toString() != u"check" || !root.value(QStringLiteral("results")).isArray()) {
+        || root.value(QStringLiteral("report")).toString() != u"check"
+        || !root.value(QStringLiteral("results")).isArray()) {
         *error = tr("\"%1\" is not a JSON report of \"amlfw check\" (amlfw check --format json --output FILE).")
                      .arg(QDir::toNativeSeparators(origin));
         return std::nullopt;
@@ -62,7 +63,8 @@ std::optional<ProbeBaseline> ProbeBaseline::fromJson(const QByteArray &json, con
         e.port = o.value(QStringLiteral("portSpec")).toString();
         e.status = o.value(QStringLiteral("status")).toString();
         if (e.ruleId.isEmpty() || !probeStatusFromId(e.status)) {
-            *error = tr("\"%1\" has a result without a rule id or with an unknown status.").arg(QDir::toNativeSeparators(origin));
+            *error = tr("\"%1\" has a result without a rule id or with an unknown status.")
+                         .arg(QDir::toNativeSeparators(origin));
             return std::nullopt;
         }
         b.entries << e;
@@ -99,24 +101,32 @@ QString probeChangeId(ProbeChange change)
     return {};
 }
 
-QString ProbeRun::baselineStatus(int row) const
+QString ProbeBaseline::statusOf(const ProbeTarget &target) const
 {
-    if (!baseline)
-        return {};
-    const ProbeTarget &t = results.at(row).target;
-    const QString key = ProbeBaseline::key(t.ruleId, ProbeTexts::ports(t));
-    for (const ProbeBaseline::Entry &e : baseline->entries) {
-        if (ProbeBaseline::key(e.ruleId, e.port) == key)
+    const QString ports = ProbeTexts::ports(target);
+    for (const Entry &e : entries) {
+        if (e.ruleId == target.ruleId && e.port == ports)
             return e.status;
     }
     return {};
 }
 
-ProbeChange ProbeRun::change(int row) const
+ProbeChange ProbeBaseline::changeOf(const ProbeResult &result) const
 {
-    if (!baseline)
-        return ProbeChange::None;
-    return probeChange(baselineStatus(row), results.at(row).status);
+    return probeChange(statusOf(result.target), result.status);
+}
+
+QList<ProbeBaseline::Entry> ProbeBaseline::entriesNotIn(const QList<ProbeResult> &results) const
+{
+    QSet<QString> keys;
+    for (const ProbeResult &r : results)
+        keys.insert(key(r.target.ruleId, ProbeTexts::ports(r.target)));
+    QList<Entry> out;
+    for (const Entry &e : entries) {
+        if (!keys.contains(key(e.ruleId, e.port)))
+            out << e;
+    }
+    return out;
 }
 
 ProbeChange probeChange(const QString &before, ProbeStatus now)
@@ -133,19 +143,19 @@ ProbeChange probeChange(const QString &before, ProbeStatus now)
     return ProbeChange::Changed;
 }
 
+QString ProbeRun::baselineStatus(int row) const
+{
+    return baseline ? baseline->statusOf(results.at(row).target) : QString();
+}
+
+ProbeChange ProbeRun::change(int row) const
+{
+    return baseline ? baseline->changeOf(results.at(row)) : ProbeChange::None;
+}
+
 QList<ProbeBaseline::Entry> ProbeRun::removedEntries() const
 {
-    QList<ProbeBaseline::Entry> out;
-    if (!baseline)
-        return out;
-    QSet<QString> keys;
-    for (const ProbeResult &r : results)
-        keys.insert(ProbeBaseline::key(r.target.ruleId, ProbeTexts::ports(r.target)));
-    for (const ProbeBaseline::Entry &e : baseline->entries) {
-        if (!keys.contains(ProbeBaseline::key(e.ruleId, e.port)))
-            out << e;
-    }
-    return out;
+    return baseline ? baseline->entriesNotIn(results) : QList<ProbeBaseline::Entry>();
 }
 
 ProbeSummary ProbeRun::summary() const

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QMap>
-
 #include <optional>
 
 namespace amlfw {
@@ -30,6 +29,18 @@ struct ProbeVantage
                                 const QDateTime &startedAt, const QDateTime &finishedAt);
 };
 
+enum class ProbeChange {
+    None,      // no baseline
+    New,       // not in the baseline
+    Unchanged, // same status
+    Fixed,     // failed before, OK now
+    Broken,    // OK before, failing now
+    Changed,   // another status
+};
+QString probeChangeId(ProbeChange change); // "", "new", "unchanged", "fixed", "broken", "changed"
+// How a row's status now compares with its status in the baseline (a status id; empty: not in it).
+ProbeChange probeChange(const QString &baselineStatus, ProbeStatus now);
+
 // A previous run, read back from its JSON report, to compare against.
 struct ProbeBaseline
 {
@@ -50,21 +61,14 @@ public:
     QList<Entry> entries;
 
     static QString key(const QString &ruleId, const QString &port) { return ruleId + u'|' + port; }
+    // The one comparison with an earlier run, for the CLI, the reports and the wizard: a target is the
+    // same endpoint when rule id and ports match.
+    QString statusOf(const ProbeTarget &target) const; // its status id then; empty: not tested then
+    ProbeChange changeOf(const ProbeResult &result) const;
+    QList<Entry> entriesNotIn(const QList<ProbeResult> &results) const; // no longer tested
     static std::optional<ProbeBaseline> fromJson(const QByteArray &json, const QString &origin, QString *error);
     static std::optional<ProbeBaseline> fromFile(const QString &path, QString *error);
 };
-
-enum class ProbeChange {
-    None,      // no baseline
-    New,       // not in the baseline
-    Unchanged, // same status
-    Fixed,     // failed before, OK now
-    Broken,    // OK before, failing now
-    Changed,   // another status
-};
-QString probeChangeId(ProbeChange change); // "", "new", "unchanged", "fixed", "broken", "changed"
-// How a row's status now compares with its status in the baseline (a status id; empty: not in it).
-ProbeChange probeChange(const QString &baselineStatus, ProbeStatus now);
 
 struct ProbeSummary
 {

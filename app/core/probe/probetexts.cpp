@@ -315,8 +315,7 @@ QString ProbeTexts::explanation(const ProbeResult &r)
             return tr("The proxy %1 cannot be reached.").arg(r.path.proxy);
         case ProxyOutcome::UpstreamFailed:
             return tr("The proxy could not reach %1 (it answered %2).")
-                .arg(endpoint(r))
-                .arg(r.path.proxyStatus ? r.path.proxyStatus : r.http.status);
+                .arg(endpoint(r), QString::number(r.path.proxyStatus ? r.path.proxyStatus : r.http.status));
         case ProxyOutcome::Timeout:
             return tr("The proxy did not answer in time.");
         default:

@@ -72,8 +72,7 @@ QString AnswersValidator::storageNameError(const QString &name)
         return tr("The storage account name \"%1\" is too short: it must be 3 to 24 characters long.").arg(name);
     if (name.size() > 24)
         return tr("The storage account name \"%1\" is too long (%2 characters): it must be 3 to 24 characters long.")
-            .arg(name)
-            .arg(name.size());
+            .arg(name, QString::number(name.size()));
     for (QChar c : name) {
         if (c >= u'A' && c <= u'Z')
             return tr("The storage account name \"%1\" contains the upper-case letter \"%2\": use lower-case letters and digits only.")

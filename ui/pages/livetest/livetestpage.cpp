@@ -984,7 +984,7 @@ QByteArray LiveTestPage::reportData(ReportFormat format) const
     case ReportFormat::Json:
         return ProbeReport::json(run, language());
     case ReportFormat::Csv:
-        return ProbeReport::csv(run, language(), true); // a file: with the byte order mark Excel needs
+        return ProbeReport::csv(run, true); // a file: with the byte order mark Excel needs
     }
     return {};
 }

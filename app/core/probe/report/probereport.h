@@ -3,29 +3,19 @@
 #include "proberun.h"
 
 #include <QByteArray>
-#include <QCoreApplication>
-#include <QJsonObject>
 
 namespace amlfw {
 
-// The evidence of a live test, as files: JSON (for tools and as the next run's baseline), CSV
-// (for the change ticket) and a self-contained HTML page (for people). Catalog texts in
-// `language`; amlfw's own words in the current translator's language (applyLanguage()).
-class ProbeReport
-{
-    Q_DECLARE_TR_FUNCTIONS(amlfw::ProbeReport)
+// The evidence of a live test, as files and text: one writer per format (ProbeJsonReport,
+// ProbeCsvReport, ProbeHtmlReport, ProbeSummaryText); this is the one place that names them all.
+// Catalog texts in `language`; amlfw's own words in the current translator's language.
+namespace ProbeReport {
 
-public:
-    static constexpr int FormatVersion = 1;
+QByteArray json(const ProbeRun &run, Language language);
+QByteArray csv(const ProbeRun &run, bool byteOrderMark);
+QByteArray html(const ProbeRun &run, Language language);
+QString summaryText(const ProbeRun &run);
 
-    static QJsonObject resultToJson(const ProbeResult &result);
-    static QJsonObject toJson(const ProbeRun &run, Language language);
-    static QByteArray json(const ProbeRun &run, Language language);
-    static QByteArray csv(const ProbeRun &run, Language language, bool byteOrderMark);
-    static QByteArray html(const ProbeRun &run, Language language);
-    // For a terminal: counts, changes against the baseline, and what to ask for.
-    static QString summaryText(const ProbeRun &run, Language language);
-
-};
+} // namespace ProbeReport
 
 } // namespace amlfw

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace amlfw::test {
+
+// One run of the amlfw command line (AMLFW_CLI, set by CTest).
+struct CliRun
+{
+    int exitCode = -1; // -1: crashed, did not start or did not finish
+    QByteArray out;
+    QByteArray err;
+
+    QString outText() const { return QString::fromUtf8(out); }
+    QString errText() const { return QString::fromUtf8(err); }
+    QJsonObject json() const; // standard output as a JSON object
+};
+
+// Runs the CLI with `arguments`, without the proxy variables of this environment, plus
+// `environment` ("NAME=value"). The event loop keeps turning meanwhile, so loopback servers on
+// this thread answer it. A run that does not finish in time is killed and reported as exit -1.
+CliRun runCli(const QStringList &arguments, const QStringList &environment = {});
+
+} // namespace amlfw::test
