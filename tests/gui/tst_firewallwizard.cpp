@@ -5,6 +5,7 @@
 #include "filedialog.h"
 #include "groupedfiltermodel.h"
 #include "livetestpage.h"
+#include "probesession.h"
 #include "livetestslot.h"
 #include "rulegenerator.h"
 #include "rulespage.h"
@@ -59,8 +60,8 @@ private Q_SLOTS:
         auto *liveTest = qobject_cast<LiveTestPage *>(f.wizard->page(FirewallWizard::LiveTestPageId));
         QVERIFY(liveTest);
         // Nothing is tested until the user asks: walking through the wizard touches no network.
-        QVERIFY(!liveTest->isRunning());
-        QVERIFY(!liveTest->hasResults());
+        QVERIFY(!liveTest->session()->isRunning());
+        QVERIFY(!liveTest->session()->hasResults());
         QCOMPARE(f.wizard->currentId(), int(FirewallWizard::WelcomePageId));
         QVERIFY(!f.wizard->button(QWizard::BackButton)->isVisible());
         QCOMPARE(f.wizard->stepList()->stepTexts().size(), kFlow.size());
@@ -85,7 +86,7 @@ private Q_SLOTS:
         // The live test is optional: Next goes on without it.
         nextToExport(w);
         auto *liveTest = qobject_cast<LiveTestPage *>(w->page(FirewallWizard::LiveTestPageId));
-        QVERIFY(liveTest && !liveTest->hasResults() && !liveTest->isRunning());
+        QVERIFY(liveTest && !liveTest->session()->hasResults() && !liveTest->session()->isRunning());
         QVERIFY(!w->button(QWizard::NextButton)->isVisible());
         QVERIFY(w->button(QWizard::FinishButton)->isVisible());
         // The side list marks where the user is.

@@ -134,48 +134,53 @@ private Q_SLOTS:
 
         page->setResolver(&rig.resolver);
         page->setBaseOptions(rig.baseOptions());
-        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::None)));
-        page->caBundleField()->setText(rig.caBundlePath);
-        page->timeoutBox()->setValue(1);
+        child<QComboBox>(page, "proxyMode")
+            ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::None)));
+        child<QLineEdit>(page, "caBundle")->setText(rig.caBundlePath);
+        child<QSpinBox>(page, "timeout")->setValue(1);
         for (const auto &[destination, host] : LiveTestRig::samples())
-            page->setSampleHost(destination, host);
+            liveOptions(page)->setSampleHost(destination, host);
         // The options open, with an HTTP proxy and its credentials (the password masked).
-        page->moreOptionsButton()->click();
-        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::Explicit)));
-        page->proxyUrlField()->setText(QStringLiteral("http://proxy.contoso.example:3128"));
-        page->proxyUserField()->setText(QStringLiteral("mladmin"));
-        page->proxyPasswordField()->setText(QStringLiteral("not-a-real-password"));
+        child<QToolButton>(page, "moreOptions")->click();
+        child<QComboBox>(page, "proxyMode")
+            ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::Explicit)));
+        child<QLineEdit>(page, "proxyUrl")->setText(QStringLiteral("http://proxy.contoso.example:3128"));
+        child<QLineEdit>(page, "proxyUser")->setText(QStringLiteral("mladmin"));
+        child<QLineEdit>(page, "proxyPassword")->setText(QStringLiteral("not-a-real-password"));
         shoot(QStringLiteral("state-livetest-options"));
-        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::None)));
-        page->moreOptionsButton()->click();
+        child<QComboBox>(page, "proxyMode")
+            ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::None)));
+        child<QToolButton>(page, "moreOptions")->click();
 
         QSignalSpy finished(page, &LiveTestPage::testFinished);
         QVERIFY(page->startTest());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
-        const auto &results = page->resultModel()->results();
+        const auto &results = page->session()->model()->results();
         int inspected = -1;
         for (int row = 0; row < results.size() && inspected < 0; ++row) {
             if (results.at(row).status == ProbeStatus::TlsInspected)
                 inspected = row;
         }
         QVERIFY(inspected >= 0);
-        page->view()->setCurrentIndex(page->filterModel()->mapFromSource(page->resultModel()->index(inspected, 0)));
-        page->view()->scrollTo(page->view()->currentIndex());
+        child<QTreeView>(page, "liveTestView")
+            ->setCurrentIndex(filterModel(page)->mapFromSource(page->session()->model()->index(inspected, 0)));
+        child<QTreeView>(page, "liveTestView")->scrollTo(child<QTreeView>(page, "liveTestView")->currentIndex());
         shoot(QStringLiteral("livetest"));
 
         // After the change: compared with the first run, saved as its JSON report.
         const QString before = f.dir.filePath(QStringLiteral("before.json"));
         FileDialog::instance()->setNextFileName(before);
-        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Json));
+        QVERIFY(reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Json));
         page->setBaseOptions(rig.baseOptions(true));
         finished.clear();
         QVERIFY(page->startTest());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
-        QVERIFY(page->loadBaselineFrom(before));
-        page->failuresOnlyBox()->setChecked(false);
+        QVERIFY(reportBar(page)->loadBaselineFrom(before));
+        child<QCheckBox>(page, "failuresOnly")->setChecked(false);
         for (int row = 0; row < results.size(); ++row) {
             if (results.at(row).target.port == 80) {
-                page->view()->setCurrentIndex(page->filterModel()->mapFromSource(page->resultModel()->index(row, 0)));
+                child<QTreeView>(page, "liveTestView")
+                    ->setCurrentIndex(filterModel(page)->mapFromSource(page->session()->model()->index(row, 0)));
                 break;
             }
         }

@@ -33,6 +33,17 @@
 
 namespace amlfw::test {
 
+// The widget of type T named `name` under `parent`, found as a user finds it: by what it is, not by
+// a getter the page keeps for tests. A missing one is a broken test, said plainly.
+template<typename T>
+T *child(const QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no %s named \"%s\" under %s", T::staticMetaObject.className(), name, qPrintable(parent->objectName()));
+    return found;
+}
+
 // A wizard with its own state and a settings file in a temporary folder.
 struct WizardFixture
 {

@@ -21,7 +21,6 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace amlfw {
@@ -393,9 +392,8 @@ bool ExportPage::exportFile()
         m_resultBanner->showMessage(MessageBanner::Kind::Error, tr("Correct the options above first."));
         return false;
     }
-    QString directory = m_settings ? m_settings->lastDirectory() : QString();
-    if (directory.isEmpty() || !QDir(directory).exists())
-        directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString directory
+        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory() : QString());
     QString filter;
     switch (format()) {
     case Format::Arm:
@@ -406,9 +404,9 @@ bool ExportPage::exportFile()
         filter = tr("CSV files (*.csv)");
         break;
     }
-    filter += QStringLiteral(";;") + tr("All files (*)");
     const QString path = FileDialog::instance()->getSaveFileName(this, tr("Export the %1").arg(formatName(format())),
-                                                                 QDir(directory).filePath(suggestedFileName()), filter);
+                                                                 QDir(directory).filePath(suggestedFileName()),
+                                                                 FileDialog::withAllFiles(filter));
     if (path.isEmpty())
         return false; // cancelled
 
