@@ -22,6 +22,7 @@
 #include "livetestreportbar.h"
 #include "probeoptions.h"
 #include "probeplanner.h"
+#include "probesession.h"
 #include "rulegenerator.h"
 #include "silentserver.h"
 #include "testnet.h"

@@ -222,9 +222,9 @@ private Q_SLOTS:
         shoot(wizard, QStringLiteral("rules-filter"));
         clickNext(wizard);
         ExportPage *page = wizard->exportPage();
-        typeInto(page->policyNameField(), QStringLiteral("bad name"));
+        typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("bad name"));
         shoot(wizard, QStringLiteral("export-invalid"));
-        typeInto(page->policyNameField(), QStringLiteral("fwpol-aml"));
+        typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("fwpol-aml"));
         FileDialog::instance()->setNextFileName(f.dir.filePath(QStringLiteral("amlfw-arm.json")));
         QVERIFY(page->exportFile());
         shoot(wizard, QStringLiteral("export-saved"));

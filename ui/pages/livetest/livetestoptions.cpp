@@ -1,5 +1,6 @@
 #include "livetestoptions.h"
 
+#include "fieldmarks.h"
 #include "filedialog.h"
 #include "probeplanner.h"
 #include "wizardsettings.h"
@@ -26,19 +27,6 @@ namespace {
 
 constexpr int DestinationColumn = 0;
 constexpr int SampleHostColumn = 1;
-
-void markInvalid(QWidget *widget, bool invalid)
-{
-    widget->setStyleSheet(invalid ? QStringLiteral("border: 1px solid #cf222e; border-radius: 2px; padding: 1px;")
-                                  : QString());
-}
-
-template<typename T>
-T *named(T *widget, const char *name)
-{
-    widget->setObjectName(QString::fromLatin1(name));
-    return widget;
-}
 
 } // namespace
 
