@@ -796,7 +796,7 @@ private Q_SLOTS:
         clickBack(w);
         clickBack(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::FeaturesPageId));
-        QCheckBox *notebooks = w->featuresPage()->checkBox(QStringLiteral("notebooks"));
+        QCheckBox *notebooks = find::checkBox(w->featuresPage(), QStringLiteral("notebooks"));
         notebooks->click();
         QVERIFY(f.wizard.state->answers().features.contains(QStringLiteral("notebooks")));
         clickNext(w);

@@ -73,17 +73,17 @@ private Q_SLOTS:
 
         shoot(QStringLiteral("welcome"));
         clickNext(wizard);
-        QTest::mouseClick(wizard->cloudPage()->button(QStringLiteral("public")), Qt::LeftButton);
+        QTest::mouseClick(find::button(wizard->cloudPage(), QStringLiteral("public")), Qt::LeftButton);
         shoot(QStringLiteral("cloud"));
         clickNext(wizard);
         // One geography, with regions that have Azure ML and some that do not.
-        typeInto(wizard->regionPage()->searchField(), QStringLiteral("asia"));
+        typeInto(find::searchField(wizard->regionPage()), QStringLiteral("asia"));
         f.state->setRegion(QStringLiteral("japaneast"));
         QVERIFY(wizard->regionPage()->isComplete());
         QCOMPARE(f.state->answers().region, QStringLiteral("japaneast"));
         shoot(QStringLiteral("region"));
         clickNext(wizard);
-        typeInto(wizard->storagePage()->nameField(), QStringLiteral("mlwsdemo4711"));
+        typeInto(find::nameField(wizard->storagePage()), QStringLiteral("mlwsdemo4711"));
         shoot(QStringLiteral("storage"));
         clickNext(wizard);
         f.state->setFeatures({QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"),
@@ -93,8 +93,8 @@ private Q_SLOTS:
         shoot(QStringLiteral("features"));
         clickNext(wizard);
         // A rule with notes selected, so that the details pane shows what it is for.
-        QTreeView *view = wizard->rulesPage()->view(RulesPage::NetworkTab);
-        wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::NetworkTab);
+        QTreeView *view = find::view(wizard->rulesPage(), RulesPage::NetworkTab);
+        find::tabs(wizard->rulesPage())->setCurrentIndex(RulesPage::NetworkTab);
         const QModelIndexList acr
             = view->model()->match(view->model()->index(0, 0), RuleTreeModel::RuleIdRole,
                                    QStringLiteral("internet-out-acr"), 1, Qt::MatchExactly | Qt::MatchRecursive);
@@ -205,20 +205,20 @@ private Q_SLOTS:
         f.state->setRegion(QStringLiteral("francesouth"));
         wizard->advanceToRules();
         QCOMPARE(wizard->currentId(), int(FirewallWizard::StoragePageId));
-        typeInto(wizard->storagePage()->nameField(), QStringLiteral("My-Store"));
-        QVERIFY(wizard->storagePage()->banner()->isVisible());
+        typeInto(find::nameField(wizard->storagePage()), QStringLiteral("My-Store"));
+        QVERIFY(find::banner(wizard->storagePage())->isVisible());
         shoot(wizard, QStringLiteral("storage-error"));
         clickBack(wizard);
-        QVERIFY(wizard->regionPage()->banner()->isVisible());
+        QVERIFY(find::banner(wizard->regionPage())->isVisible());
         shoot(wizard, QStringLiteral("region-warning"));
-        typeInto(wizard->regionPage()->searchField(), QStringLiteral("japaneest"));
+        typeInto(find::searchField(wizard->regionPage()), QStringLiteral("japaneest"));
         shoot(wizard, QStringLiteral("region-nomatch"));
         f.state->setRegion(QStringLiteral("japaneast"));
         f.state->setStorage(QStringLiteral("mystore"));
         f.state->setFeatures(f.catalog.featureIds());
         wizard->advanceToRules();
-        wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::HostsTab);
-        typeInto(wizard->rulesPage()->filterField(), QStringLiteral("python"));
+        find::tabs(wizard->rulesPage())->setCurrentIndex(RulesPage::HostsTab);
+        typeInto(find::filterField(wizard->rulesPage()), QStringLiteral("python"));
         shoot(wizard, QStringLiteral("rules-filter"));
         clickNext(wizard);
         ExportPage *page = wizard->exportPage();
