@@ -1002,10 +1002,6 @@
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <source>All files (*)</source>
-        <translation>すべてのファイル (*)</translation>
-    </message>
-    <message>
         <source>Export the %1</source>
         <translation>%1 のエクスポート</translation>
     </message>
@@ -1454,6 +1450,13 @@
     </message>
 </context>
 <context>
+    <name>amlfw::FileDialog</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::FirewallWizard</name>
     <message>
         <source>Switch the language of the wizard and the exported files (Ctrl+L).</source>
@@ -1760,30 +1763,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
-    <name>amlfw::LiveTestPage</name>
-    <message>
-        <source>Live test</source>
-        <translation>ライブ テスト</translation>
-    </message>
+    <name>amlfw::LiveTestOptions</name>
     <message>
         <source>Give the proxy&apos;s address, such as http://proxy.example.com:8080.</source>
         <translation>プロキシのアドレスを指定してください (例: http://proxy.example.com:8080)。</translation>
-    </message>
-    <message>
-        <source>There are no rules to test: %1</source>
-        <translation>テストする規則がありません: %1</translation>
-    </message>
-    <message>
-        <source>The test did not start:</source>
-        <translation>テストを開始できませんでした:</translation>
-    </message>
-    <message>
-        <source>The answers changed, so the running test was stopped and its results cleared: start the test again for the new rules.</source>
-        <translation>回答が変わったため、実行中のテストを中止し、結果を消去しました。新しい規則でもう一度テストを開始してください。</translation>
-    </message>
-    <message>
-        <source>The answers changed, so the earlier results were cleared: start the test again for the new rules.</source>
-        <translation>回答が変わったため、以前の結果を消去しました。新しい規則でもう一度テストを開始してください。</translation>
     </message>
     <message>
         <source>The host to test for %1; empty: not tested.</source>
@@ -1804,34 +1787,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>PEM certificates (*.pem *.crt *.cer)</source>
         <translation>PEM 証明書 (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>Not tested yet: there are no rules to test.</source>
-        <translation>まだテストしていません。テストする規則がありません。</translation>
-    </message>
-    <message>
-        <source>Not tested yet: %1 endpoints, %2 of them testable from here.</source>
-        <translation>まだテストしていません: エンドポイント %1 件 (うちここからテストできるもの %2 件)。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 endpoints tested · %3 reachable · %4 failed · %5 not testable from here</source>
-        <translation>テスト済み %1 / %2 件 · 到達可能 %3 件 · 失敗 %4 件 · ここからテスト不可 %5 件</translation>
-    </message>
-    <message>
-        <source> (%1 of the failed cancelled)</source>
-        <translation> (失敗のうち中止 %1 件)</translation>
-    </message>
-    <message>
-        <source> · %1 in progress</source>
-        <translation> · 実行中 %1 件</translation>
-    </message>
-    <message>
-        <source>Since the earlier run: %1 fixed, %2 now failing, %3 changed otherwise.</source>
-        <translation>以前の実行からの変化: 修正済み %1 件、新たに失敗 %2 件、その他の変化 %3 件。</translation>
     </message>
     <message>
         <source>%1 of %2 wildcard or service tag destinations without a host to test</source>
@@ -1856,70 +1811,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>%1 at once</source>
         <translation>同時に %1 件</translation>
-    </message>
-    <message>
-        <source>HTML report</source>
-        <translation>HTML レポート</translation>
-    </message>
-    <message>
-        <source>JSON report</source>
-        <translation>JSON レポート</translation>
-    </message>
-    <message>
-        <source>CSV report</source>
-        <translation>CSV レポート</translation>
-    </message>
-    <message>
-        <source>HTML files (*.html)</source>
-        <translation>HTML ファイル (*.html)</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON ファイル (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save the %1</source>
-        <translation>%1 の保存</translation>
-    </message>
-    <message>
-        <source>Nothing was written. %1</source>
-        <translation>ファイルは書き込まれていません。%1</translation>
-    </message>
-    <message>
-        <source>Saved the %1 to %2</source>
-        <translation>%1 を %2 に保存しました</translation>
-    </message>
-    <message>
-        <source>Compare with an earlier run</source>
-        <translation>以前の実行と比較</translation>
-    </message>
-    <message>
-        <source>JSON reports of amlfw check (*.json)</source>
-        <translation>amlfw check の JSON レポート (*.json)</translation>
-    </message>
-    <message>
-        <source>Cannot compare: %1</source>
-        <translation>比較できません: %1</translation>
-    </message>
-    <message>
-        <source>See what a change fixed: compare with the JSON report of an earlier run.</source>
-        <translation>以前の実行の JSON レポートと比較すると、変更で直ったものがわかります。</translation>
-    </message>
-    <message>
-        <source>Compared with %1 (run on %2, %3).</source>
-        <translation>%1 と比較しています (%2 で %3 に実行)。</translation>
-    </message>
-    <message>
-        <source>Test from this computer</source>
-        <translation>このコンピューターからのテスト</translation>
-    </message>
-    <message>
-        <source>Checks name resolution, connection, TLS and HTTP of every endpoint, through your proxy, to show what the firewall blocks. Optional: Next goes on without it.</source>
-        <translation>すべてのエンドポイントの名前解決、接続、TLS、HTTP をプロキシ経由で確認し、ファイアウォールがブロックしているものを示します。省略可能: [次へ] でそのまま先に進めます。</translation>
     </message>
     <message>
         <source>Pro&amp;xy:</source>
@@ -2085,6 +1976,61 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>How many endpoints are tested at the same time, 1 to %1.</source>
         <translation>同時にテストするエンドポイントの数 (1 から %1)。</translation>
     </message>
+</context>
+<context>
+    <name>amlfw::LiveTestPage</name>
+    <message>
+        <source>Live test</source>
+        <translation>ライブ テスト</translation>
+    </message>
+    <message>
+        <source>There are no rules to test: %1</source>
+        <translation>テストする規則がありません: %1</translation>
+    </message>
+    <message>
+        <source>The test did not start:</source>
+        <translation>テストを開始できませんでした:</translation>
+    </message>
+    <message>
+        <source>The answers changed, so the running test was stopped and its results cleared: start the test again for the new rules.</source>
+        <translation>回答が変わったため、実行中のテストを中止し、結果を消去しました。新しい規則でもう一度テストを開始してください。</translation>
+    </message>
+    <message>
+        <source>The answers changed, so the earlier results were cleared: start the test again for the new rules.</source>
+        <translation>回答が変わったため、以前の結果を消去しました。新しい規則でもう一度テストを開始してください。</translation>
+    </message>
+    <message>
+        <source>Not tested yet: there are no rules to test.</source>
+        <translation>まだテストしていません。テストする規則がありません。</translation>
+    </message>
+    <message>
+        <source>Not tested yet: %1 endpoints, %2 of them testable from here.</source>
+        <translation>まだテストしていません: エンドポイント %1 件 (うちここからテストできるもの %2 件)。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 endpoints tested · %3 reachable · %4 failed · %5 not testable from here</source>
+        <translation>テスト済み %1 / %2 件 · 到達可能 %3 件 · 失敗 %4 件 · ここからテスト不可 %5 件</translation>
+    </message>
+    <message>
+        <source> (%1 of the failed cancelled)</source>
+        <translation> (失敗のうち中止 %1 件)</translation>
+    </message>
+    <message>
+        <source> · %1 in progress</source>
+        <translation> · 実行中 %1 件</translation>
+    </message>
+    <message>
+        <source>Since the earlier run: %1 fixed, %2 now failing, %3 changed otherwise.</source>
+        <translation>以前の実行からの変化: 修正済み %1 件、新たに失敗 %2 件、その他の変化 %3 件。</translation>
+    </message>
+    <message>
+        <source>Test from this computer</source>
+        <translation>このコンピューターからのテスト</translation>
+    </message>
+    <message>
+        <source>Checks name resolution, connection, TLS and HTTP of every endpoint, through your proxy, to show what the firewall blocks. Optional: Next goes on without it.</source>
+        <translation>すべてのエンドポイントの名前解決、接続、TLS、HTTP をプロキシ経由で確認し、ファイアウォールがブロックしているものを示します。省略可能: [次へ] でそのまま先に進めます。</translation>
+    </message>
     <message>
         <source>&amp;Start test</source>
         <translation>テスト開始(&amp;S)</translation>
@@ -2156,6 +2102,65 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Addresses, certificate chain, HTTP answer, timings and what to ask the firewall team for.</source>
         <translation>アドレス、証明書チェーン、HTTP の応答、所要時間、ファイアウォールの担当者に依頼する内容。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::LiveTestReportBar</name>
+    <message>
+        <source>HTML report</source>
+        <translation>HTML レポート</translation>
+    </message>
+    <message>
+        <source>JSON report</source>
+        <translation>JSON レポート</translation>
+    </message>
+    <message>
+        <source>CSV report</source>
+        <translation>CSV レポート</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML ファイル (*.html)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the %1</source>
+        <translation>%1 の保存</translation>
+    </message>
+    <message>
+        <source>Nothing was written. %1</source>
+        <translation>ファイルは書き込まれていません。%1</translation>
+    </message>
+    <message>
+        <source>Saved the %1 to %2</source>
+        <translation>%1 を %2 に保存しました</translation>
+    </message>
+    <message>
+        <source>Compare with an earlier run</source>
+        <translation>以前の実行と比較</translation>
+    </message>
+    <message>
+        <source>JSON reports of amlfw check (*.json)</source>
+        <translation>amlfw check の JSON レポート (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>比較できません: %1</translation>
+    </message>
+    <message>
+        <source>See what a change fixed: compare with the JSON report of an earlier run.</source>
+        <translation>以前の実行の JSON レポートと比較すると、変更で直ったものがわかります。</translation>
+    </message>
+    <message>
+        <source>Compared with %1 (run on %2, %3).</source>
+        <translation>%1 と比較しています (%2 で %3 に実行)。</translation>
     </message>
     <message>
         <source>Sa&amp;ve report</source>

@@ -16,8 +16,13 @@
 #include "catalog.h"
 #include "fakeresolver.h"
 #include "httptestserver.h"
+#include "liveresultfiltermodel.h"
+#include "livetestoptions.h"
+#include "livetestpage.h"
+#include "livetestreportbar.h"
 #include "probeoptions.h"
 #include "probeplanner.h"
+#include "probesession.h"
 #include "rulegenerator.h"
 #include "silentserver.h"
 #include "testnet.h"
@@ -31,9 +36,27 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <memory>
 
 namespace amlfw::test {
+
+// The parts of the live-test page, found as the page composes them.
+inline LiveTestOptions *liveOptions(const LiveTestPage *page)
+{
+    return page->findChild<LiveTestOptions *>();
+}
+
+inline LiveTestReportBar *reportBar(const LiveTestPage *page)
+{
+    return page->findChild<LiveTestReportBar *>();
+}
+
+inline LiveResultFilterModel *filterModel(const LiveTestPage *page)
+{
+    const auto *view = page->findChild<QTreeView *>(QStringLiteral("liveTestView"));
+    return view ? qobject_cast<LiveResultFilterModel *>(view->model()) : nullptr;
+}
 
 struct LiveTestRig
 {

@@ -84,7 +84,8 @@ private Q_SLOTS:
         w->advanceToRules();
         nextToExport(w);
         ExportPage *page = w->exportPage();
-        QTest::mouseClick(page->formatButton(ExportPage::Format(format)), Qt::LeftButton, {}, QPoint(6, 6));
+        const char *formatNames[] = {"formatArm", "formatCsv", "formatJson"}; // ExportPage::Format's order
+        QTest::mouseClick(child<QRadioButton>(page, formatNames[format]), Qt::LeftButton, {}, QPoint(6, 6));
         QCOMPARE(int(page->format()), format);
 
         // The CLI reads the answers from a profile the wizard saved.
@@ -98,18 +99,18 @@ private Q_SLOTS:
                  : format == int(ExportPage::Format::Csv) ? QStringLiteral("csv")
                                                           : QStringLiteral("json"));
         if (customOptions) {
-            typeInto(page->sourceAddressesField(), QStringLiteral("10.0.1.0/24, 10.0.2.0/24"));
+            typeInto(child<QLineEdit>(page, "sourceAddresses"), QStringLiteral("10.0.1.0/24, 10.0.2.0/24"));
             args << QStringLiteral("--source-addresses") << QStringLiteral("10.0.1.0/24,10.0.2.0/24");
             if (format == int(ExportPage::Format::Arm)) {
-                selectData(page->policyBox(), int(ArmOptions::Policy::Existing));
-                typeInto(page->policyNameField(), QStringLiteral("fw-policy-1"));
-                typeInto(page->ruleCollectionGroupField(), QStringLiteral("AML.rules"));
-                page->priorityBox()->setValue(700);
-                typeInto(page->locationField(), QStringLiteral("japaneast"));
-                selectData(page->tierBox(), int(ArmOptions::Tier::Premium));
-                typeInto(page->routeTableNameField(), QStringLiteral("rt-custom"));
-                typeInto(page->firewallIpField(), QStringLiteral("10.0.0.4"));
-                page->alternativesBox()->click();
+                selectData(child<QComboBox>(page, "policyMode"), int(ArmOptions::Policy::Existing));
+                typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("fw-policy-1"));
+                typeInto(child<QLineEdit>(page, "rcgName"), QStringLiteral("AML.rules"));
+                child<QSpinBox>(page, "rcgPriority")->setValue(700);
+                typeInto(child<QLineEdit>(page, "location"), QStringLiteral("japaneast"));
+                selectData(child<QComboBox>(page, "tier"), int(ArmOptions::Tier::Premium));
+                typeInto(child<QLineEdit>(page, "routeTableName"), QStringLiteral("rt-custom"));
+                typeInto(child<QLineEdit>(page, "firewallIp"), QStringLiteral("10.0.0.4"));
+                child<QCheckBox>(page, "alternatives")->click();
                 args << QStringLiteral("--policy") << QStringLiteral("existing") << QStringLiteral("--policy-name")
                      << QStringLiteral("fw-policy-1") << QStringLiteral("--rcg-name") << QStringLiteral("AML.rules")
                      << QStringLiteral("--rcg-priority") << QStringLiteral("700") << QStringLiteral("--location")
@@ -118,18 +119,19 @@ private Q_SLOTS:
                      << QStringLiteral("--firewall-ip") << QStringLiteral("10.0.0.4")
                      << QStringLiteral("--no-alternatives");
             } else {
-                page->bothLanguagesBox()->click();
-                page->bomBox()->click();
+                child<QCheckBox>(page, "bothLanguages")->click();
+                child<QCheckBox>(page, "byteOrderMark")->click();
                 args << QStringLiteral("--both-languages") << QStringLiteral("--no-bom");
             }
         }
-        QVERIFY2(page->exportButton()->isEnabled(), qPrintable(page->optionsBanner()->text()));
+        QVERIFY2(child<QPushButton>(page, "exportButton")->isEnabled(),
+                 qPrintable(child<MessageBanner>(page, "exportOptionsBanner")->text()));
 
         const QString guiPath = f.dir.filePath(QStringLiteral("gui.out"));
         FileDialog::instance()->setNextFileName(guiPath);
-        QTest::mouseClick(page->exportButton(), Qt::LeftButton);
-        QVERIFY2(page->resultBanner()->kind() == MessageBanner::Kind::Success,
-                 qPrintable(page->resultBanner()->text()));
+        QTest::mouseClick(child<QPushButton>(page, "exportButton"), Qt::LeftButton);
+        QVERIFY2(child<MessageBanner>(page, "exportResultBanner")->kind() == MessageBanner::Kind::Success,
+                 qPrintable(child<MessageBanner>(page, "exportResultBanner")->text()));
         QCOMPARE(page->lastExportedPath(), guiPath);
 
         const QString cliPath = f.dir.filePath(QStringLiteral("cli.out"));
@@ -155,44 +157,46 @@ private Q_SLOTS:
         f.wizard->advanceToRules();
         nextToExport(f.wizard.get());
         ExportPage *page = f.wizard->exportPage();
-        QVERIFY(page->exportButton()->isEnabled());
-        QVERIFY(!page->optionsBanner()->isVisible());
+        QVERIFY(child<QPushButton>(page, "exportButton")->isEnabled());
+        QVERIFY(!child<MessageBanner>(page, "exportOptionsBanner")->isVisible());
 
-        typeInto(page->policyNameField(), QStringLiteral("bad name!"));
-        QVERIFY(!page->exportButton()->isEnabled());
-        QVERIFY(page->optionsBanner()->isVisible());
-        QCOMPARE(page->optionsBanner()->kind(), MessageBanner::Kind::Error);
-        QCOMPARE(page->optionsBanner()->text(), ArmExporter::validateOptions(page->armOptions()).first().message);
-        QVERIFY(page->policyNameField()->styleSheet().contains(QStringLiteral("border")));
-        typeInto(page->policyNameField(), QStringLiteral("good-name"));
-        QVERIFY(page->exportButton()->isEnabled());
-        QVERIFY(page->policyNameField()->styleSheet().isEmpty());
+        typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("bad name!"));
+        QVERIFY(!child<QPushButton>(page, "exportButton")->isEnabled());
+        QVERIFY(child<MessageBanner>(page, "exportOptionsBanner")->isVisible());
+        QCOMPARE(child<MessageBanner>(page, "exportOptionsBanner")->kind(), MessageBanner::Kind::Error);
+        QCOMPARE(child<MessageBanner>(page, "exportOptionsBanner")->text(),
+                 ArmExporter::validateOptions(page->armOptions()).first().message);
+        QVERIFY(child<QLineEdit>(page, "policyName")->styleSheet().contains(QStringLiteral("border")));
+        typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("good-name"));
+        QVERIFY(child<QPushButton>(page, "exportButton")->isEnabled());
+        QVERIFY(child<QLineEdit>(page, "policyName")->styleSheet().isEmpty());
 
         // A default route needs a new route table; the IP field follows the route table choice.
-        typeInto(page->firewallIpField(), QStringLiteral("10.0.0.4"));
-        QVERIFY(page->exportButton()->isEnabled());
-        selectData(page->routeTableBox(), int(ArmOptions::RouteTable::Existing));
-        QVERIFY(!page->firewallIpField()->isEnabled());
-        QVERIFY(!page->exportButton()->isEnabled());
-        QVERIFY(page->optionsBanner()->text().contains(QStringLiteral("new route table")));
-        page->firewallIpField()->clear();
-        QVERIFY(page->exportButton()->isEnabled());
-        selectData(page->routeTableBox(), int(ArmOptions::RouteTable::None));
-        QVERIFY(!page->routeTableNameField()->isEnabled());
-        typeInto(page->locationField(), QStringLiteral("Japan East"));
-        QVERIFY(!page->exportButton()->isEnabled());
-        page->locationField()->clear();
+        typeInto(child<QLineEdit>(page, "firewallIp"), QStringLiteral("10.0.0.4"));
+        QVERIFY(child<QPushButton>(page, "exportButton")->isEnabled());
+        selectData(child<QComboBox>(page, "routeTableMode"), int(ArmOptions::RouteTable::Existing));
+        QVERIFY(!child<QLineEdit>(page, "firewallIp")->isEnabled());
+        QVERIFY(!child<QPushButton>(page, "exportButton")->isEnabled());
+        QVERIFY(child<MessageBanner>(page, "exportOptionsBanner")->text().contains(QStringLiteral("new route table")));
+        child<QLineEdit>(page, "firewallIp")->clear();
+        QVERIFY(child<QPushButton>(page, "exportButton")->isEnabled());
+        selectData(child<QComboBox>(page, "routeTableMode"), int(ArmOptions::RouteTable::None));
+        QVERIFY(!child<QLineEdit>(page, "routeTableName")->isEnabled());
+        typeInto(child<QLineEdit>(page, "location"), QStringLiteral("Japan East"));
+        QVERIFY(!child<QPushButton>(page, "exportButton")->isEnabled());
+        child<QLineEdit>(page, "location")->clear();
 
         // The subnet is checked for CSV too; JSON does not use it.
-        typeInto(page->sourceAddressesField(), QStringLiteral("10.0.1.0/24; 300.1.1.1"));
-        QVERIFY(!page->exportButton()->isEnabled());
+        typeInto(child<QLineEdit>(page, "sourceAddresses"), QStringLiteral("10.0.1.0/24; 300.1.1.1"));
+        QVERIFY(!child<QPushButton>(page, "exportButton")->isEnabled());
         page->setFormat(ExportPage::Format::Csv);
-        QVERIFY(!page->exportButton()->isEnabled());
-        QVERIFY(page->optionsBanner()->text().contains(QStringLiteral("300.1.1.1")));
+        QVERIFY(!child<QPushButton>(page, "exportButton")->isEnabled());
+        QVERIFY(child<MessageBanner>(page, "exportOptionsBanner")->text().contains(QStringLiteral("300.1.1.1")));
         page->setFormat(ExportPage::Format::Json);
-        QVERIFY(page->exportButton()->isEnabled());
-        QVERIFY(!page->sourceAddressesField()->isEnabled());
-        QVERIFY(page->priorityBox()->maximum() == 65000 && page->priorityBox()->minimum() == 100);
+        QVERIFY(child<QPushButton>(page, "exportButton")->isEnabled());
+        QVERIFY(!child<QLineEdit>(page, "sourceAddresses")->isEnabled());
+        QVERIFY(child<QSpinBox>(page, "rcgPriority")->maximum() == 65000
+                && child<QSpinBox>(page, "rcgPriority")->minimum() == 100);
     }
 
     void failureKeepsWizardOpen()
@@ -207,44 +211,44 @@ private Q_SLOTS:
         // Cancelled: nothing happens.
         FileDialog::instance()->setNextFileName(QString());
         QVERIFY(!page->exportFile());
-        QVERIFY(!page->resultBanner()->isVisible());
+        QVERIFY(!child<MessageBanner>(page, "exportResultBanner")->isVisible());
 
         const QString missing = f.dir.filePath(QStringLiteral("no-such-folder/rules.json"));
         FileDialog::instance()->setNextFileName(missing);
-        QTest::mouseClick(page->exportButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "exportButton"), Qt::LeftButton);
         QVERIFY(!QFile::exists(missing));
         QVERIFY(f.wizard->isVisible());
         QCOMPARE(f.wizard->currentId(), int(FirewallWizard::ExportPageId));
-        QCOMPARE(page->resultBanner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY2(page->resultBanner()->text().contains(QDir::toNativeSeparators(missing)),
-                 qPrintable(page->resultBanner()->text()));
-        QVERIFY(!page->openFolderButton()->isVisible());
+        QCOMPARE(child<MessageBanner>(page, "exportResultBanner")->kind(), MessageBanner::Kind::Error);
+        QVERIFY2(child<MessageBanner>(page, "exportResultBanner")->text().contains(QDir::toNativeSeparators(missing)),
+                 qPrintable(child<MessageBanner>(page, "exportResultBanner")->text()));
+        QVERIFY(!child<QPushButton>(page, "openFolderButton")->isVisible());
 
         // A folder as the target.
         FileDialog::instance()->setNextFileName(f.dir.path());
         QVERIFY(!page->exportFile());
-        QCOMPARE(page->resultBanner()->kind(), MessageBanner::Kind::Error);
+        QCOMPARE(child<MessageBanner>(page, "exportResultBanner")->kind(), MessageBanner::Kind::Error);
 
         // Then it works, and the folder can be opened.
         const QString good = f.dir.filePath(QStringLiteral("rules.json"));
         FileDialog::instance()->setNextFileName(good);
         QVERIFY(page->exportFile());
-        QCOMPARE(page->resultBanner()->kind(), MessageBanner::Kind::Success);
-        QVERIFY(page->resultBanner()->text().contains(QDir::toNativeSeparators(good)));
-        QVERIFY(page->openFolderButton()->isVisible());
+        QCOMPARE(child<MessageBanner>(page, "exportResultBanner")->kind(), MessageBanner::Kind::Success);
+        QVERIFY(child<MessageBanner>(page, "exportResultBanner")->text().contains(QDir::toNativeSeparators(good)));
+        QVERIFY(child<QPushButton>(page, "openFolderButton")->isVisible());
         QUrl opened;
         FileDialog::instance()->setUrlOpener([&opened](const QUrl &url) {
             opened = url;
             return true;
         });
-        QTest::mouseClick(page->openFolderButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "openFolderButton"), Qt::LeftButton);
         FileDialog::instance()->setUrlOpener({});
         QCOMPARE(opened, QUrl::fromLocalFile(QFileInfo(good).absolutePath()));
         QCOMPARE(f.settings->lastDirectory(), QFileInfo(good).absolutePath());
 
         // A change of answers makes the result stale: the message goes.
         f.state->setStorage(QStringLiteral("another"));
-        QVERIFY(!page->resultBanner()->isVisible());
+        QVERIFY(!child<MessageBanner>(page, "exportResultBanner")->isVisible());
     }
 
     void remembersOptions()
@@ -252,15 +256,15 @@ private Q_SLOTS:
         WizardFixture f;
         ExportPage *page = f.wizard->exportPage();
         page->setFormat(ExportPage::Format::Csv);
-        typeInto(page->policyNameField(), QStringLiteral("kept-policy"));
-        typeInto(page->sourceAddressesField(), QStringLiteral("10.1.0.0/16"));
-        page->bomBox()->setChecked(false);
+        typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("kept-policy"));
+        typeInto(child<QLineEdit>(page, "sourceAddresses"), QStringLiteral("10.1.0.0/16"));
+        child<QCheckBox>(page, "byteOrderMark")->setChecked(false);
         f.recreate(Language::English, true);
         page = f.wizard->exportPage();
         QCOMPARE(page->format(), ExportPage::Format::Csv);
-        QCOMPARE(page->policyNameField()->text(), QStringLiteral("kept-policy"));
+        QCOMPARE(child<QLineEdit>(page, "policyName")->text(), QStringLiteral("kept-policy"));
         QCOMPARE(page->csvOptions().sourceAddresses, QStringList{QStringLiteral("10.1.0.0/16")});
-        QVERIFY(!page->bomBox()->isChecked());
+        QVERIFY(!child<QCheckBox>(page, "byteOrderMark")->isChecked());
     }
 
 private:

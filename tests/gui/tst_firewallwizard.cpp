@@ -6,6 +6,7 @@
 #include "groupedfiltermodel.h"
 #include "livetestpage.h"
 #include "livetestslot.h"
+#include "probesession.h"
 #include "rulegenerator.h"
 #include "rulespage.h"
 #include "steplist.h"
@@ -28,8 +29,8 @@ using namespace amlfw::test;
 
 namespace {
 
-const QList<int> kFlow{FirewallWizard::WelcomePageId, FirewallWizard::CloudPageId,    FirewallWizard::RegionPageId,
-                       FirewallWizard::StoragePageId, FirewallWizard::FeaturesPageId, FirewallWizard::RulesPageId,
+const QList<int> kFlow{FirewallWizard::WelcomePageId,  FirewallWizard::CloudPageId,    FirewallWizard::RegionPageId,
+                       FirewallWizard::StoragePageId,  FirewallWizard::FeaturesPageId, FirewallWizard::RulesPageId,
                        FirewallWizard::LiveTestPageId, FirewallWizard::ExportPageId};
 
 void writeFile(const QString &path, const QByteArray &data)
@@ -59,8 +60,8 @@ private Q_SLOTS:
         auto *liveTest = qobject_cast<LiveTestPage *>(f.wizard->page(FirewallWizard::LiveTestPageId));
         QVERIFY(liveTest);
         // Nothing is tested until the user asks: walking through the wizard touches no network.
-        QVERIFY(!liveTest->isRunning());
-        QVERIFY(!liveTest->hasResults());
+        QVERIFY(!liveTest->session()->isRunning());
+        QVERIFY(!liveTest->session()->hasResults());
         QCOMPARE(f.wizard->currentId(), int(FirewallWizard::WelcomePageId));
         QVERIFY(!f.wizard->button(QWizard::BackButton)->isVisible());
         QCOMPARE(f.wizard->stepList()->stepTexts().size(), kFlow.size());
@@ -80,12 +81,13 @@ private Q_SLOTS:
         QCOMPARE(w->windowTitle(), QStringLiteral("amlfw — Azure Public, japaneast, mystore"));
         QVERIFY(w->rulesPage()->isComplete());
         const RuleSet expected = RuleGenerator::generate(f.catalog, f.state->answers());
-        QVERIFY(w->rulesPage()->totalsLabel()->text().startsWith(QString::number(expected.rules.size())
-                                                                 + QStringLiteral(" rules")));
+        QVERIFY(find::totalsLabel(w->rulesPage())
+                    ->text()
+                    .startsWith(QString::number(expected.rules.size()) + QStringLiteral(" rules")));
         // The live test is optional: Next goes on without it.
         nextToExport(w);
         auto *liveTest = qobject_cast<LiveTestPage *>(w->page(FirewallWizard::LiveTestPageId));
-        QVERIFY(liveTest && !liveTest->hasResults() && !liveTest->isRunning());
+        QVERIFY(liveTest && !liveTest->session()->hasResults() && !liveTest->session()->isRunning());
         QVERIFY(!w->button(QWizard::NextButton)->isVisible());
         QVERIFY(w->button(QWizard::FinishButton)->isVisible());
         // The side list marks where the user is.
@@ -103,39 +105,41 @@ private Q_SLOTS:
         // Mnemonics click with an animation: wait for the page to change.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier); // "&Next >"
         QTRY_COMPARE(w->currentId(), int(FirewallWizard::CloudPageId));
-        QRadioButton *gov = w->cloudPage()->button(QStringLiteral("usgov"));
+        QRadioButton *gov = find::button(w->cloudPage(), QStringLiteral("usgov"));
         gov->setFocus();
-        QTest::keyClick(gov, Qt::Key_Space);
+        QCOMPARE(QApplication::focusWidget(), gov);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
         QCOMPARE(f.state->answers().cloud, QStringLiteral("usgov"));
-        QTest::keyClick(gov, Qt::Key_N, Qt::AltModifier);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier);
         QTRY_COMPARE(w->currentId(), int(FirewallWizard::RegionPageId));
-        QTRY_VERIFY(w->regionPage()->searchField()->hasFocus());
-        QTest::keyClicks(w->regionPage()->searchField(), QStringLiteral("virginia"));
+        QTRY_VERIFY(find::searchField(w->regionPage())->hasFocus());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("virginia"));
         // Enter picks the first match and, through the default button, goes on.
-        QTest::keyClick(w->regionPage()->searchField(), Qt::Key_Return);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QCOMPARE(f.state->answers().region, QStringLiteral("usgovvirginia"));
         QTRY_COMPARE(w->currentId(), int(FirewallWizard::StoragePageId));
-        QTRY_VERIFY(w->storagePage()->nameField()->hasFocus());
-        QTest::keyClicks(w->storagePage()->nameField(), QStringLiteral("govstore"));
-        QTest::keyClick(w->storagePage()->nameField(), Qt::Key_Return);
+        QTRY_VERIFY(find::nameField(w->storagePage())->hasFocus());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("govstore"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QTRY_COMPARE(w->currentId(), int(FirewallWizard::FeaturesPageId));
-        QCheckBox *notebooks = w->featuresPage()->checkBox(QStringLiteral("notebooks"));
+        QCheckBox *notebooks = find::checkBox(w->featuresPage(), QStringLiteral("notebooks"));
         notebooks->setFocus();
-        QTest::keyClick(notebooks, Qt::Key_Space);
+        QCOMPARE(QApplication::focusWidget(), notebooks);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
         QVERIFY(f.state->answers().features.contains(QStringLiteral("notebooks")));
-        QTest::keyClick(notebooks, Qt::Key_N, Qt::AltModifier);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier);
         QTRY_COMPARE(w->currentId(), int(FirewallWizard::RulesPageId));
         // Ctrl+F finds the filter; the tabs have mnemonics of their own.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
-        QVERIFY(w->rulesPage()->filterField()->hasFocus());
+        QVERIFY(find::filterField(w->rulesPage())->hasFocus());
         // Escape empties the filter and leaves the window open.
-        QTest::keyClicks(w->rulesPage()->filterField(), QStringLiteral("python"));
-        QTest::keyClick(w->rulesPage()->filterField(), Qt::Key_Escape);
-        QVERIFY(w->rulesPage()->filterField()->text().isEmpty());
-        QTest::keyClick(w->rulesPage()->filterField(), Qt::Key_Escape);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("python"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QVERIFY(find::filterField(w->rulesPage())->text().isEmpty());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
         QVERIFY(w->isVisible());
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::AltModifier); // "&Other firewalls"
-        QTRY_COMPARE(w->rulesPage()->tabs()->currentIndex(), int(RulesPage::HostsTab));
+        QTRY_COMPARE(find::tabs(w->rulesPage())->currentIndex(), int(RulesPage::HostsTab));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_B, Qt::AltModifier); // "< &Back"
         QTRY_COMPARE(w->currentId(), int(FirewallWizard::FeaturesPageId));
     }
@@ -161,16 +165,17 @@ private Q_SLOTS:
         FirewallWizard *w = f.wizard.get();
         w->advanceToRules(); // stops at the storage page: nothing typed yet
         QCOMPARE(w->currentId(), int(FirewallWizard::StoragePageId));
-        typeInto(w->storagePage()->nameField(), QStringLiteral("valid1"));
+        typeInto(find::nameField(w->storagePage()), QStringLiteral("valid1"));
         QVERIFY(w->button(QWizard::NextButton)->isEnabled());
-        QCOMPARE(w->storagePage()->banner()->kind(), MessageBanner::Kind::Success);
+        QCOMPARE(find::banner(w->storagePage())->kind(), MessageBanner::Kind::Success);
         QVERIFY(w->storagePage()->hostNames().contains(QStringLiteral("valid1.blob.core.windows.net")));
-        typeInto(w->storagePage()->nameField(), name);
+        typeInto(find::nameField(w->storagePage()), name);
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
-        QVERIFY(w->storagePage()->banner()->isVisible());
-        QVERIFY2(w->storagePage()->banner()->text().contains(mentions), qPrintable(w->storagePage()->banner()->text()));
+        QVERIFY(find::banner(w->storagePage())->isVisible());
+        QVERIFY2(find::banner(w->storagePage())->text().contains(mentions),
+                 qPrintable(find::banner(w->storagePage())->text()));
         if (!name.isEmpty())
-            QCOMPARE(w->storagePage()->banner()->text(), AnswersValidator::storageNameError(name));
+            QCOMPARE(find::banner(w->storagePage())->text(), AnswersValidator::storageNameError(name));
         // The hosts are shown as templates while the name is not valid.
         QVERIFY(w->storagePage()->hostNames().contains(QStringLiteral("<name>.blob.core.windows.net")));
     }
@@ -185,25 +190,26 @@ private Q_SLOTS:
         RegionPage *page = w->regionPage();
 
         // A typo: nothing matches, and the closest name is offered.
-        typeInto(page->searchField(), QStringLiteral("japaneest"));
-        QVERIFY(page->banner()->isVisible());
-        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY2(page->banner()->text().contains(QStringLiteral("Did you mean Japan East (japaneast)?")),
-                 qPrintable(page->banner()->text()));
+        typeInto(find::searchField(page), QStringLiteral("japaneest"));
+        QVERIFY(find::banner(page)->isVisible());
+        QCOMPARE(find::banner(page)->kind(), MessageBanner::Kind::Error);
+        QVERIFY2(find::banner(page)->text().contains(QStringLiteral("Did you mean Japan East (japaneast)?")),
+                 qPrintable(find::banner(page)->text()));
 
         // A region without Azure ML can be chosen, with a warning.
-        typeInto(page->searchField(), QStringLiteral("france south"));
-        QTest::keyClick(page->searchField(), Qt::Key_Down);
+        typeInto(find::searchField(page), QStringLiteral("france south"));
+        QTest::keyClick(find::searchField(page), Qt::Key_Down);
         QCOMPARE(f.state->answers().region, QStringLiteral("francesouth"));
-        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Warning);
-        QVERIFY2(page->banner()->text().contains(QStringLiteral("not offered")), qPrintable(page->banner()->text()));
-        QVERIFY(page->selectionLabel()->text().contains(QStringLiteral("France Central (francecentral)")));
+        QCOMPARE(find::banner(page)->kind(), MessageBanner::Kind::Warning);
+        QVERIFY2(find::banner(page)->text().contains(QStringLiteral("not offered")),
+                 qPrintable(find::banner(page)->text()));
+        QVERIFY(find::selectionLabel(page)->text().contains(QStringLiteral("France Central (francecentral)")));
         QVERIFY(w->button(QWizard::NextButton)->isEnabled());
 
         // Grouped by geography, searchable in Japanese too.
-        page->searchField()->setText(QStringLiteral("東日本")); // QTest types ASCII only
+        find::searchField(page)->setText(QStringLiteral("東日本")); // QTest types ASCII only
         QCOMPARE(page->filterModel()->matchingItems(), 1);
-        typeInto(page->searchField(), QStringLiteral("europe"));
+        typeInto(find::searchField(page), QStringLiteral("europe"));
         QVERIFY(page->filterModel()->matchingItems() > 5);
         QCOMPARE(page->filterModel()->rowCount(), 1);
 
@@ -212,11 +218,11 @@ private Q_SLOTS:
         a.cloud = QStringLiteral("usgov");
         a.region = QStringLiteral("japaneast");
         f.state->setAnswers(a);
-        typeInto(page->searchField(), QString());
+        typeInto(find::searchField(page), QString());
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
-        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY2(page->banner()->text().contains(QStringLiteral("belongs to Azure Public")),
-                 qPrintable(page->banner()->text()));
+        QCOMPARE(find::banner(page)->kind(), MessageBanner::Kind::Error);
+        QVERIFY2(find::banner(page)->text().contains(QStringLiteral("belongs to Azure Public")),
+                 qPrintable(find::banner(page)->text()));
     }
 
     void backAndNextKeepAnswers()
@@ -227,22 +233,22 @@ private Q_SLOTS:
         clickBack(w);
         clickBack(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::StoragePageId));
-        QCOMPARE(w->storagePage()->nameField()->text(), QStringLiteral("firststore"));
-        typeInto(w->storagePage()->nameField(), QStringLiteral("secondstore"));
+        QCOMPARE(find::nameField(w->storagePage())->text(), QStringLiteral("firststore"));
+        typeInto(find::nameField(w->storagePage()), QStringLiteral("secondstore"));
         clickBack(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::RegionPageId));
         QCOMPARE(f.state->answers().region, QStringLiteral("westeurope"));
-        QVERIFY(w->regionPage()->view()->selectionModel()->hasSelection());
+        QVERIFY(find::view(w->regionPage())->selectionModel()->hasSelection());
         clickNext(w);
         clickNext(w);
         clickNext(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::RulesPageId));
         // The later page shows the changed answer.
         RulesPage *rules = w->rulesPage();
-        typeInto(rules->filterField(), QStringLiteral("blob.core"));
+        typeInto(find::filterField(rules), QStringLiteral("blob.core"));
         const QString tsv = [&] {
-            QTreeView *v = rules->view(RulesPage::HostsTab);
-            rules->tabs()->setCurrentIndex(RulesPage::HostsTab);
+            QTreeView *v = find::view(rules, RulesPage::HostsTab);
+            find::tabs(rules)->setCurrentIndex(RulesPage::HostsTab);
             v->selectAll();
             return rules->selectedRowsText(RulesPage::CopyFormat::Tsv);
         }();
@@ -253,7 +259,7 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i)
             clickBack(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::CloudPageId));
-        QTest::mouseClick(w->cloudPage()->button(QStringLiteral("china")), Qt::LeftButton);
+        QTest::mouseClick(find::button(w->cloudPage(), QStringLiteral("china")), Qt::LeftButton);
         QVERIFY(f.state->answers().region.isEmpty());
         clickNext(w);
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
@@ -271,9 +277,9 @@ private Q_SLOTS:
         clickBack(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::FeaturesPageId));
         FeaturesPage *page = w->featuresPage();
-        QCheckBox *inference = page->checkBox(QStringLiteral("arc-inference"));
-        QCheckBox *training = page->checkBox(QStringLiteral("arc-training"));
-        QCheckBox *extension = page->checkBox(QStringLiteral("arc-extension"));
+        QCheckBox *inference = find::checkBox(page, QStringLiteral("arc-inference"));
+        QCheckBox *training = find::checkBox(page, QStringLiteral("arc-training"));
+        QCheckBox *extension = find::checkBox(page, QStringLiteral("arc-extension"));
         QVERIFY(!training->isChecked());
         inference->click();
         QVERIFY(training->isChecked() && !training->isEnabled());
@@ -281,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(f.state->answers().features.contains(QStringLiteral("arc-training")), false); // implied, not selected
         QCOMPARE(f.state->ruleSet().effectiveFeatures.contains(QStringLiteral("arc-extension")), true);
         page->recountNow();
-        QCOMPARE(page->countLabel(QStringLiteral("arc-training"))->text(), QStringLiteral("included"));
+        QCOMPARE(find::countLabel(page, QStringLiteral("arc-training"))->text(), QStringLiteral("included"));
         inference->click();
         QVERIFY(!training->isChecked() && training->isEnabled());
 
@@ -294,15 +300,16 @@ private Q_SLOTS:
                               - RuleGenerator::generate(f.catalog, base).rules.size());
         QVERIFY(added > 0);
         QCOMPARE(page->ruleDelta(QStringLiteral("hbi")), added);
-        QCOMPARE(page->countLabel(QStringLiteral("hbi"))->text(), QStringLiteral("+%1 rules").arg(added));
+        QCOMPARE(find::countLabel(page, QStringLiteral("hbi"))->text(), QStringLiteral("+%1 rules").arg(added));
         // The private endpoint adds ports, not rules: shown as a change.
         QCOMPARE(page->ruleDelta(QStringLiteral("private-endpoint")), 0);
         QVERIFY(page->ruleChanges(QStringLiteral("private-endpoint")) > 0);
-        QVERIFY(page->countLabel(QStringLiteral("private-endpoint"))->text().startsWith(QStringLiteral("changes")));
+        QVERIFY(
+            find::countLabel(page, QStringLiteral("private-endpoint"))->text().startsWith(QStringLiteral("changes")));
 
         // The route method.
-        QVERIFY(page->ipRangesButton()->isEnabled());
-        page->ipRangesButton()->click();
+        QVERIFY(find::ipRangesButton(page)->isEnabled());
+        find::ipRangesButton(page)->click();
         QCOMPARE(f.state->answers().udr, UdrMethod::IpRanges);
         bool ipRoutes = false;
         for (const Rule &r : f.state->ruleSet().rules)
@@ -310,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(ipRoutes);
         page->findChild<QPushButton *>(QStringLiteral("clearAllFeatures"))->click();
         QVERIFY(f.state->answers().features.isEmpty());
-        QVERIFY(!page->ipRangesButton()->isEnabled()); // no compute: no routes
+        QVERIFY(!find::ipRangesButton(page)->isEnabled()); // no compute: no routes
         page->findChild<QPushButton *>(QStringLiteral("selectAllFeatures"))->click();
         QCOMPARE(f.state->answers().features, f.catalog.featureIds());
     }
@@ -362,9 +369,10 @@ private Q_SLOTS:
     void languageFromWelcomePage()
     {
         WizardFixture f;
-        QComboBox *box = f.wizard->welcomePage()->languageBox();
+        QComboBox *box = find::languageBox(f.wizard->welcomePage());
         box->setFocus();
-        QTest::keyClick(box, Qt::Key_Down);
+        QCOMPARE(QApplication::focusWidget(), box);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
         processLanguageChange();
         QCOMPARE(f.state->language(), Language::Japanese);
         QCOMPARE(*f.settings->language(), Language::Japanese);
@@ -375,7 +383,7 @@ private Q_SLOTS:
         f.state->setStorage(QStringLiteral("mystore"));
         f.wizard->advanceToRules();
         QCOMPARE(f.wizard->currentId(), int(FirewallWizard::RulesPageId));
-        QVERIFY(hasJapanese(f.wizard->rulesPage()->details()->toPlainText()));
+        QVERIFY(hasJapanese(find::details(f.wizard->rulesPage())->toPlainText()));
     }
 
     void profileRoundTrip()
@@ -405,10 +413,10 @@ private Q_SLOTS:
         // goes straight to the rules.
         w->lastMessage()->close();
         w->restart();
-        QTest::mouseClick(w->welcomePage()->startOverButton(), Qt::LeftButton);
+        QTest::mouseClick(find::startOverButton(w->welcomePage()), Qt::LeftButton);
         QCOMPARE(f.state->answers(), WizardState::defaultAnswers());
         FileDialog::instance()->setNextFileName(path);
-        QTest::mouseClick(w->welcomePage()->openProfileButton(), Qt::LeftButton);
+        QTest::mouseClick(find::openProfileButton(w->welcomePage()), Qt::LeftButton);
         QCOMPARE(f.state->answers(), saved);
         QCOMPARE(w->currentId(), int(FirewallWizard::RulesPageId));
         QVERIFY(!w->lastMessage()); // no warnings
@@ -474,7 +482,7 @@ private Q_SLOTS:
         QCOMPARE(f.state->answers().cloud, QStringLiteral("usgov"));
         QCOMPARE(f.state->answers().storage, QStringLiteral("govstore"));
         QCOMPARE(f.wizard->currentId(), int(FirewallWizard::RegionPageId));
-        QCOMPARE(f.wizard->regionPage()->banner()->kind(), MessageBanner::Kind::Error);
+        QCOMPARE(find::banner(f.wizard->regionPage())->kind(), MessageBanner::Kind::Error);
         QVERIFY(f.wizard->lastMessage());
         QCOMPARE(f.wizard->lastMessage()->icon(), QMessageBox::Warning);
         QVERIFY(f.wizard->lastMessage()->text().contains(QStringLiteral("colour")));
@@ -488,10 +496,10 @@ private Q_SLOTS:
         QVERIFY(f.wizard->loadProfile(path));
         QCOMPARE(f.wizard->currentId(), int(FirewallWizard::CloudPageId));
         QVERIFY(!f.wizard->button(QWizard::NextButton)->isEnabled());
-        QVERIFY(f.wizard->cloudPage()->banner()->isVisible());
-        QVERIFY(f.wizard->cloudPage()->banner()->text().contains(QStringLiteral("mars")));
-        QTest::mouseClick(f.wizard->cloudPage()->button(QStringLiteral("public")), Qt::LeftButton);
-        QVERIFY(!f.wizard->cloudPage()->banner()->isVisible());
+        QVERIFY(find::banner(f.wizard->cloudPage())->isVisible());
+        QVERIFY(find::banner(f.wizard->cloudPage())->text().contains(QStringLiteral("mars")));
+        QTest::mouseClick(find::button(f.wizard->cloudPage(), QStringLiteral("public")), Qt::LeftButton);
+        QVERIFY(!find::banner(f.wizard->cloudPage())->isVisible());
         QVERIFY(f.state->answers().region.isEmpty()); // olympus is not a region of Azure Public
 
         writeFile(path, R"({"cloud": "public", "region": "japaneast", "storage": "redstore",
@@ -500,11 +508,11 @@ private Q_SLOTS:
         QCOMPARE(f.wizard->currentId(), int(FirewallWizard::FeaturesPageId));
         FeaturesPage *page = f.wizard->featuresPage();
         QVERIFY(!f.wizard->button(QWizard::NextButton)->isEnabled());
-        QVERIFY(page->banner()->isVisible());
-        QVERIFY(page->banner()->text().contains(QStringLiteral("telepathy")));
-        QTest::mouseClick(page->removeUnknownButton(), Qt::LeftButton);
+        QVERIFY(find::banner(page)->isVisible());
+        QVERIFY(find::banner(page)->text().contains(QStringLiteral("telepathy")));
+        QTest::mouseClick(find::removeUnknownButton(page), Qt::LeftButton);
         QCOMPARE(f.state->answers().features, QStringList{QStringLiteral("notebooks")});
-        QVERIFY(!page->banner()->isVisible());
+        QVERIFY(!find::banner(page)->isVisible());
         QVERIFY(f.wizard->button(QWizard::NextButton)->isEnabled());
     }
 
@@ -519,7 +527,7 @@ private Q_SLOTS:
         f.recreate(f.settings->language().value_or(Language::English), true);
         QCOMPARE(f.state->answers(), answers);
         QCOMPARE(f.state->language(), Language::Japanese);
-        QVERIFY(f.wizard->welcomePage()->startOverButton()->isEnabled());
+        QVERIFY(find::startOverButton(f.wizard->welcomePage())->isEnabled());
         QVERIFY(f.wizard->findChild<QLabel *>(QStringLiteral("scenarioLabel"))
                     ->text()
                     .contains(QStringLiteral("remembered")));

@@ -10,10 +10,12 @@
 #include "livetestrig.h"
 #include "probeengine.h"
 #include "proberesultmodel.h"
+#include "probesession.h"
 #include "probetexts.h"
 #include "testconnectproxy.h"
 #include "wizardtesthelpers.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -88,36 +90,36 @@ private:
     {
         page->setResolver(&m_rig.resolver);
         page->setBaseOptions(m_rig.baseOptions(port80Fixed, pinned));
-        QComboBox *mode = page->proxyModeBox();
+        QComboBox *mode = child<QComboBox>(page, "proxyMode");
         mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::None)));
-        QTest::mouseClick(page->moreOptionsButton(), Qt::LeftButton);
-        QVERIFY(page->samplesTable()->isVisible());
-        typeInto(page->caBundleField(), m_rig.caBundlePath);
-        page->timeoutBox()->setValue(timeoutSeconds);
-        QTableWidget *samples = page->samplesTable();
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
+        QVERIFY(child<QTableWidget>(page, "sampleHosts")->isVisible());
+        typeInto(child<QLineEdit>(page, "caBundle"), m_rig.caBundlePath);
+        child<QSpinBox>(page, "timeout")->setValue(timeoutSeconds);
+        QTableWidget *samples = child<QTableWidget>(page, "sampleHosts");
         QCOMPARE(samples->rowCount(), int(LiveTestRig::samples().size()));
         for (const auto &[destination, host] : LiveTestRig::samples()) {
-            const int row = int(page->sampleDestinations().indexOf(destination));
+            const int row = int(liveOptions(page)->sampleDestinations().indexOf(destination));
             QVERIFY2(row >= 0, qPrintable(destination));
             samples->item(row, 1)->setText(host); // as the cell editor commits it
-            QCOMPARE(page->sampleHost(destination), host);
+            QCOMPARE(liveOptions(page)->sampleHost(destination), host);
         }
-        QTest::mouseClick(page->moreOptionsButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
     }
 
     // Clicks Start and waits for the end of the run.
     bool runToEnd(LiveTestPage *page)
     {
         QSignalSpy finished(page, &LiveTestPage::testFinished);
-        QTest::mouseClick(page->startButton(), Qt::LeftButton);
-        if (!page->isRunning() && finished.isEmpty())
+        QTest::mouseClick(child<QPushButton>(page, "startTest"), Qt::LeftButton);
+        if (!page->session()->isRunning() && finished.isEmpty())
             return false;
         return QTest::qWaitFor([&] { return !finished.isEmpty(); }, RunTimeoutMs);
     }
 
     static int rowWhere(LiveTestPage *page, const std::function<bool(const ProbeResult &)> &match)
     {
-        const auto &results = page->resultModel()->results();
+        const auto &results = page->session()->model()->results();
         for (int row = 0; row < results.size(); ++row) {
             if (match(results.at(row)))
                 return row;
@@ -128,20 +130,28 @@ private:
     // Selects a source row in the view, as a click would.
     static void select(LiveTestPage *page, int sourceRow)
     {
-        const QModelIndex index = page->filterModel()->mapFromSource(page->resultModel()->index(sourceRow, 0));
-        page->view()->setCurrentIndex(index);
+        const QModelIndex index = filterModel(page)->mapFromSource(page->session()->model()->index(sourceRow, 0));
+        child<QTreeView>(page, "liveTestView")->setCurrentIndex(index);
     }
 
-    static void checkCountsAddUp(LiveTestPage *page)
+    // What the user sees of the progress (bar and counts line) agrees with the rows at this moment,
+    // counted here from the rows' statuses rather than from the page's own counts.
+    static void checkProgressShowsTheRows(LiveTestPage *page)
     {
-        const LiveTestPage::Counts c = page->counts();
-        QCOMPARE(c.total, page->resultModel()->rowCount());
-        QCOMPARE(c.testable + c.notTestable, c.total);
-        QCOMPARE(c.done + c.running + c.pending, c.testable);
-        QCOMPARE(c.ok + c.failed, c.done);
-        QVERIFY(c.cancelled <= c.failed);
-        QCOMPARE(page->progressBar()->maximum(), std::max(1, c.testable));
-        QCOMPARE(page->progressBar()->value(), c.done);
+        int testable = 0;
+        int done = 0;
+        for (const ProbeResult &r : page->session()->model()->results()) {
+            if (r.status == ProbeStatus::NotTestable)
+                continue;
+            ++testable;
+            done += r.status != ProbeStatus::Pending && r.status != ProbeStatus::Running ? 1 : 0;
+        }
+        QVERIFY(testable > 0);
+        QCOMPARE(child<QProgressBar>(page, "testProgress")->maximum(), testable);
+        QCOMPARE(child<QProgressBar>(page, "testProgress")->value(), done);
+        const QString line = child<QLabel>(page, "testCounts")->text();
+        QVERIFY2(line.startsWith(QStringLiteral("%1 of %2 endpoints tested").arg(done).arg(testable)),
+                 qPrintable(line));
     }
 
 private Q_SLOTS:
@@ -170,12 +180,12 @@ private Q_SLOTS:
                  w->pageIds().indexOf(FirewallWizard::RulesPageId) + 1);
         QCOMPARE(f.page->title(), QStringLiteral("Test from this computer"));
         // Nothing runs until asked, and Next does not wait for a test.
-        QVERIFY(!f.page->isRunning());
-        QVERIFY(!f.page->hasResults());
-        QVERIFY(f.page->startButton()->isEnabled());
-        QVERIFY(!f.page->cancelButton()->isEnabled());
-        QVERIFY(!f.page->retryButton()->isEnabled());
-        QVERIFY(!f.page->saveReportButton()->isEnabled());
+        QVERIFY(!f.page->session()->isRunning());
+        QVERIFY(!f.page->session()->hasResults());
+        QVERIFY(child<QPushButton>(f.page, "startTest")->isEnabled());
+        QVERIFY(!child<QPushButton>(f.page, "cancelTest")->isEnabled());
+        QVERIFY(!child<QPushButton>(f.page, "retryFailed")->isEnabled());
+        QVERIFY(!child<QPushButton>(f.page, "saveReport")->isEnabled());
         QVERIFY(w->button(QWizard::NextButton)->isEnabled());
         const int lookupsBefore = int(m_rig.resolver.lookups().size());
         clickNext(w);
@@ -183,7 +193,9 @@ private Q_SLOTS:
         clickBack(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::LiveTestPageId));
         QCOMPARE(int(m_rig.resolver.lookups().size()), lookupsBefore);
-        QVERIFY(f.page->details()->toPlainText().contains(QStringLiteral("Next goes on without it")));
+        QVERIFY(child<QTextBrowser>(f.page, "liveTestDetails")
+                    ->toPlainText()
+                    .contains(QStringLiteral("Next goes on without it")));
     }
 
     void rowsFillAsEndpointsFinish()
@@ -192,41 +204,42 @@ private Q_SLOTS:
         LiveTestPage *page = f.page;
         configure(page, 2);
         QList<int> progress;
-        connect(page->progressBar(), &QProgressBar::valueChanged, page, [&](int value) { progress << value; });
+        connect(child<QProgressBar>(page, "testProgress"), &QProgressBar::valueChanged, page,
+                [&](int value) { progress << value; });
         QSignalSpy started(page, &LiveTestPage::testStarted);
         QSignalSpy finished(page, &LiveTestPage::testFinished);
         const int okConnections = m_rig.ok.connections();
-        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "startTest"), Qt::LeftButton);
         QCOMPARE(started.count(), 1);
-        QVERIFY(page->isRunning());
+        QVERIFY(page->session()->isRunning());
         // Every row is there at once, waiting or running; none has a verdict yet.
-        const int rows = page->resultModel()->rowCount();
+        const int rows = page->session()->model()->rowCount();
         QVERIFY(rows >= 20);
-        QCOMPARE(page->view()->model()->rowCount(), rows);
-        QCOMPARE(page->counts().done, 0);
-        QVERIFY(!page->startButton()->isEnabled());
-        QVERIFY(page->cancelButton()->isEnabled());
-        QVERIFY(!page->saveReportButton()->isEnabled());
-        checkCountsAddUp(page);
+        QCOMPARE(child<QTreeView>(page, "liveTestView")->model()->rowCount(), rows);
+        QCOMPARE(page->session()->counts().done, 0);
+        QVERIFY(!child<QPushButton>(page, "startTest")->isEnabled());
+        QVERIFY(child<QPushButton>(page, "cancelTest")->isEnabled());
+        QVERIFY(!child<QPushButton>(page, "saveReport")->isEnabled());
+        checkProgressShowsTheRows(page);
 
         // The quick endpoints come in while the silent one still holds the run open.
-        QTRY_VERIFY_WITH_TIMEOUT(page->counts().done > 0 && page->counts().ok > 0, 10000);
-        QVERIFY(page->isRunning());
-        checkCountsAddUp(page);
-        QVERIFY(page->countsLabel()->text().contains(QStringLiteral("in progress")));
+        QTRY_VERIFY_WITH_TIMEOUT(page->session()->counts().done > 0 && page->session()->counts().ok > 0, 10000);
+        QVERIFY(page->session()->isRunning());
+        checkProgressShowsTheRows(page);
+        QVERIFY(child<QLabel>(page, "testCounts")->text().contains(QStringLiteral("in progress")));
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), RunTimeoutMs);
-        checkCountsAddUp(page);
+        checkProgressShowsTheRows(page);
         QVERIFY2(progress.size() >= 3, qPrintable(QString::number(progress.size()))); // it moved, not jumped
         QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
 
         // The verdicts, row by row.
-        const LiveTestPage::Counts c = page->counts();
+        const ProbeSession::Counts c = page->session()->counts();
         QCOMPARE(c.done, c.testable);
         int inspected = 0;
         int timedOut = 0;
         int refused = 0;
         for (int row = 0; row < rows; ++row) {
-            const ProbeResult &r = page->resultModel()->result(row);
+            const ProbeResult &r = page->session()->model()->result(row);
             QCOMPARE(probeStatusId(r.status), expectedStatus(r));
             inspected += r.status == ProbeStatus::TlsInspected ? 1 : 0;
             timedOut += r.status == ProbeStatus::TlsTimeout ? 1 : 0;
@@ -237,22 +250,23 @@ private Q_SLOTS:
         QCOMPARE(c.ok, c.testable - c.failed);
         QVERIFY(c.notTestable >= 2); // inbound and routes
         QVERIFY(m_rig.ok.connections() > okConnections);
-        QVERIFY(page->countsLabel()->text().startsWith(
-            QStringLiteral("%1 of %1 endpoints tested · %2 reachable · %3 failed")
-                .arg(c.testable)
-                .arg(c.ok)
-                .arg(c.failed)));
-        QVERIFY(page->startButton()->isEnabled());
-        QVERIFY(!page->cancelButton()->isEnabled());
-        QVERIFY(page->retryButton()->isEnabled());
-        QVERIFY(page->saveReportButton()->isEnabled());
+        QVERIFY(child<QLabel>(page, "testCounts")
+                    ->text()
+                    .startsWith(QStringLiteral("%1 of %1 endpoints tested · %2 reachable · %3 failed")
+                                    .arg(c.testable)
+                                    .arg(c.ok)
+                                    .arg(c.failed)));
+        QVERIFY(child<QPushButton>(page, "startTest")->isEnabled());
+        QVERIFY(!child<QPushButton>(page, "cancelTest")->isEnabled());
+        QVERIFY(child<QPushButton>(page, "retryFailed")->isEnabled());
+        QVERIFY(child<QPushButton>(page, "saveReport")->isEnabled());
 
         // Names came from the injected resolver only, and only the rig's.
         for (const QString &host : m_rig.resolver.lookups())
             QVERIFY2(m_rig.hosts.contains(host), qPrintable(host));
 
         // What the table shows: icon, translated label and a tint per status, tested host beside the rule's.
-        QAbstractItemModel *view = page->view()->model();
+        QAbstractItemModel *view = child<QTreeView>(page, "liveTestView")->model();
         const int okRow = rowWhere(page, [](const ProbeResult &r) {
             return r.status == ProbeStatus::Ok && r.target.destination.startsWith(u'*');
         });
@@ -260,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(okRow >= 0 && failedRow >= 0);
         auto cell = [&](int sourceRow, int column, int role = Qt::DisplayRole) {
             return view
-                ->index(page->filterModel()->mapFromSource(page->resultModel()->index(sourceRow, 0)).row(), column)
+                ->index(filterModel(page)->mapFromSource(page->session()->model()->index(sourceRow, 0)).row(), column)
                 .data(role);
         };
         QCOMPARE(cell(okRow, ProbeResultModel::StatusColumn).toString(), QStringLiteral("Reachable"));
@@ -276,26 +290,26 @@ private Q_SLOTS:
         const QColor okTint = cell(okRow, ProbeResultModel::StatusColumn, Qt::BackgroundRole).value<QColor>();
         const QColor failedTint = cell(failedRow, ProbeResultModel::StatusColumn, Qt::BackgroundRole).value<QColor>();
         QVERIFY(okTint.isValid() && failedTint.isValid() && okTint != failedTint);
-        const ProbeResult &sample = page->resultModel()->result(okRow);
+        const ProbeResult &sample = page->session()->model()->result(okRow);
         QCOMPARE(cell(okRow, ProbeResultModel::HostColumn).toString(), sample.target.host);
         QCOMPARE(cell(okRow, ProbeResultModel::DestinationColumn).toString(), sample.target.destination);
         QVERIFY(sample.target.host != sample.target.destination);
         QVERIFY(cell(okRow, ProbeResultModel::TimeColumn).toString().endsWith(QStringLiteral(" ms")));
-        QVERIFY(!page->view()->isColumnHidden(ProbeResultModel::HostColumn));
-        QVERIFY(page->view()->isColumnHidden(ProbeResultModel::ChangeColumn)); // no baseline
+        QVERIFY(!child<QTreeView>(page, "liveTestView")->isColumnHidden(ProbeResultModel::HostColumn));
+        QVERIFY(child<QTreeView>(page, "liveTestView")->isColumnHidden(ProbeResultModel::ChangeColumn)); // no baseline
 
         // Sorted by status, what needs attention comes first; unsorted again, the rules' order.
-        page->view()->sortByColumn(ProbeResultModel::StatusColumn, Qt::AscendingOrder);
+        child<QTreeView>(page, "liveTestView")->sortByColumn(ProbeResultModel::StatusColumn, Qt::AscendingOrder);
         QVERIFY(view->index(0, 0).data(ProbeResultModel::FailedRole).toBool());
         QVERIFY(view->index(rows - 1, 0).data(ProbeResultModel::StatusIdRole).toString() == u"OK");
-        page->view()->header()->setSortIndicator(-1, Qt::AscendingOrder);
+        child<QTreeView>(page, "liveTestView")->header()->setSortIndicator(-1, Qt::AscendingOrder);
         for (int row = 0; row < rows; ++row)
-            QCOMPARE(page->filterModel()->sourceRow(row), row);
+            QCOMPARE(filterModel(page)->sourceRow(row), row);
 
         // Only the failures, on request.
-        page->failuresOnlyBox()->click();
+        child<QCheckBox>(page, "failuresOnly")->click();
         QCOMPARE(view->rowCount(), c.failed);
-        page->failuresOnlyBox()->click();
+        child<QCheckBox>(page, "failuresOnly")->click();
         QCOMPARE(view->rowCount(), rows);
     }
 
@@ -304,14 +318,14 @@ private Q_SLOTS:
         Fixture f(m_rig);
         LiveTestPage *page = f.page;
         configure(page, 2);
-        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Start the test")));
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("Start the test")));
         QVERIFY(runToEnd(page));
-        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Select a row")));
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("Select a row")));
 
         const int inspected = rowWhere(
             page, [](const ProbeResult &r) { return r.status == ProbeStatus::TlsInspected && r.target.http; });
         select(page, inspected);
-        QString text = page->details()->toPlainText();
+        QString text = child<QTextBrowser>(page, "liveTestDetails")->toPlainText();
         for (const QString &expected :
              QStringList{QStringLiteral("TLS inspected"), QStringLiteral("TLS_INSPECTED"),
                          QStringLiteral("127.0.0.1 — loopback"), QStringLiteral("from DNS"),
@@ -325,15 +339,15 @@ private Q_SLOTS:
 
         const int refused = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::TcpRefused; });
         select(page, refused);
-        text = page->details()->toPlainText();
+        text = child<QTextBrowser>(page, "liveTestDetails")->toPlainText();
         QVERIFY2(text.contains(QStringLiteral("refused")), qPrintable(text));
-        QVERIFY(text.contains(ProbeTexts::action(page->resultModel()->result(refused))));
+        QVERIFY(text.contains(ProbeTexts::action(page->session()->model()->result(refused))));
         QVERIFY(text.contains(QStringLiteral("direct")));
         QVERIFY(!text.contains(QStringLiteral("Certificate chain")));
 
         const int ok = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::Ok && r.target.tls; });
         select(page, ok);
-        text = page->details()->toPlainText();
+        text = child<QTextBrowser>(page, "liveTestDetails")->toPlainText();
         QVERIFY(text.contains(QStringLiteral("Reachable")));
         QVERIFY(text.contains(QStringLiteral("TLS 1.")));
         QVERIFY(!text.contains(QStringLiteral("What to ask for:")));
@@ -341,7 +355,9 @@ private Q_SLOTS:
         const int inbound
             = rowWhere(page, [](const ProbeResult &r) { return r.target.notTestable == NotTestableReason::Inbound; });
         select(page, inbound);
-        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Inbound traffic comes from Azure")));
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")
+                    ->toPlainText()
+                    .contains(QStringLiteral("Inbound traffic comes from Azure")));
 
         // The selected row's details follow it while it is tested again.
         select(page, refused);
@@ -349,7 +365,7 @@ private Q_SLOTS:
         QSignalSpy finished(page, &LiveTestPage::testFinished);
         QVERIFY(page->retryFailed());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), RunTimeoutMs);
-        QVERIFY(page->details()->toPlainText().startsWith(QStringLiteral("Reachable")));
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().startsWith(QStringLiteral("Reachable")));
     }
 
     void cancelInTheMiddle()
@@ -358,34 +374,35 @@ private Q_SLOTS:
         LiveTestPage *page = f.page;
         configure(page, 0); // TLS waits its default 5 s on the silent server
         QSignalSpy finished(page, &LiveTestPage::testFinished);
-        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "startTest"), Qt::LeftButton);
         // Everything but the silent endpoint is done; it still runs.
         const int silentRows = [&] {
             int n = 0;
-            for (const ProbeResult &r : page->resultModel()->results())
+            for (const ProbeResult &r : page->session()->model()->results())
                 n += r.target.host == LiveTestRig::SilentHost && r.target.port == 443 ? 1 : 0;
             return n;
         }();
         QVERIFY(silentRows >= 1);
-        QTRY_COMPARE_WITH_TIMEOUT(page->counts().done, page->counts().testable - silentRows, 10000);
-        QVERIFY(page->isRunning());
-        QCOMPARE(page->counts().running, silentRows);
+        QTRY_COMPARE_WITH_TIMEOUT(page->session()->counts().done, page->session()->counts().testable - silentRows,
+                                  10000);
+        QVERIFY(page->session()->isRunning());
+        QCOMPARE(page->session()->counts().running, silentRows);
         QVERIFY(finished.isEmpty());
 
-        QTest::mouseClick(page->cancelButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "cancelTest"), Qt::LeftButton);
         QCOMPARE(finished.count(), 1); // at once, not after the timeout
-        QVERIFY(!page->isRunning());
-        checkCountsAddUp(page);
-        QCOMPARE(page->counts().cancelled, silentRows);
-        QCOMPARE(page->counts().done, page->counts().testable);
-        for (const ProbeResult &r : page->resultModel()->results()) {
+        QVERIFY(!page->session()->isRunning());
+        checkProgressShowsTheRows(page);
+        QCOMPARE(page->session()->counts().cancelled, silentRows);
+        QCOMPARE(page->session()->counts().done, page->session()->counts().testable);
+        for (const ProbeResult &r : page->session()->model()->results()) {
             if (r.target.host == LiveTestRig::SilentHost && r.target.port == 443)
                 QCOMPARE(r.status, ProbeStatus::Cancelled);
         }
-        QVERIFY(page->countsLabel()->text().contains(QStringLiteral("cancelled")));
-        QVERIFY(page->startButton()->isEnabled());
-        QVERIFY(page->retryButton()->isEnabled());
-        QVERIFY(!page->cancelButton()->isEnabled());
+        QVERIFY(child<QLabel>(page, "testCounts")->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(child<QPushButton>(page, "startTest")->isEnabled());
+        QVERIFY(child<QPushButton>(page, "retryFailed")->isEnabled());
+        QVERIFY(!child<QPushButton>(page, "cancelTest")->isEnabled());
         QVERIFY(f.wizard.wizard->isVisible()); // "Cancel test" is not the wizard's Cancel
         QCOMPARE(f.wizard.wizard->currentId(), int(FirewallWizard::LiveTestPageId));
     }
@@ -396,27 +413,27 @@ private Q_SLOTS:
         LiveTestPage *page = f.page;
         configure(page, 2);
         QVERIFY(runToEnd(page));
-        const QList<ProbeResult> before = page->resultModel()->results();
+        const QList<ProbeResult> before = page->session()->model()->results();
         const int okConnections = m_rig.ok.connections();
         const int inspectingConnections = m_rig.inspecting.connections();
         const int silentConnections = m_rig.silent.connections();
         const int httpRequests = int(m_rig.http.requests().size());
-        const int failedBefore = page->counts().failed;
+        const int failedBefore = page->session()->counts().failed;
         QVERIFY(failedBefore > 0);
 
         // The "firewall team" opens port 80; the retry takes the options as they are now.
         page->setBaseOptions(m_rig.baseOptions(true));
         QSignalSpy finished(page, &LiveTestPage::testFinished);
-        QTest::mouseClick(page->retryButton(), Qt::LeftButton);
-        QVERIFY(page->isRunning());
+        QTest::mouseClick(child<QPushButton>(page, "retryFailed"), Qt::LeftButton);
+        QVERIFY(page->session()->isRunning());
         // The rows being retried start over; the others keep their verdicts meanwhile.
-        QVERIFY(page->counts().done < page->counts().testable);
-        QCOMPARE(page->counts().ok, before.size() - failedBefore - page->counts().notTestable);
-        checkCountsAddUp(page);
+        QVERIFY(page->session()->counts().done < page->session()->counts().testable);
+        QCOMPARE(page->session()->counts().ok, before.size() - failedBefore - page->session()->counts().notTestable);
+        checkProgressShowsTheRows(page);
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), RunTimeoutMs);
-        checkCountsAddUp(page);
+        checkProgressShowsTheRows(page);
 
-        const QList<ProbeResult> after = page->resultModel()->results();
+        const QList<ProbeResult> after = page->session()->model()->results();
         QCOMPARE(after.size(), before.size());
         for (int row = 0; row < after.size(); ++row) {
             const ProbeResult &then = before.at(row);
@@ -436,7 +453,7 @@ private Q_SLOTS:
         QVERIFY(m_rig.inspecting.connections() > inspectingConnections);
         QVERIFY(m_rig.silent.connections() > silentConnections);
         QVERIFY(int(m_rig.http.requests().size()) > httpRequests);
-        QVERIFY(page->counts().failed < failedBefore);
+        QVERIFY(page->session()->counts().failed < failedBefore);
     }
 
     void languageSwitchInTheMiddle()
@@ -445,37 +462,43 @@ private Q_SLOTS:
         LiveTestPage *page = f.page;
         configure(page, 0);
         QSignalSpy finished(page, &LiveTestPage::testFinished);
-        QTest::mouseClick(page->startButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(page->counts().done > 0 && page->counts().running > 0
-                                     && page->counts().done + page->counts().running == page->counts().testable,
+        QTest::mouseClick(child<QPushButton>(page, "startTest"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page->session()->counts().done > 0 && page->session()->counts().running > 0
+                                     && page->session()->counts().done + page->session()->counts().running
+                                            == page->session()->counts().testable,
                                  10000);
-        const QList<ProbeResult> before = page->resultModel()->results();
+        const QList<ProbeResult> before = page->session()->model()->results();
         const int okRow = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::Ok; });
         select(page, okRow);
-        QVERIFY(page->details()->toPlainText().startsWith(QStringLiteral("Reachable")));
-        const QString englishHeader
-            = page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString();
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().startsWith(QStringLiteral("Reachable")));
+        const QString englishHeader = child<QTreeView>(page, "liveTestView")
+                                          ->model()
+                                          ->headerData(ProbeResultModel::HostColumn, Qt::Horizontal)
+                                          .toString();
 
         QTest::keyClick(f.wizard.wizard.get(), Qt::Key_L, Qt::ControlModifier);
         processLanguageChange();
         QCOMPARE(f.wizard.state->language(), Language::Japanese);
         // The run goes on, and what it found stays.
-        QVERIFY(page->isRunning());
-        QCOMPARE(page->resultModel()->rowCount(), before.size());
+        QVERIFY(page->session()->isRunning());
+        QCOMPARE(page->session()->model()->rowCount(), before.size());
         for (int row = 0; row < before.size(); ++row) {
             if (isFinal(before.at(row).status))
-                QCOMPARE(page->resultModel()->result(row).status, before.at(row).status);
+                QCOMPARE(page->session()->model()->result(row).status, before.at(row).status);
         }
         // Every text in Japanese: headers and status labels from core, the page's own words.
         QVERIFY(hasJapanese(page->title()));
-        const QString header
-            = page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString();
+        const QString header = child<QTreeView>(page, "liveTestView")
+                                   ->model()
+                                   ->headerData(ProbeResultModel::HostColumn, Qt::Horizontal)
+                                   .toString();
         QVERIFY(header != englishHeader && hasJapanese(header));
-        const QModelIndex okIndex = page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn);
+        const QModelIndex okIndex
+            = child<QTreeView>(page, "liveTestView")->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn);
         QVERIFY2(hasJapanese(okIndex.data().toString()), qPrintable(okIndex.data().toString()));
-        QVERIFY(hasJapanese(page->countsLabel()->text()));
-        QVERIFY(hasJapanese(page->details()->toPlainText()));
-        QVERIFY(hasJapanese(page->startButton()->text()));
+        QVERIFY(hasJapanese(child<QLabel>(page, "testCounts")->text()));
+        QVERIFY(hasJapanese(child<QTextBrowser>(page, "liveTestDetails")->toPlainText()));
+        QVERIFY(hasJapanese(child<QPushButton>(page, "startTest")->text()));
         const QStringList identifiers{QStringLiteral("japaneast"), QStringLiteral("mystore")};
         QStringList english = englishLeft(page, identifiers, true);
         QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
@@ -485,29 +508,41 @@ private Q_SLOTS:
         const int silent = rowWhere(page, [](const ProbeResult &r) { return r.status == ProbeStatus::TlsTimeout; });
         QVERIFY(silent >= 0);
         select(page, silent);
-        const QString label
-            = page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn).data().toString();
+        const QString label = child<QTreeView>(page, "liveTestView")
+                                  ->currentIndex()
+                                  .siblingAtColumn(ProbeResultModel::StatusColumn)
+                                  .data()
+                                  .toString();
         QCOMPARE(label, ProbeTexts::statusLabel(ProbeStatus::TlsTimeout));
         QVERIFY(hasJapanese(label));
-        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("TLS_TIMEOUT")));
-        QVERIFY(hasJapanese(page->countsLabel()->text()));
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("TLS_TIMEOUT")));
+        QVERIFY(hasJapanese(child<QLabel>(page, "testCounts")->text()));
         // Shown with the options open and an HTTP proxy to give, too.
-        QTest::mouseClick(page->moreOptionsButton(), Qt::LeftButton);
-        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::Explicit)));
-        QVERIFY(page->proxyPasswordField()->isVisible());
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
+        child<QComboBox>(page, "proxyMode")
+            ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::Explicit)));
+        QVERIFY(child<QLineEdit>(page, "proxyPassword")->isVisible());
         english = englishLeft(page, identifiers, true);
         QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
-        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::System)));
+        child<QComboBox>(page, "proxyMode")
+            ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::System)));
         english = englishLeft(page, identifiers, true);
         QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
 
         QTest::keyClick(f.wizard.wizard.get(), Qt::Key_L, Qt::ControlModifier);
         processLanguageChange();
-        QCOMPARE(page->view()->model()->headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString(),
+        QCOMPARE(child<QTreeView>(page, "liveTestView")
+                     ->model()
+                     ->headerData(ProbeResultModel::HostColumn, Qt::Horizontal)
+                     .toString(),
                  englishHeader);
-        QCOMPARE(page->view()->currentIndex().siblingAtColumn(ProbeResultModel::StatusColumn).data().toString(),
+        QCOMPARE(child<QTreeView>(page, "liveTestView")
+                     ->currentIndex()
+                     .siblingAtColumn(ProbeResultModel::StatusColumn)
+                     .data()
+                     .toString(),
                  QStringLiteral("TLS timed out"));
-        QCOMPARE(page->resultModel()->rowCount(), before.size());
+        QCOMPARE(page->session()->model()->rowCount(), before.size());
     }
 
     // "amlfw check --format json" against the rig, with the same options the page is given below.
@@ -529,7 +564,7 @@ private Q_SLOTS:
         configure(page, 2, false, true); // --resolve *:*:127.0.0.1 as the CLI had it
         QVERIFY(runToEnd(page));
         const QJsonArray cli = m_cliReport.value(QStringLiteral("results")).toArray();
-        QAbstractItemModel *view = page->view()->model();
+        QAbstractItemModel *view = child<QTreeView>(page, "liveTestView")->model();
         QCOMPARE(view->rowCount(), cli.size());
         for (int row = 0; row < cli.size(); ++row) {
             const QJsonObject r = cli.at(row).toObject();
@@ -557,9 +592,9 @@ private Q_SLOTS:
                      qPrintable(what));
         }
         const QJsonObject summary = m_cliReport.value(QStringLiteral("summary")).toObject();
-        QCOMPARE(page->counts().ok, summary.value(QStringLiteral("ok")).toInt());
-        QCOMPARE(page->counts().failed, summary.value(QStringLiteral("failed")).toInt());
-        QCOMPARE(page->counts().notTestable, summary.value(QStringLiteral("notTestable")).toInt());
+        QCOMPARE(page->session()->counts().ok, summary.value(QStringLiteral("ok")).toInt());
+        QCOMPARE(page->session()->counts().failed, summary.value(QStringLiteral("failed")).toInt());
+        QCOMPARE(page->session()->counts().notTestable, summary.value(QStringLiteral("notTestable")).toInt());
     }
 
     void reportsAsTheCliWritesThem()
@@ -572,18 +607,20 @@ private Q_SLOTS:
         QTemporaryDir out;
         const QString json = out.filePath(QStringLiteral("report.json"));
         FileDialog::instance()->setNextFileName(json);
-        page->saveReportAction(LiveTestPage::ReportFormat::Json)->trigger();
+        child<QAction>(page, "saveReportJson")->trigger();
         QVERIFY(QFile::exists(json));
-        QCOMPARE(page->lastReportPath(), QFileInfo(json).absoluteFilePath());
-        QCOMPARE(page->reportBanner()->kind(), MessageBanner::Kind::Success);
-        QVERIFY(page->reportBanner()->text().contains(QDir::toNativeSeparators(QFileInfo(json).absoluteFilePath())));
-        QVERIFY(page->openFolderButton()->isVisible());
+        QCOMPARE(reportBar(page)->lastReportPath(), QFileInfo(json).absoluteFilePath());
+        QCOMPARE(child<MessageBanner>(page, "reportBanner")->kind(), MessageBanner::Kind::Success);
+        QVERIFY(child<MessageBanner>(page, "reportBanner")
+                    ->text()
+                    .contains(QDir::toNativeSeparators(QFileInfo(json).absoluteFilePath())));
+        QVERIFY(child<QPushButton>(page, "openReportFolder")->isVisible());
         QUrl opened;
         FileDialog::instance()->setUrlOpener([&](const QUrl &url) {
             opened = url;
             return true;
         });
-        QTest::mouseClick(page->openFolderButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "openReportFolder"), Qt::LeftButton);
         QCOMPARE(opened, QUrl::fromLocalFile(QFileInfo(json).absolutePath()));
 
         // The same structure as the CLI's, and the same rows.
@@ -613,7 +650,7 @@ private Q_SLOTS:
         // HTML and CSV as well; each written whole, nothing left beside them.
         const QString html = out.filePath(QStringLiteral("report.html"));
         FileDialog::instance()->setNextFileName(html);
-        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Html));
+        QVERIFY(reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Html));
         QFile htmlFile(html);
         QVERIFY(htmlFile.open(QIODevice::ReadOnly));
         const QByteArray page1 = htmlFile.readAll();
@@ -621,7 +658,7 @@ private Q_SLOTS:
         QVERIFY(page1.contains("TLS_INSPECTED"));
         const QString csv = out.filePath(QStringLiteral("report.csv"));
         FileDialog::instance()->setNextFileName(csv);
-        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Csv));
+        QVERIFY(reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Csv));
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         QVERIFY(csvFile.readAll().startsWith("\xEF\xBB\xBF"));
@@ -633,13 +670,13 @@ private Q_SLOTS:
         // A folder that does not exist: nothing written, and the page says so.
         const QString missing = out.filePath(QStringLiteral("no-such-folder/report.json"));
         FileDialog::instance()->setNextFileName(missing);
-        QVERIFY(!page->saveReport(LiveTestPage::ReportFormat::Json));
-        QCOMPARE(page->reportBanner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY(page->reportBanner()->text().contains(QDir::toNativeSeparators(missing)));
+        QVERIFY(!reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Json));
+        QCOMPARE(child<MessageBanner>(page, "reportBanner")->kind(), MessageBanner::Kind::Error);
+        QVERIFY(child<MessageBanner>(page, "reportBanner")->text().contains(QDir::toNativeSeparators(missing)));
         QVERIFY(!QFile::exists(missing));
         // Cancelled: nothing happens.
         FileDialog::instance()->setNextFileName(QString());
-        QVERIFY(!page->saveReport(LiveTestPage::ReportFormat::Json));
+        QVERIFY(!reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Json));
     }
 
     void baselineShowsWhatChanged()
@@ -651,23 +688,23 @@ private Q_SLOTS:
         QTemporaryDir out;
         const QString before = out.filePath(QStringLiteral("before.json"));
         FileDialog::instance()->setNextFileName(before);
-        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Json));
+        QVERIFY(reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Json));
         int port80 = 0;
-        for (const ProbeResult &r : page->resultModel()->results())
+        for (const ProbeResult &r : page->session()->model()->results())
             port80 += r.target.port == 80 ? 1 : 0;
         QVERIFY(port80 > 0);
 
         // After the change: port 80 is open; start again and compare.
         page->setBaseOptions(m_rig.baseOptions(true));
         QVERIFY(runToEnd(page));
-        QVERIFY(page->view()->isColumnHidden(ProbeResultModel::ChangeColumn));
-        QVERIFY(!page->clearComparisonButton()->isVisible());
+        QVERIFY(child<QTreeView>(page, "liveTestView")->isColumnHidden(ProbeResultModel::ChangeColumn));
+        QVERIFY(!child<QPushButton>(page, "clearBaseline")->isVisible());
         FileDialog::instance()->setNextFileName(before);
-        QTest::mouseClick(page->compareButton(), Qt::LeftButton);
-        QVERIFY(!page->view()->isColumnHidden(ProbeResultModel::ChangeColumn));
-        QVERIFY(page->clearComparisonButton()->isVisible());
-        QVERIFY(page->baselineLabel()->text().contains(QStringLiteral("before.json")));
-        QAbstractItemModel *view = page->view()->model();
+        QTest::mouseClick(child<QPushButton>(page, "compareBaseline"), Qt::LeftButton);
+        QVERIFY(!child<QTreeView>(page, "liveTestView")->isColumnHidden(ProbeResultModel::ChangeColumn));
+        QVERIFY(child<QPushButton>(page, "clearBaseline")->isVisible());
+        QVERIFY(child<QLabel>(page, "baselineLabel")->text().contains(QStringLiteral("before.json")));
+        QAbstractItemModel *view = child<QTreeView>(page, "liveTestView")->model();
         int fixed = 0;
         for (int row = 0; row < view->rowCount(); ++row) {
             const QString change = view->index(row, ProbeResultModel::ChangeColumn).data().toString();
@@ -684,15 +721,17 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(fixed, port80);
-        QVERIFY2(page->countsLabel()->text().contains(
-                     QStringLiteral("Since the earlier run: %1 fixed, 0 now failing").arg(port80)),
-                 qPrintable(page->countsLabel()->text()));
+        QVERIFY2(child<QLabel>(page, "testCounts")
+                     ->text()
+                     .contains(QStringLiteral("Since the earlier run: %1 fixed, 0 now failing").arg(port80)),
+                 qPrintable(child<QLabel>(page, "testCounts")->text()));
         select(page, rowWhere(page, [](const ProbeResult &r) { return r.target.port == 80; }));
-        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("TCP_REFUSED → OK")));
+        QVERIFY(
+            child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("TCP_REFUSED → OK")));
         // The report says it too.
         const QString after = out.filePath(QStringLiteral("after.json"));
         FileDialog::instance()->setNextFileName(after);
-        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Json));
+        QVERIFY(reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Json));
         QCOMPARE(readJson(after)
                      .value(QStringLiteral("summary"))
                      .toObject()
@@ -702,9 +741,9 @@ private Q_SLOTS:
                      .toInt(),
                  port80);
 
-        QTest::mouseClick(page->clearComparisonButton(), Qt::LeftButton);
-        QVERIFY(page->view()->isColumnHidden(ProbeResultModel::ChangeColumn));
-        QVERIFY(!page->countsLabel()->text().contains(QStringLiteral("Since the earlier run")));
+        QTest::mouseClick(child<QPushButton>(page, "clearBaseline"), Qt::LeftButton);
+        QVERIFY(child<QTreeView>(page, "liveTestView")->isColumnHidden(ProbeResultModel::ChangeColumn));
+        QVERIFY(!child<QLabel>(page, "testCounts")->text().contains(QStringLiteral("Since the earlier run")));
 
         // Not a report of "amlfw check": said, and nothing compared.
         const QString rules = out.filePath(QStringLiteral("rules.json"));
@@ -713,10 +752,10 @@ private Q_SLOTS:
         bad.write("{\"rules\": []}");
         bad.close();
         FileDialog::instance()->setNextFileName(rules);
-        QVERIFY(!page->loadBaseline());
-        QCOMPARE(page->reportBanner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY(page->reportBanner()->text().contains(QStringLiteral("rules.json")));
-        QVERIFY(page->view()->isColumnHidden(ProbeResultModel::ChangeColumn));
+        QVERIFY(!reportBar(page)->loadBaseline());
+        QCOMPARE(child<MessageBanner>(page, "reportBanner")->kind(), MessageBanner::Kind::Error);
+        QVERIFY(child<MessageBanner>(page, "reportBanner")->text().contains(QStringLiteral("rules.json")));
+        QVERIFY(child<QTreeView>(page, "liveTestView")->isColumnHidden(ProbeResultModel::ChangeColumn));
     }
 
     void answersChangedReplans()
@@ -726,13 +765,13 @@ private Q_SLOTS:
         FirewallWizard *w = f.wizard.wizard.get();
         configure(page, 2);
         QVERIFY(runToEnd(page));
-        const int rows = page->resultModel()->rowCount();
+        const int rows = page->session()->model()->rowCount();
 
         // The same scenario (here: the language) keeps the results.
         f.wizard.state->setLanguage(Language::Japanese);
         processLanguageChange();
-        QCOMPARE(page->resultModel()->rowCount(), rows);
-        QVERIFY(!page->banner()->isVisible());
+        QCOMPARE(page->session()->model()->rowCount(), rows);
+        QVERIFY(!child<MessageBanner>(page, "liveTestBanner")->isVisible());
         f.wizard.state->setLanguage(Language::English);
         processLanguageChange();
 
@@ -740,38 +779,41 @@ private Q_SLOTS:
         clickBack(w);
         clickBack(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::FeaturesPageId));
-        QCheckBox *notebooks = w->featuresPage()->checkBox(QStringLiteral("notebooks"));
+        QCheckBox *notebooks = find::checkBox(w->featuresPage(), QStringLiteral("notebooks"));
         notebooks->click();
         QVERIFY(f.wizard.state->answers().features.contains(QStringLiteral("notebooks")));
         clickNext(w);
         clickNext(w);
         QCOMPARE(w->currentId(), int(FirewallWizard::LiveTestPageId));
-        QVERIFY(!page->hasResults());
-        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Info);
-        QVERIFY(page->banner()->text().contains(QStringLiteral("earlier results were cleared")));
-        QVERIFY(!page->retryButton()->isEnabled());
-        QVERIFY(!page->saveReportButton()->isEnabled());
+        QVERIFY(!page->session()->hasResults());
+        QCOMPARE(child<MessageBanner>(page, "liveTestBanner")->kind(), MessageBanner::Kind::Info);
+        QVERIFY(child<MessageBanner>(page, "liveTestBanner")
+                    ->text()
+                    .contains(QStringLiteral("earlier results were cleared")));
+        QVERIFY(!child<QPushButton>(page, "retryFailed")->isEnabled());
+        QVERIFY(!child<QPushButton>(page, "saveReport")->isEnabled());
         // The hosts given for wildcards are kept for the new plan.
         for (const auto &[destination, host] : LiveTestRig::samples())
-            QCOMPARE(page->sampleHost(destination), host);
+            QCOMPARE(liveOptions(page)->sampleHost(destination), host);
 
         // A change while a test runs stops it first.
-        page->timeoutBox()->setValue(0);
+        child<QSpinBox>(page, "timeout")->setValue(0);
         QSignalSpy finished(page, &LiveTestPage::testFinished);
-        QTest::mouseClick(page->startButton(), Qt::LeftButton);
-        QVERIFY(page->isRunning());
-        QTRY_VERIFY_WITH_TIMEOUT(page->counts().done > 0, 10000);
-        const ProbeEngine *running = page->engine();
+        QTest::mouseClick(child<QPushButton>(page, "startTest"), Qt::LeftButton);
+        QVERIFY(page->session()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(page->session()->counts().done > 0, 10000);
+        const ProbeEngine *running = page->session()->engine();
         f.wizard.state->setStorage(QStringLiteral("otherstore"));
-        QVERIFY(!page->isRunning());
-        QVERIFY(page->engine() != running);
+        QVERIFY(!page->session()->isRunning());
+        QVERIFY(page->session()->engine() != running);
         QVERIFY(finished.isEmpty()); // dropped, not finished: its results are gone
-        QVERIFY(!page->hasResults());
-        QVERIFY(page->banner()->text().contains(QStringLiteral("running test was stopped")));
-        QVERIFY(page->startButton()->isEnabled());
+        QVERIFY(!page->session()->hasResults());
+        QVERIFY(
+            child<MessageBanner>(page, "liveTestBanner")->text().contains(QStringLiteral("running test was stopped")));
+        QVERIFY(child<QPushButton>(page, "startTest")->isEnabled());
         // Answers that leave no rules: nothing to start.
         f.wizard.state->setStorage(QStringLiteral("Not-Valid"));
-        QVERIFY(!page->startButton()->isEnabled());
+        QVERIFY(!child<QPushButton>(page, "startTest")->isEnabled());
         QVERIFY(!page->isComplete());
     }
 
@@ -780,47 +822,53 @@ private Q_SLOTS:
         Fixture f(m_rig);
         LiveTestPage *page = f.page;
         configure(page, 2);
-        QComboBox *mode = page->proxyModeBox();
+        QComboBox *mode = child<QComboBox>(page, "proxyMode");
         mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::Explicit)));
-        QVERIFY(page->proxyUrlField()->isVisible());
-        page->proxyUrlField()->clear();
+        QVERIFY(child<QLineEdit>(page, "proxyUrl")->isVisible());
+        child<QLineEdit>(page, "proxyUrl")->clear();
         QVERIFY(!page->startTest());
-        QCOMPARE(page->banner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY(page->banner()->text().contains(QStringLiteral("proxy")));
-        typeInto(page->proxyUrlField(), QStringLiteral("socks5://127.0.0.1:1080"));
-        QVERIFY(!page->proxyUrlField()->styleSheet().isEmpty()); // marked
+        QCOMPARE(child<MessageBanner>(page, "liveTestBanner")->kind(), MessageBanner::Kind::Error);
+        QVERIFY(child<MessageBanner>(page, "liveTestBanner")->text().contains(QStringLiteral("proxy")));
+        typeInto(child<QLineEdit>(page, "proxyUrl"), QStringLiteral("socks5://127.0.0.1:1080"));
+        QVERIFY(!child<QLineEdit>(page, "proxyUrl")->styleSheet().isEmpty()); // marked
         QVERIFY(!page->startTest());
-        QVERIFY(page->banner()->text().contains(QStringLiteral("socks5")));
+        QVERIFY(child<MessageBanner>(page, "liveTestBanner")->text().contains(QStringLiteral("socks5")));
         mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::None)));
-        QVERIFY(!page->proxyUrlField()->isVisible()); // no proxy: no address to give
+        QVERIFY(!child<QLineEdit>(page, "proxyUrl")->isVisible()); // no proxy: no address to give
 
-        typeInto(page->caBundleField(), f.wizard.dir.filePath(QStringLiteral("missing.pem")));
-        QVERIFY(!page->caBundleField()->styleSheet().isEmpty());
+        typeInto(child<QLineEdit>(page, "caBundle"), f.wizard.dir.filePath(QStringLiteral("missing.pem")));
+        QVERIFY(!child<QLineEdit>(page, "caBundle")->styleSheet().isEmpty());
         QVERIFY(!page->startTest());
-        QVERIFY(page->banner()->text().contains(QStringLiteral("missing.pem")));
-        typeInto(page->caBundleField(), m_rig.caBundlePath);
-        QVERIFY(page->caBundleField()->styleSheet().isEmpty());
+        QVERIFY(child<MessageBanner>(page, "liveTestBanner")->text().contains(QStringLiteral("missing.pem")));
+        typeInto(child<QLineEdit>(page, "caBundle"), m_rig.caBundlePath);
+        QVERIFY(child<QLineEdit>(page, "caBundle")->styleSheet().isEmpty());
 
         // A sample outside its wildcard is marked, and said when starting.
         const QString destination = LiveTestRig::samples().first().first;
-        const int row = int(page->sampleDestinations().indexOf(destination));
-        page->samplesTable()->item(row, 1)->setText(QStringLiteral("evil.example.com"));
-        QVERIFY(page->samplesTable()->item(row, 1)->toolTip().contains(QStringLiteral("evil.example.com")));
+        const int row = int(liveOptions(page)->sampleDestinations().indexOf(destination));
+        child<QTableWidget>(page, "sampleHosts")->item(row, 1)->setText(QStringLiteral("evil.example.com"));
+        QVERIFY(child<QTableWidget>(page, "sampleHosts")
+                    ->item(row, 1)
+                    ->toolTip()
+                    .contains(QStringLiteral("evil.example.com")));
         QVERIFY(!page->startTest());
-        QVERIFY(page->banner()->text().contains(QStringLiteral("evil.example.com")));
-        QVERIFY(!page->isRunning());
-        QVERIFY(!page->hasResults());
-        page->setSampleHost(destination, LiveTestRig::samples().first().second);
-        QVERIFY(!page->samplesTable()->item(row, 1)->toolTip().contains(QStringLiteral("evil.example.com")));
+        QVERIFY(child<MessageBanner>(page, "liveTestBanner")->text().contains(QStringLiteral("evil.example.com")));
+        QVERIFY(!page->session()->isRunning());
+        QVERIFY(!page->session()->hasResults());
+        liveOptions(page)->setSampleHost(destination, LiveTestRig::samples().first().second);
+        QVERIFY(!child<QTableWidget>(page, "sampleHosts")
+                     ->item(row, 1)
+                     ->toolTip()
+                     .contains(QStringLiteral("evil.example.com")));
         // An empty sample: that wildcard is simply not tested.
-        page->setSampleHost(destination, QString());
+        liveOptions(page)->setSampleHost(destination, QString());
         QVERIFY(page->startTest());
-        QVERIFY(!page->banner()->isVisible());
-        QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning(), RunTimeoutMs);
+        QVERIFY(!child<MessageBanner>(page, "liveTestBanner")->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isRunning(), RunTimeoutMs);
         const int wildcard = rowWhere(page, [&](const ProbeResult &r) { return r.target.destination == destination; });
-        QCOMPARE(page->resultModel()->result(wildcard).status, ProbeStatus::NotTestable);
+        QCOMPARE(page->session()->model()->result(wildcard).status, ProbeStatus::NotTestable);
         select(page, wildcard);
-        QVERIFY(page->details()->toPlainText().contains(QStringLiteral("Sample hosts")));
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("Sample hosts")));
     }
 
     void proxyWithCredentials()
@@ -836,22 +884,25 @@ private Q_SLOTS:
         LiveTestPage *page = f.page;
         configure(page, 2);
         page->setBaseOptions({}); // through the proxy, no redirection: the proxy knows where the hosts are
-        QComboBox *mode = page->proxyModeBox();
+        QComboBox *mode = child<QComboBox>(page, "proxyMode");
         mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::Explicit)));
         // Credentials typed into the URL move to their own fields; the password is masked.
-        typeInto(page->proxyUrlField(), QStringLiteral("http://alice:s3cret-pw@127.0.0.1:%1").arg(proxy.serverPort()));
-        QTest::keyClick(page->proxyUrlField(), Qt::Key_Tab);
-        QCOMPARE(page->proxyUrlField()->text(), QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()));
-        QCOMPARE(page->proxyUserField()->text(), QStringLiteral("alice"));
-        QCOMPARE(page->proxyPasswordField()->text(), QStringLiteral("s3cret-pw"));
-        QCOMPARE(page->proxyPasswordField()->echoMode(), QLineEdit::Password);
+        typeInto(child<QLineEdit>(page, "proxyUrl"),
+                 QStringLiteral("http://alice:s3cret-pw@127.0.0.1:%1").arg(proxy.serverPort()));
+        QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(page, "proxyUrl"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(child<QLineEdit>(page, "proxyUrl")->text(),
+                 QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()));
+        QCOMPARE(child<QLineEdit>(page, "proxyUser")->text(), QStringLiteral("alice"));
+        QCOMPARE(child<QLineEdit>(page, "proxyPassword")->text(), QStringLiteral("s3cret-pw"));
+        QCOMPARE(child<QLineEdit>(page, "proxyPassword")->echoMode(), QLineEdit::Password);
         const auto options = page->probeOptions();
         QVERIFY(options);
         QCOMPARE(options->proxy.password, QStringLiteral("s3cret-pw"));
 
         QVERIFY(runToEnd(page));
         int throughProxy = 0;
-        for (const ProbeResult &r : page->resultModel()->results()) {
+        for (const ProbeResult &r : page->session()->model()->results()) {
             if (r.path.mode != PathMode::HttpProxy)
                 continue;
             ++throughProxy;
@@ -864,10 +915,11 @@ private Q_SLOTS:
             QVERIFY(request.authorized);
 
         // The password is nowhere: not in the reports, not in the settings, not on the screen.
-        for (auto format :
-             {LiveTestPage::ReportFormat::Json, LiveTestPage::ReportFormat::Html, LiveTestPage::ReportFormat::Csv})
-            QVERIFY(!page->reportData(format).contains("s3cret-pw"));
-        QVERIFY(page->reportData(LiveTestPage::ReportFormat::Json)
+        for (auto format : {LiveTestReportBar::ReportFormat::Json, LiveTestReportBar::ReportFormat::Html,
+                            LiveTestReportBar::ReportFormat::Csv})
+            QVERIFY(!reportBar(page)->reportData(format).contains("s3cret-pw"));
+        QVERIFY(reportBar(page)
+                    ->reportData(LiveTestReportBar::ReportFormat::Json)
                     .contains(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()).toUtf8()));
         f.wizard.settings->sync();
         QFile settings(f.wizard.settingsPath);
@@ -878,33 +930,104 @@ private Q_SLOTS:
         QVERIFY(stored.contains("127.0.0.1"));
         for (const QString &text : visibleTexts(page, true))
             QVERIFY(!text.contains(QStringLiteral("s3cret-pw")));
-        QVERIFY(!page->details()->toPlainText().contains(QStringLiteral("s3cret-pw")));
+        QVERIFY(!child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("s3cret-pw")));
+    }
+
+    // Whatever the proxy text looks like, its password is never shown (banner, URL field) and never
+    // reaches the settings file: neither while typed nor once committed.
+    void hostileProxyText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("url"); // what the URL field shows once left
+        QTest::addColumn<QString>("password");
+        QTest::newRow("pasted user:password") << "alice:pw-S3cret"
+                                              << ""
+                                              << "pw-S3cret";
+        QTest::newRow("scheme typo") << "htp://alice:pw-S3cret@proxy.example.com:3128"
+                                     << "htp://proxy.example.com:3128"
+                                     << "pw-S3cret";
+        QTest::newRow("half-typed") << "http://alice:pw-S3c"
+                                    << "http://"
+                                    << "pw-S3c";
+        QTest::newRow("no port") << "http://alice:pw-S3cret@proxy.example.com"
+                                 << "http://proxy.example.com"
+                                 << "pw-S3cret";
+    }
+
+    void hostileProxyText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, url);
+        QFETCH(QString, password);
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        FirewallWizard *w = f.wizard.wizard.get();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        auto stored = [&]() -> QByteArray {
+            f.wizard.settings->sync();
+            QFile file(f.wizard.settingsPath);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        QComboBox *mode = child<QComboBox>(page, "proxyMode");
+        mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::Explicit)));
+        QLineEdit *field = child<QLineEdit>(page, "proxyUrl");
+        field->setFocus();
+        QCOMPARE(QApplication::focusWidget(), field);
+        for (const QChar c : text) {
+            QTest::keyClicks(QApplication::focusWidget(), QString(c));
+            QVERIFY2(!stored().contains("S3c"), qPrintable(field->text()));
+        }
+        // Alt+S starts the test with the text still in the field (a mnemonic leaves the focus there):
+        // the banner names the problem, with the password masked.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::AltModifier);
+        auto *banner = child<MessageBanner>(page, "liveTestBanner");
+        QTRY_VERIFY(banner->isVisible());
+        QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
+        QVERIFY2(!banner->text().contains(QStringLiteral("S3c")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("alice:****")), qPrintable(banner->text()));
+        QVERIFY(!page->session()->isRunning());
+
+        // Leaving the field commits it: the password moves to the masked field, the URL keeps the rest.
+        QCOMPARE(QApplication::focusWidget(), field);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QVERIFY(QApplication::focusWidget() != field);
+        QCOMPARE(field->text(), url);
+        QCOMPARE(child<QLineEdit>(page, "proxyUser")->text(), QStringLiteral("alice"));
+        QCOMPARE(child<QLineEdit>(page, "proxyPassword")->text(), password);
+        QCOMPARE(child<QLineEdit>(page, "proxyPassword")->echoMode(), QLineEdit::Password);
+        QVERIFY(!page->startTest());
+        for (const QString &shown : visibleTexts(page, true))
+            QVERIFY2(!shown.contains(QStringLiteral("S3c")), qPrintable(shown));
+        const QByteArray settings = stored();
+        QVERIFY(settings.contains("explicit")); // it was written
+        QVERIFY2(!settings.contains("S3c"), settings.constData());
+        QVERIFY2(!settings.contains("alice"), settings.constData());
     }
 
     void remembersSettingsButNotThePassword()
     {
         Fixture f(m_rig);
         LiveTestPage *page = f.page;
-        QComboBox *mode = page->proxyModeBox();
+        QComboBox *mode = child<QComboBox>(page, "proxyMode");
         QCOMPARE(mode->currentData().toInt(), int(ProxySetting::Mode::System)); // the default
         mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::Explicit)));
-        typeInto(page->proxyUrlField(), QStringLiteral("http://proxy.example.com:3128"));
-        typeInto(page->proxyUserField(), QStringLiteral("bob"));
-        typeInto(page->proxyPasswordField(), QStringLiteral("hunter2-pw"));
-        page->timeoutBox()->setValue(7);
-        page->concurrencyBox()->setValue(5);
-        typeInto(page->caBundleField(), m_rig.caBundlePath);
+        typeInto(child<QLineEdit>(page, "proxyUrl"), QStringLiteral("http://proxy.example.com:3128"));
+        typeInto(child<QLineEdit>(page, "proxyUser"), QStringLiteral("bob"));
+        typeInto(child<QLineEdit>(page, "proxyPassword"), QStringLiteral("hunter2-pw"));
+        child<QSpinBox>(page, "timeout")->setValue(7);
+        child<QSpinBox>(page, "concurrency")->setValue(5);
+        typeInto(child<QLineEdit>(page, "caBundle"), m_rig.caBundlePath);
 
         f.wizard.recreate(Language::English, true);
         f.wizard.state->setAnswers(LiveTestRig::answers());
         auto *again = qobject_cast<LiveTestPage *>(f.wizard.wizard->page(FirewallWizard::LiveTestPageId));
         QVERIFY(again);
-        QCOMPARE(again->proxyModeBox()->currentData().toInt(), int(ProxySetting::Mode::Explicit));
-        QCOMPARE(again->proxyUrlField()->text(), QStringLiteral("http://proxy.example.com:3128"));
-        QCOMPARE(again->proxyPasswordField()->text(), QString());
-        QCOMPARE(again->timeoutBox()->value(), 7);
-        QCOMPARE(again->concurrencyBox()->value(), 5);
-        QCOMPARE(again->caBundleField()->text(), m_rig.caBundlePath);
+        QCOMPARE(child<QComboBox>(again, "proxyMode")->currentData().toInt(), int(ProxySetting::Mode::Explicit));
+        QCOMPARE(child<QLineEdit>(again, "proxyUrl")->text(), QStringLiteral("http://proxy.example.com:3128"));
+        QCOMPARE(child<QLineEdit>(again, "proxyPassword")->text(), QString());
+        QCOMPARE(child<QSpinBox>(again, "timeout")->value(), 7);
+        QCOMPARE(child<QSpinBox>(again, "concurrency")->value(), 5);
+        QCOMPARE(child<QLineEdit>(again, "caBundle")->text(), m_rig.caBundlePath);
         const auto options = again->probeOptions();
         QVERIFY(options);
         QCOMPARE(options->timeouts.tlsMs, 7000);
@@ -934,14 +1057,15 @@ private Q_SLOTS:
         QSignalSpy started(page, &LiveTestPage::testStarted);
         QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, Qt::Key_S, Qt::AltModifier);
         QTRY_COMPARE(started.count(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(page->counts().done > 0, 10000);
-        QVERIFY(page->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(page->session()->counts().done > 0, 10000);
+        QVERIFY(page->session()->isRunning());
         QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, Qt::Key_C, Qt::AltModifier);
-        QTRY_VERIFY(!page->isRunning());
-        QVERIFY(page->counts().cancelled > 0);
+        QTRY_VERIFY(!page->session()->isRunning());
+        QVERIFY(page->session()->counts().cancelled > 0);
         QVERIFY(w->isVisible());
         // The status is said in words for screen readers, not by colour.
-        const QModelIndex status = page->view()->model()->index(0, ProbeResultModel::StatusColumn);
+        const QModelIndex status
+            = child<QTreeView>(page, "liveTestView")->model()->index(0, ProbeResultModel::StatusColumn);
         QVERIFY(status.data(Qt::AccessibleTextRole)
                     .toString()
                     .contains(status.data(ProbeResultModel::StatusIdRole).toString()));

@@ -8,6 +8,7 @@
 #include "ruletreemodel.h"
 #include "textreport.h"
 #include "wizardstate.h"
+#include "wizardtesthelpers.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +22,7 @@
 #include <QtTest>
 
 using namespace amlfw;
+using namespace amlfw::test;
 
 namespace {
 
@@ -104,24 +106,25 @@ private Q_SLOTS:
         QVERIFY2(groups.contains(
                      QStringLiteral("Python hosts (%1)").arg(set.rulesInTable(QStringLiteral("python-hosts")).size())),
                  qPrintable(groups.join(u'\n')));
-        QCOMPARE(m_page->tabs()->tabText(RulesPage::ApplicationTab),
+        QCOMPARE(find::tabs(m_page.get())->tabText(RulesPage::ApplicationTab),
                  QStringLiteral("A&pplication rules (%1)").arg(partsOfTypes(set, {FirewallRuleType::Application})));
-        QVERIFY(m_page->tabs()->isTabVisible(RulesPage::UnsupportedTab)); // every feature: there is one
+        QVERIFY(find::tabs(m_page.get())->isTabVisible(RulesPage::UnsupportedTab)); // every feature: there is one
 
         // Fewer features: nothing unexpressible, and that tab goes away.
         m_state->setFeatures({QStringLiteral("compute-instance")});
         QCOMPARE(m_page->model(RulesPage::UnsupportedTab)->itemCount(), 0);
-        QVERIFY(!m_page->tabs()->isTabVisible(RulesPage::UnsupportedTab));
+        QVERIFY(!find::tabs(m_page.get())->isTabVisible(RulesPage::UnsupportedTab));
         const RuleSummary s = m_state->ruleSet().summary();
-        QVERIFY2(m_page->totalsLabel()->text().startsWith(
-                     QStringLiteral("%1 rules: %2 inbound").arg(s.total).arg(s.inbound)),
-                 qPrintable(m_page->totalsLabel()->text()));
+        QVERIFY2(find::totalsLabel(m_page.get())
+                     ->text()
+                     .startsWith(QStringLiteral("%1 rules: %2 inbound").arg(s.total).arg(s.inbound)),
+                 qPrintable(find::totalsLabel(m_page.get())->text()));
     }
 
     void filterAcrossTabs()
     {
         QSignalSpy spy(m_page->filterModel(RulesPage::HostsTab), &QAbstractItemModel::layoutChanged);
-        QTest::keyClicks(m_page->filterField(), QStringLiteral("blob core"));
+        QTest::keyClicks(find::filterField(m_page.get()), QStringLiteral("blob core"));
         int shown = 0;
         for (int t = 0; t < RulesPage::TabCount; ++t) {
             GroupedFilterModel *filter = m_page->filterModel(RulesPage::Tab(t));
@@ -138,20 +141,20 @@ private Q_SLOTS:
         QVERIFY(shown > 0);
         QVERIFY(m_page->filterModel(RulesPage::ApplicationTab)->matchingItems()
                 < m_page->filterModel(RulesPage::ApplicationTab)->totalItems());
-        QVERIFY(m_page->tabs()->tabText(RulesPage::ApplicationTab).contains(u'/'));
+        QVERIFY(find::tabs(m_page.get())->tabText(RulesPage::ApplicationTab).contains(u'/'));
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("rulesMatches"))->text().contains(QStringLiteral(" of ")));
 
         // Japanese purposes can be searched too, once the page speaks Japanese.
-        m_page->filterField()->setText(QStringLiteral("nothing-matches-this"));
+        find::filterField(m_page.get())->setText(QStringLiteral("nothing-matches-this"));
         QCOMPARE(m_page->filterModel(RulesPage::ApplicationTab)->matchingItems(), 0);
-        m_page->filterField()->clear();
+        find::filterField(m_page.get())->clear();
         QCOMPARE(m_page->filterModel(RulesPage::ApplicationTab)->matchingItems(),
                  m_page->filterModel(RulesPage::ApplicationTab)->totalItems());
     }
 
     void sortsWithinGroups()
     {
-        QTreeView *view = m_page->view(RulesPage::NetworkTab);
+        QTreeView *view = find::view(m_page.get(), RulesPage::NetworkTab);
         const QAbstractItemModel *m = view->model();
         const QString firstGroup = m->index(0, 0).data().toString();
         view->sortByColumn(RuleTreeModel::DestinationColumn, Qt::DescendingOrder);
@@ -182,8 +185,8 @@ private Q_SLOTS:
         }
         QVERIFY(acr);
         QVERIFY(!acr->articleDestination.isEmpty());
-        QTreeView *view = m_page->view(RulesPage::NetworkTab);
-        m_page->tabs()->setCurrentIndex(RulesPage::NetworkTab);
+        QTreeView *view = find::view(m_page.get(), RulesPage::NetworkTab);
+        find::tabs(m_page.get())->setCurrentIndex(RulesPage::NetworkTab);
         const QModelIndex row = findRow(view, acr->id);
         QVERIFY(row.isValid());
         QCOMPARE(row.data(RuleTreeModel::NoteLevelRole).toInt(), 2);
@@ -198,35 +201,35 @@ private Q_SLOTS:
         QVERIFY(plain.data(Qt::DecorationRole).isNull());
 
         view->setCurrentIndex(row);
-        const QString details = m_page->details()->toPlainText();
+        const QString details = find::details(m_page.get())->toPlainText();
         QVERIFY2(details.contains(acr->articleDestination), qPrintable(details));
         QVERIFY(details.contains(acr->sources.first().purpose.en));
         QVERIFY(details.contains(RuleLabels::tableTitle(set, acr->sources.first().table, Language::English)));
         QVERIFY(details.contains(acr->notes.first().text.en));
         QVERIFY(details.contains(AzureFirewall::partLabel(acr->firewall.first())));
         const Section *section = set.catalog.section(acr->sources.first().section);
-        QVERIFY(m_page->details()->toHtml().contains(set.catalog.sourceUrl + u'#' + section->anchor));
+        QVERIFY(find::details(m_page.get())->toHtml().contains(set.catalog.sourceUrl + u'#' + section->anchor));
 
         // The scenario link clears the selection and shows the scenario's notes.
         QLabel *scenario = m_page->findChild<QLabel *>(QStringLiteral("rulesScenario"));
         QVERIFY(scenario->text().contains(QStringLiteral("About this scenario")));
         Q_EMIT scenario->linkActivated(QStringLiteral("#scenario"));
-        QVERIFY(m_page->details()->toPlainText().contains(set.scenarioNotes.first().text.en));
+        QVERIFY(find::details(m_page.get())->toPlainText().contains(set.scenarioNotes.first().text.en));
     }
 
     void warningsOfTheScenario()
     {
-        QVERIFY(!m_page->banner()->isVisible());
+        QVERIFY(!find::banner(m_page.get())->isVisible());
         m_state->setRegion(QStringLiteral("francesouth"));
-        QVERIFY(m_page->banner()->isVisible());
-        QCOMPARE(m_page->banner()->kind(), MessageBanner::Kind::Warning);
-        QCOMPARE(m_page->banner()->text(), m_state->ruleSet().problems.first().message);
+        QVERIFY(find::banner(m_page.get())->isVisible());
+        QCOMPARE(find::banner(m_page.get())->kind(), MessageBanner::Kind::Warning);
+        QCOMPARE(find::banner(m_page.get())->text(), m_state->ruleSet().problems.first().message);
     }
 
     void copiesTsvAndMarkdown()
     {
-        QTreeView *view = m_page->view(RulesPage::ApplicationTab);
-        m_page->tabs()->setCurrentIndex(RulesPage::ApplicationTab);
+        QTreeView *view = find::view(m_page.get(), RulesPage::ApplicationTab);
+        find::tabs(m_page.get())->setCurrentIndex(RulesPage::ApplicationTab);
         view->setFocus();
         QVERIFY(m_page->selectedRowsText(RulesPage::CopyFormat::Tsv).isEmpty());
         const QModelIndex group = view->model()->index(0, 0);
@@ -256,19 +259,19 @@ private Q_SLOTS:
         QVERIFY(!md.contains(QStringLiteral("| *.")));
 
         // The context menu offers the same actions.
-        QVERIFY(view->actions().contains(m_page->copyTsvAction()));
-        QVERIFY(view->actions().contains(m_page->copyMarkdownAction()));
+        QVERIFY(view->actions().contains(find::copyTsvAction(m_page.get())));
+        QVERIFY(view->actions().contains(find::copyMarkdownAction(m_page.get())));
         QCOMPARE(view->contextMenuPolicy(), Qt::CustomContextMenu);
     }
 
     void keepsSelectionWhenRegenerated()
     {
-        QTreeView *view = m_page->view(RulesPage::NetworkTab);
-        m_page->tabs()->setCurrentIndex(RulesPage::NetworkTab);
+        QTreeView *view = find::view(m_page.get(), RulesPage::NetworkTab);
+        find::tabs(m_page.get())->setCurrentIndex(RulesPage::NetworkTab);
         view->setCurrentIndex(findRow(view, QStringLiteral("internet-out-arm")));
         m_state->setStorage(QStringLiteral("otherstore"));
         QCOMPARE(view->currentIndex().data(RuleTreeModel::RuleIdRole).toString(), QStringLiteral("internet-out-arm"));
-        QVERIFY(m_page->details()->toPlainText().contains(QStringLiteral("AzureResourceManager")));
+        QVERIFY(find::details(m_page.get())->toPlainText().contains(QStringLiteral("AzureResourceManager")));
     }
 
     void speaksJapanese()
@@ -279,15 +282,16 @@ private Q_SLOTS:
                      ->headerData(RuleTreeModel::PurposeColumn, Qt::Horizontal, Qt::DisplayRole)
                      .toString(),
                  QStringLiteral("目的"));
-        QVERIFY(m_page->tabs()->tabText(RulesPage::NetworkTab).startsWith(QStringLiteral("ネットワーク規則")));
-        QTreeView *view = m_page->view(RulesPage::NetworkTab);
+        QVERIFY(
+            find::tabs(m_page.get())->tabText(RulesPage::NetworkTab).startsWith(QStringLiteral("ネットワーク規則")));
+        QTreeView *view = find::view(m_page.get(), RulesPage::NetworkTab);
         const QModelIndex arm = findRow(view, QStringLiteral("internet-out-arm"));
         const Rule *rule = m_state->ruleSet().rule(QStringLiteral("internet-out-arm"));
         QCOMPARE(arm.siblingAtColumn(RuleTreeModel::PurposeColumn).data().toString(),
                  RuleLabels::purpose(*rule, Language::Japanese));
         QVERIFY(m_page->title().contains(QStringLiteral("規則")));
         // Filtering works on what is shown: the Japanese purpose.
-        m_page->filterField()->setText(QStringLiteral("リソース"));
+        find::filterField(m_page.get())->setText(QStringLiteral("リソース"));
         QVERIFY(m_page->filterModel(RulesPage::NetworkTab)->matchingItems() >= 1);
         applyLanguage(Language::English);
     }

@@ -73,17 +73,17 @@ private Q_SLOTS:
 
         shoot(QStringLiteral("welcome"));
         clickNext(wizard);
-        QTest::mouseClick(wizard->cloudPage()->button(QStringLiteral("public")), Qt::LeftButton);
+        QTest::mouseClick(find::button(wizard->cloudPage(), QStringLiteral("public")), Qt::LeftButton);
         shoot(QStringLiteral("cloud"));
         clickNext(wizard);
         // One geography, with regions that have Azure ML and some that do not.
-        typeInto(wizard->regionPage()->searchField(), QStringLiteral("asia"));
+        typeInto(find::searchField(wizard->regionPage()), QStringLiteral("asia"));
         f.state->setRegion(QStringLiteral("japaneast"));
         QVERIFY(wizard->regionPage()->isComplete());
         QCOMPARE(f.state->answers().region, QStringLiteral("japaneast"));
         shoot(QStringLiteral("region"));
         clickNext(wizard);
-        typeInto(wizard->storagePage()->nameField(), QStringLiteral("mlwsdemo4711"));
+        typeInto(find::nameField(wizard->storagePage()), QStringLiteral("mlwsdemo4711"));
         shoot(QStringLiteral("storage"));
         clickNext(wizard);
         f.state->setFeatures({QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"),
@@ -93,8 +93,8 @@ private Q_SLOTS:
         shoot(QStringLiteral("features"));
         clickNext(wizard);
         // A rule with notes selected, so that the details pane shows what it is for.
-        QTreeView *view = wizard->rulesPage()->view(RulesPage::NetworkTab);
-        wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::NetworkTab);
+        QTreeView *view = find::view(wizard->rulesPage(), RulesPage::NetworkTab);
+        find::tabs(wizard->rulesPage())->setCurrentIndex(RulesPage::NetworkTab);
         const QModelIndexList acr
             = view->model()->match(view->model()->index(0, 0), RuleTreeModel::RuleIdRole,
                                    QStringLiteral("internet-out-acr"), 1, Qt::MatchExactly | Qt::MatchRecursive);
@@ -134,48 +134,53 @@ private Q_SLOTS:
 
         page->setResolver(&rig.resolver);
         page->setBaseOptions(rig.baseOptions());
-        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::None)));
-        page->caBundleField()->setText(rig.caBundlePath);
-        page->timeoutBox()->setValue(1);
+        child<QComboBox>(page, "proxyMode")
+            ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::None)));
+        child<QLineEdit>(page, "caBundle")->setText(rig.caBundlePath);
+        child<QSpinBox>(page, "timeout")->setValue(1);
         for (const auto &[destination, host] : LiveTestRig::samples())
-            page->setSampleHost(destination, host);
+            liveOptions(page)->setSampleHost(destination, host);
         // The options open, with an HTTP proxy and its credentials (the password masked).
-        page->moreOptionsButton()->click();
-        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::Explicit)));
-        page->proxyUrlField()->setText(QStringLiteral("http://proxy.contoso.example:3128"));
-        page->proxyUserField()->setText(QStringLiteral("mladmin"));
-        page->proxyPasswordField()->setText(QStringLiteral("not-a-real-password"));
+        child<QToolButton>(page, "moreOptions")->click();
+        child<QComboBox>(page, "proxyMode")
+            ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::Explicit)));
+        child<QLineEdit>(page, "proxyUrl")->setText(QStringLiteral("http://proxy.contoso.example:3128"));
+        child<QLineEdit>(page, "proxyUser")->setText(QStringLiteral("mladmin"));
+        child<QLineEdit>(page, "proxyPassword")->setText(QStringLiteral("not-a-real-password"));
         shoot(QStringLiteral("state-livetest-options"));
-        page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::None)));
-        page->moreOptionsButton()->click();
+        child<QComboBox>(page, "proxyMode")
+            ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::None)));
+        child<QToolButton>(page, "moreOptions")->click();
 
         QSignalSpy finished(page, &LiveTestPage::testFinished);
         QVERIFY(page->startTest());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
-        const auto &results = page->resultModel()->results();
+        const auto &results = page->session()->model()->results();
         int inspected = -1;
         for (int row = 0; row < results.size() && inspected < 0; ++row) {
             if (results.at(row).status == ProbeStatus::TlsInspected)
                 inspected = row;
         }
         QVERIFY(inspected >= 0);
-        page->view()->setCurrentIndex(page->filterModel()->mapFromSource(page->resultModel()->index(inspected, 0)));
-        page->view()->scrollTo(page->view()->currentIndex());
+        child<QTreeView>(page, "liveTestView")
+            ->setCurrentIndex(filterModel(page)->mapFromSource(page->session()->model()->index(inspected, 0)));
+        child<QTreeView>(page, "liveTestView")->scrollTo(child<QTreeView>(page, "liveTestView")->currentIndex());
         shoot(QStringLiteral("livetest"));
 
         // After the change: compared with the first run, saved as its JSON report.
         const QString before = f.dir.filePath(QStringLiteral("before.json"));
         FileDialog::instance()->setNextFileName(before);
-        QVERIFY(page->saveReport(LiveTestPage::ReportFormat::Json));
+        QVERIFY(reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Json));
         page->setBaseOptions(rig.baseOptions(true));
         finished.clear();
         QVERIFY(page->startTest());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
-        QVERIFY(page->loadBaselineFrom(before));
-        page->failuresOnlyBox()->setChecked(false);
+        QVERIFY(reportBar(page)->loadBaselineFrom(before));
+        child<QCheckBox>(page, "failuresOnly")->setChecked(false);
         for (int row = 0; row < results.size(); ++row) {
             if (results.at(row).target.port == 80) {
-                page->view()->setCurrentIndex(page->filterModel()->mapFromSource(page->resultModel()->index(row, 0)));
+                child<QTreeView>(page, "liveTestView")
+                    ->setCurrentIndex(filterModel(page)->mapFromSource(page->session()->model()->index(row, 0)));
                 break;
             }
         }
@@ -200,26 +205,26 @@ private Q_SLOTS:
         f.state->setRegion(QStringLiteral("francesouth"));
         wizard->advanceToRules();
         QCOMPARE(wizard->currentId(), int(FirewallWizard::StoragePageId));
-        typeInto(wizard->storagePage()->nameField(), QStringLiteral("My-Store"));
-        QVERIFY(wizard->storagePage()->banner()->isVisible());
+        typeInto(find::nameField(wizard->storagePage()), QStringLiteral("My-Store"));
+        QVERIFY(find::banner(wizard->storagePage())->isVisible());
         shoot(wizard, QStringLiteral("storage-error"));
         clickBack(wizard);
-        QVERIFY(wizard->regionPage()->banner()->isVisible());
+        QVERIFY(find::banner(wizard->regionPage())->isVisible());
         shoot(wizard, QStringLiteral("region-warning"));
-        typeInto(wizard->regionPage()->searchField(), QStringLiteral("japaneest"));
+        typeInto(find::searchField(wizard->regionPage()), QStringLiteral("japaneest"));
         shoot(wizard, QStringLiteral("region-nomatch"));
         f.state->setRegion(QStringLiteral("japaneast"));
         f.state->setStorage(QStringLiteral("mystore"));
         f.state->setFeatures(f.catalog.featureIds());
         wizard->advanceToRules();
-        wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::HostsTab);
-        typeInto(wizard->rulesPage()->filterField(), QStringLiteral("python"));
+        find::tabs(wizard->rulesPage())->setCurrentIndex(RulesPage::HostsTab);
+        typeInto(find::filterField(wizard->rulesPage()), QStringLiteral("python"));
         shoot(wizard, QStringLiteral("rules-filter"));
         clickNext(wizard);
         ExportPage *page = wizard->exportPage();
-        typeInto(page->policyNameField(), QStringLiteral("bad name"));
+        typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("bad name"));
         shoot(wizard, QStringLiteral("export-invalid"));
-        typeInto(page->policyNameField(), QStringLiteral("fwpol-aml"));
+        typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("fwpol-aml"));
         FileDialog::instance()->setNextFileName(f.dir.filePath(QStringLiteral("amlfw-arm.json")));
         QVERIFY(page->exportFile());
         shoot(wizard, QStringLiteral("export-saved"));

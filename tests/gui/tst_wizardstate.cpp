@@ -183,6 +183,46 @@ private Q_SLOTS:
         QVERIFY(!settings.language());
     }
 
+    // Whatever the proxy text looks like, the settings file keeps no user name or password: written
+    // and read back through a settings file of its own.
+    void proxyUrlNeverStoresCredentials_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("kept");
+        QTest::newRow("url") << "http://alice:pw-S3cret@proxy.example.com:3128"
+                             << "http://proxy.example.com:3128";
+        QTest::newRow("pasted user:password") << "alice:pw-S3cret"
+                                              << "";
+        QTest::newRow("scheme typo") << "htp://alice:pw-S3cret@proxy.example.com:3128"
+                                     << "htp://proxy.example.com:3128";
+        QTest::newRow("half-typed") << "http://alice:pw-S3c"
+                                    << "";
+        QTest::newRow("no host yet") << "http://alice:pw-S3cret@"
+                                     << "";
+        QTest::newRow("@ in the password") << "alice:pw@S3cret@proxy:1"
+                                           << "proxy:1";
+        QTest::newRow("plain") << "proxy.example.com:3128"
+                               << "proxy.example.com:3128";
+    }
+
+    void proxyUrlNeverStoresCredentials()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, kept);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        {
+            WizardSettings settings(file);
+            settings.setLiveTestProxyUrl(text);
+        }
+        QFile stored(file);
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        const QByteArray bytes = stored.readAll();
+        QVERIFY2(!bytes.contains("S3c"), bytes.constData());
+        QVERIFY2(!bytes.contains("alice"), bytes.constData());
+        QCOMPARE(WizardSettings(file).liveTestProxyUrl(), kept);
+    }
+
 private:
     const Catalog m_catalog = Catalog::builtIn();
 };

@@ -10,28 +10,171 @@
 #include "language.h"
 #include "messagebanner.h"
 #include "regionpage.h"
+#include "rulespage.h"
 #include "storagepage.h"
+#include "welcomepage.h"
 #include "wizardsettings.h"
 #include "wizardstate.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTextDocumentFragment>
+#include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 #include <memory>
 
 namespace amlfw::test {
+
+// The widget of type T named `name` under `parent`, found as a user finds it: by what it is, not by
+// a getter the page keeps for tests. A missing one is a broken test, said plainly.
+template<typename T>
+T *child(const QObject *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qFatal("no %s named \"%s\" under %s", T::staticMetaObject.className(), qPrintable(name),
+               qPrintable(parent->objectName()));
+    return found;
+}
+
+template<typename T>
+T *child(const QObject *parent, const char *name)
+{
+    return child<T>(parent, QString::fromLatin1(name));
+}
+
+// The pages' widgets by object name: find::banner(page), find::view(rulesPage, RulesPage::NetworkTab).
+namespace find {
+inline MessageBanner *banner(const CloudPage *p)
+{
+    return child<MessageBanner>(p, "cloudBanner");
+}
+inline QRadioButton *button(const CloudPage *p, const QString &cloudId)
+{
+    return child<QRadioButton>(p, QStringLiteral("cloud_") + cloudId);
+}
+inline MessageBanner *banner(const RegionPage *p)
+{
+    return child<MessageBanner>(p, "regionBanner");
+}
+inline QLineEdit *searchField(const RegionPage *p)
+{
+    return child<QLineEdit>(p, "regionSearch");
+}
+inline QTreeView *view(const RegionPage *p)
+{
+    return child<QTreeView>(p, "regionView");
+}
+inline QLabel *selectionLabel(const RegionPage *p)
+{
+    return child<QLabel>(p, "regionSelection");
+}
+inline MessageBanner *banner(const StoragePage *p)
+{
+    return child<MessageBanner>(p, "storageBanner");
+}
+inline QLineEdit *nameField(const StoragePage *p)
+{
+    return child<QLineEdit>(p, "storageName");
+}
+inline QTreeWidget *hostList(const StoragePage *p)
+{
+    return child<QTreeWidget>(p, "storageHosts");
+}
+inline MessageBanner *banner(const FeaturesPage *p)
+{
+    return child<MessageBanner>(p, "featuresBanner");
+}
+inline QCheckBox *checkBox(const FeaturesPage *p, const QString &featureId)
+{
+    return p->findChild<QCheckBox *>(QStringLiteral("feature_") + featureId); // null: no such feature
+}
+inline QLabel *countLabel(const FeaturesPage *p, const QString &featureId)
+{
+    return child<QLabel>(p, QStringLiteral("count_") + featureId);
+}
+inline QRadioButton *serviceTagsButton(const FeaturesPage *p)
+{
+    return child<QRadioButton>(p, "udrServiceTags");
+}
+inline QRadioButton *ipRangesButton(const FeaturesPage *p)
+{
+    return child<QRadioButton>(p, "udrIpRanges");
+}
+inline QLabel *totalLabel(const FeaturesPage *p)
+{
+    return child<QLabel>(p, "featuresTotal");
+}
+inline QPushButton *removeUnknownButton(const FeaturesPage *p)
+{
+    return child<QPushButton>(p, "removeUnknownFeatures");
+}
+inline MessageBanner *banner(const RulesPage *p)
+{
+    return child<MessageBanner>(p, "rulesBanner");
+}
+inline QTabWidget *tabs(const RulesPage *p)
+{
+    return child<QTabWidget>(p, "rulesTabs");
+}
+inline QTreeView *view(const RulesPage *p, RulesPage::Tab tab)
+{
+    return child<QTreeView>(p, QStringLiteral("rulesView%1").arg(int(tab)));
+}
+inline QLineEdit *filterField(const RulesPage *p)
+{
+    return child<QLineEdit>(p, "rulesFilter");
+}
+inline QTextBrowser *details(const RulesPage *p)
+{
+    return child<QTextBrowser>(p, "rulesDetails");
+}
+inline QLabel *totalsLabel(const RulesPage *p)
+{
+    return child<QLabel>(p, "rulesTotals");
+}
+inline QAction *copyTsvAction(const RulesPage *p)
+{
+    return child<QAction>(p, "copyTsv");
+}
+inline QAction *copyMarkdownAction(const RulesPage *p)
+{
+    return child<QAction>(p, "copyMarkdown");
+}
+inline QComboBox *languageBox(const WelcomePage *p)
+{
+    return child<QComboBox>(p, "languageBox");
+}
+inline QPushButton *openProfileButton(const WelcomePage *p)
+{
+    return child<QPushButton>(p, "openProfileButton");
+}
+inline QPushButton *saveProfileButton(const WelcomePage *p)
+{
+    return child<QPushButton>(p, "saveProfileButton");
+}
+inline QPushButton *startOverButton(const WelcomePage *p)
+{
+    return child<QPushButton>(p, "startOverButton");
+}
+} // namespace find
 
 // A wizard with its own state and a settings file in a temporary folder.
 struct WizardFixture
@@ -115,15 +258,15 @@ inline void answerUpToRules(FirewallWizard *wizard, const QString &cloud, const 
     QCOMPARE(wizard->currentId(), int(FirewallWizard::WelcomePageId));
     clickNext(wizard);
     QCOMPARE(wizard->currentId(), int(FirewallWizard::CloudPageId));
-    QTest::mouseClick(wizard->cloudPage()->button(cloud), Qt::LeftButton);
+    QTest::mouseClick(find::button(wizard->cloudPage(), cloud), Qt::LeftButton);
     clickNext(wizard);
     QCOMPARE(wizard->currentId(), int(FirewallWizard::RegionPageId));
-    typeInto(wizard->regionPage()->searchField(), regionSearch);
-    QTest::keyClick(wizard->regionPage()->searchField(), Qt::Key_Down);
+    typeInto(find::searchField(wizard->regionPage()), regionSearch);
+    QTest::keyClick(find::searchField(wizard->regionPage()), Qt::Key_Down);
     QTRY_VERIFY(wizard->regionPage()->isComplete());
     clickNext(wizard);
     QCOMPARE(wizard->currentId(), int(FirewallWizard::StoragePageId));
-    typeInto(wizard->storagePage()->nameField(), storage);
+    typeInto(find::nameField(wizard->storagePage()), storage);
     QTRY_VERIFY(wizard->storagePage()->isComplete());
     clickNext(wizard);
     QCOMPARE(wizard->currentId(), int(FirewallWizard::FeaturesPageId));
@@ -131,7 +274,7 @@ inline void answerUpToRules(FirewallWizard *wizard, const QString &cloud, const 
         QTest::mouseClick(wizard->featuresPage()->findChild<QAbstractButton *>(QStringLiteral("clearAllFeatures")),
                           Qt::LeftButton);
         for (const QString &f : features) {
-            QCheckBox *box = wizard->featuresPage()->checkBox(f);
+            QCheckBox *box = find::checkBox(wizard->featuresPage(), f);
             QVERIFY2(box, qPrintable(f));
             if (box->isEnabled() && !box->isChecked())
                 box->click();

@@ -72,15 +72,6 @@ bool CloudPage::isComplete() const
     return state()->isCloudValid();
 }
 
-QRadioButton *CloudPage::button(const QString &cloudId) const
-{
-    for (const Choice &c : m_choices) {
-        if (c.id == cloudId)
-            return c.button;
-    }
-    return nullptr;
-}
-
 void CloudPage::retranslateUi()
 {
     setTitle(tr("Which cloud is the workspace in?"));

@@ -22,8 +22,6 @@ public:
 
     QString stepName() const override;
     bool isComplete() const override;
-    QRadioButton *button(const QString &cloudId) const;
-    MessageBanner *banner() const { return m_banner; }
 
 protected:
     void retranslateUi() override;

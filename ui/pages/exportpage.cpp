@@ -1,6 +1,7 @@
 #include "exportpage.h"
 
 #include "atomicfile.h"
+#include "fieldmarks.h"
 #include "filedialog.h"
 #include "jsonexporter.h"
 #include "messagebanner.h"
@@ -21,7 +22,6 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace amlfw {
@@ -40,12 +40,9 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     // ---- format
     m_formatBox = new QGroupBox(content);
     m_formatGroup = new QButtonGroup(this);
-    m_arm = new QRadioButton(m_formatBox);
-    m_csv = new QRadioButton(m_formatBox);
-    m_json = new QRadioButton(m_formatBox);
-    m_arm->setObjectName(QStringLiteral("formatArm"));
-    m_csv->setObjectName(QStringLiteral("formatCsv"));
-    m_json->setObjectName(QStringLiteral("formatJson"));
+    m_arm = named(new QRadioButton(m_formatBox), "formatArm");
+    m_csv = named(new QRadioButton(m_formatBox), "formatCsv");
+    m_json = named(new QRadioButton(m_formatBox), "formatJson");
     m_formatGroup->addButton(m_arm, int(Format::Arm));
     m_formatGroup->addButton(m_csv, int(Format::Csv));
     m_formatGroup->addButton(m_json, int(Format::Json));
@@ -63,56 +60,44 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
 
     // ---- shared: the subnet
     m_sourceLabel = new QLabel(content);
-    m_sourceAddresses = new QLineEdit(content);
-    m_sourceAddresses->setObjectName(QStringLiteral("sourceAddresses"));
+    m_sourceAddresses = named(new QLineEdit(content), "sourceAddresses");
     m_sourceAddresses->setClearButtonEnabled(true);
     m_sourceLabel->setBuddy(m_sourceAddresses);
 
     // ---- ARM
-    m_armBox = new QGroupBox(content);
-    m_armBox->setObjectName(QStringLiteral("armOptions"));
+    m_armBox = named(new QGroupBox(content), "armOptions");
     auto newLabel = [this](QWidget *buddy) {
         auto *label = new QLabel(m_armBox);
         label->setBuddy(buddy);
         return label;
     };
-    m_policy = new QComboBox(m_armBox);
-    m_policy->setObjectName(QStringLiteral("policyMode"));
+    m_policy = named(new QComboBox(m_armBox), "policyMode");
     m_policy->addItem(QString(), int(ArmOptions::Policy::New));
     m_policy->addItem(QString(), int(ArmOptions::Policy::Existing));
     m_policyLabel = newLabel(m_policy);
-    m_policyName = new QLineEdit(m_armBox);
-    m_policyName->setObjectName(QStringLiteral("policyName"));
+    m_policyName = named(new QLineEdit(m_armBox), "policyName");
     m_policyNameLabel = newLabel(m_policyName);
-    m_tier = new QComboBox(m_armBox);
-    m_tier->setObjectName(QStringLiteral("tier"));
+    m_tier = named(new QComboBox(m_armBox), "tier");
     m_tier->addItem(QStringLiteral("Standard"), int(ArmOptions::Tier::Standard));
     m_tier->addItem(QStringLiteral("Premium"), int(ArmOptions::Tier::Premium));
     m_tierLabel = newLabel(m_tier);
-    m_location = new QLineEdit(m_armBox);
-    m_location->setObjectName(QStringLiteral("location"));
+    m_location = named(new QLineEdit(m_armBox), "location");
     m_locationLabel = newLabel(m_location);
-    m_rcgName = new QLineEdit(m_armBox);
-    m_rcgName->setObjectName(QStringLiteral("rcgName"));
+    m_rcgName = named(new QLineEdit(m_armBox), "rcgName");
     m_rcgNameLabel = newLabel(m_rcgName);
-    m_priority = new QSpinBox(m_armBox);
-    m_priority->setObjectName(QStringLiteral("rcgPriority"));
+    m_priority = named(new QSpinBox(m_armBox), "rcgPriority");
     m_priority->setRange(100, 65000);
     m_priorityLabel = newLabel(m_priority);
-    m_routeTable = new QComboBox(m_armBox);
-    m_routeTable->setObjectName(QStringLiteral("routeTableMode"));
+    m_routeTable = named(new QComboBox(m_armBox), "routeTableMode");
     m_routeTable->addItem(QString(), int(ArmOptions::RouteTable::New));
     m_routeTable->addItem(QString(), int(ArmOptions::RouteTable::Existing));
     m_routeTable->addItem(QString(), int(ArmOptions::RouteTable::None));
     m_routeTableLabel = newLabel(m_routeTable);
-    m_routeTableName = new QLineEdit(m_armBox);
-    m_routeTableName->setObjectName(QStringLiteral("routeTableName"));
+    m_routeTableName = named(new QLineEdit(m_armBox), "routeTableName");
     m_routeTableNameLabel = newLabel(m_routeTableName);
-    m_firewallIp = new QLineEdit(m_armBox);
-    m_firewallIp->setObjectName(QStringLiteral("firewallIp"));
+    m_firewallIp = named(new QLineEdit(m_armBox), "firewallIp");
     m_firewallIpLabel = newLabel(m_firewallIp);
-    m_alternatives = new QCheckBox(m_armBox);
-    m_alternatives->setObjectName(QStringLiteral("alternatives"));
+    m_alternatives = named(new QCheckBox(m_armBox), "alternatives");
 
     auto *arm = new QGridLayout(m_armBox);
     arm->setColumnStretch(1, 3); // the choices have longer texts than the names
@@ -139,35 +124,27 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     arm->addWidget(m_alternatives, 5, 0, 1, 4);
 
     // ---- CSV and JSON
-    m_csvBox = new QGroupBox(content);
-    m_csvBox->setObjectName(QStringLiteral("csvOptions"));
-    m_bothLanguages = new QCheckBox(m_csvBox);
-    m_bothLanguages->setObjectName(QStringLiteral("bothLanguages"));
-    m_bom = new QCheckBox(m_csvBox);
-    m_bom->setObjectName(QStringLiteral("byteOrderMark"));
+    m_csvBox = named(new QGroupBox(content), "csvOptions");
+    m_bothLanguages = named(new QCheckBox(m_csvBox), "bothLanguages");
+    m_bom = named(new QCheckBox(m_csvBox), "byteOrderMark");
     auto *csv = new QVBoxLayout(m_csvBox);
     csv->addWidget(m_bothLanguages);
     csv->addWidget(m_bom);
     m_jsonText = new QLabel(content);
     m_jsonText->setWordWrap(true);
 
-    m_languageNote = new QLabel(content);
-    m_languageNote->setObjectName(QStringLiteral("exportLanguageNote"));
+    m_languageNote = named(new QLabel(content), "exportLanguageNote");
     m_languageNote->setWordWrap(true);
-    m_optionsBanner = new MessageBanner(content);
-    m_optionsBanner->setObjectName(QStringLiteral("exportOptionsBanner"));
+    m_optionsBanner = named(new MessageBanner(content), "exportOptionsBanner");
     m_optionsBanner->setProperty(MessageBanner::CoreTextProperty, true);
 
-    m_export = new QPushButton(content);
-    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export = named(new QPushButton(content), "exportButton");
     m_export->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     m_export->setAutoDefault(false);
     m_export->setMinimumWidth(140);
     m_export->setMinimumHeight(m_export->sizeHint().height() + 8);
-    m_resultBanner = new MessageBanner(content);
-    m_resultBanner->setObjectName(QStringLiteral("exportResultBanner"));
-    m_openFolder = new QPushButton(m_resultBanner);
-    m_openFolder->setObjectName(QStringLiteral("openFolderButton"));
+    m_resultBanner = named(new MessageBanner(content), "exportResultBanner");
+    m_openFolder = named(new QPushButton(m_resultBanner), "openFolderButton");
     m_openFolder->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
     m_openFolder->setAutoDefault(false);
     m_resultBanner->addWidget(m_openFolder);
@@ -269,11 +246,6 @@ void ExportPage::setFormat(Format format)
 {
     if (QAbstractButton *button = m_formatGroup->button(int(format)))
         button->setChecked(true);
-}
-
-QRadioButton *ExportPage::formatButton(Format format) const
-{
-    return qobject_cast<QRadioButton *>(m_formatGroup->button(int(format)));
 }
 
 QStringList ExportPage::sourceAddressList() const
@@ -393,9 +365,8 @@ bool ExportPage::exportFile()
         m_resultBanner->showMessage(MessageBanner::Kind::Error, tr("Correct the options above first."));
         return false;
     }
-    QString directory = m_settings ? m_settings->lastDirectory() : QString();
-    if (directory.isEmpty() || !QDir(directory).exists())
-        directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString directory
+        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory() : QString());
     QString filter;
     switch (format()) {
     case Format::Arm:
@@ -406,9 +377,9 @@ bool ExportPage::exportFile()
         filter = tr("CSV files (*.csv)");
         break;
     }
-    filter += QStringLiteral(";;") + tr("All files (*)");
     const QString path = FileDialog::instance()->getSaveFileName(this, tr("Export the %1").arg(formatName(format())),
-                                                                 QDir(directory).filePath(suggestedFileName()), filter);
+                                                                 QDir(directory).filePath(suggestedFileName()),
+                                                                 FileDialog::withAllFiles(filter));
     if (path.isEmpty())
         return false; // cancelled
 
@@ -580,12 +551,6 @@ void ExportPage::updateEnabled()
     m_formatText->setText(f == Format::Arm   ? m_arm->accessibleDescription()
                           : f == Format::Csv ? m_csv->accessibleDescription()
                                              : m_json->accessibleDescription());
-}
-
-void ExportPage::markInvalid(QWidget *widget, bool invalid)
-{
-    widget->setStyleSheet(invalid ? QStringLiteral("border: 1px solid #cf222e; border-radius: 2px; padding: 1px;")
-                                  : QString());
 }
 
 void ExportPage::validate()

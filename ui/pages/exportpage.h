@@ -46,25 +46,6 @@ public:
     bool exportFile();
     QString lastExportedPath() const { return m_lastPath; }
 
-    QRadioButton *formatButton(Format format) const;
-    QPushButton *exportButton() const { return m_export; }
-    QPushButton *openFolderButton() const { return m_openFolder; }
-    MessageBanner *optionsBanner() const { return m_optionsBanner; }
-    MessageBanner *resultBanner() const { return m_resultBanner; }
-    QLineEdit *sourceAddressesField() const { return m_sourceAddresses; }
-    QComboBox *policyBox() const { return m_policy; }
-    QLineEdit *policyNameField() const { return m_policyName; }
-    QLineEdit *ruleCollectionGroupField() const { return m_rcgName; }
-    QSpinBox *priorityBox() const { return m_priority; }
-    QLineEdit *locationField() const { return m_location; }
-    QComboBox *tierBox() const { return m_tier; }
-    QComboBox *routeTableBox() const { return m_routeTable; }
-    QLineEdit *routeTableNameField() const { return m_routeTableName; }
-    QLineEdit *firewallIpField() const { return m_firewallIp; }
-    QCheckBox *alternativesBox() const { return m_alternatives; }
-    QCheckBox *bothLanguagesBox() const { return m_bothLanguages; }
-    QCheckBox *bomBox() const { return m_bom; }
-
 protected:
     void retranslateUi() override;
 
@@ -73,7 +54,6 @@ private:
     void saveSettings();
     void validate();
     void updateEnabled();
-    void markInvalid(QWidget *widget, bool invalid);
     QStringList sourceAddressList() const;
     QString formatName(Format format) const;
 

@@ -157,24 +157,6 @@ bool FeaturesPage::isComplete() const
     return !hasErrors(AnswersValidator::validateFeatures(state()->catalog(), state()->answers().features));
 }
 
-QCheckBox *FeaturesPage::checkBox(const QString &featureId) const
-{
-    for (const Row &r : m_rows) {
-        if (r.id == featureId)
-            return r.box;
-    }
-    return nullptr;
-}
-
-QLabel *FeaturesPage::countLabel(const QString &featureId) const
-{
-    for (const Row &r : m_rows) {
-        if (r.id == featureId)
-            return r.count;
-    }
-    return nullptr;
-}
-
 void FeaturesPage::retranslateUi()
 {
     setTitle(tr("Which features does the workspace use?"));

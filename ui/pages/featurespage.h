@@ -31,13 +31,6 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-    QCheckBox *checkBox(const QString &featureId) const;
-    QLabel *countLabel(const QString &featureId) const;
-    QRadioButton *serviceTagsButton() const { return m_udrTags; }
-    QRadioButton *ipRangesButton() const { return m_udrRanges; }
-    QLabel *totalLabel() const { return m_total; }
-    MessageBanner *banner() const { return m_banner; }
-    QPushButton *removeUnknownButton() const { return m_removeUnknown; }
     // Rules each feature adds to the current selection (in the set with it, not without it), and
     // rules it changes (more ports); -1 before counting.
     int ruleDelta(const QString &featureId) const { return m_deltas.value(featureId, -1); }

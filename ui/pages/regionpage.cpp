@@ -36,6 +36,7 @@ RegionPage::RegionPage(WizardState *state, QWidget *parent)
 
     m_filter->setSourceModel(m_model);
     m_view->setObjectName(QStringLiteral("regionView"));
+    m_banner->setObjectName(QStringLiteral("regionBanner"));
     m_view->setModel(m_filter);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);

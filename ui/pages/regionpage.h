@@ -25,10 +25,6 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-    QLineEdit *searchField() const { return m_search; }
-    QTreeView *view() const { return m_view; }
-    MessageBanner *banner() const { return m_banner; }
-    QLabel *selectionLabel() const { return m_selection; }
     GroupedFilterModel *filterModel() const { return m_filter; }
 
 protected:

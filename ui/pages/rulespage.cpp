@@ -1,12 +1,11 @@
 #include "rulespage.h"
 
-#include "textreport.h"
-
 #include "groupedfiltermodel.h"
 #include "messagebanner.h"
 #include "ruledetails.h"
 #include "rulelabels.h"
 #include "ruletreemodel.h"
+#include "textreport.h"
 #include "wizardstate.h"
 
 #include <QAction>
@@ -75,6 +74,8 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     m_details->setOpenExternalLinks(true);
     m_details->setMinimumHeight(80);
     m_totals->setObjectName(QStringLiteral("rulesTotals"));
+    m_copyTsv->setObjectName(QStringLiteral("copyTsv"));
+    m_copyMarkdown->setObjectName(QStringLiteral("copyMarkdown"));
     m_totals->setWordWrap(true);
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

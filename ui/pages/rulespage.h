@@ -37,16 +37,8 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-    QTabWidget *tabs() const { return m_tabs; }
-    QTreeView *view(Tab tab) const;
     RuleTreeModel *model(Tab tab) const;
     GroupedFilterModel *filterModel(Tab tab) const;
-    QLineEdit *filterField() const { return m_filter; }
-    QTextBrowser *details() const { return m_details; }
-    QLabel *totalsLabel() const { return m_totals; }
-    MessageBanner *banner() const { return m_banner; }
-    QAction *copyTsvAction() const { return m_copyTsv; }
-    QAction *copyMarkdownAction() const { return m_copyMarkdown; }
 
     // The selected rows of the current tab, with a header line, in the view's order.
     QString selectedRowsText(CopyFormat format) const;
@@ -55,6 +47,7 @@ protected:
     void retranslateUi() override;
 
 private:
+    QTreeView *view(Tab tab) const;
     void rebuild();
     void applyFilter();
     void updateTabTitles();

@@ -23,9 +23,6 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-    QLineEdit *nameField() const { return m_name; }
-    MessageBanner *banner() const { return m_banner; }
-    QTreeWidget *hostList() const { return m_hosts; }
     // The host names shown, in order (with the name typed, or <name> while it is not valid).
     QStringList hostNames() const;
 

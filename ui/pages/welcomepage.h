@@ -20,11 +20,6 @@ public:
 
     QString stepName() const override;
 
-    QComboBox *languageBox() const { return m_language; }
-    QPushButton *openProfileButton() const { return m_openProfile; }
-    QPushButton *saveProfileButton() const { return m_saveProfile; }
-    QPushButton *startOverButton() const { return m_startOver; }
-
 Q_SIGNALS:
     void openProfileRequested();
     void saveProfileRequested();

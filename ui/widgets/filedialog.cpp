@@ -1,6 +1,8 @@
 #include "filedialog.h"
 
 #include <QDesktopServices>
+#include <QDir>
+#include <QStandardPaths>
 
 namespace amlfw {
 
@@ -8,6 +10,20 @@ FileDialog *FileDialog::instance()
 {
     static FileDialog dialog;
     return &dialog;
+}
+
+QString FileDialog::startDirectory(const QString &preferred, const QString &lastDirectory)
+{
+    for (const QString &directory : {preferred, lastDirectory}) {
+        if (!directory.isEmpty() && QDir(directory).exists())
+            return directory;
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+QString FileDialog::withAllFiles(const QString &filter)
+{
+    return filter + QStringLiteral(";;") + tr("All files (*)");
 }
 
 std::optional<QString> FileDialog::takeNextFileName()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QString>
 #include <QUrl>
@@ -11,8 +12,16 @@ namespace amlfw {
 // the dialogs (setNextFileName) and record what would be opened, without a modal window.
 class FileDialog
 {
+    Q_DECLARE_TR_FUNCTIONS(amlfw::FileDialog)
+
 public:
     static FileDialog *instance();
+
+    // Where a dialog opens: `preferred` (such as the folder of the file in the field), else the folder
+    // last used (`lastDirectory`, from the settings), else Documents; the first of them that exists.
+    static QString startDirectory(const QString &preferred, const QString &lastDirectory);
+    // `filter` and "All files (*)", as the dialogs take them.
+    static QString withAllFiles(const QString &filter);
 
     QString getOpenFileName(QWidget *parent, const QString &caption, const QString &directory, const QString &filter);
     QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,

@@ -1,7 +1,5 @@
 #include "wizardsettings.h"
 
-#include <QUrl>
-
 namespace amlfw {
 
 namespace {
@@ -10,17 +8,14 @@ const QString kAnswersGroup = QStringLiteral("answers");
 const QString kExportGroup = QStringLiteral("export");
 const QString kLiveTestGroup = QStringLiteral("livetest");
 
-// The URL without user information, so that credentials typed into it never reach the settings.
+// The URL without user information, so that credentials typed into it never reach the settings,
+// whatever the text looks like: a URL, a pasted "user:password", a scheme typo, a half-typed URL.
 QString withoutCredentials(const QString &url)
 {
-    const QString text = url.trimmed();
-    if (text.isEmpty())
+    const QString text = ProxySetting::splitCredentials(url).url;
+    if (text.isEmpty() || text.endsWith(QStringLiteral("://")))
         return {};
-    QUrl parsed(text.contains(QStringLiteral("://")) ? text : QStringLiteral("http://") + text);
-    if (!parsed.isValid() || parsed.host().isEmpty())
-        return text.contains(u'@') ? QString() : text.left(512);
-    parsed.setUserInfo(QString());
-    return parsed.toString().left(512);
+    return text.left(512);
 }
 
 } // namespace

@@ -54,7 +54,66 @@ bool isHostOrAddress(const QString &text)
     return isValidHostName(text) || !QHostAddress(unbracket(text)).isNull() || text == u"localhost";
 }
 
+// What may follow "host:" in a proxy address: a port, being typed or with a path after it.
+bool isPortLike(const QString &text)
+{
+    qsizetype i = 0;
+    while (i < text.size() && text.at(i).isDigit())
+        ++i;
+    return i == text.size() || text.at(i) == u'/';
+}
+
 } // namespace
+
+ProxySetting::Credentials ProxySetting::splitCredentials(const QString &text)
+{
+    Credentials out;
+    const QString t = text.trimmed();
+    const qsizetype schemeEnd = t.indexOf(QStringLiteral("://"));
+    const QString prefix = schemeEnd < 0 ? QString() : t.left(schemeEnd + 3);
+    const QString rest = t.mid(prefix.size());
+    // The last '@': a password may hold '@' (and '/', ':'), a host never does.
+    const qsizetype at = rest.lastIndexOf(u'@');
+    QString info;
+    if (at >= 0) {
+        info = rest.left(at);
+        out.url = prefix + rest.mid(at + 1);
+    } else if (!rest.startsWith(u'[')) {
+        // No '@': "a:b" is host and port only when b reads as a port; otherwise take it as a user and
+        // password typed or pasted without the host, and never echo b.
+        const qsizetype colon = rest.indexOf(u':');
+        if (colon < 0 || isPortLike(rest.mid(colon + 1))) {
+            out.url = t;
+            return out;
+        }
+        info = rest;
+        out.url = prefix;
+    } else {
+        out.url = t;
+        return out;
+    }
+    out.found = true;
+    const qsizetype colon = info.indexOf(u':');
+    const QString user = colon < 0 ? info : info.left(colon);
+    const QString password = colon < 0 ? QString() : info.mid(colon + 1);
+    out.user = QUrl::fromPercentEncoding(user.toUtf8());
+    out.password = QUrl::fromPercentEncoding(password.toUtf8());
+    return out;
+}
+
+QString ProxySetting::masked(const QString &text)
+{
+    const Credentials c = splitCredentials(text);
+    if (!c.found)
+        return c.url;
+    const QString t = text.trimmed();
+    const qsizetype schemeEnd = t.indexOf(QStringLiteral("://"));
+    const QString prefix = schemeEnd < 0 ? QString() : t.left(schemeEnd + 3);
+    if (!t.mid(prefix.size()).contains(u'@'))
+        return prefix + c.user + QStringLiteral(":****");
+    return prefix + c.user + (c.password.isEmpty() ? QString() : QStringLiteral(":****")) + u'@'
+           + c.url.mid(prefix.size());
+}
 
 QString ProxySetting::display() const
 {
@@ -100,17 +159,19 @@ std::optional<ProxySetting> ProbeOptions::parseProxy(const QString &text, QStrin
         p.mode = ProxySetting::Mode::System;
         return p;
     }
+    // Messages name the text with its password masked: they reach the screen, stderr and logs.
+    const QString shown = ProxySetting::masked(t);
     const QUrl url = QUrl(t.contains(QStringLiteral("://")) ? t : QStringLiteral("http://") + t, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()) {
-        *error = tr("\"%1\" is not a proxy: use none, system or http://[user:password@]host:port.").arg(text);
+        *error = tr("\"%1\" is not a proxy: use none, system or http://[user:password@]host:port.").arg(shown);
         return std::nullopt;
     }
     if (url.scheme() != u"http") {
-        *error = tr("\"%1\": only HTTP proxies (http://host:port) are supported, not %2.").arg(text, url.scheme());
+        *error = tr("\"%1\": only HTTP proxies (http://host:port) are supported, not %2.").arg(shown, url.scheme());
         return std::nullopt;
     }
     if (url.port() <= 0) {
-        *error = tr("\"%1\": give the proxy's port, such as http://proxy.example.com:8080.").arg(text);
+        *error = tr("\"%1\": give the proxy's port, such as http://proxy.example.com:8080.").arg(shown);
         return std::nullopt;
     }
     p.mode = ProxySetting::Mode::Explicit;
@@ -158,9 +219,10 @@ std::optional<ConnectToRule> ProbeOptions::parseConnectTo(const QString &text, Q
 {
     const QStringList parts = splitColons(text.trimmed(), 4);
     auto fail = [&]() {
-        *error = tr("\"%1\" is not HOST:PORT:HOST2:PORT2 (such as api.example.com:443:127.0.0.1:8443; empty parts match "
-                    "any host or port, or keep them).")
-                     .arg(text);
+        *error
+            = tr("\"%1\" is not HOST:PORT:HOST2:PORT2 (such as api.example.com:443:127.0.0.1:8443; empty parts match "
+                 "any host or port, or keep them).")
+                  .arg(text);
         return std::nullopt;
     };
     if (parts.size() != 4)
@@ -223,8 +285,11 @@ std::optional<ProbeTimeouts> ProbeOptions::parseTimeouts(const QString &text, QS
     for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
         const QString key = part.section(u'=', 0, 0).trimmed();
         const QString value = part.section(u'=', 1);
-        int *slot = key == u"dns" ? &t.dnsMs : key == u"tcp" ? &t.tcpMs : key == u"tls" ? &t.tlsMs
-                                             : key == u"http" ? &t.httpMs : nullptr;
+        int *slot = key == u"dns"    ? &t.dnsMs
+                    : key == u"tcp"  ? &t.tcpMs
+                    : key == u"tls"  ? &t.tlsMs
+                    : key == u"http" ? &t.httpMs
+                                     : nullptr;
         if (!slot) {
             *error = tr("\"%1\" is not a stage: use dns, tcp, tls or http (such as dns=2000,tls=8000).").arg(key);
             return std::nullopt;

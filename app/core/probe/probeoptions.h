@@ -6,7 +6,6 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
-
 #include <optional>
 
 namespace amlfw {
@@ -30,6 +29,20 @@ struct ProxySetting
     QString password;
 
     QString display() const; // "none", "system", "http://proxy:3128" (never the password)
+
+    // The user's proxy text cut into the address and the credentials in it, whether or not it parses
+    // as a URL: "http://u:p@h:1" and "htp://u:p@h" (user info before the last '@'), and a
+    // "user:password" or half-typed "http://user:pa" (no '@', and what follows ':' is not a port).
+    struct Credentials
+    {
+        QString url; // the text without user information; only the scheme when nothing else is left
+        QString user;
+        QString password;
+        bool found = false; // user information was there (even an empty one)
+    };
+    static Credentials splitCredentials(const QString &text);
+    // The text with any password replaced by "****", for messages: "http://user:****@host:8080".
+    static QString masked(const QString &text);
 };
 
 // --resolve HOST:PORT:ADDR[,ADDR...]: the addresses to use for HOST on PORT, without asking DNS.
@@ -44,8 +57,8 @@ struct ResolveRule
 // --connect-to HOST:PORT:HOST2:PORT2: connect to HOST2:PORT2 instead (SNI and Host stay HOST).
 struct ConnectToRule
 {
-    QString host; // empty: any host
-    int port = 0; // 0: any port
+    QString host;   // empty: any host
+    int port = 0;   // 0: any port
     QString toHost; // empty: the same host
     int toPort = 0; // 0: the same port
     QString text;
@@ -73,11 +86,13 @@ public:
     const ConnectToRule *connectToFor(const QString &host, int port) const;
 
     // Parsers for the user's text; on error return nullopt and set *error to a translated message.
-    static std::optional<ProxySetting> parseProxy(const QString &text, QString *error);       // none|system|http://[user:pass@]host:port
+    static std::optional<ProxySetting> parseProxy(const QString &text,
+                                                  QString *error); // none|system|http://[user:pass@]host:port
     static std::optional<ResolveRule> parseResolve(const QString &text, QString *error);
     static std::optional<ConnectToRule> parseConnectTo(const QString &text, QString *error);
     static std::optional<QPair<QString, QString>> parseSample(const QString &text, QString *error); // WILDCARD=HOST
-    static std::optional<ProbeTimeouts> parseTimeouts(const QString &text, QString *error); // "2000" or "dns=1000,tls=3000"
+    static std::optional<ProbeTimeouts> parseTimeouts(const QString &text,
+                                                      QString *error); // "2000" or "dns=1000,tls=3000"
     static std::optional<QList<QSslCertificate>> loadCaBundle(const QString &path, QString *error);
 };
 

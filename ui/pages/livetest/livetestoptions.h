@@ -1,0 +1,109 @@
+#pragma once
+
+#include "probeoptions.h"
+#include "problem.h"
+
+#include <QHash>
+#include <QStringList>
+#include <QWidget>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QToolButton;
+
+namespace amlfw {
+
+class WizardSettings;
+class WizardState;
+
+// The live test's options: how to reach the web (direct, the system's proxy, an HTTP proxy with its
+// credentials), and behind "More options" the sample hosts for wildcards, extra CA certificates, the
+// timeout and how many endpoints are tested at once. Remembers them in the settings, on commit only
+// (leaving a field, a choice made), never the proxy's user name or password.
+class LiveTestOptions : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // `settings` may be null (nothing remembered).
+    LiveTestOptions(WizardState *state, WizardSettings *settings, QWidget *parent = nullptr);
+
+    // What the page does not ask for (--resolve and --connect-to pins, as the CLI takes them); the
+    // fields refine it: proxy, timeouts (when not "default"), concurrency, CA certificates, samples.
+    void setBaseOptions(const ProbeOptions &options) { m_baseOptions = options; }
+    const ProbeOptions &baseOptions() const { return m_baseOptions; }
+
+    // The options the fields describe; nullopt, with translated reasons in *problems, when a field is
+    // wrong. Located "proxy", "caBundle".
+    std::optional<ProbeOptions> probeOptions(Problems *problems = nullptr) const;
+    // Only the sample hosts given: enough to tell which rows a start would test.
+    ProbeOptions samplesOnly() const;
+
+    // Wildcards and service tags the rules name without a host to test: the user gives one each.
+    QStringList sampleDestinations() const { return m_sampleDestinations; }
+    void setSampleHost(const QString &destination, const QString &host);
+    QString sampleHost(const QString &destination) const { return m_samples.value(destination); }
+    void refreshSamples(); // the rule set changed
+
+    void setRunning(bool running); // nothing changes under a running test
+    void validateFields();         // marks the fields that are wrong
+    void saveSettings();
+    QList<QWidget *> focusOrder() const;
+
+Q_SIGNALS:
+    void samplesChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildConnection();
+    void buildMoreOptions();
+    void retranslateUi();
+    void updateProxyFields();
+    void updateSummary();
+    void moveUrlCredentials();
+    void sampleEdited(int row, int column);
+    void chooseCaBundle();
+    void loadSettings();
+
+    WizardState *m_state;
+    WizardSettings *m_settings;
+    ProbeOptions m_baseOptions;
+    QStringList m_sampleDestinations;
+    QHash<QString, QString> m_samples; // destination -> host the user gave
+    bool m_loading = false;
+    bool m_running = false;
+
+    QLabel *m_proxyLabel;
+    QComboBox *m_proxyMode;
+    QLabel *m_proxyHint;
+    QLabel *m_proxyUrlLabel;
+    QLineEdit *m_proxyUrl;
+    QWidget *m_credentials;
+    QLabel *m_proxyUserLabel;
+    QLineEdit *m_proxyUser;
+    QLabel *m_proxyPasswordLabel;
+    QLineEdit *m_proxyPassword;
+    QLabel *m_passwordNote;
+    QToolButton *m_moreOptions;
+    QLabel *m_summary;
+    QWidget *m_panel;
+    QLabel *m_samplesLabel;
+    QTableWidget *m_samplesTable;
+    QLabel *m_noSamplesLabel;
+    QLabel *m_caBundleLabel;
+    QLineEdit *m_caBundle;
+    QPushButton *m_browseCa;
+    QLabel *m_timeoutLabel;
+    QSpinBox *m_timeout;
+    QLabel *m_concurrencyLabel;
+    QSpinBox *m_concurrency;
+};
+
+} // namespace amlfw
