@@ -35,6 +35,14 @@ bool parseStatusLine(QByteArrayView line, HttpHead *head)
     return true;
 }
 
+// Whether `data`, however little of it has come, can still be the start of a status line.
+bool startsLikeStatusLine(QByteArrayView data)
+{
+    const QByteArrayView prefix("HTTP/");
+    const qsizetype n = std::min(data.size(), prefix.size());
+    return data.first(n) == prefix.first(n);
+}
+
 // One head (status line to blank line) from `data` at `from`. Returns the offset after the blank
 // line, -1 when incomplete, -2 when bad.
 qsizetype parseOne(QByteArrayView data, qsizetype from, HttpHead *head)
@@ -45,6 +53,8 @@ qsizetype parseOne(QByteArrayView data, qsizetype from, HttpHead *head)
     qsizetype pos = from;
     for (;;) {
         const qsizetype nl = data.indexOf('\n', pos);
+        if (nl < 0 && first && !startsLikeStatusLine(data.sliced(from)))
+            return -2; // not HTTP (a TLS record, an SSH banner): no need to wait for the line's end
         if (nl < 0)
             return data.size() - from > MaxHttpHeadBytes ? -2 : -1;
         if (nl - from > MaxHttpHeadBytes)
