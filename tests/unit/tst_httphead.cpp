@@ -197,6 +197,38 @@ private Q_SLOTS:
         QCOMPARE(p.state, State::Complete);
         QCOMPARE(amlfw::proxyEvidence(p.head), evidence);
     }
+
+    void connectRequestNamesHostAndPort()
+    {
+        const QByteArray auth = basicProxyAuthorization(QStringLiteral("alice"), QStringLiteral("s3cret:\u00e9"));
+        QCOMPARE(auth,
+                 QByteArray("Proxy-Authorization: Basic ") + QByteArray("alice:s3cret:\xc3\xa9").toBase64() + "\r\n");
+        QVERIFY(basicProxyAuthorization(QString(), QStringLiteral("x")).isEmpty()); // no user: no header
+        const QByteArray request = connectRequest(QStringLiteral("fd00::5"), 443, auth);
+        QVERIFY(request.startsWith("CONNECT [fd00::5]:443 HTTP/1.1\r\nHost: [fd00::5]:443\r\n"));
+        QVERIFY(request.contains(auth));
+        QVERIFY(request.endsWith("\r\n\r\n"));
+        QCOMPARE(request.count("\r\n\r\n"), 1);
+    }
+
+    void requestsForTheService()
+    {
+        HttpRequest r = httpRequest(QStringLiteral("HEAD"), QStringLiteral("a.test"), 443, true, QStringLiteral("/"),
+                                    false, QByteArray("Proxy-Authorization: x\r\n"));
+        QCOMPARE(r.url, QStringLiteral("https://a.test/"));
+        QVERIFY(r.bytes.startsWith("HEAD / HTTP/1.1\r\nHost: a.test\r\n"));
+        QVERIFY(!r.bytes.contains("Proxy-Authorization")); // origin form: the proxy never sees it
+        QVERIFY(r.bytes.endsWith("Connection: close\r\n\r\n"));
+
+        r = httpRequest(QStringLiteral("GET"), QStringLiteral("a.test"), 8080, false, QStringLiteral("/a b/*"), true,
+                        QByteArray("Proxy-Authorization: x\r\n"));
+        QCOMPARE(r.url, QStringLiteral("http://a.test:8080/a b/*"));
+        QVERIFY(r.bytes.startsWith("GET http://a.test:8080/a%20b/* HTTP/1.1\r\nHost: a.test:8080\r\n"));
+        QVERIFY(r.bytes.contains("Proxy-Authorization: x\r\n"));
+        // What we send, we can read back as a head (the same rules for line ends).
+        const QByteArray asAnswer = "HTTP/1.1 200 OK\r\n" + r.bytes.mid(r.bytes.indexOf("\r\n") + 2);
+        QCOMPARE(parseHttpHead(asAnswer).state, State::Complete);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttpHead)

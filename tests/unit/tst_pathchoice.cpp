@@ -150,12 +150,6 @@ private Q_SLOTS:
         QCOMPARE(hostPort(QStringLiteral("::1"), 443), QStringLiteral("[::1]:443"));
         QCOMPARE(hostPort(QStringLiteral("10.0.0.1"), 80), QStringLiteral("10.0.0.1:80"));
     }
-
-    void proxyQueryUrls()
-    {
-        QCOMPARE(proxyQueryUrl(QStringLiteral("a.test"), 443, true).toString(), QStringLiteral("https://a.test:443"));
-        QCOMPARE(proxyQueryUrl(QStringLiteral("a.test"), 80, false).toString(), QStringLiteral("http://a.test:80"));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestPathChoice)

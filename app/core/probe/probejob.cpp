@@ -2,10 +2,8 @@
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>
-#include <QNetworkProxyFactory>
 #include <QSslCipher>
 #include <QSslSocket>
-#include <QUrl>
 
 Q_LOGGING_CATEGORY(lcProbe, "amlfw.probe", QtWarningMsg)
 
@@ -34,31 +32,18 @@ QString joined(const QStringList &parts, const QString &fallback)
 // The proxy the options name for a target: none, the explicit one, or the system's answer.
 QNetworkProxy configuredProxy(const ProxySetting &setting, const ProbeTarget &target)
 {
-    switch (setting.mode) {
-    case ProxySetting::Mode::None:
-        break;
-    case ProxySetting::Mode::Explicit:
+    if (setting.mode == ProxySetting::Mode::Explicit)
         return QNetworkProxy(QNetworkProxy::HttpProxy, setting.host, quint16(setting.port), setting.user,
                              setting.password);
-    case ProxySetting::Mode::System: {
-        const QNetworkProxyQuery query(proxyQueryUrl(target.host, target.port, target.tls));
-        return QNetworkProxyFactory::systemProxyForQuery(query).value(0, QNetworkProxy(QNetworkProxy::NoProxy));
-    }
-    }
-    return QNetworkProxy(QNetworkProxy::NoProxy);
+    return setting.mode == ProxySetting::Mode::System ? systemProxyFor(target.host, target.port, target.tls)
+                                                      : QNetworkProxy(QNetworkProxy::NoProxy);
 }
 
 ProxySource proxySource(ProxySetting::Mode mode)
 {
-    switch (mode) {
-    case ProxySetting::Mode::None:
-        return ProxySource::None;
-    case ProxySetting::Mode::Explicit:
-        return ProxySource::Explicit;
-    case ProxySetting::Mode::System:
-        return ProxySource::System;
-    }
-    return ProxySource::None;
+    return mode == ProxySetting::Mode::Explicit ? ProxySource::Explicit
+           : mode == ProxySetting::Mode::System ? ProxySource::System
+                                                : ProxySource::None;
 }
 
 } // namespace
@@ -79,9 +64,7 @@ ProbeJob::ProbeJob(const ProbeTarget &target, std::shared_ptr<const ProbeContext
 
 ProbeJob::~ProbeJob()
 {
-    m_racer.disconnect(this);
-    m_racer.abort();
-    dropSocket();
+    dropSocket(); // the racer drops its own
 }
 
 void ProbeJob::start()
@@ -152,34 +135,47 @@ void ProbeJob::choosePath()
     }
 }
 
+std::optional<QList<QHostAddress>> ProbeJob::knownAddresses(const QString &host, int port, AddressSource *source) const
+{
+    const QHostAddress literal(host);
+    if (!literal.isNull()) {
+        *source = AddressSource::Literal;
+        return QList<QHostAddress>{literal};
+    }
+    if (const ResolveRule *pin = m_context->options.resolveFor(host, port)) {
+        *source = AddressSource::Pinned;
+        return pin->addresses;
+    }
+    return std::nullopt;
+}
+
+void ProbeJob::lookUp(const QString &host, std::function<void(const HostAnswer &, qint64)> answered)
+{
+    const Stage stage = m_stage;
+    m_stageClock.start();
+    m_stageTimer.start(m_context->options.timeouts.dnsMs);
+    m_context->dns->lookup(host, this, [this, stage, answered = std::move(answered)](const HostAnswer &a, qint64 ms) {
+        if (m_stage != stage)
+            return; // timed out meanwhile
+        m_stageTimer.stop();
+        answered(a, ms);
+    });
+}
+
 void ProbeJob::resolveDestination()
 {
     m_stage = Stage::Dns;
-    const ProbeOptions &o = m_context->options;
     auto setAddresses = [this](const QList<QHostAddress> &addresses) {
         m_result.addresses.clear();
         for (const QHostAddress &a : addresses)
             m_result.addresses.append({a, addressScope(a)});
     };
-    const QHostAddress literal(m_path.connectHost);
-    if (!literal.isNull()) {
-        m_result.addressSource = AddressSource::Literal;
-        setAddresses({literal});
+    if (const auto known = knownAddresses(m_path.connectHost, m_path.connectPort, &m_result.addressSource)) {
+        setAddresses(*known);
         destinationResolved();
         return;
     }
-    if (const ResolveRule *pin = o.resolveFor(m_path.connectHost, m_path.connectPort)) {
-        m_result.addressSource = AddressSource::Pinned;
-        setAddresses(pin->addresses);
-        destinationResolved();
-        return;
-    }
-    m_stageClock.start();
-    m_stageTimer.start(o.timeouts.dnsMs);
-    m_context->dns->lookup(m_path.connectHost, this, [this, setAddresses](const HostAnswer &answer, qint64 ms) {
-        if (m_stage != Stage::Dns)
-            return; // timed out meanwhile
-        m_stageTimer.stop();
+    lookUp(m_path.connectHost, [this, setAddresses](const HostAnswer &answer, qint64 ms) {
         m_result.dns = answer.outcome;
         m_result.dnsError = answer.error;
         m_result.cnames = answer.cnames;
@@ -211,21 +207,12 @@ void ProbeJob::destinationResolved()
 void ProbeJob::resolveProxy()
 {
     m_stage = Stage::ProxyDns;
-    const QHostAddress literal(m_path.proxyHost);
-    if (!literal.isNull()) {
-        startTcp({literal}, m_path.proxyPort);
+    AddressSource source;
+    if (const auto known = knownAddresses(m_path.proxyHost, m_path.proxyPort, &source)) {
+        startTcp(*known, m_path.proxyPort);
         return;
     }
-    if (const ResolveRule *pin = m_context->options.resolveFor(m_path.proxyHost, m_path.proxyPort)) {
-        startTcp(pin->addresses, m_path.proxyPort);
-        return;
-    }
-    m_stageClock.start();
-    m_stageTimer.start(m_context->options.timeouts.dnsMs);
-    m_context->dns->lookup(m_path.proxyHost, this, [this](const HostAnswer &answer, qint64) {
-        if (m_stage != Stage::ProxyDns)
-            return;
-        m_stageTimer.stop();
+    lookUp(m_path.proxyHost, [this](const HostAnswer &answer, qint64) {
         if (answer.outcome != DnsOutcome::Ok || answer.addresses.isEmpty()) {
             m_result.path.proxyOutcome = ProxyOutcome::NameFailed;
             done();
@@ -316,11 +303,9 @@ void ProbeJob::connectionReady()
 
 QByteArray ProbeJob::proxyAuthorization()
 {
-    if (m_path.proxyUser.isEmpty())
-        return {};
-    m_result.path.credentialsSent = true;
-    const QByteArray token = (m_path.proxyUser + u':' + m_path.proxyPassword).toUtf8().toBase64();
-    return QByteArrayLiteral("Proxy-Authorization: Basic ") + token + QByteArrayLiteral("\r\n");
+    const QByteArray header = basicProxyAuthorization(m_path.proxyUser, m_path.proxyPassword);
+    m_result.path.credentialsSent = m_result.path.credentialsSent || !header.isEmpty();
+    return header;
 }
 
 void ProbeJob::sendConnect()
@@ -330,11 +315,7 @@ void ProbeJob::sendConnect()
     m_stageClock.start();
     // The proxy resolves and connects: allow for both.
     m_stageTimer.start(m_context->options.timeouts.dnsMs + m_context->options.timeouts.tcpMs);
-    const QByteArray target = hostPort(m_path.connectHost, m_path.connectPort).toUtf8();
-    QByteArray request = QByteArrayLiteral("CONNECT ") + target + QByteArrayLiteral(" HTTP/1.1\r\nHost: ") + target
-                         + QByteArrayLiteral("\r\nUser-Agent: amlfw/" AMLFW_VERSION " (endpoint test)\r\n")
-                         + proxyAuthorization() + QByteArrayLiteral("\r\n");
-    m_socket->write(request);
+    m_socket->write(connectRequest(m_path.connectHost, m_path.connectPort, proxyAuthorization()));
 }
 
 void ProbeJob::startTls()
@@ -387,8 +368,7 @@ void ProbeJob::tlsEncrypted()
 {
     if (m_stage != Stage::Tls)
         return;
-    m_stageTimer.stop();
-    m_result.timings.tlsMs = m_stageClock.elapsed();
+    endStage();
     m_result.tls.outcome = TlsOutcome::Ok;
     m_result.tls.protocol = protocolLabel(m_socket->sessionProtocol());
     m_result.tls.cipher = m_socket->sessionCipher().name();
@@ -406,20 +386,11 @@ void ProbeJob::startHttp()
     m_stageClock.start();
     m_stageTimer.start(m_context->options.timeouts.httpMs);
     const bool absolute = m_path.viaProxy && !m_target.tls;
-    const int defaultPort = m_target.tls ? 443 : 80;
-    const QString hostHeader = m_target.port == defaultPort ? m_target.host : hostPort(m_target.host, m_target.port);
-    const QString url
-        = (m_target.tls ? QStringLiteral("https://") : QStringLiteral("http://")) + hostHeader + m_target.path;
+    const HttpRequest request = httpRequest(m_method, m_target.host, m_target.port, m_target.tls, m_target.path,
+                                            absolute, absolute ? proxyAuthorization() : QByteArray());
     m_result.http.method = m_method;
-    m_result.http.url = url;
-    QByteArray request
-        = m_method.toLatin1() + ' ' + QUrl(absolute ? url : m_target.path).toEncoded()
-          + QByteArrayLiteral(" HTTP/1.1\r\nHost: ") + hostHeader.toUtf8()
-          + QByteArrayLiteral("\r\nUser-Agent: amlfw/" AMLFW_VERSION " (endpoint test)\r\nAccept: */*\r\n");
-    if (absolute)
-        request += proxyAuthorization();
-    request += QByteArrayLiteral("Connection: close\r\n\r\n");
-    m_socket->write(request);
+    m_result.http.url = request.url;
+    m_socket->write(request.bytes);
 }
 
 void ProbeJob::readyRead()
@@ -444,23 +415,41 @@ void ProbeJob::readyRead()
     }
 }
 
-void ProbeJob::headUnreadable()
+void ProbeJob::endStage()
 {
     m_stageTimer.stop();
-    if (m_stage == Stage::ProxyConnect) {
-        m_result.timings.proxyMs = m_stageClock.elapsed();
-        m_result.path.proxyOutcome = ProxyOutcome::BadResponse;
-    } else {
-        m_result.timings.httpMs = m_stageClock.elapsed();
-        m_result.http.outcome = HttpOutcome::BadResponse;
+    const qint64 elapsed = m_stageClock.elapsed();
+    switch (m_stage) {
+    case Stage::Dns:
+        m_result.timings.dnsMs = elapsed;
+        break;
+    case Stage::ProxyConnect:
+        m_result.timings.proxyMs = elapsed;
+        break;
+    case Stage::Tls:
+        m_result.timings.tlsMs = elapsed;
+        break;
+    case Stage::Http:
+        m_result.timings.httpMs = elapsed;
+        break;
+    default:
+        break;
     }
+}
+
+void ProbeJob::headUnreadable()
+{
+    endStage();
+    if (m_stage == Stage::ProxyConnect)
+        m_result.path.proxyOutcome = ProxyOutcome::BadResponse;
+    else
+        m_result.http.outcome = HttpOutcome::BadResponse;
     done();
 }
 
 void ProbeJob::proxyAnswered(const HttpHead &head)
 {
-    m_stageTimer.stop();
-    m_result.timings.proxyMs = m_stageClock.elapsed();
+    endStage();
     ProbePath &p = m_result.path;
     const int status = head.status;
     p.proxyStatus = status;
@@ -490,8 +479,7 @@ void ProbeJob::proxyAnswered(const HttpHead &head)
 
 void ProbeJob::httpAnswered(const HttpHead &head)
 {
-    m_stageTimer.stop();
-    m_result.timings.httpMs = m_stageClock.elapsed();
+    endStage();
     const int status = head.status;
     if (m_method == u"HEAD" && (status == 405 || status == 501) && !m_restarted) {
         restartForGet();
@@ -531,16 +519,15 @@ void ProbeJob::restartForGet()
 
 void ProbeJob::socketError(int socketError, const QString &errorString)
 {
-    switch (m_stage) {
-    case Stage::ProxyConnect:
-        m_stageTimer.stop();
-        m_result.timings.proxyMs = m_stageClock.elapsed();
+    if (m_stage != Stage::ProxyConnect && m_stage != Stage::Tls && m_stage != Stage::Http)
+        return;
+    endStage();
+    if (m_stage == Stage::ProxyConnect) {
         m_result.path.proxyOutcome = ProxyOutcome::Closed;
-        done();
-        break;
-    case Stage::Tls:
-        m_stageTimer.stop();
-        m_result.timings.tlsMs = m_stageClock.elapsed();
+    } else if (m_stage == Stage::Http) {
+        m_result.http.outcome = m_buffer.isEmpty() ? HttpOutcome::Closed : HttpOutcome::BadResponse;
+        m_result.http.error = errorString;
+    } else {
         fillCertificates();
         if (!m_result.tls.errors.isEmpty()) {
             m_result.tls.outcome = TlsOutcome::Untrusted;
@@ -550,53 +537,36 @@ void ProbeJob::socketError(int socketError, const QString &errorString)
             m_result.tls.outcome = TlsOutcome::HandshakeFailed;
             m_result.tls.handshakeError = errorString;
         }
-        done();
-        break;
-    case Stage::Http:
-        m_stageTimer.stop();
-        m_result.timings.httpMs = m_stageClock.elapsed();
-        m_result.http.outcome = m_buffer.isEmpty() ? HttpOutcome::Closed : HttpOutcome::BadResponse;
-        m_result.http.error = errorString;
-        done();
-        break;
-    default:
-        break;
     }
+    done();
 }
 
 void ProbeJob::stageTimeout()
 {
-    const qint64 elapsed = m_stageClock.elapsed();
+    endStage();
     switch (m_stage) {
     case Stage::Dns:
         m_result.dns = DnsOutcome::Timeout;
-        m_result.timings.dnsMs = elapsed;
         m_result.addressSource = AddressSource::Dns;
         m_result.addresses.clear();
         destinationResolved();
-        break;
+        return;
     case Stage::ProxyDns:
         m_result.path.proxyOutcome = ProxyOutcome::NameFailed;
-        done();
         break;
     case Stage::ProxyConnect:
-        m_result.timings.proxyMs = elapsed;
         m_result.path.proxyOutcome = ProxyOutcome::Timeout;
-        done();
         break;
     case Stage::Tls:
-        m_result.timings.tlsMs = elapsed;
         m_result.tls.outcome = TlsOutcome::Timeout;
-        done();
         break;
     case Stage::Http:
-        m_result.timings.httpMs = elapsed;
         m_result.http.outcome = HttpOutcome::Timeout;
-        done();
         break;
     default:
-        break;
+        return;
     }
+    done();
 }
 
 void ProbeJob::done()

@@ -12,7 +12,9 @@
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QSslSocket;
 
@@ -52,6 +54,9 @@ private:
     enum class Stage { Idle, Dns, ProxyDns, Tcp, ProxyConnect, Tls, Http, Done };
 
     void choosePath();
+    // A literal address or pinned ones (--resolve): no DNS needed.
+    std::optional<QList<QHostAddress>> knownAddresses(const QString &host, int port, AddressSource *source) const;
+    void lookUp(const QString &host, std::function<void(const HostAnswer &, qint64)> answered); // under the DNS timeout
     void resolveDestination();
     void destinationResolved();
     void resolveProxy();
@@ -68,6 +73,7 @@ private:
     void stageTimeout();
     void proxyAnswered(const HttpHead &head);
     void httpAnswered(const HttpHead &head);
+    void endStage(); // stops the stage's timer and records its time
     void headUnreadable();
     void restartForGet();
     void fillCertificates();

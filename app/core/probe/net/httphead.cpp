@@ -1,5 +1,9 @@
 #include "httphead.h"
 
+#include "pathchoice.h"
+
+#include <QUrl>
+
 namespace amlfw {
 
 namespace {
@@ -151,6 +155,38 @@ QString proxyEvidence(const HttpHead &head)
             return QStringLiteral("server: ") + server;
     }
     return {};
+}
+
+QByteArray basicProxyAuthorization(const QString &user, const QString &password)
+{
+    if (user.isEmpty())
+        return {};
+    const QByteArray token = (user + u':' + password).toUtf8().toBase64();
+    return QByteArrayLiteral("Proxy-Authorization: Basic ") + token + QByteArrayLiteral("\r\n");
+}
+
+QByteArray connectRequest(const QString &host, int port, const QByteArray &proxyAuthorization)
+{
+    const QByteArray target = hostPort(host, port).toUtf8();
+    return QByteArrayLiteral("CONNECT ") + target + QByteArrayLiteral(" HTTP/1.1\r\nHost: ") + target
+           + QByteArrayLiteral("\r\nUser-Agent: amlfw/" AMLFW_VERSION " (endpoint test)\r\n") + proxyAuthorization
+           + QByteArrayLiteral("\r\n");
+}
+
+HttpRequest httpRequest(const QString &method, const QString &host, int port, bool tls, const QString &path,
+                        bool absoluteForm, const QByteArray &proxyAuthorization)
+{
+    const int defaultPort = tls ? 443 : 80;
+    const QString hostHeader = port == defaultPort ? host : hostPort(host, port);
+    HttpRequest r;
+    r.url = (tls ? QStringLiteral("https://") : QStringLiteral("http://")) + hostHeader + path;
+    r.bytes = method.toLatin1() + ' ' + QUrl(absoluteForm ? r.url : path).toEncoded()
+              + QByteArrayLiteral(" HTTP/1.1\r\nHost: ") + hostHeader.toUtf8()
+              + QByteArrayLiteral("\r\nUser-Agent: amlfw/" AMLFW_VERSION " (endpoint test)\r\nAccept: */*\r\n");
+    if (absoluteForm)
+        r.bytes += proxyAuthorization;
+    r.bytes += QByteArrayLiteral("Connection: close\r\n\r\n");
+    return r;
 }
 
 } // namespace amlfw

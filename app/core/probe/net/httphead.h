@@ -39,4 +39,17 @@ HttpHeadParse parseHttpHead(QByteArrayView data);
 // "407", "470", a proxy-only header name, or "server: <name>"; empty when it looks like the service.
 QString proxyEvidence(const HttpHead &head);
 
+// The requests amlfw sends, byte for byte.
+QByteArray basicProxyAuthorization(const QString &user, const QString &password); // header line; empty without user
+QByteArray connectRequest(const QString &host, int port, const QByteArray &proxyAuthorization);
+
+struct HttpRequest
+{
+    QString url;      // as reported: "https://host/path", the port when it is not the scheme's
+    QByteArray bytes; // the request head, "Connection: close"
+};
+// `method` of `path` on host:port, over TLS or not; `absoluteForm`: the form a proxy takes for plain HTTP.
+HttpRequest httpRequest(const QString &method, const QString &host, int port, bool tls, const QString &path,
+                        bool absoluteForm, const QByteArray &proxyAuthorization);
+
 } // namespace amlfw

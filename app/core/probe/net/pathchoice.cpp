@@ -1,5 +1,6 @@
 #include "pathchoice.h"
 
+#include <QNetworkProxyFactory>
 #include <QUrl>
 
 namespace amlfw {
@@ -48,13 +49,14 @@ PathChoice choosePath(const PathRequest &request)
     return c;
 }
 
-QUrl proxyQueryUrl(const QString &host, int port, bool tls)
+QNetworkProxy systemProxyFor(const QString &host, int port, bool tls)
 {
     QUrl url;
     url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(host);
     url.setPort(port);
-    return url;
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+    return proxies.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
 }
 
 } // namespace amlfw

@@ -41,7 +41,7 @@ struct PathChoice
 // Direct or through which proxy. Pure: the system's proxy answer comes in with the request.
 PathChoice choosePath(const PathRequest &request);
 
-// The URL the system's proxy settings (PAC, per-host exceptions) are asked about for an endpoint.
-QUrl proxyQueryUrl(const QString &host, int port, bool tls);
+// The system's proxy for an endpoint (its settings, PAC, per-host exceptions): the first answer.
+QNetworkProxy systemProxyFor(const QString &host, int port, bool tls);
 
 } // namespace amlfw
