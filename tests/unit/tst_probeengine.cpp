@@ -263,12 +263,10 @@ private Q_SLOTS:
         pin.addresses = {QHostAddress(QHostAddress::LocalHost)};
         o.resolve << pin;
         o.connectTo << redirect(pin.host, 443, silent.serverPort());
-        QElapsedTimer clock;
-        clock.start();
         const ProbeResult r = runOne(target(pin.host, 443, true, true), o);
-        // A server that accepts and never answers the handshake: TLS_TIMEOUT, in about the TLS timeout.
+        // A server that accepts and never answers the handshake: TLS_TIMEOUT, after the TLS timeout.
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_TIMEOUT"));
-        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(r.timings.tlsMs >= o.timeouts.tlsMs);
         QCOMPARE(r.addressSource, AddressSource::Pinned);
         QVERIFY(!m_resolver.lookups().contains(pin.host)); // pinned: DNS not asked
         QCOMPARE(silent.serverNames(), QStringList{pin.host});
@@ -344,13 +342,10 @@ private Q_SLOTS:
             QSKIP("needs POSIX sockets to make a port that drops connections");
         ProbeOptions o = directTo(backlog.port());
         o.timeouts.tcpMs = 300;
-        QElapsedTimer clock;
-        clock.start();
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_TIMEOUT"));
         QCOMPARE(r.tcp.first().outcome, ConnectOutcome::Timeout);
         QVERIFY(r.timings.tcpMs >= 300);
-        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
     }
 
     void dnsFailures()
@@ -660,11 +655,8 @@ private Q_SLOTS:
         QVERIFY(engine.start(targets, m_probe));
         QTRY_COMPARE(silent.connections(), 4); // four handshakes hang; two wait for a slot
         QVERIFY(finished.isEmpty());
-        QElapsedTimer clock;
-        clock.start();
         engine.cancel();
-        QCOMPARE(finished.count(), 1);
-        QVERIFY(clock.elapsed() < 1000);
+        QCOMPARE(finished.count(), 1); // at once, from within cancel()
         QVERIFY(!engine.isRunning());
         for (const ProbeResult &r : engine.results())
             QCOMPARE(probeStatusId(r.status), QStringLiteral("CANCELLED"));
@@ -857,12 +849,12 @@ private Q_SLOTS:
 
     void systemResolverWithoutDnsTraffic()
     {
-        // "localhost" comes from the hosts file: getaddrinfo answers without asking a DNS server,
-        // and the CNAME query (which would) is off.
+        // An address literal: getaddrinfo answers it without asking anyone, and the CNAME query
+        // (which would) is off. No name goes to the system's resolver in a test.
         SystemHostResolver resolver(false);
         QObject context;
         std::optional<HostAnswer> answer;
-        resolver.lookup(QStringLiteral("localhost"), &context, [&](const HostAnswer &a) { answer = a; });
+        resolver.lookup(QStringLiteral("127.0.0.1"), &context, [&](const HostAnswer &a) { answer = a; });
         QVERIFY(!answer); // never from within lookup()
         QTRY_VERIFY(answer.has_value());
         QCOMPARE(answer->outcome, DnsOutcome::Ok);
@@ -870,6 +862,17 @@ private Q_SLOTS:
         for (const QHostAddress &a : answer->addresses)
             QVERIFY(a.isLoopback());
         QVERIFY(answer->cnames.isEmpty());
+    }
+
+    void systemResolverForgetsAContextThatIsGone()
+    {
+        SystemHostResolver resolver(false);
+        auto context = std::make_unique<QObject>();
+        bool called = false;
+        resolver.lookup(QStringLiteral("127.0.0.1"), context.get(), [&](const HostAnswer &) { called = true; });
+        context.reset();
+        QTest::qWait(200); // the answer (from a thread) has come and found nobody to tell
+        QVERIFY(!called);
     }
 
     void modelFollowsTheEngine()
