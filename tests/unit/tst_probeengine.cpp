@@ -664,10 +664,18 @@ private Q_SLOTS:
         QCOMPARE(silent.connections(), 4);         // the waiting ones never started
     }
 
+    void cancelFromAResultSlotLeavesNoRowRunning_data()
+    {
+        QTest::addColumn<bool>("onVerdict"); // else: as soon as a shared row runs
+        QTest::newRow("on the first verdict") << true;
+        QTest::newRow("on the first running row") << false;
+    }
+
     void cancelFromAResultSlotLeavesNoRowRunning()
     {
-        // Three rows share one endpoint; a slot cancels on the first verdict, while another
-        // endpoint still hangs. finished() must see every row final.
+        // Three rows share one endpoint; a slot cancels as one of them changes, while another
+        // endpoint still hangs. finished() must see every row final, and the same afterwards.
+        QFETCH(bool, onVerdict);
         auto server = tlsServer(m_public);
         QVERIFY(server);
         SilentServer silent;
@@ -680,7 +688,8 @@ private Q_SLOTS:
         bool cancelled = false;
         QList<ProbeStatus> atFinish;
         connect(&engine, &ProbeEngine::resultChanged, this, [&](int row) {
-            if (!cancelled && isFinal(engine.results().at(row).status)) {
+            const ProbeStatus status = engine.results().at(row).status;
+            if (!cancelled && row > 0 && (onVerdict ? isFinal(status) : status == ProbeStatus::Running)) {
                 cancelled = true;
                 engine.cancel();
             }
@@ -695,10 +704,13 @@ private Q_SLOTS:
                              target(Host, 443, true, true, QStringLiteral("rule-c"))}));
         QVERIFY(cancelled);
         QCOMPARE(atFinish.size(), 4);
+        const QString shared = onVerdict ? QStringLiteral("OK") : QStringLiteral("CANCELLED");
         QCOMPARE(probeStatusId(atFinish.at(0)), QStringLiteral("CANCELLED"));
-        for (int row = 1; row < 4; ++row)
-            QCOMPARE(probeStatusId(atFinish.at(row)), QStringLiteral("OK")); // not RUNNING
-        QCOMPARE(engine.finishedCount(), 3);
+        for (int row = 1; row < 4; ++row) {
+            QCOMPARE(probeStatusId(atFinish.at(row)), shared); // not RUNNING
+            QCOMPARE(probeStatusId(engine.results().at(row).status), shared);
+        }
+        QCOMPARE(engine.finishedCount(), onVerdict ? 3 : 0);
     }
 
     void lateConnectionOfTheHeadRaceChangesNothing()

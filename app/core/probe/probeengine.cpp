@@ -159,10 +159,11 @@ void ProbeEngine::pump()
         connect(job, &ProbeJob::finished, this, [this, job] { jobFinished(job); });
         m_peak = std::max(m_peak, int(m_jobs.size()));
         job->start();
-        for (int row : rows) {
+        // All rows first, then the signals: a slot may cancel(), which must find them all running.
+        for (int row : rows)
             m_results[row].status = ProbeStatus::Running;
+        for (int row : rows)
             Q_EMIT resultChanged(row);
-        }
     }
 }
 
