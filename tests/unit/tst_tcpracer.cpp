@@ -19,6 +19,18 @@ namespace {
 const QHostAddress V4(QHostAddress::LocalHost);
 const QHostAddress V6(QHostAddress::LocalHostIPv6);
 
+// What a racer says: the sockets it hands over (owned here from then on) and its finished().
+struct Watch
+{
+    explicit Watch(TcpRacer *racer)
+        : finished(racer, &TcpRacer::finished)
+    {
+        QObject::connect(racer, &TcpRacer::connected, racer, [this](QSslSocket *s) { sockets.emplace_back(s); });
+    }
+    std::vector<std::unique_ptr<QSslSocket>> sockets;
+    QSignalSpy finished;
+};
+
 } // namespace
 
 class TestTcpRacer : public QObject
@@ -31,13 +43,12 @@ private Q_SLOTS:
         SilentServer server; // 127.0.0.1 only: ::1 on its port is refused
         QVERIFY(server.listenLoopback());
         TcpRacer racer;
-        QSignalSpy finished(&racer, &TcpRacer::finished);
-        std::unique_ptr<QSslSocket> winner;
-        connect(&racer, &TcpRacer::connected, this, [&](QSslSocket *s) { winner.reset(s); });
+        Watch watch(&racer);
         racer.start({V6, V4}, server.serverPort(), 5000);
         QVERIFY(!racer.isFinished());
-        QTRY_COMPARE(finished.count(), 1);
-        QVERIFY(winner);
+        QTRY_COMPARE(watch.finished.count(), 1);
+        QCOMPARE(watch.sockets.size(), size_t(1));
+        QSslSocket *winner = watch.sockets.front().get();
         QCOMPARE(winner->parent(), nullptr); // the receiver's now
         QCOMPARE(winner->state(), QAbstractSocket::ConnectedState);
         QCOMPARE(winner->peerAddress(), V4);
@@ -54,13 +65,11 @@ private Q_SLOTS:
         SilentServer server;
         QVERIFY(server.listenLoopback());
         TcpRacer racer;
-        std::vector<std::unique_ptr<QSslSocket>> connected;
-        connect(&racer, &TcpRacer::connected, this, [&](QSslSocket *s) { connected.emplace_back(s); });
-        QSignalSpy finished(&racer, &TcpRacer::finished);
+        Watch watch(&racer);
         // 127.0.0.2 on this port: nothing listens, refused; then 127.0.0.1 answers.
         racer.start({QHostAddress(QStringLiteral("127.0.0.2")), V4}, server.serverPort(), 5000);
-        QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(connected.size(), size_t(1));
+        QTRY_COMPARE(watch.finished.count(), 1);
+        QCOMPARE(watch.sockets.size(), size_t(1));
         QCOMPARE(racer.attempts().at(0).outcome, ConnectOutcome::Refused);
         QVERIFY(!racer.attempts().at(0).error.isEmpty());
         QCOMPARE(racer.attempts().at(1).outcome, ConnectOutcome::Connected);
@@ -82,11 +91,10 @@ private Q_SLOTS:
         if (!backlog.start())
             QSKIP("needs POSIX sockets to make a port that drops connections");
         TcpRacer racer;
-        QSignalSpy connected(&racer, &TcpRacer::connected);
-        QSignalSpy finished(&racer, &TcpRacer::finished);
+        Watch watch(&racer);
         racer.start({V4, QHostAddress(QStringLiteral("127.0.0.3"))}, backlog.port(), 300);
-        QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(connected.count(), 0);
+        QTRY_COMPARE(watch.finished.count(), 1);
+        QVERIFY(watch.sockets.empty());
         QCOMPARE(racer.attempts().at(0).outcome, ConnectOutcome::Timeout);
         QVERIFY(racer.attempts().at(0).ms >= 300);
         QCOMPARE(racer.attempts().at(1).outcome, ConnectOutcome::NotTried); // same family, never reached
@@ -97,14 +105,13 @@ private Q_SLOTS:
         SilentServer server;
         QVERIFY(server.listenLoopback());
         TcpRacer racer;
-        QSignalSpy connected(&racer, &TcpRacer::connected);
-        QSignalSpy finished(&racer, &TcpRacer::finished);
+        Watch watch(&racer);
         racer.start({V4}, server.serverPort(), 5000);
         racer.abort(); // before the connection is through
         QVERIFY(racer.isFinished());
         QTest::qWait(200);
-        QCOMPARE(connected.count(), 0);
-        QCOMPARE(finished.count(), 0);
+        QVERIFY(watch.sockets.empty());
+        QCOMPARE(watch.finished.count(), 0);
         QTRY_COMPARE(server.openConnections(), 0);
     }
 
@@ -118,14 +125,12 @@ private Q_SLOTS:
         SilentServer server;
         QVERIFY(server.listenLoopback());
         TcpRacer racer;
-        std::vector<std::unique_ptr<QSslSocket>> connected;
-        connect(&racer, &TcpRacer::connected, this, [&](QSslSocket *s) { connected.emplace_back(s); });
-        QSignalSpy finished(&racer, &TcpRacer::finished);
+        Watch watch(&racer);
         racer.start({V4}, backlog.port(), 60000);
         racer.start({V4}, server.serverPort(), 60000);
-        QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(connected.size(), size_t(1));
-        QCOMPARE(connected.front()->peerPort(), server.serverPort());
+        QTRY_COMPARE(watch.finished.count(), 1);
+        QCOMPARE(watch.sockets.size(), size_t(1));
+        QCOMPARE(watch.sockets.front()->peerPort(), server.serverPort());
         QCOMPARE(racer.attempts().size(), 1);
         QCOMPARE(racer.attempts().first().port, int(server.serverPort()));
         QCOMPARE(racer.findChildren<QSslSocket *>().size(), 0); // the first race's socket is gone (or going)
