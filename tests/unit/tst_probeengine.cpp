@@ -2,8 +2,8 @@
 // a server that never answers the handshake, refused and silent ports, a CONNECT proxy, and a fake
 // resolver. No real host is resolved or reached.
 #include "fakeresolver.h"
-#include "hostresolver.h"
 #include "fullbacklog.h"
+#include "hostresolver.h"
 #include "httptestserver.h"
 #include "probeengine.h"
 #include "proberesultmodel.h"
@@ -14,10 +14,12 @@
 #include "testpki.h"
 #include "tlstestserver.h"
 
+#include <QPointer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 using namespace amlfw;
@@ -41,6 +43,72 @@ ProbeTarget target(const QString &host, int port, bool tls, bool http, const QSt
     t.firewallType = http ? FirewallRuleType::Application : FirewallRuleType::NetworkFqdn;
     return t;
 }
+
+// A resolver that answers only when told to, as a correct resolver does: never once the context
+// it was given is gone. Lets a test answer after the engine that asked is destroyed.
+class LateResolver : public HostResolver
+{
+public:
+    void lookup(const QString &host, QObject *context, Callback done) override
+    {
+        m_pending.append({host, context, std::move(done)});
+    }
+    int pending() const { return int(m_pending.size()); }
+    int answerAll(const QHostAddress &address)
+    {
+        int answered = 0;
+        const auto pending = std::exchange(m_pending, {});
+        for (const Pending &p : pending) {
+            if (!p.context)
+                continue;
+            HostAnswer answer;
+            answer.outcome = DnsOutcome::Ok;
+            answer.addresses = {address};
+            p.done(answer);
+            ++answered;
+        }
+        return answered;
+    }
+
+private:
+    struct Pending
+    {
+        QString host;
+        QPointer<QObject> context;
+        Callback done;
+    };
+    QList<Pending> m_pending;
+};
+
+// A loopback port whose connection attempts hang (their SYNs dropped: a zero backlog filled by one
+// connection nobody accepts) until free() lets the queue drain; from then on they complete.
+class HangingPort
+{
+public:
+    bool listen(const QHostAddress &address, quint16 port)
+    {
+        m_server.setListenBacklogSize(0);
+        if (!m_server.listen(address, port))
+            return false;
+        m_server.pauseAccepting();
+        m_filler.connectToHost(address, m_server.serverPort());
+        return m_filler.waitForConnected(5000);
+    }
+    void free() { m_server.resumeAccepting(); }
+    quint16 port() const { return m_server.serverPort(); }
+    // Connections accepted besides the filler: attempts that got through.
+    int accepted()
+    {
+        while (QTcpSocket *s = m_server.nextPendingConnection())
+            m_accepted << s;
+        return int(m_accepted.size()) - 1;
+    }
+
+private:
+    QTcpServer m_server;
+    QTcpSocket m_filler;
+    QList<QTcpSocket *> m_accepted;
+};
 
 ConnectToRule redirect(const QString &host, int port, int toPort)
 {
@@ -140,14 +208,14 @@ private Q_SLOTS:
         issued = m_pki->selfSigned(QStringLiteral("selfsigned"), names, &error);
         QVERIFY2(issued, qPrintable(error));
         m_selfSigned = *issued;
-        issued = m_pki->issue(QStringLiteral("other"), {QStringLiteral("other.example.test")}, TestPki::Authority::Public,
-                              &error);
+        issued = m_pki->issue(QStringLiteral("other"), {QStringLiteral("other.example.test")},
+                              TestPki::Authority::Public, &error);
         QVERIFY2(issued, qPrintable(error));
         m_otherName = *issued;
 
         m_probe.tlsPorts = {QStringLiteral("443")};
-        m_probe.expectedIssuers = {{QStringLiteral("test"), {QStringLiteral("*")},
-                                    {QString::fromLatin1(TestPki::PublicOrganization)}}};
+        m_probe.expectedIssuers
+            = {{QStringLiteral("test"), {QStringLiteral("*")}, {QString::fromLatin1(TestPki::PublicOrganization)}}};
         m_resolver.setAddresses(Host, {QHostAddress(QHostAddress::LocalHost)});
         for (int i = 0; i < 20; ++i)
             m_resolver.setAddresses(QStringLiteral("h%1.amlfw.test").arg(i), {QHostAddress(QHostAddress::LocalHost)});
@@ -195,12 +263,10 @@ private Q_SLOTS:
         pin.addresses = {QHostAddress(QHostAddress::LocalHost)};
         o.resolve << pin;
         o.connectTo << redirect(pin.host, 443, silent.serverPort());
-        QElapsedTimer clock;
-        clock.start();
         const ProbeResult r = runOne(target(pin.host, 443, true, true), o);
-        // A server that accepts and never answers the handshake: TLS_TIMEOUT, in about the TLS timeout.
+        // A server that accepts and never answers the handshake: TLS_TIMEOUT, after the TLS timeout.
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_TIMEOUT"));
-        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(r.timings.tlsMs >= o.timeouts.tlsMs);
         QCOMPARE(r.addressSource, AddressSource::Pinned);
         QVERIFY(!m_resolver.lookups().contains(pin.host)); // pinned: DNS not asked
         QCOMPARE(silent.serverNames(), QStringList{pin.host});
@@ -227,7 +293,7 @@ private Q_SLOTS:
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_FAILED"));
         QCOMPARE(r.tls.outcome, TlsOutcome::Untrusted);
         QVERIFY(!r.tls.errors.isEmpty());
-        QVERIFY(!r.tls.chain.isEmpty()); // what was presented is reported
+        QVERIFY(!r.tls.chain.isEmpty());               // what was presented is reported
         QCOMPARE(r.http.outcome, HttpOutcome::NotRun); // never used the untrusted connection
         QVERIFY(server->requests().isEmpty());
         QVERIFY(!ProbeTexts::detail(r).isEmpty());
@@ -276,13 +342,10 @@ private Q_SLOTS:
             QSKIP("needs POSIX sockets to make a port that drops connections");
         ProbeOptions o = directTo(backlog.port());
         o.timeouts.tcpMs = 300;
-        QElapsedTimer clock;
-        clock.start();
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_TIMEOUT"));
         QCOMPARE(r.tcp.first().outcome, ConnectOutcome::Timeout);
         QVERIFY(r.timings.tcpMs >= 300);
-        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
     }
 
     void dnsFailures()
@@ -361,8 +424,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("squid 403 page") << 403 << QByteArray("X-Squid-Error") << QStringLiteral("HTTP_BLOCKED");
         QTest::newRow("azure firewall 470") << 470 << QByteArray() << QStringLiteral("HTTP_BLOCKED");
-        QTest::newRow("transparent proxy 407") << 407 << QByteArray("Proxy-Authenticate")
-                                               << QStringLiteral("PROXY_AUTH_REQUIRED");
+        QTest::newRow("transparent proxy 407")
+            << 407 << QByteArray("Proxy-Authenticate") << QStringLiteral("PROXY_AUTH_REQUIRED");
         QTest::newRow("service's own 403") << 403 << QByteArray() << QStringLiteral("OK");
         QTest::newRow("service's own 404") << 404 << QByteArray() << QStringLiteral("OK");
     }
@@ -592,16 +655,166 @@ private Q_SLOTS:
         QVERIFY(engine.start(targets, m_probe));
         QTRY_COMPARE(silent.connections(), 4); // four handshakes hang; two wait for a slot
         QVERIFY(finished.isEmpty());
-        QElapsedTimer clock;
-        clock.start();
         engine.cancel();
-        QCOMPARE(finished.count(), 1);
-        QVERIFY(clock.elapsed() < 1000);
+        QCOMPARE(finished.count(), 1); // at once, from within cancel()
         QVERIFY(!engine.isRunning());
         for (const ProbeResult &r : engine.results())
             QCOMPARE(probeStatusId(r.status), QStringLiteral("CANCELLED"));
         QTRY_COMPARE(silent.openConnections(), 0); // sockets closed, not left hanging
-        QCOMPARE(silent.connections(), 4); // the waiting ones never started
+        QCOMPARE(silent.connections(), 4);         // the waiting ones never started
+    }
+
+    void cancelFromAResultSlotLeavesNoRowRunning_data()
+    {
+        QTest::addColumn<bool>("onVerdict"); // else: as soon as a shared row runs
+        QTest::newRow("on the first verdict") << true;
+        QTest::newRow("on the first running row") << false;
+    }
+
+    void cancelFromAResultSlotLeavesNoRowRunning()
+    {
+        // Three rows share one endpoint; a slot cancels as one of them changes, while another
+        // endpoint still hangs. finished() must see every row final, and the same afterwards.
+        QFETCH(bool, onVerdict);
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        SilentServer silent;
+        QVERIFY(silent.listenLoopback());
+        ProbeOptions o = directTo(server->serverPort());
+        o.timeouts.tlsMs = 60000;
+        o.connectTo << redirect(QStringLiteral("h9.amlfw.test"), 443, silent.serverPort());
+        ProbeEngine engine;
+        engine.setOptions(o);
+        bool cancelled = false;
+        QList<ProbeStatus> atFinish;
+        connect(&engine, &ProbeEngine::resultChanged, this, [&](int row) {
+            const ProbeStatus status = engine.results().at(row).status;
+            if (!cancelled && row > 0 && (onVerdict ? isFinal(status) : status == ProbeStatus::Running)) {
+                cancelled = true;
+                engine.cancel();
+            }
+        });
+        connect(&engine, &ProbeEngine::finished, this, [&] {
+            for (const ProbeResult &r : engine.results())
+                atFinish << r.status;
+        });
+        QVERIFY(run(engine, {target(QStringLiteral("h9.amlfw.test"), 443, true, true, QStringLiteral("hangs")),
+                             target(Host, 443, true, true, QStringLiteral("rule-a")),
+                             target(Host, 443, true, true, QStringLiteral("rule-b")),
+                             target(Host, 443, true, true, QStringLiteral("rule-c"))}));
+        QVERIFY(cancelled);
+        QCOMPARE(atFinish.size(), 4);
+        const QString shared = onVerdict ? QStringLiteral("OK") : QStringLiteral("CANCELLED");
+        QCOMPARE(probeStatusId(atFinish.at(0)), QStringLiteral("CANCELLED"));
+        for (int row = 1; row < 4; ++row) {
+            QCOMPARE(probeStatusId(atFinish.at(row)), shared); // not RUNNING
+            QCOMPARE(probeStatusId(engine.results().at(row).status), shared);
+        }
+        QCOMPARE(engine.finishedCount(), onVerdict ? 3 : 0);
+    }
+
+    void lateConnectionOfTheHeadRaceChangesNothing()
+    {
+        // The HEAD goes over IPv4 while the IPv6 attempt hangs; the 405 restarts the race for a
+        // GET, whose IPv6 attempt times out. Then the first IPv6 attempt's SYN gets through: that
+        // socket belongs to a race that is over and must have been closed, not left to connect
+        // into the new one.
+        HttpBehaviour behaviour;
+        behaviour.headNotAllowed = true;
+        auto server = tlsServer(m_public, behaviour);
+        QVERIFY(server);
+        // The GET's handshake never comes: the job is still in its TLS stage when the SYN is retried.
+        connect(server.get(), &QSslServer::startedEncryptionHandshake, this,
+                [&server] { server->setHandshakeDelay(600000); });
+        HangingPort hanging;
+        if (!hanging.listen(QHostAddress(QHostAddress::LocalHostIPv6), server->serverPort()))
+            QSKIP("needs ::1 and a port that drops connections");
+        const QString host = QStringLiteral("race.amlfw.test");
+        FakeResolver resolver;
+        resolver.setAddresses(host, {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)});
+        ProbeOptions o = options();
+        o.connectTo << redirect(host, 443, server->serverPort());
+        o.timeouts.tcpMs = 400;
+        o.timeouts.tlsMs = 5000; // longer than the kernel's SYN retries at 1 s and 3 s
+        ProbeEngine engine;
+        engine.setOptions(o);
+        engine.setResolver(&resolver);
+        QSignalSpy finished(&engine, &ProbeEngine::finished);
+        QVERIFY(engine.start({target(host, 443, true, true)}, m_probe));
+        QTRY_COMPARE(server->requests().size(), 1); // the HEAD, answered 405
+        QTRY_COMPARE(server->connections(), 2);     // the GET's race has begun
+        QTest::qWait(o.timeouts.tcpMs + 200);       // its IPv6 attempt has timed out
+        hanging.free();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+        const ProbeResult r = engine.results().at(0);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_TIMEOUT"));
+        QCOMPARE(server->connections(), 2); // the HEAD's and the GET's, no third
+        QCOMPARE(r.tcp.size(), 2);
+        QCOMPARE(r.familyOutcome(QAbstractSocket::IPv4Protocol), ConnectOutcome::Connected);
+        QCOMPARE(r.familyOutcome(QAbstractSocket::IPv6Protocol), ConnectOutcome::Timeout);
+        QCOMPARE(hanging.accepted(), 0); // no attempt of either race got through late
+    }
+
+    void destroyedMidRun_data()
+    {
+        QTest::addColumn<QString>("stage");
+        QTest::newRow("dns") << QStringLiteral("dns");
+        QTest::newRow("tcp") << QStringLiteral("tcp");
+        QTest::newRow("tls") << QStringLiteral("tls");
+        QTest::newRow("http") << QStringLiteral("http");
+        QTest::newRow("proxy") << QStringLiteral("proxy");
+        QTest::newRow("after cancel") << QStringLiteral("cancel");
+    }
+
+    void destroyedMidRun()
+    {
+        // Destroying the engine at any stage closes everything, and nothing that answers later
+        // (a resolver, a socket, a timer) reaches what is gone. Under AddressSanitizer: clean.
+        QFETCH(QString, stage);
+        LateResolver late;
+        SilentServer silent;
+        QVERIFY(silent.listenLoopback());
+        FullBacklog backlog;
+        const bool haveBacklog = backlog.start();
+        if (stage == u"tcp" && !haveBacklog)
+            QSKIP("needs POSIX sockets to make a port that drops connections");
+        ProbeOptions o = options();
+        o.timeouts = {60000, 60000, 60000, 60000};
+        QList<ProbeTarget> targets;
+        for (int i = 0; i < 3; ++i) {
+            const QString host = QStringLiteral("m%1.amlfw.test").arg(i);
+            targets << target(host, stage == u"http" ? 80 : 443, stage != u"http", true);
+            const int port = stage == u"tcp" ? backlog.port() : silent.serverPort();
+            o.connectTo << redirect(host, targets.last().port, port);
+        }
+        if (stage == u"proxy") {
+            o.proxy.mode = ProxySetting::Mode::Explicit;
+            o.proxy.host = QStringLiteral("127.0.0.1");
+            o.proxy.port = silent.serverPort(); // CONNECT is never answered
+        }
+        auto engine = std::make_unique<ProbeEngine>();
+        engine->setOptions(o);
+        engine->setResolver(&late);
+        QVERIFY(engine->start(targets, m_probe));
+        QTRY_COMPARE(late.pending(), 3);
+        if (stage != u"dns") {
+            QCOMPARE(late.answerAll(QHostAddress(QHostAddress::LocalHost)), 3);
+            if (stage == u"tls" || stage == u"http" || stage == u"proxy")
+                QTRY_COMPARE(silent.connections(), 3);
+            else
+                QTest::qWait(50); // connecting
+        }
+        if (stage == u"cancel") {
+            QTRY_COMPARE(silent.connections(), 3);
+            QVERIFY(!engine->rerun({0})); // while running: refused
+            engine->cancel();
+            QVERIFY(engine->rerun({0, 1})); // a new run while the cancelled jobs still wait for deletion
+            QTRY_COMPARE(late.pending(), 2);
+        }
+        engine.reset();
+        QCOMPARE(late.answerAll(QHostAddress(QHostAddress::LocalHost)), 0); // the asking cache is gone
+        QTest::qWait(100); // let whatever was posted run: deferred deletes, queued signals
+        QTRY_COMPARE(silent.openConnections(), 0);
     }
 
     void rerunOnlyTheFailed()
@@ -648,12 +861,12 @@ private Q_SLOTS:
 
     void systemResolverWithoutDnsTraffic()
     {
-        // "localhost" comes from the hosts file: getaddrinfo answers without asking a DNS server,
-        // and the CNAME query (which would) is off.
+        // An address literal: getaddrinfo answers it without asking anyone, and the CNAME query
+        // (which would) is off. No name goes to the system's resolver in a test.
         SystemHostResolver resolver(false);
         QObject context;
         std::optional<HostAnswer> answer;
-        resolver.lookup(QStringLiteral("localhost"), &context, [&](const HostAnswer &a) { answer = a; });
+        resolver.lookup(QStringLiteral("127.0.0.1"), &context, [&](const HostAnswer &a) { answer = a; });
         QVERIFY(!answer); // never from within lookup()
         QTRY_VERIFY(answer.has_value());
         QCOMPARE(answer->outcome, DnsOutcome::Ok);
@@ -661,6 +874,17 @@ private Q_SLOTS:
         for (const QHostAddress &a : answer->addresses)
             QVERIFY(a.isLoopback());
         QVERIFY(answer->cnames.isEmpty());
+    }
+
+    void systemResolverForgetsAContextThatIsGone()
+    {
+        SystemHostResolver resolver(false);
+        auto context = std::make_unique<QObject>();
+        bool called = false;
+        resolver.lookup(QStringLiteral("127.0.0.1"), context.get(), [&](const HostAnswer &) { called = true; });
+        context.reset();
+        QTest::qWait(200); // the answer (from a thread) has come and found nobody to tell
+        QVERIFY(!called);
     }
 
     void modelFollowsTheEngine()
@@ -685,7 +909,8 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, ProbeResultModel::StatusColumn).data().toString(), QStringLiteral("NOT_TESTABLE"));
         QCOMPARE(model.index(1, 0).data(ProbeResultModel::FailedRole).toBool(), false);
         QCOMPARE(model.index(0, 0).data(ProbeResultModel::FinalRole).toBool(), true);
-        QCOMPARE(model.headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString(), QStringLiteral("Host tested"));
+        QCOMPARE(model.headerData(ProbeResultModel::HostColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Host tested"));
         for (int row = 0; row < 2; ++row)
             QCOMPARE(model.result(row).status, engine.results().at(row).status);
     }

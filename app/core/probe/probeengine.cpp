@@ -22,7 +22,10 @@ const QList<QSslCertificate> &systemCaCertificates()
 
 } // namespace
 
-ProbeEngine::ProbeEngine(QObject *parent) : QObject(parent) {}
+ProbeEngine::ProbeEngine(QObject *parent)
+    : QObject(parent)
+{
+}
 
 ProbeEngine::~ProbeEngine()
 {
@@ -105,20 +108,20 @@ bool ProbeEngine::rerun(const QList<int> &rows)
 
 void ProbeEngine::begin(const QList<int> &rows)
 {
-    if (!m_resolver && !m_systemResolver)
-        m_systemResolver = std::make_unique<SystemHostResolver>();
-    delete m_dns; // a new run asks DNS again: the answers may be what was fixed
-    m_dns = new DnsCache(m_resolver ? m_resolver : m_systemResolver.get(), this);
-
-    m_context = std::make_unique<ProbeContext>();
-    m_context->options = m_options;
-    m_context->probe = m_probe;
-    m_context->dns = m_dns;
+    // A new context per run: jobs of an earlier run (cancelled, not yet deleted) keep theirs, and a
+    // new run asks DNS again, since the answers may be what was fixed.
+    auto context = std::make_shared<ProbeContext>();
+    context->options = m_options;
+    context->probe = m_probe;
+    if (!m_resolver)
+        context->ownResolver = std::make_unique<SystemHostResolver>();
+    context->dns = std::make_unique<DnsCache>(m_resolver ? m_resolver : context->ownResolver.get());
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     if (!m_options.extraCaCertificates.isEmpty())
         ssl.setCaCertificates(systemCaCertificates() + m_options.extraCaCertificates);
     ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_context->ssl = ssl;
+    context->ssl = ssl;
+    m_context = std::move(context);
 
     m_queue.clear();
     m_rowsByKey.clear();
@@ -151,15 +154,16 @@ void ProbeEngine::pump()
     while (m_running && m_jobs.size() < m_options.concurrency && !m_queue.isEmpty()) {
         const QString key = m_queue.takeFirst();
         const QList<int> rows = m_rowsByKey.value(key);
-        auto *job = new ProbeJob(m_targets.at(rows.constFirst()), m_context.get(), this);
+        auto *job = new ProbeJob(m_targets.at(rows.constFirst()), m_context, this);
         m_jobs.insert(job, key);
         connect(job, &ProbeJob::finished, this, [this, job] { jobFinished(job); });
         m_peak = std::max(m_peak, int(m_jobs.size()));
         job->start();
-        for (int row : rows) {
+        // All rows first, then the signals: a slot may cancel(), which must find them all running.
+        for (int row : rows)
             m_results[row].status = ProbeStatus::Running;
+        for (int row : rows)
             Q_EMIT resultChanged(row);
-        }
     }
 }
 
@@ -169,17 +173,23 @@ void ProbeEngine::jobFinished(ProbeJob *job)
     job->deleteLater();
     if (key.isEmpty() || !m_running)
         return;
+    // Every row of the job gets its verdict before any slot runs: a slot may cancel(), and
+    // finished() must then find no row of this job still running.
+    const QList<int> rows = m_rowsByKey.value(key);
     const ProbeResult base = job->result();
-    for (int row : m_rowsByKey.value(key)) {
-        ProbeResult r = base;
-        r.target = m_targets.at(row);
-        m_results[row] = r;
-        ++m_done;
-        Q_EMIT resultChanged(row);
-        Q_EMIT progress(m_done, m_total);
-        if (!m_running)
-            return; // cancelled from a slot
+    for (int row : rows) {
+        m_results[row] = base;
+        m_results[row].target = m_targets.at(row);
     }
+    const int doneBefore = m_done;
+    m_done += int(rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        Q_EMIT resultChanged(rows.at(i)); // after a cancel() too: the row did change
+        if (m_running)
+            Q_EMIT progress(doneBefore + int(i) + 1, m_total);
+    }
+    if (!m_running)
+        return; // cancelled from a slot
     pump();
     if (m_running && m_jobs.isEmpty() && m_queue.isEmpty())
         finishRun();

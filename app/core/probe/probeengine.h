@@ -7,12 +7,10 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
-
 #include <memory>
 
 namespace amlfw {
 
-class DnsCache;
 class HostResolver;
 class ProbeJob;
 struct ProbeContext;
@@ -35,7 +33,7 @@ public:
     explicit ProbeEngine(QObject *parent = nullptr);
     ~ProbeEngine() override;
 
-    void setResolver(HostResolver *resolver); // not owned; nullptr: the system resolver
+    void setResolver(HostResolver *resolver); // not owned, must outlive the engine; nullptr: the system's
     void setOptions(const ProbeOptions &options);
     const ProbeOptions &options() const { return m_options; }
 
@@ -70,9 +68,9 @@ private:
 
     ProbeOptions m_options;
     HostResolver *m_resolver = nullptr;
-    std::unique_ptr<HostResolver> m_systemResolver;
-    std::unique_ptr<ProbeContext> m_context;
-    DnsCache *m_dns = nullptr;
+    // The run's shared state (DNS cache, the system resolver it asks, TLS settings): each job
+    // holds it too, so it outlives every job of its run, whenever the job is deleted.
+    std::shared_ptr<const ProbeContext> m_context;
     ProbeCatalog m_probe;
 
     QList<ProbeTarget> m_targets;

@@ -1,44 +1,15 @@
 #include "probejob.h"
 
-#include "dnscache.h"
-
 #include <QCryptographicHash>
 #include <QLoggingCategory>
-#include <QNetworkProxy>
-#include <QNetworkProxyFactory>
-#include <QRegularExpression>
 #include <QSslCipher>
 #include <QSslSocket>
-#include <QUrl>
 
 Q_LOGGING_CATEGORY(lcProbe, "amlfw.probe", QtWarningMsg)
 
 namespace amlfw {
 
 namespace {
-
-constexpr qsizetype MaxHeadBytes = 64 * 1024;
-
-QString hostPort(const QString &host, int port)
-{
-    const QString h = host.contains(u':') ? u'[' + host + u']' : host;
-    return h + u':' + QString::number(port);
-}
-
-ConnectOutcome connectOutcome(int error)
-{
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        return ConnectOutcome::Refused;
-    case QAbstractSocket::SocketTimeoutError:
-        return ConnectOutcome::Timeout;
-    case QAbstractSocket::NetworkError:
-    case QAbstractSocket::HostNotFoundError:
-        return ConnectOutcome::Unreachable; // ENETUNREACH / EHOSTUNREACH end up here
-    default:
-        return ConnectOutcome::Failed;
-    }
-}
 
 QString protocolLabel(QSsl::SslProtocol protocol)
 {
@@ -58,46 +29,42 @@ QString joined(const QStringList &parts, const QString &fallback)
     return s.isEmpty() ? fallback : s;
 }
 
-// Headers that only proxies and secure web gateways put on their own pages.
-QString proxyEvidence(int status, const QHash<QString, QString> &headers)
+// The proxy the options name for a target: none, the explicit one, or the system's answer.
+QNetworkProxy configuredProxy(const ProxySetting &setting, const ProbeTarget &target)
 {
-    if (status == 407)
-        return QStringLiteral("407");
-    if (status == 470) // Azure Firewall's answer to a request no application rule allows
-        return QStringLiteral("470");
-    if (status != 403 && status < 500)
-        return {};
-    for (const char *name : {"x-squid-error", "proxy-agent", "x-bluecoat-via", "x-zscaler-transaction-id"}) {
-        const QString key = QString::fromLatin1(name);
-        if (headers.contains(key))
-            return key;
-    }
-    const QString server = headers.value(QStringLiteral("server")).toLower();
-    for (const char *name : {"squid", "zscaler", "bluecoat", "proxysg", "fortigate", "web gateway", "websense"}) {
-        if (server.contains(QLatin1String(name)))
-            return QStringLiteral("server: ") + headers.value(QStringLiteral("server"));
-    }
-    return {};
+    if (setting.mode == ProxySetting::Mode::Explicit)
+        return QNetworkProxy(QNetworkProxy::HttpProxy, setting.host, quint16(setting.port), setting.user,
+                             setting.password);
+    return setting.mode == ProxySetting::Mode::System ? systemProxyFor(target.host, target.port, target.tls)
+                                                      : QNetworkProxy(QNetworkProxy::NoProxy);
+}
+
+ProxySource proxySource(ProxySetting::Mode mode)
+{
+    return mode == ProxySetting::Mode::Explicit ? ProxySource::Explicit
+           : mode == ProxySetting::Mode::System ? ProxySource::System
+                                                : ProxySource::None;
 }
 
 } // namespace
 
-ProbeJob::ProbeJob(const ProbeTarget &target, const ProbeContext *context, QObject *parent)
-    : QObject(parent), m_target(target), m_context(context)
+ProbeJob::ProbeJob(const ProbeTarget &target, std::shared_ptr<const ProbeContext> context, QObject *parent)
+    : QObject(parent)
+    , m_target(target)
+    , m_context(std::move(context))
 {
     m_result.target = target;
     m_stageTimer.setSingleShot(true);
-    m_tcpTimer.setSingleShot(true);
     // Coarse timers may fire early; a timeout reported must be the timeout given.
     m_stageTimer.setTimerType(Qt::PreciseTimer);
-    m_tcpTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_stageTimer, &QTimer::timeout, this, &ProbeJob::stageTimeout);
-    connect(&m_tcpTimer, &QTimer::timeout, this, &ProbeJob::tcpDeadline);
+    connect(&m_racer, &TcpRacer::connected, this, &ProbeJob::tcpConnected);
+    connect(&m_racer, &TcpRacer::finished, this, &ProbeJob::tcpFinished);
 }
 
 ProbeJob::~ProbeJob()
 {
-    teardown();
+    dropSocket(); // the racer drops its own
 }
 
 void ProbeJob::start()
@@ -117,130 +84,98 @@ void ProbeJob::abort()
 {
     m_aborted = true;
     m_stageTimer.stop();
-    m_tcpTimer.stop();
-    teardown();
+    m_racer.abort();
+    dropSocket();
+    m_result.tcp = m_racer.attempts();
     if (m_total.isValid())
         m_result.timings.totalMs = m_total.elapsed();
     m_result.status = ProbeStatus::Cancelled;
     m_result.finishedAt = QDateTime::currentDateTimeUtc();
 }
 
-void ProbeJob::teardown()
+void ProbeJob::dropSocket()
 {
-    auto drop = [this](QSslSocket *s) {
-        if (!s)
-            return;
-        s->disconnect(this);
-        s->abort();
-        s->deleteLater();
-    };
-    for (FamilyRun &f : m_families) {
-        drop(f.socket);
-        f.socket = nullptr;
-    }
-    drop(m_socket);
-    m_socket = nullptr;
+    if (!m_socket)
+        return;
+    QSslSocket *socket = std::exchange(m_socket, nullptr);
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
 }
 
 void ProbeJob::choosePath()
 {
     const ProbeOptions &o = m_context->options;
-    ProbePath &p = m_result.path;
-    const bool web = m_target.tls || m_target.http;
-
-    m_connectHost = m_target.host;
-    m_connectPort = m_target.port;
+    PathRequest request;
+    request.host = m_target.host;
+    request.port = m_target.port;
+    request.web = m_target.tls || m_target.http;
     if (const ConnectToRule *c = o.connectToFor(m_target.host, m_target.port)) {
-        if (!c->toHost.isEmpty())
-            m_connectHost = c->toHost;
-        if (c->toPort > 0)
-            m_connectPort = c->toPort;
-        p.connectHost = m_connectHost;
-        p.connectPort = m_connectPort;
+        request.redirected = true;
+        request.redirectHost = c->toHost;
+        request.redirectPort = c->toPort;
     }
+    request.proxy = configuredProxy(o.proxy, m_target);
+    m_path = amlfw::choosePath(request);
 
-    auto useProxy = [&](const QString &host, int port, const QString &user, const QString &password) {
-        if (!web) {
-            p.bypassed = true; // proxies carry web traffic; other protocols go out directly
-            return;
-        }
+    ProbePath &p = m_result.path;
+    p.source = proxySource(o.proxy.mode);
+    if (request.redirected) {
+        p.connectHost = m_path.connectHost;
+        p.connectPort = m_path.connectPort;
+    }
+    p.bypassed = m_path.bypassed;
+    if (m_path.viaProxy) {
         p.mode = PathMode::HttpProxy;
-        p.proxy = hostPort(host, port);
-        m_proxyHost = host;
-        m_proxyPort = port;
-        m_proxyUser = user;
-        m_proxyPassword = password;
-    };
+        p.proxy = m_path.proxyDisplay();
+    }
+    if (!m_path.unsupportedProxy.isEmpty()) {
+        p.unsupportedProxy = m_path.unsupportedProxy;
+        p.proxyOutcome = ProxyOutcome::Unsupported;
+    }
+}
 
-    switch (o.proxy.mode) {
-    case ProxySetting::Mode::None:
-        p.source = ProxySource::None;
-        break;
-    case ProxySetting::Mode::Explicit:
-        p.source = ProxySource::Explicit;
-        useProxy(o.proxy.host, o.proxy.port, o.proxy.user, o.proxy.password);
-        break;
-    case ProxySetting::Mode::System: {
-        p.source = ProxySource::System;
-        QUrl url;
-        url.setScheme(m_target.tls ? QStringLiteral("https") : QStringLiteral("http"));
-        url.setHost(m_target.host);
-        url.setPort(m_target.port);
-        const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
-        const QNetworkProxy proxy = proxies.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
-        switch (proxy.type()) {
-        case QNetworkProxy::HttpProxy:
-        case QNetworkProxy::HttpCachingProxy:
-            useProxy(proxy.hostName(), proxy.port(), proxy.user(), proxy.password());
-            break;
-        case QNetworkProxy::Socks5Proxy:
-        case QNetworkProxy::FtpCachingProxy:
-            if (!web) {
-                p.bypassed = true;
-                break;
-            }
-            p.unsupportedProxy = (proxy.type() == QNetworkProxy::Socks5Proxy ? QStringLiteral("socks5://")
-                                                                             : QStringLiteral("ftp://"))
-                                 + hostPort(proxy.hostName(), proxy.port());
-            p.proxyOutcome = ProxyOutcome::Unsupported;
-            break;
-        case QNetworkProxy::DefaultProxy:
-        case QNetworkProxy::NoProxy:
-            break;
-        }
-        break;
+std::optional<QList<QHostAddress>> ProbeJob::knownAddresses(const QString &host, int port, AddressSource *source) const
+{
+    const QHostAddress literal(host);
+    if (!literal.isNull()) {
+        *source = AddressSource::Literal;
+        return QList<QHostAddress>{literal};
     }
+    if (const ResolveRule *pin = m_context->options.resolveFor(host, port)) {
+        *source = AddressSource::Pinned;
+        return pin->addresses;
     }
+    return std::nullopt;
+}
+
+void ProbeJob::lookUp(const QString &host, std::function<void(const HostAnswer &, qint64)> answered)
+{
+    const Stage stage = m_stage;
+    m_stageClock.start();
+    m_stageTimer.start(m_context->options.timeouts.dnsMs);
+    m_context->dns->lookup(host, this, [this, stage, answered = std::move(answered)](const HostAnswer &a, qint64 ms) {
+        if (m_stage != stage)
+            return; // timed out meanwhile
+        m_stageTimer.stop();
+        answered(a, ms);
+    });
 }
 
 void ProbeJob::resolveDestination()
 {
     m_stage = Stage::Dns;
-    const ProbeOptions &o = m_context->options;
     auto setAddresses = [this](const QList<QHostAddress> &addresses) {
         m_result.addresses.clear();
         for (const QHostAddress &a : addresses)
             m_result.addresses.append({a, addressScope(a)});
     };
-    const QHostAddress literal(m_connectHost);
-    if (!literal.isNull()) {
-        m_result.addressSource = AddressSource::Literal;
-        setAddresses({literal});
+    if (const auto known = knownAddresses(m_path.connectHost, m_path.connectPort, &m_result.addressSource)) {
+        setAddresses(*known);
         destinationResolved();
         return;
     }
-    if (const ResolveRule *pin = o.resolveFor(m_connectHost, m_connectPort)) {
-        m_result.addressSource = AddressSource::Pinned;
-        setAddresses(pin->addresses);
-        destinationResolved();
-        return;
-    }
-    m_stageClock.start();
-    m_stageTimer.start(o.timeouts.dnsMs);
-    m_context->dns->lookup(m_connectHost, this, [this, setAddresses](const HostAnswer &answer, qint64 ms) {
-        if (m_stage != Stage::Dns)
-            return; // timed out meanwhile
-        m_stageTimer.stop();
+    lookUp(m_path.connectHost, [this, setAddresses](const HostAnswer &answer, qint64 ms) {
         m_result.dns = answer.outcome;
         m_result.dnsError = answer.error;
         m_result.cnames = answer.cnames;
@@ -253,7 +188,7 @@ void ProbeJob::resolveDestination()
 
 void ProbeJob::destinationResolved()
 {
-    if (m_result.path.mode == PathMode::HttpProxy) {
+    if (m_path.viaProxy) {
         resolveProxy(); // the proxy resolves the name: what local DNS said is only information
         return;
     }
@@ -266,33 +201,24 @@ void ProbeJob::destinationResolved()
     QList<QHostAddress> addresses;
     for (const ProbeAddress &a : std::as_const(m_result.addresses))
         addresses << a.address;
-    startTcp(addresses, m_connectPort);
+    startTcp(addresses, m_path.connectPort);
 }
 
 void ProbeJob::resolveProxy()
 {
     m_stage = Stage::ProxyDns;
-    const QHostAddress literal(m_proxyHost);
-    if (!literal.isNull()) {
-        startTcp({literal}, m_proxyPort);
+    AddressSource source;
+    if (const auto known = knownAddresses(m_path.proxyHost, m_path.proxyPort, &source)) {
+        startTcp(*known, m_path.proxyPort);
         return;
     }
-    if (const ResolveRule *pin = m_context->options.resolveFor(m_proxyHost, m_proxyPort)) {
-        startTcp(pin->addresses, m_proxyPort);
-        return;
-    }
-    m_stageClock.start();
-    m_stageTimer.start(m_context->options.timeouts.dnsMs);
-    m_context->dns->lookup(m_proxyHost, this, [this](const HostAnswer &answer, qint64) {
-        if (m_stage != Stage::ProxyDns)
-            return;
-        m_stageTimer.stop();
+    lookUp(m_path.proxyHost, [this](const HostAnswer &answer, qint64) {
         if (answer.outcome != DnsOutcome::Ok || answer.addresses.isEmpty()) {
             m_result.path.proxyOutcome = ProxyOutcome::NameFailed;
             done();
             return;
         }
-        startTcp(answer.addresses, m_proxyPort);
+        startTcp(answer.addresses, m_path.proxyPort);
     });
 }
 
@@ -301,131 +227,55 @@ void ProbeJob::startTcp(const QList<QHostAddress> &addresses, int port)
     m_stage = Stage::Tcp;
     m_tcpAddresses = addresses;
     m_tcpPort = port;
-    m_result.tcp.clear();
-    m_families.clear();
-    QList<QAbstractSocket::NetworkLayerProtocol> order;
-    for (const QHostAddress &address : addresses) {
-        TcpAttempt attempt;
-        attempt.address = address;
-        attempt.port = port;
-        m_result.tcp << attempt;
-        const auto family = address.protocol();
-        qsizetype index = order.indexOf(family);
-        if (index < 0) {
-            order << family;
-            m_families.append(FamilyRun{});
-            index = order.size() - 1;
-        }
-        m_families[index].attempts << int(m_result.tcp.size() - 1);
-    }
-    m_stageClock.start();
-    if (m_families.isEmpty()) {
-        familyDone(); // nothing to connect to: fails like an unanswered connection
-        return;
-    }
-    m_tcpTimer.start(m_context->options.timeouts.tcpMs);
-    // Each family on its own, addresses of a family in the resolver's order: a result per family.
-    for (int i = 0; i < m_families.size(); ++i)
-        tryNextAddress(i);
+    // A race still running (the HEAD's) is dropped with its sockets: nothing of it can reach this one.
+    m_racer.start(addresses, port, m_context->options.timeouts.tcpMs);
+    m_result.tcp = m_racer.attempts();
 }
 
-void ProbeJob::tryNextAddress(int family)
+void ProbeJob::tcpConnected(QSslSocket *socket)
 {
-    FamilyRun &f = m_families[family];
-    if (f.next >= f.attempts.size()) {
-        f.done = true;
-        familyDone();
-        return;
-    }
-    f.current = f.attempts.at(f.next++);
-    TcpAttempt &attempt = m_result.tcp[f.current];
-    attempt.ms = m_stageClock.elapsed(); // start offset until the outcome is known
-    auto *socket = new QSslSocket(this);
-    socket->setProxy(QNetworkProxy::NoProxy); // the path is amlfw's choice, never Qt's defaults
-    f.socket = socket;
-    connect(socket, &QAbstractSocket::connected, this, [this, family] { attemptConnected(family); });
-    connect(socket, &QAbstractSocket::errorOccurred, this, [this, family, socket](QAbstractSocket::SocketError error) {
-        if (m_families.value(family).socket == socket)
-            attemptFailed(family, error, socket->errorString());
-    });
-    socket->connectToHost(attempt.address.toString(), quint16(attempt.port));
-}
-
-void ProbeJob::attemptConnected(int family)
-{
-    FamilyRun &f = m_families[family];
-    TcpAttempt &attempt = m_result.tcp[f.current];
-    attempt.outcome = ConnectOutcome::Connected;
-    attempt.ms = m_stageClock.elapsed() - attempt.ms;
-    QSslSocket *socket = std::exchange(f.socket, nullptr);
-    f.done = true;
-    socket->disconnect(this);
-    if (!m_socket && m_stage == Stage::Tcp) {
-        m_socket = socket;
-        m_result.timings.tcpMs = m_stageClock.elapsed();
-        connect(m_socket, &QIODevice::readyRead, this, &ProbeJob::readyRead);
-        connect(m_socket, &QAbstractSocket::errorOccurred, this,
-                [this](QAbstractSocket::SocketError error) { socketError(error, m_socket ? m_socket->errorString() : QString()); });
-        connect(m_socket, &QSslSocket::encrypted, this, &ProbeJob::tlsEncrypted);
-        connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-            for (const QSslError &e : errors) {
-                if (!m_result.tls.errors.contains(e.error())) {
-                    m_result.tls.errors << e.error();
-                    m_result.tls.errorStrings << e.errorString();
-                }
-            }
-            fillCertificates(); // the chain is there now, and perhaps not after the handshake fails
-        });
-        connectionReady();
-    } else {
-        socket->abort(); // the other family was faster; this one only had to answer
+    m_result.tcp = m_racer.attempts();
+    if (m_stage != Stage::Tcp || m_socket) {
+        socket->abort(); // not waited for any more
         socket->deleteLater();
+        return;
     }
-    familyDone();
-}
-
-void ProbeJob::attemptFailed(int family, int socketError, const QString &errorString)
-{
-    FamilyRun &f = m_families[family];
-    TcpAttempt &attempt = m_result.tcp[f.current];
-    attempt.outcome = connectOutcome(socketError);
-    attempt.ms = m_stageClock.elapsed() - attempt.ms;
-    attempt.error = errorString;
-    QSslSocket *socket = std::exchange(f.socket, nullptr);
-    socket->disconnect(this);
-    socket->deleteLater();
-    tryNextAddress(family);
-}
-
-void ProbeJob::tcpDeadline()
-{
-    for (FamilyRun &f : m_families) {
-        if (f.done)
-            continue;
-        if (f.socket) {
-            TcpAttempt &attempt = m_result.tcp[f.current];
-            attempt.outcome = ConnectOutcome::Timeout;
-            attempt.ms = m_stageClock.elapsed() - attempt.ms;
-            f.socket->disconnect(this);
-            f.socket->abort();
-            f.socket->deleteLater();
-            f.socket = nullptr;
-        }
-        f.done = true; // addresses not reached stay "not tried"
-    }
-    familyDone();
-}
-
-void ProbeJob::familyDone()
-{
-    for (const FamilyRun &f : std::as_const(m_families)) {
-        if (!f.done)
+    socket->setParent(this);
+    m_socket = socket;
+    m_result.timings.tcpMs = m_racer.elapsed();
+    // Every callback names its socket: one of an earlier connection can never act on this one.
+    connect(socket, &QIODevice::readyRead, this, [this, socket] {
+        if (socket == m_socket)
+            readyRead();
+    });
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError error) {
+        if (socket == m_socket)
+            socketError(error, socket->errorString());
+    });
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+        if (socket == m_socket)
+            tlsEncrypted();
+    });
+    connect(socket, &QSslSocket::sslErrors, this, [this, socket](const QList<QSslError> &errors) {
+        if (socket != m_socket)
             return;
-    }
-    m_tcpTimer.stop();
+        for (const QSslError &e : errors) {
+            if (!m_result.tls.errors.contains(e.error())) {
+                m_result.tls.errors << e.error();
+                m_result.tls.errorStrings << e.errorString();
+            }
+        }
+        fillCertificates(); // the chain is there now, and perhaps not after the handshake fails
+    });
+    connectionReady();
+}
+
+void ProbeJob::tcpFinished()
+{
+    m_result.tcp = m_racer.attempts();
     if (!m_socket && m_stage == Stage::Tcp) {
-        m_result.timings.tcpMs = m_stageClock.elapsed();
-        if (m_result.path.mode == PathMode::HttpProxy)
+        m_result.timings.tcpMs = m_racer.elapsed();
+        if (m_path.viaProxy)
             m_result.path.proxyOutcome = ProxyOutcome::ConnectFailed;
         done();
         return;
@@ -436,7 +286,7 @@ void ProbeJob::familyDone()
 
 void ProbeJob::connectionReady()
 {
-    if (m_result.path.mode == PathMode::HttpProxy) {
+    if (m_path.viaProxy) {
         if (m_target.tls || !m_target.http)
             sendConnect();
         else
@@ -453,11 +303,9 @@ void ProbeJob::connectionReady()
 
 QByteArray ProbeJob::proxyAuthorization()
 {
-    if (m_proxyUser.isEmpty())
-        return {};
-    m_result.path.credentialsSent = true;
-    const QByteArray token = (m_proxyUser + u':' + m_proxyPassword).toUtf8().toBase64();
-    return QByteArrayLiteral("Proxy-Authorization: Basic ") + token + QByteArrayLiteral("\r\n");
+    const QByteArray header = basicProxyAuthorization(m_path.proxyUser, m_path.proxyPassword);
+    m_result.path.credentialsSent = m_result.path.credentialsSent || !header.isEmpty();
+    return header;
 }
 
 void ProbeJob::sendConnect()
@@ -467,11 +315,7 @@ void ProbeJob::sendConnect()
     m_stageClock.start();
     // The proxy resolves and connects: allow for both.
     m_stageTimer.start(m_context->options.timeouts.dnsMs + m_context->options.timeouts.tcpMs);
-    const QByteArray target = hostPort(m_connectHost, m_connectPort).toUtf8();
-    QByteArray request = QByteArrayLiteral("CONNECT ") + target + QByteArrayLiteral(" HTTP/1.1\r\nHost: ") + target
-                         + QByteArrayLiteral("\r\nUser-Agent: amlfw/" AMLFW_VERSION " (endpoint test)\r\n")
-                         + proxyAuthorization() + QByteArrayLiteral("\r\n");
-    m_socket->write(request);
+    m_socket->write(connectRequest(m_path.connectHost, m_path.connectPort, proxyAuthorization()));
 }
 
 void ProbeJob::startTls()
@@ -524,8 +368,7 @@ void ProbeJob::tlsEncrypted()
 {
     if (m_stage != Stage::Tls)
         return;
-    m_stageTimer.stop();
-    m_result.timings.tlsMs = m_stageClock.elapsed();
+    endStage();
     m_result.tls.outcome = TlsOutcome::Ok;
     m_result.tls.protocol = protocolLabel(m_socket->sessionProtocol());
     m_result.tls.cipher = m_socket->sessionCipher().name();
@@ -542,92 +385,73 @@ void ProbeJob::startHttp()
     m_buffer.clear();
     m_stageClock.start();
     m_stageTimer.start(m_context->options.timeouts.httpMs);
-    const bool absolute = m_result.path.mode == PathMode::HttpProxy && !m_target.tls;
-    const int defaultPort = m_target.tls ? 443 : 80;
-    const QString hostHeader = m_target.port == defaultPort ? m_target.host : hostPort(m_target.host, m_target.port);
-    const QString url = (m_target.tls ? QStringLiteral("https://") : QStringLiteral("http://")) + hostHeader + m_target.path;
+    const bool absolute = m_path.viaProxy && !m_target.tls;
+    const HttpRequest request = httpRequest(m_method, m_target.host, m_target.port, m_target.tls, m_target.path,
+                                            absolute, absolute ? proxyAuthorization() : QByteArray());
     m_result.http.method = m_method;
-    m_result.http.url = url;
-    QByteArray request = m_method.toLatin1() + ' ' + QUrl(absolute ? url : m_target.path).toEncoded()
-                         + QByteArrayLiteral(" HTTP/1.1\r\nHost: ") + hostHeader.toUtf8()
-                         + QByteArrayLiteral("\r\nUser-Agent: amlfw/" AMLFW_VERSION " (endpoint test)\r\nAccept: */*\r\n");
-    if (absolute)
-        request += proxyAuthorization();
-    request += QByteArrayLiteral("Connection: close\r\n\r\n");
-    m_socket->write(request);
-}
-
-bool ProbeJob::parseHead(int *status, QString *reason, QHash<QString, QString> *headers, bool *bad)
-{
-    static const QRegularExpression statusLine(QStringLiteral("^HTTP/\\d(?:\\.\\d)? (\\d{3})(?: (.*))?$"));
-    for (;;) {
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            *bad = m_buffer.size() > MaxHeadBytes;
-            return false;
-        }
-        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-        m_buffer.remove(0, end + 4);
-        const auto match = statusLine.match(QString::fromLatin1(lines.value(0).trimmed()));
-        if (!match.hasMatch()) {
-            *bad = true;
-            return false;
-        }
-        *status = match.captured(1).toInt();
-        *reason = match.captured(2).trimmed();
-        if (*status >= 100 && *status < 200)
-            continue; // interim answer: the real one follows
-        headers->clear();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QString name = QString::fromLatin1(line.left(colon).trimmed()).toLower();
-            const QString value = QString::fromLatin1(line.mid(colon + 1).trimmed());
-            const QString previous = headers->value(name);
-            headers->insert(name, previous.isEmpty() ? value : previous + u'\n' + value);
-        }
-        return true;
-    }
+    m_result.http.url = request.url;
+    m_socket->write(request.bytes);
 }
 
 void ProbeJob::readyRead()
 {
-    if (!m_socket)
-        return;
     if (m_stage != Stage::ProxyConnect && m_stage != Stage::Http)
         return; // nothing is expected; the handshake reads for itself
     m_buffer += m_socket->readAll();
-    int status = 0;
-    QString reason;
-    QHash<QString, QString> headers;
-    bool bad = false;
-    if (!parseHead(&status, &reason, &headers, &bad)) {
-        if (!bad)
-            return;
-        m_stageTimer.stop();
-        if (m_stage == Stage::ProxyConnect) {
-            m_result.timings.proxyMs = m_stageClock.elapsed();
-            m_result.path.proxyOutcome = ProxyOutcome::BadResponse;
-        } else {
-            m_result.timings.httpMs = m_stageClock.elapsed();
-            m_result.http.outcome = HttpOutcome::BadResponse;
-        }
-        done();
+    const HttpHeadParse parsed = parseHttpHead(m_buffer);
+    switch (parsed.state) {
+    case HttpHeadParse::State::Incomplete:
+        return;
+    case HttpHeadParse::State::Bad:
+        headUnreadable();
+        return;
+    case HttpHeadParse::State::Complete:
+        m_buffer.remove(0, parsed.consumed);
+        if (m_stage == Stage::ProxyConnect)
+            proxyAnswered(parsed.head);
+        else
+            httpAnswered(parsed.head);
         return;
     }
-    if (m_stage == Stage::ProxyConnect)
-        proxyAnswered(status, headers);
-    else
-        httpAnswered(status, reason, headers);
 }
 
-void ProbeJob::proxyAnswered(int status, const QHash<QString, QString> &headers)
+void ProbeJob::endStage()
 {
     m_stageTimer.stop();
-    m_result.timings.proxyMs = m_stageClock.elapsed();
+    const qint64 elapsed = m_stageClock.elapsed();
+    switch (m_stage) {
+    case Stage::Dns:
+        m_result.timings.dnsMs = elapsed;
+        break;
+    case Stage::ProxyConnect:
+        m_result.timings.proxyMs = elapsed;
+        break;
+    case Stage::Tls:
+        m_result.timings.tlsMs = elapsed;
+        break;
+    case Stage::Http:
+        m_result.timings.httpMs = elapsed;
+        break;
+    default:
+        break;
+    }
+}
+
+void ProbeJob::headUnreadable()
+{
+    endStage();
+    if (m_stage == Stage::ProxyConnect)
+        m_result.path.proxyOutcome = ProxyOutcome::BadResponse;
+    else
+        m_result.http.outcome = HttpOutcome::BadResponse;
+    done();
+}
+
+void ProbeJob::proxyAnswered(const HttpHead &head)
+{
+    endStage();
     ProbePath &p = m_result.path;
+    const int status = head.status;
     p.proxyStatus = status;
     if (status >= 200 && status < 300) {
         p.proxyOutcome = ProxyOutcome::Ok;
@@ -642,8 +466,7 @@ void ProbeJob::proxyAnswered(int status, const QHash<QString, QString> &headers)
     }
     if (status == 407) {
         p.proxyOutcome = ProxyOutcome::AuthRequired;
-        for (const QString &challenge : headers.value(QStringLiteral("proxy-authenticate")).split(u'\n', Qt::SkipEmptyParts))
-            p.proxyAuthSchemes << challenge.section(u' ', 0, 0);
+        p.proxyAuthSchemes << head.authSchemes(QStringLiteral("proxy-authenticate"));
     } else if (status >= 400 && status < 500) {
         p.proxyOutcome = ProxyOutcome::Denied;
     } else if (status >= 500) {
@@ -654,10 +477,10 @@ void ProbeJob::proxyAnswered(int status, const QHash<QString, QString> &headers)
     done();
 }
 
-void ProbeJob::httpAnswered(int status, const QString &reason, const QHash<QString, QString> &headers)
+void ProbeJob::httpAnswered(const HttpHead &head)
 {
-    m_stageTimer.stop();
-    m_result.timings.httpMs = m_stageClock.elapsed();
+    endStage();
+    const int status = head.status;
     if (m_method == u"HEAD" && (status == 405 || status == 501) && !m_restarted) {
         restartForGet();
         return;
@@ -665,18 +488,16 @@ void ProbeJob::httpAnswered(int status, const QString &reason, const QHash<QStri
     HttpInfo &h = m_result.http;
     h.outcome = HttpOutcome::Answered;
     h.status = status;
-    h.reason = reason;
-    h.server = headers.value(QStringLiteral("server"));
-    h.proxyEvidence = proxyEvidence(status, headers);
+    h.reason = head.reason;
+    h.server = head.headers.value(QStringLiteral("server"));
+    h.proxyEvidence = proxyEvidence(head);
     h.fromProxy = !h.proxyEvidence.isEmpty();
-    if (status == 407) {
-        for (const QString &challenge : headers.value(QStringLiteral("proxy-authenticate")).split(u'\n', Qt::SkipEmptyParts))
-            m_result.path.proxyAuthSchemes << challenge.section(u' ', 0, 0);
-    }
-    if (m_result.path.mode == PathMode::HttpProxy && !m_target.tls) {
+    if (status == 407)
+        m_result.path.proxyAuthSchemes << head.authSchemes(QStringLiteral("proxy-authenticate"));
+    if (m_path.viaProxy && !m_target.tls) {
         // The proxy answered the absolute-form request itself, or relayed the service's answer.
         m_result.path.proxyStatus = status;
-        m_result.path.proxyOutcome = !h.fromProxy ? ProxyOutcome::Ok
+        m_result.path.proxyOutcome = !h.fromProxy    ? ProxyOutcome::Ok
                                      : status == 407 ? ProxyOutcome::AuthRequired
                                      : status >= 500 ? ProxyOutcome::UpstreamFailed
                                                      : ProxyOutcome::Denied;
@@ -689,29 +510,24 @@ void ProbeJob::restartForGet()
     // The service does not take HEAD: ask again with GET on a fresh connection.
     m_restarted = true;
     m_method = QStringLiteral("GET");
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    dropSocket();
     m_result.tls = TlsInfo();
-    m_result.path.proxyOutcome = m_result.path.mode == PathMode::HttpProxy ? ProxyOutcome::NotUsed : m_result.path.proxyOutcome;
+    if (m_path.viaProxy)
+        m_result.path.proxyOutcome = ProxyOutcome::NotUsed;
     startTcp(m_tcpAddresses, m_tcpPort);
 }
 
 void ProbeJob::socketError(int socketError, const QString &errorString)
 {
-    switch (m_stage) {
-    case Stage::ProxyConnect:
-        m_stageTimer.stop();
-        m_result.timings.proxyMs = m_stageClock.elapsed();
+    if (m_stage != Stage::ProxyConnect && m_stage != Stage::Tls && m_stage != Stage::Http)
+        return;
+    endStage();
+    if (m_stage == Stage::ProxyConnect) {
         m_result.path.proxyOutcome = ProxyOutcome::Closed;
-        done();
-        break;
-    case Stage::Tls:
-        m_stageTimer.stop();
-        m_result.timings.tlsMs = m_stageClock.elapsed();
+    } else if (m_stage == Stage::Http) {
+        m_result.http.outcome = m_buffer.isEmpty() ? HttpOutcome::Closed : HttpOutcome::BadResponse;
+        m_result.http.error = errorString;
+    } else {
         fillCertificates();
         if (!m_result.tls.errors.isEmpty()) {
             m_result.tls.outcome = TlsOutcome::Untrusted;
@@ -721,53 +537,36 @@ void ProbeJob::socketError(int socketError, const QString &errorString)
             m_result.tls.outcome = TlsOutcome::HandshakeFailed;
             m_result.tls.handshakeError = errorString;
         }
-        done();
-        break;
-    case Stage::Http:
-        m_stageTimer.stop();
-        m_result.timings.httpMs = m_stageClock.elapsed();
-        m_result.http.outcome = m_buffer.isEmpty() ? HttpOutcome::Closed : HttpOutcome::BadResponse;
-        m_result.http.error = errorString;
-        done();
-        break;
-    default:
-        break;
     }
+    done();
 }
 
 void ProbeJob::stageTimeout()
 {
-    const qint64 elapsed = m_stageClock.elapsed();
+    endStage();
     switch (m_stage) {
     case Stage::Dns:
         m_result.dns = DnsOutcome::Timeout;
-        m_result.timings.dnsMs = elapsed;
         m_result.addressSource = AddressSource::Dns;
         m_result.addresses.clear();
         destinationResolved();
-        break;
+        return;
     case Stage::ProxyDns:
         m_result.path.proxyOutcome = ProxyOutcome::NameFailed;
-        done();
         break;
     case Stage::ProxyConnect:
-        m_result.timings.proxyMs = elapsed;
         m_result.path.proxyOutcome = ProxyOutcome::Timeout;
-        done();
         break;
     case Stage::Tls:
-        m_result.timings.tlsMs = elapsed;
         m_result.tls.outcome = TlsOutcome::Timeout;
-        done();
         break;
     case Stage::Http:
-        m_result.timings.httpMs = elapsed;
         m_result.http.outcome = HttpOutcome::Timeout;
-        done();
         break;
     default:
-        break;
+        return;
     }
+    done();
 }
 
 void ProbeJob::done()
@@ -777,16 +576,9 @@ void ProbeJob::done()
     m_mainDone = true;
     m_stage = Stage::Done;
     m_stageTimer.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
-    for (const FamilyRun &f : std::as_const(m_families)) {
-        if (!f.done)
-            return; // the other family is still trying: its outcome belongs in the result
-    }
+    dropSocket();
+    if (!m_racer.isFinished())
+        return; // the other family is still trying: its outcome belongs in the result
     emitFinished();
 }
 
@@ -795,7 +587,7 @@ void ProbeJob::emitFinished()
     if (m_finishQueued || m_aborted)
         return;
     m_finishQueued = true;
-    m_tcpTimer.stop();
+    m_result.tcp = m_racer.attempts();
     m_result.timings.totalMs = m_total.elapsed();
     m_result.finishedAt = QDateTime::currentDateTimeUtc();
     m_result.status = ProbeResult::deriveStatus(m_result);

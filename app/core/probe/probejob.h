@@ -1,37 +1,46 @@
 #pragma once
 
+#include "dnscache.h"
+#include "httphead.h"
+#include "pathchoice.h"
 #include "probecatalog.h"
 #include "probeoptions.h"
 #include "proberesult.h"
+#include "tcpracer.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
+#include <functional>
+#include <memory>
+#include <optional>
 
 class QSslSocket;
 
 namespace amlfw {
 
-class DnsCache;
-
-// What the jobs of one run share.
+// What the jobs of one run share. Each job holds it, so it lives as long as the last of them: a
+// new run makes a new one and never changes one under a job. Members are destroyed bottom-up, so
+// the cache goes before the resolver it asks.
 struct ProbeContext
 {
     ProbeOptions options;
     ProbeCatalog probe;
-    DnsCache *dns = nullptr;
     QSslConfiguration ssl;
+    std::unique_ptr<HostResolver> ownResolver; // the system's, when none was injected
+    std::unique_ptr<DnsCache> dns;             // this run's answers: a new run asks DNS again
 };
 
-// Tests one endpoint: DNS, TCP (each address family), the proxy's CONNECT, TLS, HTTP — each stage
-// with its own timeout, all on the event loop. Used by ProbeEngine; one job per distinct endpoint.
+// Tests one endpoint, stage after stage: DNS, the path (direct or which proxy), TCP (each address
+// family, TcpRacer), the proxy's CONNECT, TLS, HTTP — each with its own timeout, all on the event
+// loop. Used by ProbeEngine; one job per distinct endpoint.
 class ProbeJob : public QObject
 {
     Q_OBJECT
 
 public:
-    ProbeJob(const ProbeTarget &target, const ProbeContext *context, QObject *parent = nullptr);
+    ProbeJob(const ProbeTarget &target, std::shared_ptr<const ProbeContext> context, QObject *parent = nullptr);
     ~ProbeJob() override;
 
     void start();
@@ -43,25 +52,17 @@ Q_SIGNALS:
 
 private:
     enum class Stage { Idle, Dns, ProxyDns, Tcp, ProxyConnect, Tls, Http, Done };
-    struct FamilyRun
-    {
-        QList<int> attempts; // indices into m_result.tcp
-        int next = 0;
-        int current = -1;
-        QSslSocket *socket = nullptr;
-        bool done = false;
-    };
 
     void choosePath();
+    // A literal address or pinned ones (--resolve): no DNS needed.
+    std::optional<QList<QHostAddress>> knownAddresses(const QString &host, int port, AddressSource *source) const;
+    void lookUp(const QString &host, std::function<void(const HostAnswer &, qint64)> answered); // under the DNS timeout
     void resolveDestination();
     void destinationResolved();
     void resolveProxy();
     void startTcp(const QList<QHostAddress> &addresses, int port);
-    void tryNextAddress(int family);
-    void attemptConnected(int family);
-    void attemptFailed(int family, int socketError, const QString &errorString);
-    void tcpDeadline();
-    void familyDone();
+    void tcpConnected(QSslSocket *socket);
+    void tcpFinished();
     void connectionReady();
     void sendConnect();
     void startTls();
@@ -70,36 +71,30 @@ private:
     void readyRead();
     void socketError(int socketError, const QString &errorString);
     void stageTimeout();
-    bool parseHead(int *status, QString *reason, QHash<QString, QString> *headers, bool *bad);
-    void proxyAnswered(int status, const QHash<QString, QString> &headers);
-    void httpAnswered(int status, const QString &reason, const QHash<QString, QString> &headers);
+    void proxyAnswered(const HttpHead &head);
+    void httpAnswered(const HttpHead &head);
+    void endStage(); // stops the stage's timer and records its time
+    void headUnreadable();
     void restartForGet();
     void fillCertificates();
     QByteArray proxyAuthorization();
+    void dropSocket();
     void done();
     void emitFinished();
-    void teardown();
 
     ProbeTarget m_target;
-    const ProbeContext *m_context;
+    std::shared_ptr<const ProbeContext> m_context;
     ProbeResult m_result;
     Stage m_stage = Stage::Idle;
     QElapsedTimer m_total;
     QElapsedTimer m_stageClock;
     QTimer m_stageTimer;
-    QTimer m_tcpTimer;
 
-    QString m_connectHost; // where the connection goes (after --connect-to)
-    int m_connectPort = 0;
-    QString m_proxyHost;
-    int m_proxyPort = 0;
-    QString m_proxyUser;
-    QString m_proxyPassword;
-    QList<QHostAddress> m_tcpAddresses;
+    PathChoice m_path;
+    QList<QHostAddress> m_tcpAddresses; // what the race ran on, for the GET's new connection
     int m_tcpPort = 0;
-
-    QList<FamilyRun> m_families;
-    QSslSocket *m_socket = nullptr; // the connection the stages run on
+    TcpRacer m_racer;
+    QSslSocket *m_socket = nullptr; // the connection the stages run on (a child of the job)
     QByteArray m_buffer;
     QString m_method = QStringLiteral("HEAD");
     bool m_restarted = false;
