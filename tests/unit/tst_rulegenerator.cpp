@@ -1,7 +1,11 @@
 // Feature mapping, placeholders, merging, ids, order and notes of the generated rule set.
 // The feature mapping below is the one documented in the README ("Which rules each feature adds").
 
+#include "jsonedit.h"
 #include "rulesetfixture.h"
+
+#include <QElapsedTimer>
+#include <QFile>
 
 using namespace amlfw;
 using namespace amlfw::test;
@@ -316,6 +320,53 @@ private Q_SLOTS:
         QVERIFY(!ids(generate(QStringLiteral("public"), QStringLiteral("japaneast"),
                               {QStringLiteral("no-public-ip"), QStringLiteral("compute-cluster")}))
                      .contains(QStringLiteral("no-inbound-needed")));
+    }
+
+    // A hostile catalog: one rule with every port, given backwards and twice, and a port condition
+    // naming them all. De-duplication was quadratic (43 s); the merged list is every port once, in order.
+    void everyPortOnOneRule()
+    {
+        QFile file(Catalog::builtInPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray rules = root.value(QStringLiteral("rules")).toArray();
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < rules.size(); ++i) {
+            if (rules.at(i).toObject().value(QStringLiteral("id")).toString() == u"ci-public-file")
+                index = i;
+        }
+        QVERIFY(index >= 0);
+        QJsonArray ports;
+        QStringList expected;
+        for (int port = 65535; port >= 1; --port)
+            ports.append(QString::number(port));
+        for (int port = 1; port <= 65535; ++port) {
+            ports.append(QString::number(port));
+            expected << QString::number(port);
+        }
+        QJsonObject rule = rules.at(index).toObject();
+        rule.insert(QStringLiteral("ports"), ports);
+        rule.insert(QStringLiteral("portConditions"),
+                    QJsonArray{QJsonObject{{QStringLiteral("ports"), ports}, {QStringLiteral("when"), QStringLiteral("compute-instance")}}});
+        rules.replace(index, rule);
+        root.insert(QStringLiteral("rules"), rules);
+
+        QElapsedTimer timer;
+        timer.start();
+        Problems problems;
+        const Catalog catalog = Catalog::fromJson(QJsonDocument(root).toJson(), QStringLiteral("ports.json"), &problems);
+        QVERIFY2(catalog.isValid(), qPrintable(formatProblems(problems)));
+        Answers answers;
+        answers.cloud = QStringLiteral("public");
+        answers.region = QStringLiteral("japaneast");
+        answers.storage = QStringLiteral("mystore");
+        answers.features = {QStringLiteral("compute-instance")};
+        const RuleSet set = RuleGenerator::generate(catalog, answers);
+        QVERIFY(set.isValid());
+        qInfo("65,535 ports (twice) on one rule: catalog and rule set in %lld ms", timer.elapsed());
+        const Rule *generated = set.rule(QStringLiteral("ci-public-file"));
+        QVERIFY(generated);
+        QCOMPARE(generated->ports, expected);
     }
 
     void invalidAnswersGiveNoRules()

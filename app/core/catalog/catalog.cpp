@@ -633,13 +633,14 @@ Catalog Catalog::fromJson(const QByteArray &json, const QString &origin, Problem
         if (isRoute && !rule.ports.isEmpty())
             r.error(path + QStringLiteral(".ports"), tr("a route has no ports"));
 
+        const QSet<QString> rulePorts(rule.ports.cbegin(), rule.ports.cend());
         const QJsonArray portConditions = r.array(o, QStringLiteral("portConditions"), path, false);
         r.forEachObject(portConditions, path + QStringLiteral(".portConditions"),
                         [&](const QJsonObject &pc, const QString &pcPath, int) {
                             PortCondition condition;
                             condition.ports = r.stringList(pc, QStringLiteral("ports"), pcPath, true);
                             for (const QString &p : std::as_const(condition.ports)) {
-                                if (!rule.ports.contains(p))
+                                if (!rulePorts.contains(p))
                                     r.error(pcPath + QStringLiteral(".ports"),
                                             tr("port \"%1\" is not one of the rule's ports").arg(p));
                             }
