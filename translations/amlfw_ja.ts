@@ -895,6 +895,10 @@
         <source>expected a feature id at the end</source>
         <translation>末尾に機能 ID が必要です</translation>
     </message>
+    <message>
+        <source>too long (more than %1 feature ids)</source>
+        <translation>長すぎます (機能 ID は %1 個まで)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::CsvExporter</name>

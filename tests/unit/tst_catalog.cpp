@@ -200,6 +200,13 @@ private Q_SLOTS:
             << QStringLiteral("(ci-public-file).when") << QStringLiteral("unknown feature id \"gpu-cluster\"");
         QTest::newRow("condition syntax") << withValue(good, fileRule + QStringLiteral(".when"), QStringLiteral("compute-instance |"))
                                           << QStringLiteral("(ci-public-file).when") << QStringLiteral("invalid condition");
+        QTest::newRow("condition of 200,000 terms")
+            << withValue(good, fileRule + QStringLiteral(".when"), QStringList(200000, QStringLiteral("compute-instance")).join(u'&'))
+            << QStringLiteral("(ci-public-file).when") << QStringLiteral("too long");
+        QTest::newRow("condition nested 200,000 deep")
+            << withValue(good, fileRule + QStringLiteral(".when"),
+                         QString(QString(200000, u'(') + QStringLiteral("compute-instance") + QString(200000, u')')))
+            << QStringLiteral("(ci-public-file).when") << QStringLiteral("nested too deeply");
         QTest::newRow("malformed port") << withValue(good, fileRule + QStringLiteral(".ports[1]"), QStringLiteral("44x5"))
                                         << QStringLiteral("(ci-public-file).ports[1]") << QStringLiteral("not a port");
         QTest::newRow("port out of range") << withValue(good, fileRule + QStringLiteral(".ports[0]"), QStringLiteral("70000"))
