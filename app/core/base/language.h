@@ -1,16 +1,21 @@
 #pragma once
 
+#include "enumtable.h"
+
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace amlfw {
 
 // The two languages amlfw speaks. Catalog texts carry both; UI strings come from Qt Linguist.
 enum class Language { English, Japanese };
+inline constexpr EnumTable languageIds{std::to_array<EnumId<Language>>({
+    {Language::English, "en"},
+    {Language::Japanese, "ja"},
+})};
 
-QString languageCode(Language language);                      // "en" / "ja"
+QString languageCode(Language language);                       // "en" / "ja"
 std::optional<Language> languageFromCode(const QString &code); // accepts "en", "ja", "ja_JP", ...
 Language systemLanguage();                                     // from QLocale::system()
 QStringList languageCodes();

@@ -16,31 +16,6 @@ Q_LOGGING_CATEGORY(lcCatalog, "amlfw.catalog", QtWarningMsg)
 
 namespace amlfw {
 
-QString directionId(Direction direction)
-{
-    return direction == Direction::Inbound ? QStringLiteral("inbound") : QStringLiteral("outbound");
-}
-
-QString ruleKindId(RuleKind kind)
-{
-    switch (kind) {
-    case RuleKind::ServiceTag:
-        return QStringLiteral("service-tag");
-    case RuleKind::Fqdn:
-        return QStringLiteral("fqdn");
-    case RuleKind::Url:
-        return QStringLiteral("url");
-    case RuleKind::Route:
-        return QStringLiteral("route");
-    }
-    return {};
-}
-
-QString noteSeverityId(NoteSeverity severity)
-{
-    return severity == NoteSeverity::Warning ? QStringLiteral("warning") : QStringLiteral("info");
-}
-
 namespace {
 
 constexpr qint64 MaxCatalogBytes = 16 * 1024 * 1024;
@@ -49,7 +24,11 @@ constexpr qint64 MaxCatalogBytes = 16 * 1024 * 1024;
 class Reader
 {
 public:
-    Reader(const QString &origin, Problems *problems) : m_origin(origin), m_problems(problems) {}
+    Reader(const QString &origin, Problems *problems)
+        : m_origin(origin)
+        , m_problems(problems)
+    {
+    }
 
     void error(const QString &path, const QString &message)
     {
@@ -64,10 +43,7 @@ public:
         return path.isEmpty() ? m_origin : m_origin + QStringLiteral(": ") + path;
     }
 
-    static QString join(const QString &path, const QString &key)
-    {
-        return path.isEmpty() ? key : path + u'.' + key;
-    }
+    static QString join(const QString &path, const QString &key) { return path.isEmpty() ? key : path + u'.' + key; }
 
     QString string(const QJsonObject &object, const QString &key, const QString &path, bool required = true)
     {
@@ -268,15 +244,6 @@ void checkDestination(Reader &reader, RuleKind kind, const QString &destination,
     }
 }
 
-std::optional<NoteSeverity> parseSeverity(const QString &s)
-{
-    if (s == u"info")
-        return NoteSeverity::Info;
-    if (s == u"warning")
-        return NoteSeverity::Warning;
-    return std::nullopt;
-}
-
 QString lineColumn(const QByteArray &json, int offset)
 {
     int line = 1;
@@ -310,9 +277,8 @@ Catalog Catalog::fromFile(const QString &path, Problems *problems)
         return {};
     }
     if (file.size() > MaxCatalogBytes) {
-        out << Problem::error(path, tr("the catalog file is too large (%1 bytes; at most %2)")
-                                        .arg(file.size())
-                                        .arg(MaxCatalogBytes));
+        out << Problem::error(
+            path, tr("the catalog file is too large (%1 bytes; at most %2)").arg(file.size()).arg(MaxCatalogBytes));
         return {};
     }
     const QByteArray data = file.read(MaxCatalogBytes + 1);
@@ -333,9 +299,8 @@ Catalog Catalog::fromJson(const QByteArray &json, const QString &origin, Problem
     c.origin = origin;
 
     if (json.size() > MaxCatalogBytes) {
-        out << Problem::error(origin, tr("the catalog is too large (%1 bytes; at most %2)")
-                                          .arg(json.size())
-                                          .arg(MaxCatalogBytes));
+        out << Problem::error(
+            origin, tr("the catalog is too large (%1 bytes; at most %2)").arg(json.size()).arg(MaxCatalogBytes));
         return c;
     }
     QJsonParseError parseError;
@@ -360,8 +325,9 @@ Catalog Catalog::fromJson(const QByteArray &json, const QString &origin, Problem
     }
     c.format = formatValue.toInt();
     if (c.format != FormatVersion) {
-        r.error(QStringLiteral("format"),
-                tr("unsupported format version %1 (this amlfw reads format %2)").arg(formatValue.toDouble()).arg(FormatVersion));
+        r.error(QStringLiteral("format"), tr("unsupported format version %1 (this amlfw reads format %2)")
+                                              .arg(formatValue.toDouble())
+                                              .arg(FormatVersion));
         return c;
     }
     c.edition = r.string(root, QStringLiteral("edition"), {});
@@ -482,7 +448,7 @@ Catalog Catalog::fromJson(const QByteArray &json, const QString &origin, Problem
             n.id = r.string(o, QStringLiteral("id"), path);
             checkId(r, n.id, path, ids);
             const QString severity = r.string(o, QStringLiteral("severity"), path);
-            if (const auto s = parseSeverity(severity))
+            if (const auto s = noteSeverityIds.fromId(severity))
                 n.severity = *s;
             else if (!severity.isEmpty())
                 r.error(path + QStringLiteral(".severity"),
@@ -574,103 +540,96 @@ Catalog Catalog::fromJson(const QByteArray &json, const QString &origin, Problem
     QSet<QString> ruleIds;
     r.forEachObject(r.array(root, QStringLiteral("rules"), {}), QStringLiteral("rules"),
                     [&](const QJsonObject &o, const QString &path, int index) {
-        CatalogRule rule;
-        rule.index = index;
-        rule.id = r.string(o, QStringLiteral("id"), path);
-        checkId(r, rule.id, path, &ruleIds);
-        rule.clouds = r.stringList(o, QStringLiteral("clouds"), path, true);
-        if (rule.clouds.isEmpty() && o.contains(QStringLiteral("clouds")))
-            r.error(path + QStringLiteral(".clouds"), tr("must name at least one cloud"));
-        checkClouds(r, rule.clouds, path + QStringLiteral(".clouds"), cloudIds);
+                        CatalogRule rule;
+                        rule.index = index;
+                        rule.id = r.string(o, QStringLiteral("id"), path);
+                        checkId(r, rule.id, path, &ruleIds);
+                        rule.clouds = r.stringList(o, QStringLiteral("clouds"), path, true);
+                        if (rule.clouds.isEmpty() && o.contains(QStringLiteral("clouds")))
+                            r.error(path + QStringLiteral(".clouds"), tr("must name at least one cloud"));
+                        checkClouds(r, rule.clouds, path + QStringLiteral(".clouds"), cloudIds);
 
-        const QString direction = r.string(o, QStringLiteral("direction"), path);
-        if (direction == u"inbound")
-            rule.direction = Direction::Inbound;
-        else if (direction == u"outbound")
-            rule.direction = Direction::Outbound;
-        else if (!direction.isEmpty())
-            r.error(path + QStringLiteral(".direction"),
-                    tr("\"%1\" is not a direction (inbound or outbound)").arg(direction));
+                        const QString direction = r.string(o, QStringLiteral("direction"), path);
+                        if (const auto d = directionIds.fromId(direction))
+                            rule.direction = *d;
+                        else if (!direction.isEmpty())
+                            r.error(path + QStringLiteral(".direction"),
+                                    tr("\"%1\" is not a direction (inbound or outbound)").arg(direction));
 
-        const QString kind = r.string(o, QStringLiteral("kind"), path);
-        bool kindOk = true;
-        if (kind == u"service-tag")
-            rule.kind = RuleKind::ServiceTag;
-        else if (kind == u"fqdn")
-            rule.kind = RuleKind::Fqdn;
-        else if (kind == u"url")
-            rule.kind = RuleKind::Url;
-        else if (kind == u"route")
-            rule.kind = RuleKind::Route;
-        else {
-            kindOk = false;
-            if (!kind.isEmpty())
-                r.error(path + QStringLiteral(".kind"),
-                        tr("\"%1\" is not a kind (service-tag, fqdn, url or route)").arg(kind));
-        }
+                        const QString kind = r.string(o, QStringLiteral("kind"), path);
+                        const auto parsedKind = ruleKindIds.fromId(kind);
+                        const bool kindOk = parsedKind.has_value();
+                        if (parsedKind)
+                            rule.kind = *parsedKind;
+                        else if (!kind.isEmpty())
+                            r.error(path + QStringLiteral(".kind"),
+                                    tr("\"%1\" is not a kind (service-tag, fqdn, url or route)").arg(kind));
 
-        rule.destination = r.string(o, QStringLiteral("destination"), path);
-        if (kindOk)
-            checkDestination(r, rule.kind, rule.destination, path + QStringLiteral(".destination"));
-        rule.article = r.string(o, QStringLiteral("article"), path, false);
+                        rule.destination = r.string(o, QStringLiteral("destination"), path);
+                        if (kindOk)
+                            checkDestination(r, rule.kind, rule.destination, path + QStringLiteral(".destination"));
+                        rule.article = r.string(o, QStringLiteral("article"), path, false);
 
-        const bool isRoute = kindOk && rule.kind == RuleKind::Route;
-        rule.protocol = r.string(o, QStringLiteral("protocol"), path, !isRoute);
-        if (!isRoute && !rule.protocol.isEmpty() && rule.protocol != u"TCP" && rule.protocol != u"UDP")
-            r.error(path + QStringLiteral(".protocol"), tr("\"%1\" is not a protocol (TCP or UDP)").arg(rule.protocol));
-        if (isRoute && !rule.protocol.isEmpty())
-            r.error(path + QStringLiteral(".protocol"), tr("a route has no protocol"));
+                        const bool isRoute = kindOk && rule.kind == RuleKind::Route;
+                        rule.protocol = r.string(o, QStringLiteral("protocol"), path, !isRoute);
+                        if (!isRoute && !rule.protocol.isEmpty() && rule.protocol != u"TCP" && rule.protocol != u"UDP")
+                            r.error(path + QStringLiteral(".protocol"),
+                                    tr("\"%1\" is not a protocol (TCP or UDP)").arg(rule.protocol));
+                        if (isRoute && !rule.protocol.isEmpty())
+                            r.error(path + QStringLiteral(".protocol"), tr("a route has no protocol"));
 
-        rule.ports = r.stringList(o, QStringLiteral("ports"), path, true);
-        for (qsizetype i = 0; i < rule.ports.size(); ++i) {
-            if (!isValidPortSpec(rule.ports.at(i)))
-                r.error(path + QStringLiteral(".ports[") + QString::number(i) + u']',
-                        tr("\"%1\" is not a port or port range (1-65535, such as 443 or 29876-29877)")
-                            .arg(rule.ports.at(i)));
-        }
-        if (!isRoute && rule.ports.isEmpty() && o.contains(QStringLiteral("ports")))
-            r.error(path + QStringLiteral(".ports"), tr("must list at least one port"));
-        if (isRoute && !rule.ports.isEmpty())
-            r.error(path + QStringLiteral(".ports"), tr("a route has no ports"));
+                        rule.ports = r.stringList(o, QStringLiteral("ports"), path, true);
+                        for (qsizetype i = 0; i < rule.ports.size(); ++i) {
+                            if (!isValidPortSpec(rule.ports.at(i)))
+                                r.error(path + QStringLiteral(".ports[") + QString::number(i) + u']',
+                                        tr("\"%1\" is not a port or port range (1-65535, such as 443 or 29876-29877)")
+                                            .arg(rule.ports.at(i)));
+                        }
+                        if (!isRoute && rule.ports.isEmpty() && o.contains(QStringLiteral("ports")))
+                            r.error(path + QStringLiteral(".ports"), tr("must list at least one port"));
+                        if (isRoute && !rule.ports.isEmpty())
+                            r.error(path + QStringLiteral(".ports"), tr("a route has no ports"));
 
-        const QSet<QString> rulePorts(rule.ports.cbegin(), rule.ports.cend());
-        const QJsonArray portConditions = r.array(o, QStringLiteral("portConditions"), path, false);
-        r.forEachObject(portConditions, path + QStringLiteral(".portConditions"),
-                        [&](const QJsonObject &pc, const QString &pcPath, int) {
-                            PortCondition condition;
-                            condition.ports = r.stringList(pc, QStringLiteral("ports"), pcPath, true);
-                            for (const QString &p : std::as_const(condition.ports)) {
-                                if (!rulePorts.contains(p))
-                                    r.error(pcPath + QStringLiteral(".ports"),
-                                            tr("port \"%1\" is not one of the rule's ports").arg(p));
-                            }
-                            condition.when = r.condition(r.string(pc, QStringLiteral("when"), pcPath),
-                                                         pcPath + QStringLiteral(".when"), featureIds);
-                            rule.portConditions << condition;
-                        });
+                        const QSet<QString> rulePorts(rule.ports.cbegin(), rule.ports.cend());
+                        const QJsonArray portConditions = r.array(o, QStringLiteral("portConditions"), path, false);
+                        r.forEachObject(portConditions, path + QStringLiteral(".portConditions"),
+                                        [&](const QJsonObject &pc, const QString &pcPath, int) {
+                                            PortCondition condition;
+                                            condition.ports = r.stringList(pc, QStringLiteral("ports"), pcPath, true);
+                                            for (const QString &p : std::as_const(condition.ports)) {
+                                                if (!rulePorts.contains(p))
+                                                    r.error(pcPath + QStringLiteral(".ports"),
+                                                            tr("port \"%1\" is not one of the rule's ports").arg(p));
+                                            }
+                                            condition.when = r.condition(r.string(pc, QStringLiteral("when"), pcPath),
+                                                                         pcPath + QStringLiteral(".when"), featureIds);
+                                            rule.portConditions << condition;
+                                        });
 
-        rule.when = r.condition(r.string(o, QStringLiteral("when"), path, false), path + QStringLiteral(".when"),
-                                featureIds);
-        rule.udr = r.string(o, QStringLiteral("udr"), path, isRoute);
-        if (isRoute && !rule.udr.isEmpty() && rule.udr != u"service-tags" && rule.udr != u"ip-ranges")
-            r.error(path + QStringLiteral(".udr"), tr("\"%1\" is not a route method (service-tags or ip-ranges)").arg(rule.udr));
-        if (!isRoute && !rule.udr.isEmpty())
-            r.error(path + QStringLiteral(".udr"), tr("only routes have a route method"));
+                        rule.when = r.condition(r.string(o, QStringLiteral("when"), path, false),
+                                                path + QStringLiteral(".when"), featureIds);
+                        rule.udr = r.string(o, QStringLiteral("udr"), path, isRoute);
+                        if (isRoute && !rule.udr.isEmpty() && rule.udr != u"service-tags" && rule.udr != u"ip-ranges")
+                            r.error(path + QStringLiteral(".udr"),
+                                    tr("\"%1\" is not a route method (service-tags or ip-ranges)").arg(rule.udr));
+                        if (!isRoute && !rule.udr.isEmpty())
+                            r.error(path + QStringLiteral(".udr"), tr("only routes have a route method"));
 
-        rule.table = r.string(o, QStringLiteral("table"), path);
-        if (!rule.table.isEmpty() && !tableIds.contains(rule.table))
-            r.error(path + QStringLiteral(".table"), tr("unknown table \"%1\"").arg(rule.table));
-        rule.purpose = r.text(o, QStringLiteral("purpose"), path);
-        rule.notes = r.stringList(o, QStringLiteral("notes"), path);
-        for (const QString &n : std::as_const(rule.notes)) {
-            if (!noteIds.contains(n))
-                r.error(path + QStringLiteral(".notes"), tr("unknown note \"%1\"").arg(n));
-        }
-        rule.alternativeTag = r.string(o, QStringLiteral("alternativeTag"), path, false);
-        if (!rule.alternativeTag.isEmpty() && !tagNames.contains(rule.alternativeTag))
-            r.error(path + QStringLiteral(".alternativeTag"), tr("unknown service tag \"%1\"").arg(rule.alternativeTag));
-        c.rules << rule;
-    });
+                        rule.table = r.string(o, QStringLiteral("table"), path);
+                        if (!rule.table.isEmpty() && !tableIds.contains(rule.table))
+                            r.error(path + QStringLiteral(".table"), tr("unknown table \"%1\"").arg(rule.table));
+                        rule.purpose = r.text(o, QStringLiteral("purpose"), path);
+                        rule.notes = r.stringList(o, QStringLiteral("notes"), path);
+                        for (const QString &n : std::as_const(rule.notes)) {
+                            if (!noteIds.contains(n))
+                                r.error(path + QStringLiteral(".notes"), tr("unknown note \"%1\"").arg(n));
+                        }
+                        rule.alternativeTag = r.string(o, QStringLiteral("alternativeTag"), path, false);
+                        if (!rule.alternativeTag.isEmpty() && !tagNames.contains(rule.alternativeTag))
+                            r.error(path + QStringLiteral(".alternativeTag"),
+                                    tr("unknown service tag \"%1\"").arg(rule.alternativeTag));
+                        c.rules << rule;
+                    });
     if (c.rules.isEmpty())
         r.error(QStringLiteral("rules"), tr("no rule defined"));
     c.probe = ProbeCatalog::fromJson(root.value(QStringLiteral("probe")), c, &out);

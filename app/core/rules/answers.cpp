@@ -7,24 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 
 namespace amlfw {
-
-QString udrMethodId(UdrMethod method)
-{
-    return method == UdrMethod::IpRanges ? QStringLiteral("ip-ranges") : QStringLiteral("service-tags");
-}
-
-std::optional<UdrMethod> udrMethodFromId(const QString &id)
-{
-    if (id == u"service-tags")
-        return UdrMethod::ServiceTags;
-    if (id == u"ip-ranges")
-        return UdrMethod::IpRanges;
-    return std::nullopt;
-}
 
 namespace {
 
@@ -76,7 +61,8 @@ QString AnswersValidator::storageNameError(const QString &name)
             .arg(name.size());
     for (QChar c : name) {
         if (c >= u'A' && c <= u'Z')
-            return tr("The storage account name \"%1\" contains the upper-case letter \"%2\": use lower-case letters and digits only.")
+            return tr("The storage account name \"%1\" contains the upper-case letter \"%2\": use lower-case letters "
+                      "and digits only.")
                 .arg(name, c);
         const bool ok = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
         if (!ok)
@@ -89,11 +75,13 @@ QString AnswersValidator::storageNameError(const QString &name)
 Problems AnswersValidator::validateCloud(const Catalog &catalog, const QString &cloud)
 {
     if (cloud.isEmpty())
-        return {Problem::error(QStringLiteral("cloud"),
-                               tr("No cloud given: choose one of %1.").arg(catalog.cloudIds().join(QStringLiteral(", "))))};
+        return {
+            Problem::error(QStringLiteral("cloud"),
+                           tr("No cloud given: choose one of %1.").arg(catalog.cloudIds().join(QStringLiteral(", "))))};
     if (!catalog.cloud(cloud)) {
-        return {Problem::error(QStringLiteral("cloud"), tr("Unknown cloud \"%1\": choose one of %2.")
-                                                            .arg(cloud, catalog.cloudIds().join(QStringLiteral(", "))))};
+        return {Problem::error(
+            QStringLiteral("cloud"),
+            tr("Unknown cloud \"%1\": choose one of %2.").arg(cloud, catalog.cloudIds().join(QStringLiteral(", "))))};
     }
     return {};
 }
@@ -104,7 +92,8 @@ Problems AnswersValidator::validateRegion(const Catalog &catalog, const QString 
     if (!c)
         return {};
     if (region.isEmpty())
-        return {Problem::error(QStringLiteral("region"), tr("No region given: choose a region of %1.").arg(c->name.text(currentLanguage())))};
+        return {Problem::error(QStringLiteral("region"),
+                               tr("No region given: choose a region of %1.").arg(c->name.text(currentLanguage())))};
     const Region *r = catalog.region(cloud, region);
     if (!r) {
         QStringList names;
@@ -113,22 +102,23 @@ Problems AnswersValidator::validateRegion(const Catalog &catalog, const QString 
         // A region of another cloud is a common slip: say so.
         for (const Cloud &other : catalog.clouds) {
             if (other.id != cloud && catalog.region(other.id, region))
-                return {Problem::error(QStringLiteral("region"),
-                                       tr("The region \"%1\" belongs to %2, not to %3.")
-                                           .arg(region, other.name.text(currentLanguage()), c->name.text(currentLanguage())))};
+                return {Problem::error(QStringLiteral("region"), tr("The region \"%1\" belongs to %2, not to %3.")
+                                                                     .arg(region, other.name.text(currentLanguage()),
+                                                                          c->name.text(currentLanguage())))};
         }
         const QString guess = suggestion(region, names);
         if (!guess.isEmpty())
-            return {Problem::error(QStringLiteral("region"),
-                                   tr("Unknown region \"%1\" in %2. Did you mean \"%3\"?").arg(region, c->name.text(currentLanguage()), guess))};
+            return {Problem::error(QStringLiteral("region"), tr("Unknown region \"%1\" in %2. Did you mean \"%3\"?")
+                                                                 .arg(region, c->name.text(currentLanguage()), guess))};
         return {Problem::error(QStringLiteral("region"),
                                tr("Unknown region \"%1\" in %2; \"amlfw regions --cloud %3\" lists the regions.")
                                    .arg(region, c->name.text(currentLanguage()), cloud))};
     }
     if (!r->aml)
-        return {Problem::warning(QStringLiteral("region"),
-                                 tr("Azure Machine Learning is not offered in %1 (%2): check the region of the workspace.")
-                                     .arg(r->display.text(currentLanguage()), r->name))};
+        return {
+            Problem::warning(QStringLiteral("region"),
+                             tr("Azure Machine Learning is not offered in %1 (%2): check the region of the workspace.")
+                                 .arg(r->display.text(currentLanguage()), r->name))};
     return {};
 }
 
@@ -144,9 +134,9 @@ Problems AnswersValidator::validateFeatures(const Catalog &catalog, const QStrin
             problems << Problem::error(QStringLiteral("features"),
                                        tr("Unknown feature \"%1\". Did you mean \"%2\"?").arg(f, guess));
         else
-            problems << Problem::error(QStringLiteral("features"),
-                                       tr("Unknown feature \"%1\"; known features: %2.")
-                                           .arg(f, known.join(QStringLiteral(", "))));
+            problems << Problem::error(
+                QStringLiteral("features"),
+                tr("Unknown feature \"%1\"; known features: %2.").arg(f, known.join(QStringLiteral(", "))));
     }
     return problems;
 }
@@ -205,9 +195,8 @@ std::optional<Profile> Profile::fromFile(const QString &path, Problems *problems
     }
     constexpr qint64 MaxProfileBytes = 1024 * 1024;
     if (file.size() > MaxProfileBytes) {
-        problems->append(Problem::error(path, tr("the profile is too large (%1 bytes; at most %2)")
-                                                  .arg(file.size())
-                                                  .arg(MaxProfileBytes)));
+        problems->append(Problem::error(
+            path, tr("the profile is too large (%1 bytes; at most %2)").arg(file.size()).arg(MaxProfileBytes)));
         return std::nullopt;
     }
     return fromJson(file.read(MaxProfileBytes + 1), path, problems);
@@ -218,9 +207,9 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, const QString &
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        problems->append(Problem::error(origin, tr("the profile is not valid JSON: %1 (at byte %2)")
-                                                    .arg(parseError.errorString())
-                                                    .arg(parseError.offset)));
+        problems->append(Problem::error(
+            origin,
+            tr("the profile is not valid JSON: %1 (at byte %2)").arg(parseError.errorString()).arg(parseError.offset)));
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -229,18 +218,21 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, const QString &
     }
     const QJsonObject o = doc.object();
     const qsizetype before = problems->size();
-    auto where = [&](const QString &key) -> QString { return origin + QStringLiteral(": ") + key; };
+    auto where = [&](const QString &key) -> QString {
+        return origin + QStringLiteral(": ") + key;
+    };
 
     const QJsonValue format = o.value(QStringLiteral("format"));
     if (!format.isUndefined() && (!format.isDouble() || format.toInt() != FormatVersion)) {
-        problems->append(Problem::error(where(QStringLiteral("format")),
-                                        tr("unsupported profile format (this amlfw reads format %1)").arg(FormatVersion)));
+        problems->append(
+            Problem::error(where(QStringLiteral("format")),
+                           tr("unsupported profile format (this amlfw reads format %1)").arg(FormatVersion)));
         return std::nullopt;
     }
 
-    static const QStringList knownKeys{QStringLiteral("format"),   QStringLiteral("amlfw"),  QStringLiteral("cloud"),
-                                       QStringLiteral("region"),   QStringLiteral("storage"), QStringLiteral("features"),
-                                       QStringLiteral("udr"),      QStringLiteral("lang"),   QStringLiteral("title")};
+    static const QStringList knownKeys{QStringLiteral("format"), QStringLiteral("amlfw"),   QStringLiteral("cloud"),
+                                       QStringLiteral("region"), QStringLiteral("storage"), QStringLiteral("features"),
+                                       QStringLiteral("udr"),    QStringLiteral("lang"),    QStringLiteral("title")};
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         if (!knownKeys.contains(it.key()))
             problems->append(Problem::warning(where(it.key()), tr("unknown field, ignored")));
@@ -276,7 +268,8 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, const QString &
             const QJsonArray array = features.toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {
                 if (!array.at(i).isString())
-                    problems->append(Problem::error(where(QStringLiteral("features[%1]").arg(i)), tr("must be a string")));
+                    problems->append(
+                        Problem::error(where(QStringLiteral("features[%1]").arg(i)), tr("must be a string")));
                 else
                     list << array.at(i).toString();
             }
@@ -292,7 +285,8 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, const QString &
     if (const auto lang = readString(QStringLiteral("lang"))) {
         p.language = languageFromCode(*lang);
         if (!p.language)
-            problems->append(Problem::error(where(QStringLiteral("lang")), tr("\"%1\" is not a language (en or ja)").arg(*lang)));
+            problems->append(
+                Problem::error(where(QStringLiteral("lang")), tr("\"%1\" is not a language (en or ja)").arg(*lang)));
     }
     for (qsizetype i = before; i < problems->size(); ++i) {
         if (problems->at(i).isError())

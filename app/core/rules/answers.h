@@ -1,5 +1,6 @@
 #pragma once
 
+#include "enumtable.h"
 #include "language.h"
 #include "problem.h"
 
@@ -7,7 +8,6 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace amlfw {
@@ -15,8 +15,18 @@ namespace amlfw {
 class Catalog;
 
 enum class UdrMethod { ServiceTags, IpRanges };
-QString udrMethodId(UdrMethod method); // "service-tags" / "ip-ranges"
-std::optional<UdrMethod> udrMethodFromId(const QString &id);
+inline constexpr EnumTable udrMethodIds{std::to_array<EnumId<UdrMethod>>({
+    {UdrMethod::ServiceTags, "service-tags"},
+    {UdrMethod::IpRanges, "ip-ranges"},
+})};
+inline QString udrMethodId(UdrMethod method)
+{
+    return udrMethodIds.toId(method);
+}
+inline std::optional<UdrMethod> udrMethodFromId(const QString &id)
+{
+    return udrMethodIds.fromId(id);
+}
 
 // The user's answers: the scenario that rules are generated for.
 struct Answers
