@@ -164,7 +164,7 @@ private Q_SLOTS:
         QVERIFY(!page->exportButton()->isEnabled());
         QVERIFY(page->optionsBanner()->isVisible());
         QCOMPARE(page->optionsBanner()->kind(), MessageBanner::Kind::Error);
-        QCOMPARE(page->optionsBanner()->text(), ArmExporter::validateOptions(page->armOptions()).first().message);
+        QCOMPARE(page->optionsBanner()->text(), ArmExporter::validateOptions(page->armOptions()).first().message());
         QVERIFY(page->policyNameField()->styleSheet().contains(QStringLiteral("border")));
         typeInto(page->policyNameField(), QStringLiteral("good-name"));
         QVERIFY(page->exportButton()->isEnabled());

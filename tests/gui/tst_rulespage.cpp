@@ -220,7 +220,7 @@ private Q_SLOTS:
         m_state->setRegion(QStringLiteral("francesouth"));
         QVERIFY(m_page->banner()->isVisible());
         QCOMPARE(m_page->banner()->kind(), MessageBanner::Kind::Warning);
-        QCOMPARE(m_page->banner()->text(), m_state->ruleSet().problems.first().message);
+        QCOMPARE(m_page->banner()->text(), m_state->ruleSet().problems.first().message());
     }
 
     void copiesTsvAndMarkdown()

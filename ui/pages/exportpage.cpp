@@ -600,7 +600,7 @@ void ExportPage::validate()
     QSet<QWidget *> invalid;
     QStringList messages;
     for (const Problem &p : problems) {
-        messages << p.message;
+        messages << p.message();
         if (QWidget *w = fields.value(p.location))
             invalid.insert(w);
     }

@@ -58,6 +58,25 @@ Language currentLanguage()
     return g_current;
 }
 
+QString translate(Language language, const char *context, const char *source, int n)
+{
+    if (language == g_current)
+        return QCoreApplication::translate(context, source, nullptr, n);
+    QString text;
+    if (language != Language::English) {
+        // Loaded once per language and kept: asked for while the other language is installed.
+        static std::unique_ptr<QTranslator> other[2];
+        std::unique_ptr<QTranslator> &translator = other[int(language) % 2];
+        if (!translator)
+            translator = loadTranslator(QStringLiteral("amlfw_") + languageCode(language), {QStringLiteral(":/i18n")});
+        if (translator)
+            text = translator->translate(context, source, nullptr, n);
+    }
+    if (text.isEmpty())
+        text = QString::fromUtf8(source);
+    return n >= 0 ? text.replace(QStringLiteral("%n"), QString::number(n)) : text;
+}
+
 bool applyLanguage(Language language)
 {
     auto *app = QCoreApplication::instance();

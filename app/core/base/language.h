@@ -25,4 +25,8 @@ QStringList languageCodes();
 bool applyLanguage(Language language);
 Language currentLanguage();
 
+// `source` of `context` in `language`, whatever language is installed: for output asked for in a
+// language of its own (an export with --lang). Falls back to the source text.
+QString translate(Language language, const char *context, const char *source, int n = -1);
+
 } // namespace amlfw

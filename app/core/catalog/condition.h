@@ -3,7 +3,6 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 
 namespace amlfw {

@@ -51,6 +51,7 @@ public:
 
     // Empty when `name` is a valid storage account name; otherwise says which rule is broken.
     static QString storageNameError(const QString &name);
+    static TranslatableText storageNameText(const QString &name); // the same, translated when shown
     static Problems validateCloud(const Catalog &catalog, const QString &cloud);
     static Problems validateRegion(const Catalog &catalog, const QString &cloud, const QString &region);
     static Problems validateFeatures(const Catalog &catalog, const QStringList &features);

@@ -41,7 +41,10 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
     set.catalog = catalog;
     set.answers = answers;
     if (!catalog.isValid()) {
-        set.problems << Problem::error(catalog.origin, tr("The rule catalog has errors and cannot be used."));
+        set.problems << Problem::error(
+            catalog.origin, TranslatableText("amlfw::RuleGenerator",
+                                             QT_TRANSLATE_NOOP("amlfw::RuleGenerator",
+                                                               "The rule catalog has errors and cannot be used.")));
         return set;
     }
     set.problems = AnswersValidator::validate(catalog, answers);
@@ -174,7 +177,11 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
     if (skippedPair && answers.udr == UdrMethod::IpRanges)
         set.problems << Problem::warning(
             QStringLiteral("region"),
-            tr("%1 has no paired region: the IP address routes cover the region's own prefixes only.")
+            TranslatableText(
+                "amlfw::RuleGenerator",
+                QT_TRANSLATE_NOOP(
+                    "amlfw::RuleGenerator",
+                    "%1 has no paired region: the IP address routes cover the region's own prefixes only."))
                 .arg(answers.region));
     qCDebug(lcRules) << "generated" << set.rules.size() << "rules for" << cloud << answers.region
                      << set.effectiveFeatures;

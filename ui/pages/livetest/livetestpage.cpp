@@ -579,7 +579,7 @@ bool LiveTestPage::startTest()
         validateFields();
         QStringList messages;
         for (const Problem &p : std::as_const(problems))
-            messages << p.message;
+            messages << p.message();
         // Core's messages are translated when made: on a language switch, ask again.
         showBanner(int(MessageBanner::Kind::Error), [this, messages]() -> QString {
             Problems again;
@@ -588,7 +588,7 @@ bool LiveTestPage::startTest()
                 ProbePlanner::plan(state()->ruleSet(), *o, &again);
             QStringList now;
             for (const Problem &p : std::as_const(again))
-                now << p.message;
+                now << p.message();
             return tr("The test did not start:") + u'\n' + (now.isEmpty() ? messages : now).join(u'\n');
         });
         return false;
@@ -627,7 +627,7 @@ bool LiveTestPage::retryFailed()
         validateFields();
         QStringList messages;
         for (const Problem &p : std::as_const(problems))
-            messages << p.message;
+            messages << p.message();
         showBanner(int(MessageBanner::Kind::Error), [this, messages]() -> QString {
             return tr("The test did not start:") + u'\n' + messages.join(u'\n');
         });
@@ -746,7 +746,7 @@ void LiveTestPage::validateFields()
             ProbePlanner::plan(state()->ruleSet(), o, &planProblems);
             for (const Problem &p : std::as_const(planProblems)) {
                 if (p.severity == Problem::Severity::Error)
-                    problem = p.message;
+                    problem = p.message();
             }
         }
         item->setBackground(problem.isEmpty() ? QBrush() : QBrush(QColor(0xfd, 0xec, 0xea)));
