@@ -83,6 +83,18 @@ private Q_SLOTS:
         QCOMPARE(problem.message(), english); // and back
     }
 
+    // Callers may pass no problem list: the reader keeps its own (it wrote through a null pointer).
+    void noProblemListGiven()
+    {
+        QVERIFY(!Profile::fromJson(QByteArrayLiteral("{\"cloud\": "), QStringLiteral("p.json"), nullptr));
+        QVERIFY(!Profile::fromJson(QByteArrayLiteral("{\"udr\": \"x\"}"), QStringLiteral("p.json"), nullptr));
+        QVERIFY(!Profile::fromFile(QStringLiteral("/nonexistent/amlfw/profile.json"), nullptr));
+        const auto profile
+            = Profile::fromJson(QByteArrayLiteral("{\"cloud\": \"china\"}"), QStringLiteral("p.json"), nullptr);
+        QVERIFY(profile);
+        QCOMPARE(profile->cloud, std::optional<QString>(QStringLiteral("china")));
+    }
+
     void regions()
     {
         const Catalog &c = builtInCatalog();

@@ -121,9 +121,14 @@ private Q_SLOTS:
     void regions()
     {
         const Catalog &catalog = builtInCatalog();
-        QCOMPARE(catalog.regions.value(QStringLiteral("public")).size(), 58);
-        QCOMPARE(catalog.regions.value(QStringLiteral("usgov")).size(), 5);
-        QCOMPARE(catalog.regions.value(QStringLiteral("china")).size(), 6);
+        // Every region of the file is read, for each cloud (counted in the JSON, not by the loader).
+        const QJsonObject regions
+            = QJsonDocument::fromJson(builtInJson()).object().value(QStringLiteral("regions")).toObject();
+        for (const QString &cloud : catalog.cloudIds()) {
+            const qsizetype inFile = regions.value(cloud).toArray().size();
+            QVERIFY2(inFile > 0, qPrintable(cloud));
+            QCOMPARE(catalog.regions.value(cloud).size(), inFile);
+        }
         const Region *japanEast = catalog.region(QStringLiteral("public"), QStringLiteral("japaneast"));
         QVERIFY(japanEast);
         QCOMPARE(japanEast->display.ja, QStringLiteral("東日本"));

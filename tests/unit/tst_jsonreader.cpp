@@ -3,6 +3,7 @@
 
 #include "jsonreader.h"
 #include "language.h"
+#include "proberun.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -147,6 +148,24 @@ private Q_SLOTS:
         QCOMPARE(nested.toString(), QStringLiteral("outer: inner value"));
         QCOMPARE(TranslatableText("amlfw::Test", "100%").toString(), QStringLiteral("100%"));
         QVERIFY(TranslatableText().isEmpty());
+    }
+    // The baseline reader: problems name the result and field; no error out-parameter is fine.
+    void baselineLocations()
+    {
+        const QByteArray json = R"({"report": "check", "results": [{"ruleId": "a", "status": "OK"},
+                                                                  {"ruleId": "b", "status": "MAYBE"}]})";
+        QString error;
+        QVERIFY(!ProbeBaseline::fromJson(json, QStringLiteral("before.json"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("before.json: results[1]")) && error.contains(QStringLiteral("MAYBE")),
+                 qPrintable(error));
+        QVERIFY(!ProbeBaseline::fromJson(json, QStringLiteral("before.json"), nullptr));
+        QVERIFY(!ProbeBaseline::fromJson(QByteArrayLiteral("not json"), QStringLiteral("x"), nullptr));
+        QVERIFY(!ProbeBaseline::fromFile(QStringLiteral("/nonexistent/amlfw/before.json"), nullptr));
+        const auto good
+            = ProbeBaseline::fromJson(R"({"report": "check", "results": [{"ruleId": "a", "status": "OK"}]})",
+                                      QStringLiteral("before.json"), &error);
+        QVERIFY(good);
+        QCOMPARE(good->entries.size(), 1);
     }
 };
 

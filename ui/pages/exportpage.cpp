@@ -322,7 +322,11 @@ Problems ExportPage::optionProblems() const
             if (!ArmExporter::isValidSourceAddress(address))
                 problems << Problem::error(
                     QStringLiteral("--source-addresses"),
-                    tr("\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24).").arg(address));
+                    TranslatableText(
+                        "amlfw::ExportPage",
+                        QT_TRANSLATE_NOOP("amlfw::ExportPage",
+                                          "\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24)."))
+                        .arg(address));
         }
         return problems;
     }
