@@ -205,7 +205,8 @@ bool JsonReader::boolean(const QJsonObject &object, const QString &key, const QS
     return value.toBool();
 }
 
-QJsonArray JsonReader::array(const QJsonObject &object, const QString &key, const QString &path, Need need)
+QJsonValue JsonReader::typed(const QJsonObject &object, const QString &key, const QString &path, Need need,
+                             QJsonValue::Type type, const TranslatableText &wrongType)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined() || value.isNull()) {
@@ -213,26 +214,21 @@ QJsonArray JsonReader::array(const QJsonObject &object, const QString &key, cons
             error(join(path, key), missing());
         return {};
     }
-    if (!value.isArray()) {
-        error(join(path, key), mustBeAnArray());
+    if (value.type() != type) {
+        error(join(path, key), wrongType);
         return {};
     }
-    return value.toArray();
+    return value;
+}
+
+QJsonArray JsonReader::array(const QJsonObject &object, const QString &key, const QString &path, Need need)
+{
+    return typed(object, key, path, need, QJsonValue::Array, mustBeAnArray()).toArray();
 }
 
 QJsonObject JsonReader::object(const QJsonObject &object, const QString &key, const QString &path, Need need)
 {
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined() || value.isNull()) {
-        if (need == Need::Required)
-            error(join(path, key), missing());
-        return {};
-    }
-    if (!value.isObject()) {
-        error(join(path, key), mustBeAnObject());
-        return {};
-    }
-    return value.toObject();
+    return typed(object, key, path, need, QJsonValue::Object, mustBeAnObject()).toObject();
 }
 
 } // namespace amlfw

@@ -74,6 +74,10 @@ public:
     static TranslatableText mustBeAnArray();
 
 private:
+    // The value at `key` when it has `type`; problems for a missing (if required) or mistyped value.
+    QJsonValue typed(const QJsonObject &object, const QString &key, const QString &path, Need need,
+                     QJsonValue::Type type, const TranslatableText &wrongType);
+
     QString m_origin;
     Problems *m_problems;
     qsizetype m_first; // problems before this reader's

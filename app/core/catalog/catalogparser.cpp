@@ -122,17 +122,13 @@ void CatalogParser::readFeatures(const QJsonObject &root)
         f.id = m_r.string(o, QStringLiteral("id"), path);
         checkId(f.id, path, &seen);
         f.group = m_r.string(o, QStringLiteral("group"), path);
-        if (!f.group.isEmpty() && !m_groupIds.contains(f.group))
-            m_r.error(path + QStringLiteral(".group"),
-                      ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown feature group \"%1\"")).arg(f.group));
+        checkKnown({f.group}, m_groupIds, path + QStringLiteral(".group"),
+                   QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown feature group \"%1\""));
         f.name = m_r.text(o, QStringLiteral("name"), path);
         f.description = m_r.text(o, QStringLiteral("description"), path);
         f.implies = m_r.stringList(o, QStringLiteral("implies"), path);
-        for (const QString &id : std::as_const(f.implies)) {
-            if (!m_featureIds.contains(id))
-                m_r.error(path + QStringLiteral(".implies"),
-                          ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown feature id \"%1\"")).arg(id));
-        }
+        checkKnown(f.implies, m_featureIds, path + QStringLiteral(".implies"),
+                   QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown feature id \"%1\""));
         m_catalog.features << f;
     });
 }
@@ -148,25 +144,24 @@ void CatalogParser::readSectionsAndTables(const QJsonObject &root)
                           s.title = m_r.text(o, QStringLiteral("title"), path);
                           m_catalog.sections << s;
                       });
-    m_r.forEachObject(
-        m_r.array(root, QStringLiteral("tables"), {}), QStringLiteral("tables"),
-        [&](const QJsonObject &o, const QString &path, int) {
-            Table t;
-            t.id = m_r.string(o, QStringLiteral("id"), path);
-            checkId(t.id, path, &m_tableIds);
-            t.section = m_r.string(o, QStringLiteral("section"), path);
-            if (!t.section.isEmpty() && !m_sectionIds.contains(t.section))
-                m_r.error(path + QStringLiteral(".section"),
-                          ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown section \"%1\"")).arg(t.section));
-            t.view = m_r.string(o, QStringLiteral("view"), path);
-            if (!t.view.isEmpty() && t.view != u"azure-firewall" && t.view != u"other-firewalls")
-                m_r.error(path + QStringLiteral(".view"),
-                          ctext(QT_TRANSLATE_NOOP("amlfw::Catalog",
-                                                  "\"%1\" is not a view (azure-firewall or other-firewalls)"))
-                              .arg(t.view));
-            t.title = m_r.text(o, QStringLiteral("title"), path);
-            m_catalog.tables << t;
-        });
+    m_r.forEachObject(m_r.array(root, QStringLiteral("tables"), {}), QStringLiteral("tables"),
+                      [&](const QJsonObject &o, const QString &path, int) {
+                          Table t;
+                          t.id = m_r.string(o, QStringLiteral("id"), path);
+                          checkId(t.id, path, &m_tableIds);
+                          t.section = m_r.string(o, QStringLiteral("section"), path);
+                          checkKnown({t.section}, m_sectionIds, path + QStringLiteral(".section"),
+                                     QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown section \"%1\""));
+                          t.view = m_r.string(o, QStringLiteral("view"), path);
+                          if (!t.view.isEmpty() && t.view != u"azure-firewall" && t.view != u"other-firewalls")
+                              m_r.error(
+                                  path + QStringLiteral(".view"),
+                                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog",
+                                                          "\"%1\" is not a view (azure-firewall or other-firewalls)"))
+                                      .arg(t.view));
+                          t.title = m_r.text(o, QStringLiteral("title"), path);
+                          m_catalog.tables << t;
+                      });
 }
 
 void CatalogParser::readWellKnownPorts(const QJsonObject &root)
@@ -298,9 +293,8 @@ void CatalogParser::readRegionsOfCloud(const QString &cloud, const QJsonArray &a
         seen.insert(region.name);
         region.display = m_r.text(o, QStringLiteral("display"), path);
         region.geography = m_r.string(o, QStringLiteral("geography"), path);
-        if (!region.geography.isEmpty() && !m_geographyIds.contains(region.geography))
-            m_r.error(path + QStringLiteral(".geography"),
-                      ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown geography \"%1\"")).arg(region.geography));
+        checkKnown({region.geography}, m_geographyIds, path + QStringLiteral(".geography"),
+                   QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown geography \"%1\""));
         region.aml = m_r.boolean(o, QStringLiteral("aml"), path, true);
         region.pair = m_r.string(o, QStringLiteral("pair"), path, Need::Optional);
         if (!region.pair.isEmpty() && (!names.contains(region.pair) || region.pair == region.name))
@@ -353,20 +347,15 @@ void CatalogParser::readRule(const QJsonObject &o, const QString &path, int inde
 
     rule.when = condition(m_r.string(o, QStringLiteral("when"), path, Need::Optional), path + QStringLiteral(".when"));
     rule.table = m_r.string(o, QStringLiteral("table"), path);
-    if (!rule.table.isEmpty() && !m_tableIds.contains(rule.table))
-        m_r.error(path + QStringLiteral(".table"),
-                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown table \"%1\"")).arg(rule.table));
+    checkKnown({rule.table}, m_tableIds, path + QStringLiteral(".table"),
+               QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown table \"%1\""));
     rule.purpose = m_r.text(o, QStringLiteral("purpose"), path);
     rule.notes = m_r.stringList(o, QStringLiteral("notes"), path);
-    for (const QString &n : std::as_const(rule.notes)) {
-        if (!m_noteIds.contains(n))
-            m_r.error(path + QStringLiteral(".notes"),
-                      ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown note \"%1\"")).arg(n));
-    }
+    checkKnown(rule.notes, m_noteIds, path + QStringLiteral(".notes"),
+               QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown note \"%1\""));
     rule.alternativeTag = m_r.string(o, QStringLiteral("alternativeTag"), path, Need::Optional);
-    if (!rule.alternativeTag.isEmpty() && !m_tagNames.contains(rule.alternativeTag))
-        m_r.error(path + QStringLiteral(".alternativeTag"),
-                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown service tag \"%1\"")).arg(rule.alternativeTag));
+    checkKnown({rule.alternativeTag}, m_tagNames, path + QStringLiteral(".alternativeTag"),
+               QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown service tag \"%1\""));
     m_catalog.rules << rule;
 }
 
@@ -455,9 +444,16 @@ void CatalogParser::checkPlaceholders(const QString &text, const QString &path)
 
 void CatalogParser::checkClouds(const QStringList &clouds, const QString &path)
 {
-    for (const QString &c : clouds) {
-        if (!m_cloudIds.contains(c))
-            m_r.error(path, ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown cloud \"%1\"")).arg(c));
+    checkKnown(clouds, m_cloudIds, path, QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown cloud \"%1\""));
+}
+
+// Each non-empty value one of `known`; `message` names the value as %1.
+void CatalogParser::checkKnown(const QStringList &values, const QSet<QString> &known, const QString &path,
+                               const char *message)
+{
+    for (const QString &value : values) {
+        if (!value.isEmpty() && !known.contains(value))
+            m_r.error(path, ctext(message).arg(value));
     }
 }
 

@@ -40,6 +40,7 @@ private:
     void checkId(const QString &id, const QString &path, QSet<QString> *seen);
     void checkPlaceholders(const QString &text, const QString &path);
     void checkClouds(const QStringList &clouds, const QString &path);
+    void checkKnown(const QStringList &values, const QSet<QString> &known, const QString &path, const char *message);
     void checkDestination(RuleKind kind, const QString &destination, const QString &path);
     Condition condition(const QString &text, const QString &path);
 
