@@ -358,6 +358,27 @@ private Q_SLOTS:
         QVERIFY(!Catalog::fromJson(huge, QStringLiteral("huge.json"), &problems).isValid());
         QVERIFY(mentions(problems, QStringLiteral("huge.json"), QStringLiteral("too large")));
     }
+    // A catalog's problems are shown in the language of the moment, nested messages included.
+    void problemsFollowLanguageSwitch()
+    {
+        const QByteArray good = builtInJson();
+        const QString rule = QStringLiteral("rules[%1]").arg(indexOfRule(good, QStringLiteral("ci-public-file")));
+        Problems problems;
+        Catalog::fromJson(withValue(good, rule + QStringLiteral(".when"), QStringLiteral("compute-instance |")),
+                          QStringLiteral("test.json"), &problems);
+        QCOMPARE(problems.size(), 1);
+        const Problem problem = problems.first();
+        QVERIFY(applyLanguage(Language::English));
+        const QString english = problem.message();
+        QVERIFY(applyLanguage(Language::Japanese));
+        const QString japanese = problem.message();
+        applyLanguage(Language::English);
+        QVERIFY2(english.startsWith(QStringLiteral("invalid condition"))
+                     && english.endsWith(QStringLiteral("at the end")),
+                 qPrintable(english));
+        QVERIFY2(japanese.contains(QStringLiteral("正しくありません")) && japanese.contains(QStringLiteral("末尾")),
+                 qPrintable(japanese));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCatalog)

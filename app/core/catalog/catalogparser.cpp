@@ -485,7 +485,7 @@ void CatalogParser::checkDestination(RuleKind kind, const QString &destination, 
 
 Condition CatalogParser::condition(const QString &text, const QString &path)
 {
-    QString message;
+    TranslatableText message;
     Condition c = Condition::parse(text, &message);
     if (!message.isEmpty()) {
         // A hostile condition can be megabytes long: quote its start only.

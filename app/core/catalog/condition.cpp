@@ -1,6 +1,7 @@
 #include "condition.h"
 
-#include <QCoreApplication>
+#include "translatabletext.h"
+
 #include <vector>
 
 namespace amlfw {
@@ -34,13 +35,14 @@ public:
     {
     }
 
-    NodePtr parse(QString *error)
+    NodePtr parse(TranslatableText *error)
     {
         NodePtr node = parseOr();
         skipSpace();
         if (m_error.isEmpty() && m_pos < m_text.size())
-            fail(QCoreApplication::translate("amlfw::Condition", "unexpected \"%1\" at position %2")
-                     .arg(m_text.at(m_pos))
+            fail(TranslatableText("amlfw::Condition",
+                                  QT_TRANSLATE_NOOP("amlfw::Condition", "unexpected \"%1\" at position %2"))
+                     .arg(QString(m_text.at(m_pos)))
                      .arg(m_pos + 1));
         if (!m_error.isEmpty()) {
             *error = m_error;
@@ -64,7 +66,7 @@ private:
         }
         return false;
     }
-    void fail(const QString &message)
+    void fail(const TranslatableText &message)
     {
         if (m_error.isEmpty())
             m_error = message;
@@ -87,7 +89,7 @@ private:
     NodePtr parseUnary()
     {
         if (m_depth >= MaxDepth) {
-            fail(QCoreApplication::translate("amlfw::Condition", "nested too deeply"));
+            fail(TranslatableText("amlfw::Condition", QT_TRANSLATE_NOOP("amlfw::Condition", "nested too deeply")));
             return nullptr;
         }
         ++m_depth;
@@ -100,7 +102,7 @@ private:
         } else if (accept(u'(')) {
             result = parseOr();
             if (!accept(u')'))
-                fail(QCoreApplication::translate("amlfw::Condition", "missing \")\""));
+                fail(TranslatableText("amlfw::Condition", QT_TRANSLATE_NOOP("amlfw::Condition", "missing \")\"")));
         } else {
             result = parseIdentifier();
         }
@@ -116,13 +118,17 @@ private:
             ++m_pos;
         if (start == m_pos) {
             fail(m_pos < m_text.size()
-                     ? QCoreApplication::translate("amlfw::Condition", "expected a feature id at position %1")
+                     ? TranslatableText("amlfw::Condition",
+                                        QT_TRANSLATE_NOOP("amlfw::Condition", "expected a feature id at position %1"))
                            .arg(m_pos + 1)
-                     : QCoreApplication::translate("amlfw::Condition", "expected a feature id at the end"));
+                     : TranslatableText("amlfw::Condition",
+                                        QT_TRANSLATE_NOOP("amlfw::Condition", "expected a feature id at the end")));
             return nullptr;
         }
         if (++m_terms > MaxTerms) {
-            fail(QCoreApplication::translate("amlfw::Condition", "too long (more than %1 feature ids)").arg(MaxTerms));
+            fail(TranslatableText("amlfw::Condition",
+                                  QT_TRANSLATE_NOOP("amlfw::Condition", "too long (more than %1 feature ids)"))
+                     .arg(MaxTerms));
             return nullptr;
         }
         auto node = std::make_shared<Node>();
@@ -134,7 +140,7 @@ private:
     qsizetype m_pos = 0;
     int m_depth = 0;
     int m_terms = 0;
-    QString m_error;
+    TranslatableText m_error;
 };
 
 bool evaluateNode(const Node *node, const QSet<QString> &features)
@@ -180,11 +186,20 @@ void collect(const Node *node, bool negated, bool positiveOnly, QSet<QString> *s
 
 Condition Condition::parse(const QString &text, QString *error)
 {
+    TranslatableText message;
+    Condition condition = parse(text, &message);
+    if (error && !message.isEmpty())
+        *error = message.toString();
+    return condition;
+}
+
+Condition Condition::parse(const QString &text, TranslatableText *error)
+{
     Condition condition;
     condition.m_text = text.trimmed();
     if (condition.m_text.isEmpty())
         return condition;
-    QString message;
+    TranslatableText message;
     NodePtr root = Parser(condition.m_text).parse(&message);
     if (!root) {
         if (error)
