@@ -264,50 +264,6 @@
 <context>
     <name>amlfw::Catalog</name>
     <message>
-        <source>missing</source>
-        <translation>ありません</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>文字列である必要があります</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>空にはできません</translation>
-    </message>
-    <message>
-        <source>missing (a text in English and Japanese)</source>
-        <translation>ありません (英語と日本語のテキストが必要です)</translation>
-    </message>
-    <message>
-        <source>must be an object with &quot;en&quot; and &quot;ja&quot; texts</source>
-        <translation>&quot;en&quot; と &quot;ja&quot; のテキストを持つオブジェクトである必要があります</translation>
-    </message>
-    <message>
-        <source>missing English text</source>
-        <translation>英語のテキストがありません</translation>
-    </message>
-    <message>
-        <source>missing Japanese translation</source>
-        <translation>日本語の翻訳がありません</translation>
-    </message>
-    <message>
-        <source>must be an array of strings</source>
-        <translation>文字列の配列である必要があります</translation>
-    </message>
-    <message>
-        <source>must be true or false</source>
-        <translation>true または false である必要があります</translation>
-    </message>
-    <message>
-        <source>must be an array</source>
-        <translation>配列である必要があります</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>オブジェクトである必要があります</translation>
-    </message>
-    <message>
         <source>invalid condition &quot;%1&quot;: %2</source>
         <translation>条件「%1」が正しくありません: %2</translation>
     </message>
@@ -344,10 +300,6 @@
         <translation>「%1」はホスト名とパスの形式ではありません</translation>
     </message>
     <message>
-        <source>line %1, column %2</source>
-        <translation>%1 行 %2 列</translation>
-    </message>
-    <message>
         <source>cannot open the catalog file: %1</source>
         <translation>カタログ ファイルを開けません: %1</translation>
     </message>
@@ -358,10 +310,6 @@
     <message>
         <source>the catalog is too large (%1 bytes; at most %2)</source>
         <translation>カタログが大きすぎます (%1 バイト。上限は %2)</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>JSON として正しくありません: %1</translation>
     </message>
     <message>
         <source>the catalog must be a JSON object</source>
@@ -906,6 +854,10 @@
     <message>
         <source>expected a feature id at the end</source>
         <translation>末尾に機能 ID が必要です</translation>
+    </message>
+    <message>
+        <source>too long (more than %1 feature ids)</source>
+        <translation>長すぎます (機能 ID は %1 個まで)</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1576,57 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::JsonReader</name>
+    <message>
+        <source>missing</source>
+        <translation>ありません</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>オブジェクトである必要があります</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>配列である必要があります</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line %1, column %2): %3</source>
+        <translation>JSON として正しくありません (%1 行 %2 列): %3</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>文字列である必要があります</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>空にはできません</translation>
+    </message>
+    <message>
+        <source>missing (a text in English and Japanese)</source>
+        <translation>ありません (英語と日本語のテキストが必要です)</translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;en&quot; and &quot;ja&quot; texts</source>
+        <translation>&quot;en&quot; と &quot;ja&quot; のテキストを持つオブジェクトである必要があります</translation>
+    </message>
+    <message>
+        <source>missing English text</source>
+        <translation>英語のテキストがありません</translation>
+    </message>
+    <message>
+        <source>missing Japanese translation</source>
+        <translation>日本語の翻訳がありません</translation>
+    </message>
+    <message>
+        <source>must be an array of strings</source>
+        <translation>文字列の配列である必要があります</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>true または false である必要があります</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::LiveTestDetails</name>
     <message>
         <source>from DNS</source>
@@ -2226,24 +2229,16 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>&quot;%1&quot; は &quot;amlfw check&quot; の JSON レポートではありません (amlfw check --format json --output FILE)。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has a result without a rule id or with an unknown status.</source>
-        <translation>&quot;%1&quot; に、規則 ID がないか状態が不明な結果があります。</translation>
-    </message>
-    <message>
         <source>Cannot read the baseline &quot;%1&quot;: %2</source>
         <translation>比較元 &quot;%1&quot; を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;</source>
+        <translation>不明な状態「%1」</translation>
     </message>
 </context>
 <context>
     <name>amlfw::ProbeCatalog</name>
-    <message>
-        <source>must be an array of strings</source>
-        <translation>文字列の配列である必要があります</translation>
-    </message>
-    <message>
-        <source>must be a non-empty string</source>
-        <translation>空でない文字列である必要があります</translation>
-    </message>
     <message>
         <source>unknown placeholder &lt;%1&gt; (known: %2)</source>
         <translation>不明なプレースホルダー &lt;%1&gt; です (使用できるもの: %2)</translation>
@@ -2285,20 +2280,8 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>&quot;%1&quot; は &quot;%2&quot; が許可する名前ではありません</translation>
     </message>
     <message>
-        <source>must be an object</source>
-        <translation>オブジェクトである必要があります</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a port</source>
         <translation>&quot;%1&quot; はポートではありません</translation>
-    </message>
-    <message>
-        <source>must be an array</source>
-        <translation>配列である必要があります</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>ありません</translation>
     </message>
     <message>
         <source>duplicate id &quot;%1&quot;</source>
@@ -3130,10 +3113,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>プロファイルが大きすぎます (%1 バイト。上限は %2)</translation>
     </message>
     <message>
-        <source>the profile is not valid JSON: %1 (at byte %2)</source>
-        <translation>プロファイルが JSON として正しくありません: %1 (%2 バイト目)</translation>
-    </message>
-    <message>
         <source>the profile must be a JSON object</source>
         <translation>プロファイルは JSON オブジェクトである必要があります</translation>
     </message>
@@ -3144,10 +3123,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>unknown field, ignored</source>
         <translation>不明なフィールドです。無視します</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>文字列である必要があります</translation>
     </message>
     <message>
         <source>is too long</source>

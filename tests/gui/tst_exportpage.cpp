@@ -165,7 +165,7 @@ private Q_SLOTS:
         QVERIFY(child<MessageBanner>(page, "exportOptionsBanner")->isVisible());
         QCOMPARE(child<MessageBanner>(page, "exportOptionsBanner")->kind(), MessageBanner::Kind::Error);
         QCOMPARE(child<MessageBanner>(page, "exportOptionsBanner")->text(),
-                 ArmExporter::validateOptions(page->armOptions()).first().message);
+                 ArmExporter::validateOptions(page->armOptions()).first().message());
         QVERIFY(child<QLineEdit>(page, "policyName")->styleSheet().contains(QStringLiteral("border")));
         typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("good-name"));
         QVERIFY(child<QPushButton>(page, "exportButton")->isEnabled());

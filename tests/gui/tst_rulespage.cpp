@@ -223,7 +223,7 @@ private Q_SLOTS:
         m_state->setRegion(QStringLiteral("francesouth"));
         QVERIFY(find::banner(m_page.get())->isVisible());
         QCOMPARE(find::banner(m_page.get())->kind(), MessageBanner::Kind::Warning);
-        QCOMPARE(find::banner(m_page.get())->text(), m_state->ruleSet().problems.first().message);
+        QCOMPARE(find::banner(m_page.get())->text(), m_state->ruleSet().problems.first().message());
     }
 
     void copiesTsvAndMarkdown()

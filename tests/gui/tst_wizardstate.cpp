@@ -91,7 +91,7 @@ private Q_SLOTS:
         state.setStorage(QStringLiteral("mystore"));
         const Answers before = state.answers();
         QCOMPARE(state.ruleSet().problems.size(), 1);
-        const QString english = state.ruleSet().problems.first().message;
+        const QString english = state.ruleSet().problems.first().message();
         QSignalSpy language(&state, &WizardState::languageChanged);
         state.setLanguage(Language::Japanese);
         QCOMPARE(language.size(), 1);
@@ -99,9 +99,9 @@ private Q_SLOTS:
         QCOMPARE(currentLanguage(), Language::Japanese);
         QCOMPARE(state.answers(), before);
         // The problem is regenerated: it names the region in Japanese.
-        QVERIFY2(state.ruleSet().problems.first().message.contains(QStringLiteral("フランス南部")),
-                 qPrintable(state.ruleSet().problems.first().message));
-        QVERIFY(state.ruleSet().problems.first().message != english);
+        QVERIFY2(state.ruleSet().problems.first().message().contains(QStringLiteral("フランス南部")),
+                 qPrintable(state.ruleSet().problems.first().message()));
+        QVERIFY(state.ruleSet().problems.first().message() != english);
         state.setLanguage(Language::Japanese);
         QCOMPARE(language.size(), 1);
     }

@@ -57,6 +57,44 @@ private Q_SLOTS:
         QVERIFY(!error.contains(QStringLiteral("too short")));
     }
 
+    // Problems keep source text and arguments: made in English, shown in Japanese after a switch,
+    // with no re-run (the cloud's name, from the catalog, switches too).
+    void problemFollowsLanguageSwitch()
+    {
+        const Catalog &catalog = builtInCatalog();
+        const Problems problems
+            = AnswersValidator::validateRegion(catalog, QStringLiteral("public"), QStringLiteral("japaneastt"));
+        QCOMPARE(problems.size(), 1);
+        const Problem problem = problems.first();
+        const Cloud *cloud = catalog.cloud(QStringLiteral("public"));
+        QVERIFY(cloud);
+        const QString english = problem.message();
+        QVERIFY2(english.contains(QStringLiteral("Did you mean")) && english.contains(cloud->name.en),
+                 qPrintable(english));
+
+        QVERIFY(applyLanguage(Language::Japanese));
+        const QString japanese = problem.message();
+        const QString japaneseLine = problem.toString();
+        applyLanguage(Language::English);
+        QVERIFY2(japanese.contains(QStringLiteral("ではありませんか")), qPrintable(japanese));
+        QVERIFY2(japanese.contains(cloud->name.ja) && japanese.contains(QStringLiteral("japaneastt")),
+                 qPrintable(japanese));
+        QVERIFY(japaneseLine.endsWith(japanese));
+        QCOMPARE(problem.message(), english); // and back
+    }
+
+    // Callers may pass no problem list: the reader keeps its own (it wrote through a null pointer).
+    void noProblemListGiven()
+    {
+        QVERIFY(!Profile::fromJson(QByteArrayLiteral("{\"cloud\": "), QStringLiteral("p.json"), nullptr));
+        QVERIFY(!Profile::fromJson(QByteArrayLiteral("{\"udr\": \"x\"}"), QStringLiteral("p.json"), nullptr));
+        QVERIFY(!Profile::fromFile(QStringLiteral("/nonexistent/amlfw/profile.json"), nullptr));
+        const auto profile
+            = Profile::fromJson(QByteArrayLiteral("{\"cloud\": \"china\"}"), QStringLiteral("p.json"), nullptr);
+        QVERIFY(profile);
+        QCOMPARE(profile->cloud, std::optional<QString>(QStringLiteral("china")));
+    }
+
     void regions()
     {
         const Catalog &c = builtInCatalog();
@@ -64,17 +102,18 @@ private Q_SLOTS:
         Problems p = AnswersValidator::validateRegion(c, QStringLiteral("public"), QStringLiteral("japaneest"));
         QCOMPARE(p.size(), 1);
         QVERIFY(p.first().isError());
-        QVERIFY2(p.first().message.contains(QStringLiteral("Did you mean \"japaneast\"")), qPrintable(p.first().message));
+        QVERIFY2(p.first().message().contains(QStringLiteral("Did you mean \"japaneast\"")),
+                 qPrintable(p.first().message()));
         p = AnswersValidator::validateRegion(c, QStringLiteral("public"), QStringLiteral("chinaeast2"));
         QVERIFY(p.first().isError());
-        QVERIFY2(p.first().message.contains(QStringLiteral("Azure China 21Vianet")), qPrintable(p.first().message));
+        QVERIFY2(p.first().message().contains(QStringLiteral("Azure China 21Vianet")), qPrintable(p.first().message()));
         p = AnswersValidator::validateRegion(c, QStringLiteral("public"), QStringLiteral("atlantis"));
         QVERIFY(p.first().isError());
-        QVERIFY(p.first().message.contains(QStringLiteral("amlfw regions --cloud public")));
+        QVERIFY(p.first().message().contains(QStringLiteral("amlfw regions --cloud public")));
         p = AnswersValidator::validateRegion(c, QStringLiteral("usgov"), QStringLiteral("usdodeast"));
         QCOMPARE(p.size(), 1);
         QVERIFY(!p.first().isError()); // known, but Azure ML is not offered: a warning
-        QVERIFY(p.first().message.contains(QStringLiteral("not offered")));
+        QVERIFY(p.first().message().contains(QStringLiteral("not offered")));
         p = AnswersValidator::validateRegion(c, QStringLiteral("public"), QString());
         QVERIFY(p.first().isError());
     }
@@ -83,18 +122,22 @@ private Q_SLOTS:
     {
         const Catalog &c = builtInCatalog();
         QVERIFY(AnswersValidator::validateFeatures(c, c.featureIds()).isEmpty());
-        Problems p = AnswersValidator::validateFeatures(c, {QStringLiteral("compute-instances"), QStringLiteral("gpu")});
+        Problems p
+            = AnswersValidator::validateFeatures(c, {QStringLiteral("compute-instances"), QStringLiteral("gpu")});
         QCOMPARE(p.size(), 2);
-        QVERIFY(p.at(0).message.contains(QStringLiteral("Did you mean \"compute-instance\"")));
-        QVERIFY(p.at(1).message.contains(QStringLiteral("known features")));
+        QVERIFY(p.at(0).message().contains(QStringLiteral("Did you mean \"compute-instance\"")));
+        QVERIFY(p.at(1).message().contains(QStringLiteral("known features")));
         p = AnswersValidator::validateCloud(c, QStringLiteral("azure"));
         QCOMPARE(p.size(), 1);
-        QVERIFY(p.first().message.contains(QStringLiteral("public, usgov, china")));
+        QVERIFY(p.first().message().contains(QStringLiteral("public, usgov, china")));
     }
 
     void validateAll()
     {
-        Answers a{QStringLiteral("public"), QStringLiteral("japaneast"), QStringLiteral("mystore"), {QStringLiteral("python")},
+        Answers a{QStringLiteral("public"),
+                  QStringLiteral("japaneast"),
+                  QStringLiteral("mystore"),
+                  {QStringLiteral("python")},
                   UdrMethod::ServiceTags};
         QVERIFY(AnswersValidator::validate(builtInCatalog(), a).isEmpty());
         a.storage = QStringLiteral("My-Store");
@@ -109,8 +152,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("scenario.amlfw.json"));
-        Answers a{QStringLiteral("usgov"), QStringLiteral("usgovvirginia"), QStringLiteral("govstore"),
-                  {QStringLiteral("compute-cluster"), QStringLiteral("r")}, UdrMethod::IpRanges};
+        Answers a{QStringLiteral("usgov"),
+                  QStringLiteral("usgovvirginia"),
+                  QStringLiteral("govstore"),
+                  {QStringLiteral("compute-cluster"), QStringLiteral("r")},
+                  UdrMethod::IpRanges};
         Profile p = Profile::fromAnswers(a);
         p.language = Language::Japanese;
         p.title = QStringLiteral("ワークショップ 1");
@@ -128,12 +174,16 @@ private Q_SLOTS:
     void partialProfile()
     {
         Problems problems;
-        const auto p = Profile::fromJson("{\"cloud\": \"china\", \"features\": []}", QStringLiteral("p.json"), &problems);
+        const auto p
+            = Profile::fromJson("{\"cloud\": \"china\", \"features\": []}", QStringLiteral("p.json"), &problems);
         QVERIFY(p);
         QCOMPARE(*p->cloud, QStringLiteral("china"));
         QVERIFY(!p->region);
         QVERIFY(p->features && p->features->isEmpty());
-        Answers a{QStringLiteral("public"), QStringLiteral("japaneast"), QStringLiteral("x1x"), {QStringLiteral("r")},
+        Answers a{QStringLiteral("public"),
+                  QStringLiteral("japaneast"),
+                  QStringLiteral("x1x"),
+                  {QStringLiteral("r")},
                   UdrMethod::ServiceTags};
         p->applyTo(&a);
         QCOMPARE(a.cloud, QStringLiteral("china"));
@@ -148,8 +198,10 @@ private Q_SLOTS:
         QTest::newRow("not JSON") << QByteArray("{\"cloud\": ") << QStringLiteral("not valid JSON");
         QTest::newRow("array") << QByteArray("[]") << QStringLiteral("JSON object");
         QTest::newRow("cloud number") << QByteArray("{\"cloud\": 3}") << QStringLiteral("cloud: must be a string");
-        QTest::newRow("features string") << QByteArray("{\"features\": \"python\"}") << QStringLiteral("array of feature ids");
-        QTest::newRow("feature number") << QByteArray("{\"features\": [\"python\", 5]}") << QStringLiteral("features[1]");
+        QTest::newRow("features string") << QByteArray("{\"features\": \"python\"}")
+                                         << QStringLiteral("array of feature ids");
+        QTest::newRow("feature number") << QByteArray("{\"features\": [\"python\", 5]}")
+                                        << QStringLiteral("features[1]");
         QTest::newRow("udr") << QByteArray("{\"udr\": \"magic\"}") << QStringLiteral("\"magic\" is not a route method");
         QTest::newRow("lang") << QByteArray("{\"lang\": \"fr\"}") << QStringLiteral("\"fr\" is not a language");
         QTest::newRow("format") << QByteArray("{\"format\": 9}") << QStringLiteral("unsupported profile format");
@@ -171,7 +223,8 @@ private Q_SLOTS:
     void unknownKeysWarn()
     {
         Problems problems;
-        const auto p = Profile::fromJson("{\"cloud\": \"public\", \"colour\": \"blue\"}", QStringLiteral("p.json"), &problems);
+        const auto p
+            = Profile::fromJson("{\"cloud\": \"public\", \"colour\": \"blue\"}", QStringLiteral("p.json"), &problems);
         QVERIFY(p);
         QCOMPARE(problems.size(), 1);
         QVERIFY(!problems.first().isError());

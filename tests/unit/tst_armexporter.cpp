@@ -263,7 +263,7 @@ private Q_SLOTS:
         const Problems problems = ArmExporter::validateOptions(o);
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems.first().location, location);
-        QVERIFY2(problems.first().message.contains(value.left(20)), qPrintable(problems.first().message));
+        QVERIFY2(problems.first().message().contains(value.left(20)), qPrintable(problems.first().message()));
     }
 
     void validSourceAddresses()

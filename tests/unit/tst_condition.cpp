@@ -31,9 +31,11 @@ private Q_SLOTS:
         QTest::newRow("id false") << QStringLiteral("python") << QStringList{QStringLiteral("r")} << false;
         QTest::newRow("or") << QStringLiteral("a | b") << QStringList{QStringLiteral("b")} << true;
         QTest::newRow("and false") << QStringLiteral("a & b") << QStringList{QStringLiteral("b")} << false;
-        QTest::newRow("and true") << QStringLiteral("a & b") << QStringList{QStringLiteral("a"), QStringLiteral("b")} << true;
+        QTest::newRow("and true") << QStringLiteral("a & b") << QStringList{QStringLiteral("a"), QStringLiteral("b")}
+                                  << true;
         QTest::newRow("not") << QStringLiteral("!a") << QStringList{} << true;
-        QTest::newRow("precedence: & binds tighter") << QStringLiteral("a | b & c") << QStringList{QStringLiteral("a")} << true;
+        QTest::newRow("precedence: & binds tighter")
+            << QStringLiteral("a | b & c") << QStringList{QStringLiteral("a")} << true;
         QTest::newRow("parentheses") << QStringLiteral("(a | b) & c") << QStringList{QStringLiteral("a")} << false;
         QTest::newRow("nested, cluster") << inbound << QStringList{QStringLiteral("compute-cluster")} << true;
         QTest::newRow("nested, instance") << inbound << QStringList{QStringLiteral("compute-instance")} << true;
@@ -57,10 +59,12 @@ private Q_SLOTS:
     void identifiers()
     {
         QString error;
-        const Condition c = Condition::parse(QStringLiteral("compute-cluster | (compute-instance & !no-public-ip)"), &error);
+        const Condition c
+            = Condition::parse(QStringLiteral("compute-cluster | (compute-instance & !no-public-ip)"), &error);
         QCOMPARE(c.identifiers(), (QStringList{QStringLiteral("compute-cluster"), QStringLiteral("compute-instance"),
                                                QStringLiteral("no-public-ip")}));
-        QCOMPARE(c.positiveIdentifiers(), (QStringList{QStringLiteral("compute-cluster"), QStringLiteral("compute-instance")}));
+        QCOMPARE(c.positiveIdentifiers(),
+                 (QStringList{QStringLiteral("compute-cluster"), QStringLiteral("compute-instance")}));
     }
 
     void syntaxErrors_data()
@@ -81,6 +85,58 @@ private Q_SLOTS:
         const Condition c = Condition::parse(text, &error);
         QVERIFY2(!error.isEmpty(), qPrintable(text));
         QVERIFY(c.isAlways()); // a broken condition is never half-used
+    }
+    // Hostile sizes: long chains once overflowed the stack (a binary tree as deep as the chain).
+    void longChains_data()
+    {
+        QTest::addColumn<QString>("separator");
+        QTest::newRow("and") << QStringLiteral(" & ");
+        QTest::newRow("or") << QStringLiteral("|");
+    }
+
+    void longChains()
+    {
+        QFETCH(QString, separator);
+        // The longest accepted chain is one node: evaluated and collected without deep recursion.
+        QString error;
+        const Condition accepted = Condition::parse(QStringList(1000, QStringLiteral("a")).join(separator), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(accepted.evaluate({QStringLiteral("a")}));
+        QVERIFY(!accepted.evaluate({QStringLiteral("b")}));
+        QCOMPARE(accepted.identifiers(), QStringList{QStringLiteral("a")});
+
+        const Condition rejected = Condition::parse(QStringList(200000, QStringLiteral("a")).join(separator), &error);
+        QVERIFY(rejected.isAlways());
+        QVERIFY2(error.contains(QStringLiteral("too long")), qPrintable(error));
+    }
+
+    void deepNesting_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("brackets") << (QString(200000, u'(') + QStringLiteral("a") + QString(200000, u')'));
+        QTest::newRow("negations") << (QString(200000, u'!') + QStringLiteral("a"));
+        QString mixed;
+        for (int i = 0; i < 100000; ++i)
+            mixed += QStringLiteral("a & (b | ");
+        QTest::newRow("brackets in chains") << mixed + QStringLiteral("c") + QString(100000, u')');
+    }
+
+    void deepNesting()
+    {
+        QFETCH(QString, text);
+        QString error;
+        const Condition c = Condition::parse(text, &error);
+        QVERIFY(c.isAlways());
+        QVERIFY2(error.contains(QStringLiteral("nested too deeply")), qPrintable(error));
+    }
+
+    // 64 levels are allowed, and work.
+    void deepestAllowed()
+    {
+        QString error;
+        const Condition c = Condition::parse(QString(63, u'(') + QStringLiteral("a") + QString(63, u')'), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(c.evaluate({QStringLiteral("a")}));
     }
 };
 

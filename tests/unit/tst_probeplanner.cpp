@@ -134,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(tag->host, QStringLiteral("myvault.vault.azure.net"));
         QVERIFY(!hasErrors(problems));
         QCOMPARE(problems.size(), 1); // the sample no destination uses
-        QVERIFY(problems.first().message.contains(QStringLiteral("*.nothing.example")));
+        QVERIFY(problems.first().message().contains(QStringLiteral("*.nothing.example")));
 
         options.samples.clear();
         options.samples.insert(QStringLiteral("*.vault.azure.net"), QStringLiteral("evil.example.com"));

@@ -126,7 +126,7 @@ void CloudPage::syncFromState()
     // A cloud from a profile that amlfw does not know: say so, the buttons above are the fix.
     const Problems problems = AnswersValidator::validateCloud(state()->catalog(), state()->answers().cloud);
     if (hasErrors(problems) && !state()->answers().cloud.isEmpty())
-        m_banner->showMessage(MessageBanner::Kind::Error, problems.first().message);
+        m_banner->showMessage(MessageBanner::Kind::Error, problems.first().message());
     else
         m_banner->clearMessage();
     Q_EMIT completeChanged();

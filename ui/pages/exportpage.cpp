@@ -294,7 +294,11 @@ Problems ExportPage::optionProblems() const
             if (!ArmExporter::isValidSourceAddress(address))
                 problems << Problem::error(
                     QStringLiteral("--source-addresses"),
-                    tr("\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24).").arg(address));
+                    TranslatableText(
+                        "amlfw::ExportPage",
+                        QT_TRANSLATE_NOOP("amlfw::ExportPage",
+                                          "\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24)."))
+                        .arg(address));
         }
         return problems;
     }
@@ -565,7 +569,7 @@ void ExportPage::validate()
     QSet<QWidget *> invalid;
     QStringList messages;
     for (const Problem &p : problems) {
-        messages << p.message;
+        messages << p.message();
         if (QWidget *w = fields.value(p.location))
             invalid.insert(w);
     }

@@ -248,7 +248,7 @@ void FeaturesPage::syncFromState()
     if (hasErrors(problems)) {
         QStringList messages;
         for (const Problem &p : problems)
-            messages << p.message;
+            messages << p.message();
         m_banner->showMessage(MessageBanner::Kind::Error, messages.join(u'\n'));
     } else {
         m_banner->clearMessage();

@@ -228,7 +228,7 @@ void RegionPage::updateMessages()
         if (!problems.isEmpty()) {
             m_banner->setProperty(MessageBanner::CoreTextProperty, true);
             m_banner->showMessage(hasErrors(problems) ? MessageBanner::Kind::Error : MessageBanner::Kind::Warning,
-                                  problems.first().message);
+                                  problems.first().message());
             return;
         }
     }

@@ -296,7 +296,7 @@ void RulesPage::rebuild()
     } else if (!set.problems.isEmpty()) {
         QStringList messages;
         for (const Problem &p : set.problems)
-            messages << p.message;
+            messages << p.message();
         m_banner->showMessage(MessageBanner::Kind::Warning, messages.join(u'\n'));
     } else {
         m_banner->clearMessage();

@@ -114,7 +114,7 @@ QString RuleDetails::scenarioHtml(const RuleSet &set, Language language)
                    + esc(tr("About this scenario")) + QStringLiteral("</b></p>");
     QStringList items;
     for (const Problem &p : set.problems)
-        items << QStringLiteral("<span style=\"color:#9a6700;\">⚠</span> ") + esc(p.message);
+        items << QStringLiteral("<span style=\"color:#9a6700;\">⚠</span> ") + esc(p.message());
     for (const Note &n : set.scenarioNotes)
         items << noteItem(n, language);
     html += list(items);

@@ -278,8 +278,8 @@ bool FirewallWizard::loadProfile(const QString &path)
             QString location = p.location;
             location.replace(path, fileName);
             lines << QStringLiteral("• ")
-                         + (location.isEmpty() || location == fileName ? p.message
-                                                                       : location + QStringLiteral(": ") + p.message);
+                         + (location.isEmpty() || location == fileName ? p.message()
+                                                                       : location + QStringLiteral(": ") + p.message());
         }
         return lines.join(u'\n');
     };

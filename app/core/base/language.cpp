@@ -3,8 +3,8 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTranslator>
-
 #include <memory>
 
 namespace amlfw {
@@ -29,22 +29,23 @@ std::unique_ptr<QTranslator> loadTranslator(const QString &name, const QStringLi
 
 QString languageCode(Language language)
 {
-    return language == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+    return languageIds.toId(language);
 }
 
 std::optional<Language> languageFromCode(const QString &code)
 {
+    // "ja_JP", "ja-JP": the language part only.
     const QString c = code.trimmed().toLower();
-    if (c == u"en" || c.startsWith(u"en_") || c.startsWith(u"en-"))
-        return Language::English;
-    if (c == u"ja" || c.startsWith(u"ja_") || c.startsWith(u"ja-"))
-        return Language::Japanese;
-    return std::nullopt;
+    const qsizetype end = c.indexOf(QRegularExpression(QStringLiteral("[_-]")));
+    return languageIds.fromId(QStringView(c).left(end < 0 ? c.size() : end));
 }
 
 QStringList languageCodes()
 {
-    return {QStringLiteral("en"), QStringLiteral("ja")};
+    QStringList codes;
+    for (const EnumId<Language> &entry : languageIds.entries())
+        codes << QString::fromLatin1(entry.id);
+    return codes;
 }
 
 Language systemLanguage()
@@ -55,6 +56,25 @@ Language systemLanguage()
 Language currentLanguage()
 {
     return g_current;
+}
+
+QString translate(Language language, const char *context, const char *source, int n)
+{
+    if (language == g_current)
+        return QCoreApplication::translate(context, source, nullptr, n);
+    QString text;
+    if (language != Language::English) {
+        // Loaded once per language and kept: asked for while the other language is installed.
+        static std::unique_ptr<QTranslator> other[2];
+        std::unique_ptr<QTranslator> &translator = other[int(language) % 2];
+        if (!translator)
+            translator = loadTranslator(QStringLiteral("amlfw_") + languageCode(language), {QStringLiteral(":/i18n")});
+        if (translator)
+            text = translator->translate(context, source, nullptr, n);
+    }
+    if (text.isEmpty())
+        text = QString::fromUtf8(source);
+    return n >= 0 ? text.replace(QStringLiteral("%n"), QString::number(n)) : text;
 }
 
 bool applyLanguage(Language language)
@@ -83,11 +103,11 @@ bool applyLanguage(Language language)
         ok = false;
 
     // Qt's own strings (dialog buttons, ...): the copy embedded at build time, else the system's.
-    g_qtTranslator = loadTranslator(QStringLiteral("qtbase_") + code,
-                                    {QStringLiteral(":/i18n"),
-                                     QLibraryInfo::path(QLibraryInfo::TranslationsPath),
-                                     QCoreApplication::applicationDirPath() + QStringLiteral("/translations"),
-                                     QCoreApplication::applicationDirPath() + QStringLiteral("/../share/amlfw/translations")});
+    g_qtTranslator
+        = loadTranslator(QStringLiteral("qtbase_") + code,
+                         {QStringLiteral(":/i18n"), QLibraryInfo::path(QLibraryInfo::TranslationsPath),
+                          QCoreApplication::applicationDirPath() + QStringLiteral("/translations"),
+                          QCoreApplication::applicationDirPath() + QStringLiteral("/../share/amlfw/translations")});
     if (g_qtTranslator && app)
         QCoreApplication::installTranslator(g_qtTranslator.get());
     return ok;

@@ -60,15 +60,19 @@ QStringList normalizedPorts(const QStringList &ports)
         if (PortRange::parse(p, &r))
             ranges << r;
     }
-    std::sort(ranges.begin(), ranges.end(), [](const PortRange &a, const PortRange &b) {
+    // Sorted, duplicates are neighbours: one pass removes them (a search per port was quadratic).
+    const auto less = [](const PortRange &a, const PortRange &b) {
         return a.first != b.first ? a.first < b.first : a.last < b.last;
-    });
+    };
+    const auto same = [](const PortRange &a, const PortRange &b) {
+        return a.first == b.first && a.last == b.last;
+    };
+    std::sort(ranges.begin(), ranges.end(), less);
+    ranges.erase(std::unique(ranges.begin(), ranges.end(), same), ranges.end());
     QStringList out;
-    for (const PortRange &r : ranges) {
-        const QString s = r.toString();
-        if (!out.contains(s))
-            out << s;
-    }
+    out.reserve(ranges.size());
+    for (const PortRange &r : std::as_const(ranges))
+        out << r.toString();
     return out;
 }
 

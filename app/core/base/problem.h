@@ -1,31 +1,43 @@
 #pragma once
 
+#include "translatabletext.h"
+
 #include <QList>
 #include <QString>
 
 namespace amlfw {
 
-// An error or warning about user input or data: what is wrong, and where.
-// Messages are translated when they are created.
+// An error or warning about user input or data: what is wrong, and where. The message is kept as
+// source text and arguments and translated when shown, so a language switch needs no re-run.
 struct Problem
 {
     enum class Severity { Error, Warning };
 
     Severity severity = Severity::Error;
     QString location; // e.g. "catalog.json: rules[12] (ci-public-file).ports[1]" or "--region"
-    QString message;
+    TranslatableText text;
 
+    static Problem error(const QString &location, const TranslatableText &text)
+    {
+        return {Severity::Error, location, text};
+    }
+    static Problem warning(const QString &location, const TranslatableText &text)
+    {
+        return {Severity::Warning, location, text};
+    }
+    // A message already translated (or not translatable): it stays in the language it was made in.
     static Problem error(const QString &location, const QString &message)
     {
-        return {Severity::Error, location, message};
+        return error(location, TranslatableText::plain(message));
     }
     static Problem warning(const QString &location, const QString &message)
     {
-        return {Severity::Warning, location, message};
+        return warning(location, TranslatableText::plain(message));
     }
 
     bool isError() const { return severity == Severity::Error; }
-    QString toString() const { return location.isEmpty() ? message : location + QStringLiteral(": ") + message; }
+    QString message() const { return text.toString(); } // in the current language
+    QString toString() const { return location.isEmpty() ? message() : location + QStringLiteral(": ") + message(); }
 };
 
 using Problems = QList<Problem>;

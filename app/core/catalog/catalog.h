@@ -1,27 +1,52 @@
 #pragma once
 
 #include "condition.h"
+#include "enumtable.h"
 #include "localizedtext.h"
-#include "problem.h"
 #include "probecatalog.h"
+#include "problem.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-#include <QHash>
-
 namespace amlfw {
 
 enum class Direction { Inbound, Outbound };
-enum class RuleKind { ServiceTag, Fqdn, Url, Route };
-enum class NoteSeverity { Info, Warning };
+inline constexpr EnumTable directionIds{std::to_array<EnumId<Direction>>({
+    {Direction::Inbound, "inbound"},
+    {Direction::Outbound, "outbound"},
+})};
 
-QString directionId(Direction direction);   // "inbound" / "outbound"
-QString ruleKindId(RuleKind kind);          // "service-tag" / "fqdn" / "url" / "route"
-QString noteSeverityId(NoteSeverity severity);
+enum class RuleKind { ServiceTag, Fqdn, Url, Route };
+inline constexpr EnumTable ruleKindIds{std::to_array<EnumId<RuleKind>>({
+    {RuleKind::ServiceTag, "service-tag"},
+    {RuleKind::Fqdn, "fqdn"},
+    {RuleKind::Url, "url"},
+    {RuleKind::Route, "route"},
+})};
+
+enum class NoteSeverity { Info, Warning };
+inline constexpr EnumTable noteSeverityIds{std::to_array<EnumId<NoteSeverity>>({
+    {NoteSeverity::Info, "info"},
+    {NoteSeverity::Warning, "warning"},
+})};
+
+inline QString directionId(Direction direction)
+{
+    return directionIds.toId(direction);
+}
+inline QString ruleKindId(RuleKind kind)
+{
+    return ruleKindIds.toId(kind);
+}
+inline QString noteSeverityId(NoteSeverity severity)
+{
+    return noteSeverityIds.toId(severity);
+}
 
 struct Cloud
 {

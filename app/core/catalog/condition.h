@@ -1,9 +1,10 @@
 #pragma once
 
+#include "translatabletext.h"
+
 #include <QSet>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 
 namespace amlfw {
@@ -18,6 +19,7 @@ public:
 
     // Parses `text`; on a syntax error returns an always-true condition and sets *error.
     static Condition parse(const QString &text, QString *error);
+    static Condition parse(const QString &text, TranslatableText *error); // the message translated when shown
 
     bool isAlways() const { return !m_root; }
     bool evaluate(const QSet<QString> &features) const;

@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "hostname.h"
+#include "jsonreader.h"
 #include "portlist.h"
 
 #include <QJsonArray>
@@ -20,49 +21,34 @@ QString sampleHost(const QString &hostTemplate)
                                                  {QStringLiteral("pair"), QStringLiteral("eastus")}});
 }
 
-class ProbeReader
+TranslatableText ptext(const char *source)
+{
+    return TranslatableText("amlfw::ProbeCatalog", source);
+}
+
+// The catalog's reader, plus checks against the rules.
+class ProbeReader : public JsonReader
 {
 public:
-    ProbeReader(const Catalog &catalog, Problems *problems) : m_catalog(catalog), m_problems(problems) {}
-
-    void error(const QString &path, const QString &message)
+    ProbeReader(const Catalog &catalog, Problems *problems)
+        : JsonReader(catalog.origin, problems)
+        , m_catalog(catalog)
     {
-        m_problems->append(Problem::error(m_catalog.origin + QStringLiteral(": ") + path, message));
-    }
-
-    QStringList strings(const QJsonObject &object, const QString &key, const QString &path)
-    {
-        const QJsonValue value = object.value(key);
-        const QString where = path + u'.' + key;
-        if (value.isUndefined())
-            return {};
-        if (!value.isArray()) {
-            error(where, ProbeCatalog::tr("must be an array of strings"));
-            return {};
-        }
-        QStringList out;
-        const QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString s = array.at(i).toString();
-            if (!array.at(i).isString() || s.trimmed().isEmpty())
-                error(where + u'[' + QString::number(i) + u']', ProbeCatalog::tr("must be a non-empty string"));
-            else
-                out << s;
-        }
-        return out;
     }
 
     void checkHostTemplate(const QString &hostTemplate, const QString &path)
     {
         for (const QString &name : placeholdersIn(hostTemplate)) {
             if (!knownPlaceholders().contains(name)) {
-                error(path, ProbeCatalog::tr("unknown placeholder <%1> (known: %2)")
+                error(path, ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "unknown placeholder <%1> (known: %2)"))
                                 .arg(name, QStringLiteral("<region>, <storage>, <pair>")));
                 return;
             }
         }
         if (!isValidHostName(sampleHost(hostTemplate)))
-            error(path, ProbeCatalog::tr("\"%1\" is not a host name (wildcards cannot be tested)").arg(hostTemplate));
+            error(path, ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog",
+                                                "\"%1\" is not a host name (wildcards cannot be tested)"))
+                            .arg(hostTemplate));
     }
 
     // { "<destination template>": { "<cloud>|*": "<host template>" } }, keys checked against the rules.
@@ -74,7 +60,7 @@ public:
         if (value.isUndefined())
             return out;
         if (!value.isObject()) {
-            error(path, ProbeCatalog::tr("must be an object keyed by destination"));
+            error(path, ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "must be an object keyed by destination")));
             return out;
         }
         const QJsonObject map = value.toObject();
@@ -91,12 +77,18 @@ public:
                 }
             }
             if (ruleClouds.isEmpty()) {
-                error(where, wildcards ? ProbeCatalog::tr("no wildcard rule has the destination \"%1\"").arg(destination)
-                                       : ProbeCatalog::tr("no service tag rule has the destination \"%1\"").arg(destination));
+                error(where, wildcards ? ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog",
+                                                                 "no wildcard rule has the destination \"%1\""))
+                                             .arg(destination)
+                                       : ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog",
+                                                                 "no service tag rule has the destination \"%1\""))
+                                             .arg(destination));
                 continue;
             }
             if (!it.value().isObject()) {
-                error(where, ProbeCatalog::tr("must be an object keyed by cloud id (or \"*\" for every cloud)"));
+                error(where,
+                      ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog",
+                                              "must be an object keyed by cloud id (or \"*\" for every cloud)")));
                 continue;
             }
             QHash<QString, QString> byCloud;
@@ -104,19 +96,24 @@ public:
             for (auto c = clouds.constBegin(); c != clouds.constEnd(); ++c) {
                 const QString cloudPath = where + u'.' + c.key();
                 if (c.key() != u"*" && !m_catalog.cloud(c.key())) {
-                    error(cloudPath, ProbeCatalog::tr("unknown cloud \"%1\"").arg(c.key()));
+                    error(cloudPath,
+                          ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "unknown cloud \"%1\"")).arg(c.key()));
                     continue;
                 }
                 if (c.key() != u"*" && !ruleClouds.contains(c.key()))
-                    error(cloudPath, ProbeCatalog::tr("no rule with this destination applies to cloud \"%1\"").arg(c.key()));
+                    error(cloudPath, ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog",
+                                                             "no rule with this destination applies to cloud \"%1\""))
+                                         .arg(c.key()));
                 const QString host = c.value().toString();
                 if (!c.value().isString() || host.trimmed().isEmpty()) {
-                    error(cloudPath, ProbeCatalog::tr("must be a host name"));
+                    error(cloudPath, ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "must be a host name")));
                     continue;
                 }
                 checkHostTemplate(host, cloudPath);
                 if (wildcards && !hostMatchesPattern(sampleHost(host), sampleHost(destination)))
-                    error(cloudPath, ProbeCatalog::tr("\"%1\" is not a name that \"%2\" admits").arg(host, destination));
+                    error(cloudPath,
+                          ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "\"%1\" is not a name that \"%2\" admits"))
+                              .arg(host, destination));
                 byCloud.insert(c.key(), host);
             }
             out.insert(destination, byCloud);
@@ -126,7 +123,6 @@ public:
 
 private:
     const Catalog &m_catalog;
-    Problems *m_problems;
 };
 
 } // namespace
@@ -162,48 +158,54 @@ ProbeCatalog ProbeCatalog::fromJson(const QJsonValue &value, const Catalog &cata
     if (value.isUndefined())
         return p;
     if (!value.isObject()) {
-        r.error(QStringLiteral("probe"), tr("must be an object"));
+        r.error(QStringLiteral("probe"), JsonReader::mustBeAnObject());
         return p;
     }
     const QJsonObject probe = value.toObject();
 
-    p.tlsPorts = r.strings(probe, QStringLiteral("tlsPorts"), QStringLiteral("probe"));
+    p.tlsPorts
+        = r.stringList(probe, QStringLiteral("tlsPorts"), QStringLiteral("probe"), JsonReader::Need::Optional, true);
     for (const QString &port : std::as_const(p.tlsPorts)) {
         PortRange range;
         if (!PortRange::parse(port, &range) || !range.isSingle())
-            r.error(QStringLiteral("probe.tlsPorts"), tr("\"%1\" is not a port").arg(port));
+            r.error(QStringLiteral("probe.tlsPorts"),
+                    ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "\"%1\" is not a port")).arg(port));
     }
 
     const QJsonValue issuers = probe.value(QStringLiteral("expectedIssuers"));
     if (!issuers.isUndefined() && !issuers.isArray())
-        r.error(QStringLiteral("probe.expectedIssuers"), tr("must be an array"));
+        r.error(QStringLiteral("probe.expectedIssuers"), JsonReader::mustBeAnArray());
     const QJsonArray issuerArray = issuers.toArray();
     QSet<QString> ids;
     for (qsizetype i = 0; i < issuerArray.size(); ++i) {
         QString path = QStringLiteral("probe.expectedIssuers[") + QString::number(i) + u']';
         if (!issuerArray.at(i).isObject()) {
-            r.error(path, tr("must be an object"));
+            r.error(path, JsonReader::mustBeAnObject());
             continue;
         }
         const QJsonObject o = issuerArray.at(i).toObject();
         ExpectedIssuers e;
         e.id = o.value(QStringLiteral("id")).toString();
         if (e.id.isEmpty())
-            r.error(path + QStringLiteral(".id"), tr("missing"));
+            r.error(path + QStringLiteral(".id"), JsonReader::missing());
         else
             path += QStringLiteral(" (") + e.id + u')';
         if (!e.id.isEmpty() && ids.contains(e.id))
-            r.error(path + QStringLiteral(".id"), tr("duplicate id \"%1\"").arg(e.id));
+            r.error(path + QStringLiteral(".id"),
+                    ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "duplicate id \"%1\"")).arg(e.id));
         ids.insert(e.id);
-        e.hosts = r.strings(o, QStringLiteral("hosts"), path);
-        e.issuers = r.strings(o, QStringLiteral("issuers"), path);
+        e.hosts = r.stringList(o, QStringLiteral("hosts"), path, JsonReader::Need::Optional, true);
+        e.issuers = r.stringList(o, QStringLiteral("issuers"), path, JsonReader::Need::Optional, true);
         if (e.hosts.isEmpty())
-            r.error(path + QStringLiteral(".hosts"), tr("must list at least one host pattern"));
+            r.error(path + QStringLiteral(".hosts"),
+                    ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "must list at least one host pattern")));
         if (e.issuers.isEmpty())
-            r.error(path + QStringLiteral(".issuers"), tr("must list at least one issuer"));
+            r.error(path + QStringLiteral(".issuers"),
+                    ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "must list at least one issuer")));
         for (const QString &h : std::as_const(e.hosts)) {
             if (h != u"*" && !isValidHostPattern(h))
-                r.error(path + QStringLiteral(".hosts"), tr("\"%1\" is not a host pattern").arg(h));
+                r.error(path + QStringLiteral(".hosts"),
+                        ptext(QT_TRANSLATE_NOOP("amlfw::ProbeCatalog", "\"%1\" is not a host pattern")).arg(h));
         }
         p.expectedIssuers << e;
     }

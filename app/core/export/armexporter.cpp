@@ -120,43 +120,74 @@ Problems ArmExporter::validateOptions(const ArmOptions &options)
 {
     Problems problems;
     if (!isValidResourceName(options.policyName))
-        problems << Problem::error(QStringLiteral("--policy-name"),
-                                   tr("\"%1\" is not a valid firewall policy name: use 1 to 80 letters, digits, "
-                                      "underscores, periods and hyphens, starting with a letter or digit.")
-                                       .arg(options.policyName));
+        problems << Problem::error(
+            QStringLiteral("--policy-name"),
+            TranslatableText(
+                "amlfw::ArmExporter",
+                QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                  "\"%1\" is not a valid firewall policy name: use 1 to 80 letters, digits, "
+                                  "underscores, periods and hyphens, starting with a letter or digit."))
+                .arg(options.policyName));
     if (!isValidResourceName(options.ruleCollectionGroupName))
-        problems << Problem::error(QStringLiteral("--rcg-name"),
-                                   tr("\"%1\" is not a valid rule collection group name: use 1 to 80 letters, digits, "
-                                      "underscores, periods and hyphens, starting with a letter or digit.")
-                                       .arg(options.ruleCollectionGroupName));
+        problems << Problem::error(
+            QStringLiteral("--rcg-name"),
+            TranslatableText(
+                "amlfw::ArmExporter",
+                QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                  "\"%1\" is not a valid rule collection group name: use 1 to 80 letters, digits, "
+                                  "underscores, periods and hyphens, starting with a letter or digit."))
+                .arg(options.ruleCollectionGroupName));
     if (options.ruleCollectionGroupPriority < 100 || options.ruleCollectionGroupPriority > 65000)
-        problems << Problem::error(QStringLiteral("--rcg-priority"),
-                                   tr("The rule collection group priority %1 is out of range: use 100 to 65000.")
-                                       .arg(options.ruleCollectionGroupPriority));
+        problems << Problem::error(
+            QStringLiteral("--rcg-priority"),
+            TranslatableText(
+                "amlfw::ArmExporter",
+                QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                  "The rule collection group priority %1 is out of range: use 100 to 65000."))
+                .arg(options.ruleCollectionGroupPriority));
     for (const QString &address : options.sourceAddresses) {
         if (!isValidSourceAddress(address))
-            problems << Problem::error(QStringLiteral("--source-addresses"),
-                                       tr("\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24).").arg(address));
+            problems << Problem::error(
+                QStringLiteral("--source-addresses"),
+                TranslatableText("amlfw::ArmExporter",
+                                 QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                                   "\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24)."))
+                    .arg(address));
     }
     static const QRegularExpression locationPattern(QStringLiteral("^[a-z0-9]+$"));
     if (!options.location.isEmpty() && !locationPattern.match(options.location).hasMatch())
-        problems << Problem::error(QStringLiteral("--location"),
-                                   tr("\"%1\" is not an Azure location name (such as japaneast).").arg(options.location));
+        problems << Problem::error(
+            QStringLiteral("--location"),
+            TranslatableText(
+                "amlfw::ArmExporter",
+                QT_TRANSLATE_NOOP("amlfw::ArmExporter", "\"%1\" is not an Azure location name (such as japaneast)."))
+                .arg(options.location));
     if (options.routeTable != ArmOptions::RouteTable::None && !isValidResourceName(options.routeTableName))
-        problems << Problem::error(QStringLiteral("--route-table-name"),
-                                   tr("\"%1\" is not a valid route table name: use 1 to 80 letters, digits, "
-                                      "underscores, periods and hyphens, starting with a letter or digit.")
-                                       .arg(options.routeTableName));
+        problems << Problem::error(
+            QStringLiteral("--route-table-name"),
+            TranslatableText("amlfw::ArmExporter",
+                             QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                               "\"%1\" is not a valid route table name: use 1 to 80 letters, digits, "
+                                               "underscores, periods and hyphens, starting with a letter or digit."))
+                .arg(options.routeTableName));
     if (!options.firewallPrivateIp.isEmpty()) {
         QHostAddress address;
         if (!address.setAddress(options.firewallPrivateIp) || address.protocol() != QAbstractSocket::IPv4Protocol)
-            problems << Problem::error(QStringLiteral("--firewall-ip"),
-                                       tr("\"%1\" is not an IPv4 address (the firewall's private IP, such as 10.0.0.4).")
-                                           .arg(options.firewallPrivateIp));
+            problems << Problem::error(
+                QStringLiteral("--firewall-ip"),
+                TranslatableText(
+                    "amlfw::ArmExporter",
+                    QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                      "\"%1\" is not an IPv4 address (the firewall's private IP, such as 10.0.0.4)."))
+                    .arg(options.firewallPrivateIp));
         else if (options.routeTable != ArmOptions::RouteTable::New)
-            problems << Problem::error(QStringLiteral("--firewall-ip"),
-                                       tr("The default route through the firewall is added only to a new route table "
-                                          "(--route-table new)."));
+            problems << Problem::error(
+                QStringLiteral("--firewall-ip"),
+                TranslatableText(
+                    "amlfw::ArmExporter",
+                    QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                      "The default route through the firewall is added only to a new route table "
+                                      "(--route-table new).")));
     }
     return problems;
 }
@@ -233,51 +264,62 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
     }
 
     QJsonObject parameters;
-    parameters.insert(QStringLiteral("firewallPolicyName"),
-                      QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                  {QStringLiteral("defaultValue"), options.policyName},
-                                  {QStringLiteral("metadata"),
-                                   description(newPolicy ? tr("Name of the firewall policy to create.")
-                                                         : tr("Name of the existing firewall policy in this resource group."))}});
-    const bool needsLocation = newPolicy || (options.routeTable == ArmOptions::RouteTable::New && !routeRules.isEmpty());
+    parameters.insert(
+        QStringLiteral("firewallPolicyName"),
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                    {QStringLiteral("defaultValue"), options.policyName},
+                    {QStringLiteral("metadata"),
+                     description(newPolicy ? tr("Name of the firewall policy to create.")
+                                           : tr("Name of the existing firewall policy in this resource group."))}});
+    const bool needsLocation
+        = newPolicy || (options.routeTable == ArmOptions::RouteTable::New && !routeRules.isEmpty());
     if (needsLocation)
-        parameters.insert(QStringLiteral("location"),
-                          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                      {QStringLiteral("defaultValue"),
-                                       options.location.isEmpty() ? QStringLiteral("[resourceGroup().location]") : options.location},
-                                      {QStringLiteral("metadata"), description(tr("Location of the new resources."))}});
+        parameters.insert(
+            QStringLiteral("location"),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                        {QStringLiteral("defaultValue"),
+                         options.location.isEmpty() ? QStringLiteral("[resourceGroup().location]") : options.location},
+                        {QStringLiteral("metadata"), description(tr("Location of the new resources."))}});
     parameters.insert(QStringLiteral("ruleCollectionGroupName"),
                       QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
                                   {QStringLiteral("defaultValue"), options.ruleCollectionGroupName},
-                                  {QStringLiteral("metadata"), description(tr("Name of the rule collection group for Azure Machine Learning."))}});
+                                  {QStringLiteral("metadata"),
+                                   description(tr("Name of the rule collection group for Azure Machine Learning."))}});
     parameters.insert(QStringLiteral("ruleCollectionGroupPriority"),
                       QJsonObject{{QStringLiteral("type"), QStringLiteral("int")},
                                   {QStringLiteral("defaultValue"), options.ruleCollectionGroupPriority},
                                   {QStringLiteral("minValue"), 100},
                                   {QStringLiteral("maxValue"), 65000},
-                                  {QStringLiteral("metadata"), description(tr("Priority of the rule collection group (100-65000)."))}});
-    QJsonObject sourceParam{{QStringLiteral("type"), QStringLiteral("array")},
-                            {QStringLiteral("metadata"),
-                             description(tr("Address prefixes of the Azure Machine Learning compute subnet(s), such as 10.0.1.0/24."))}};
+                                  {QStringLiteral("metadata"),
+                                   description(tr("Priority of the rule collection group (100-65000)."))}});
+    QJsonObject sourceParam{
+        {QStringLiteral("type"), QStringLiteral("array")},
+        {QStringLiteral("metadata"),
+         description(tr("Address prefixes of the Azure Machine Learning compute subnet(s), such as 10.0.1.0/24."))}};
     if (!options.sourceAddresses.isEmpty())
         sourceParam.insert(QStringLiteral("defaultValue"), QJsonArray::fromStringList(options.sourceAddresses));
     parameters.insert(QStringLiteral("sourceAddresses"), sourceParam);
 
     QJsonArray resources;
-    const QString policyId = QStringLiteral("[resourceId('Microsoft.Network/firewallPolicies', parameters('firewallPolicyName'))]");
+    const QString policyId
+        = QStringLiteral("[resourceId('Microsoft.Network/firewallPolicies', parameters('firewallPolicyName'))]");
     if (newPolicy) {
-        QJsonObject properties{{QStringLiteral("sku"), QJsonObject{{QStringLiteral("tier"), premium ? QStringLiteral("Premium") : QStringLiteral("Standard")}}},
-                               {QStringLiteral("threatIntelMode"), QStringLiteral("Alert")}};
+        QJsonObject properties{
+            {QStringLiteral("sku"),
+             QJsonObject{{QStringLiteral("tier"), premium ? QStringLiteral("Premium") : QStringLiteral("Standard")}}},
+            {QStringLiteral("threatIntelMode"), QStringLiteral("Alert")}};
         if (dnsProxy)
-            properties.insert(QStringLiteral("dnsSettings"), QJsonObject{{QStringLiteral("enableProxy"), true},
-                                                                         {QStringLiteral("requireProxyForNetworkRules"), true}});
+            properties.insert(QStringLiteral("dnsSettings"),
+                              QJsonObject{{QStringLiteral("enableProxy"), true},
+                                          {QStringLiteral("requireProxyForNetworkRules"), true}});
         resources.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Microsoft.Network/firewallPolicies")},
                                      {QStringLiteral("apiVersion"), kApiVersion},
                                      {QStringLiteral("name"), param(QStringLiteral("firewallPolicyName"))},
                                      {QStringLiteral("location"), param(QStringLiteral("location"))},
                                      {QStringLiteral("properties"), properties}});
     } else if (dnsProxy) {
-        notes << tr("Some rules are network rules with destination FQDNs: enable DNS proxy on the existing firewall policy.");
+        notes << tr(
+            "Some rules are network rules with destination FQDNs: enable DNS proxy on the existing firewall policy.");
     }
 
     QJsonArray collections;
@@ -287,18 +329,25 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
         collections.append(ruleCollection(QStringLiteral("aml-network-fqdns"), 110, fqdnRules));
     if (!appRules.isEmpty())
         collections.append(ruleCollection(QStringLiteral("aml-application-rules"), 200, appRules));
-    QJsonObject rcg{{QStringLiteral("type"), QStringLiteral("Microsoft.Network/firewallPolicies/ruleCollectionGroups")},
-                    {QStringLiteral("apiVersion"), kApiVersion},
-                    {QStringLiteral("name"), QStringLiteral("[format('{0}/{1}', parameters('firewallPolicyName'), parameters('ruleCollectionGroupName'))]")},
-                    {QStringLiteral("properties"), QJsonObject{{QStringLiteral("priority"), param(QStringLiteral("ruleCollectionGroupPriority"))},
-                                                               {QStringLiteral("ruleCollections"), collections}}}};
+    QJsonObject rcg{
+        {QStringLiteral("type"), QStringLiteral("Microsoft.Network/firewallPolicies/ruleCollectionGroups")},
+        {QStringLiteral("apiVersion"), kApiVersion},
+        {QStringLiteral("name"),
+         QStringLiteral(
+             "[format('{0}/{1}', parameters('firewallPolicyName'), parameters('ruleCollectionGroupName'))]")},
+        {QStringLiteral("properties"),
+         QJsonObject{{QStringLiteral("priority"), param(QStringLiteral("ruleCollectionGroupPriority"))},
+                     {QStringLiteral("ruleCollections"), collections}}}};
     if (newPolicy)
         rcg.insert(QStringLiteral("dependsOn"), QJsonArray{policyId});
     resources.append(rcg);
 
-    QJsonObject outputs{{QStringLiteral("ruleCollectionGroupId"),
-                         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                     {QStringLiteral("value"), QStringLiteral("[resourceId('Microsoft.Network/firewallPolicies/ruleCollectionGroups', parameters('firewallPolicyName'), parameters('ruleCollectionGroupName'))]")}}}};
+    QJsonObject outputs{
+        {QStringLiteral("ruleCollectionGroupId"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                     {QStringLiteral("value"),
+                      QStringLiteral("[resourceId('Microsoft.Network/firewallPolicies/ruleCollectionGroups', "
+                                     "parameters('firewallPolicyName'), parameters('ruleCollectionGroupName'))]")}}}};
 
     // ---- routes
     QJsonObject variables;
@@ -306,15 +355,18 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
         notes << tr("Compute needs user-defined routes (next hop: Internet) on its subnet's route table; this template "
                     "does not create them.");
     } else if (!routeRules.isEmpty()) {
-        parameters.insert(QStringLiteral("routeTableName"),
-                          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                      {QStringLiteral("defaultValue"), options.routeTableName},
-                                      {QStringLiteral("metadata"),
-                                       description(options.routeTable == ArmOptions::RouteTable::New
-                                                       ? tr("Name of the route table to create for the compute subnet.")
-                                                       : tr("Name of the compute subnet's existing route table in this resource group."))}});
+        parameters.insert(
+            QStringLiteral("routeTableName"),
+            QJsonObject{
+                {QStringLiteral("type"), QStringLiteral("string")},
+                {QStringLiteral("defaultValue"), options.routeTableName},
+                {QStringLiteral("metadata"),
+                 description(options.routeTable == ArmOptions::RouteTable::New
+                                 ? tr("Name of the route table to create for the compute subnet.")
+                                 : tr("Name of the compute subnet's existing route table in this resource group."))}});
         const bool ipRanges = set.answers.udr == UdrMethod::IpRanges;
-        const QString tableId = QStringLiteral("[resourceId('Microsoft.Network/routeTables', parameters('routeTableName'))]");
+        const QString tableId
+            = QStringLiteral("[resourceId('Microsoft.Network/routeTables', parameters('routeTableName'))]");
         for (const Rule *rule : std::as_const(routeRules)) {
             if (!ipRanges)
                 continue;
@@ -322,7 +374,8 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                               QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
                                           {QStringLiteral("defaultValue"), QJsonArray{}},
                                           {QStringLiteral("metadata"),
-                                           description(tr("Address prefixes of the %1 service tag, from the \"Azure IP Ranges and Service Tags\" file of your cloud.")
+                                           description(tr("Address prefixes of the %1 service tag, from the \"Azure IP "
+                                                          "Ranges and Service Tags\" file of your cloud.")
                                                            .arg(rule->destination))}});
         }
         if (ipRanges)
@@ -342,7 +395,8 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                 parameters.insert(QStringLiteral("firewallPrivateIp"),
                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
                                               {QStringLiteral("defaultValue"), options.firewallPrivateIp},
-                                              {QStringLiteral("metadata"), description(tr("Private IP address of the Azure Firewall."))}});
+                                              {QStringLiteral("metadata"),
+                                               description(tr("Private IP address of the Azure Firewall."))}});
             }
             if (!ipRanges) {
                 QJsonArray routes;
@@ -362,10 +416,13 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                         {QStringLiteral("name"), loopName},
                         {QStringLiteral("count"), QStringLiteral("[length(parameters('%1'))]").arg(p)},
                         {QStringLiteral("input"),
-                         QJsonObject{{QStringLiteral("name"), QStringLiteral("[format('%1-{0}', copyIndex('%2'))]").arg(rule->id, loopName)},
-                                     {QStringLiteral("properties"),
-                                      QJsonObject{{QStringLiteral("addressPrefix"), QStringLiteral("[parameters('%1')[copyIndex('%2')]]").arg(p, loopName)},
-                                                  {QStringLiteral("nextHopType"), QStringLiteral("Internet")}}}}}});
+                         QJsonObject{
+                             {QStringLiteral("name"),
+                              QStringLiteral("[format('%1-{0}', copyIndex('%2'))]").arg(rule->id, loopName)},
+                             {QStringLiteral("properties"),
+                              QJsonObject{{QStringLiteral("addressPrefix"),
+                                           QStringLiteral("[parameters('%1')[copyIndex('%2')]]").arg(p, loopName)},
+                                          {QStringLiteral("nextHopType"), QStringLiteral("Internet")}}}}}});
                     parts << QStringLiteral("variables('%1')").arg(loopName);
                 }
                 variables.insert(QStringLiteral("copy"), loops);
@@ -373,7 +430,8 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                     variables.insert(QStringLiteral("fixedRoutes"), fixedRoutes);
                     parts << QStringLiteral("variables('fixedRoutes')");
                 }
-                properties.insert(QStringLiteral("routes"), QStringLiteral("[concat(%1)]").arg(parts.join(QStringLiteral(", "))));
+                properties.insert(QStringLiteral("routes"),
+                                  QStringLiteral("[concat(%1)]").arg(parts.join(QStringLiteral(", "))));
             }
             resources.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Microsoft.Network/routeTables")},
                                          {QStringLiteral("apiVersion"), kApiVersion},
@@ -388,23 +446,31 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                 QJsonObject res{{QStringLiteral("type"), QStringLiteral("Microsoft.Network/routeTables/routes")},
                                 {QStringLiteral("apiVersion"), kApiVersion}};
                 if (!ipRanges) {
-                    res.insert(QStringLiteral("name"), QStringLiteral("[format('{0}/{1}', parameters('routeTableName'), '%1')]").arg(rule->id));
+                    res.insert(QStringLiteral("name"),
+                               QStringLiteral("[format('{0}/{1}', parameters('routeTableName'), '%1')]").arg(rule->id));
                     res.insert(QStringLiteral("properties"),
                                QJsonObject{{QStringLiteral("addressPrefix"), rule->destination},
                                            {QStringLiteral("nextHopType"), QStringLiteral("Internet")}});
                     if (!previous.isEmpty())
                         res.insert(QStringLiteral("dependsOn"), QJsonArray{previous});
-                    previous = QStringLiteral("[resourceId('Microsoft.Network/routeTables/routes', parameters('routeTableName'), '%1')]").arg(rule->id);
+                    previous = QStringLiteral("[resourceId('Microsoft.Network/routeTables/routes', "
+                                              "parameters('routeTableName'), '%1')]")
+                                   .arg(rule->id);
                 } else {
                     const QString p = prefixesParameter(rule->id);
                     const QString loopName = p.left(p.size() - int(qstrlen("Prefixes"))) + QStringLiteral("Routes");
-                    res.insert(QStringLiteral("name"), QStringLiteral("[format('{0}/%1-{1}', parameters('routeTableName'), copyIndex())]").arg(rule->id));
-                    res.insert(QStringLiteral("copy"), QJsonObject{{QStringLiteral("name"), loopName},
-                                                                   {QStringLiteral("count"), QStringLiteral("[length(parameters('%1'))]").arg(p)},
-                                                                   {QStringLiteral("mode"), QStringLiteral("Serial")},
-                                                                   {QStringLiteral("batchSize"), 1}});
+                    res.insert(QStringLiteral("name"),
+                               QStringLiteral("[format('{0}/%1-{1}', parameters('routeTableName'), copyIndex())]")
+                                   .arg(rule->id));
+                    res.insert(
+                        QStringLiteral("copy"),
+                        QJsonObject{{QStringLiteral("name"), loopName},
+                                    {QStringLiteral("count"), QStringLiteral("[length(parameters('%1'))]").arg(p)},
+                                    {QStringLiteral("mode"), QStringLiteral("Serial")},
+                                    {QStringLiteral("batchSize"), 1}});
                     res.insert(QStringLiteral("properties"),
-                               QJsonObject{{QStringLiteral("addressPrefix"), QStringLiteral("[parameters('%1')[copyIndex()]]").arg(p)},
+                               QJsonObject{{QStringLiteral("addressPrefix"),
+                                            QStringLiteral("[parameters('%1')[copyIndex()]]").arg(p)},
                                            {QStringLiteral("nextHopType"), QStringLiteral("Internet")}});
                     if (!previous.isEmpty())
                         res.insert(QStringLiteral("dependsOn"), QJsonArray{previous});
@@ -413,8 +479,8 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                 resources.append(res);
             }
         }
-        outputs.insert(QStringLiteral("routeTableId"),
-                       QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("value"), tableId}});
+        outputs.insert(QStringLiteral("routeTableId"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                                   {QStringLiteral("value"), tableId}});
     }
 
     bool inbound = false;
@@ -429,16 +495,18 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
         {QStringLiteral("description"),
          tr("Azure Firewall rules for an Azure Machine Learning workspace: %1, %2. Generated by amlfw %3 from the "
             "article edition %4.")
-             .arg(RuleLabels::cloudName(set, lang), set.answers.region, QStringLiteral(AMLFW_VERSION), set.catalog.edition)},
+             .arg(RuleLabels::cloudName(set, lang), set.answers.region, QStringLiteral(AMLFW_VERSION),
+                  set.catalog.edition)},
         {QStringLiteral("generator"), QJsonObject{{QStringLiteral("name"), QStringLiteral("amlfw")},
                                                   {QStringLiteral("version"), QStringLiteral(AMLFW_VERSION)}}},
-        {QStringLiteral("amlfw"), QJsonObject{{QStringLiteral("cloud"), set.answers.cloud},
-                                              {QStringLiteral("region"), set.answers.region},
-                                              {QStringLiteral("storage"), set.answers.storage},
-                                              {QStringLiteral("features"), QJsonArray::fromStringList(set.effectiveFeatures)},
-                                              {QStringLiteral("udr"), udrMethodId(set.answers.udr)},
-                                              {QStringLiteral("catalogEdition"), set.catalog.edition},
-                                              {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}}}};
+        {QStringLiteral("amlfw"),
+         QJsonObject{{QStringLiteral("cloud"), set.answers.cloud},
+                     {QStringLiteral("region"), set.answers.region},
+                     {QStringLiteral("storage"), set.answers.storage},
+                     {QStringLiteral("features"), QJsonArray::fromStringList(set.effectiveFeatures)},
+                     {QStringLiteral("udr"), udrMethodId(set.answers.udr)},
+                     {QStringLiteral("catalogEdition"), set.catalog.edition},
+                     {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}}}};
 
     QJsonObject tpl{{QStringLiteral("$schema"), QString::fromLatin1(Schema)},
                     {QStringLiteral("contentVersion"), QStringLiteral("1.0.0.0")},
@@ -453,22 +521,51 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
 
 QByteArray ArmExporter::write(const RuleSet &set, const ArmOptions &options)
 {
-    static const QStringList order{
-        QStringLiteral("$schema"),          QStringLiteral("contentVersion"),   QStringLiteral("type"),
-        QStringLiteral("ruleCollectionType"), QStringLiteral("ruleType"),       QStringLiteral("apiVersion"),
-        QStringLiteral("name"),             QStringLiteral("description"),      QStringLiteral("location"),
-        QStringLiteral("dependsOn"),        QStringLiteral("copy"),             QStringLiteral("mode"),
-        QStringLiteral("batchSize"),        QStringLiteral("count"),            QStringLiteral("input"),
-        QStringLiteral("defaultValue"),     QStringLiteral("minValue"),         QStringLiteral("maxValue"),
-        QStringLiteral("value"),            QStringLiteral("metadata"),         QStringLiteral("parameters"),
-        QStringLiteral("variables"),        QStringLiteral("resources"),        QStringLiteral("outputs"),
-        QStringLiteral("priority"),         QStringLiteral("action"),           QStringLiteral("ipProtocols"),
-        QStringLiteral("protocols"),        QStringLiteral("protocolType"),     QStringLiteral("port"),
-        QStringLiteral("sourceAddresses"),  QStringLiteral("destinationAddresses"), QStringLiteral("destinationFqdns"),
-        QStringLiteral("targetFqdns"),      QStringLiteral("targetUrls"),       QStringLiteral("terminateTLS"),
-        QStringLiteral("destinationPorts"), QStringLiteral("sku"),              QStringLiteral("tier"),
-        QStringLiteral("properties"),       QStringLiteral("addressPrefix"),    QStringLiteral("nextHopType"),
-        QStringLiteral("nextHopIpAddress"), QStringLiteral("rules"),            QStringLiteral("ruleCollections")};
+    static const QStringList order{QStringLiteral("$schema"),
+                                   QStringLiteral("contentVersion"),
+                                   QStringLiteral("type"),
+                                   QStringLiteral("ruleCollectionType"),
+                                   QStringLiteral("ruleType"),
+                                   QStringLiteral("apiVersion"),
+                                   QStringLiteral("name"),
+                                   QStringLiteral("description"),
+                                   QStringLiteral("location"),
+                                   QStringLiteral("dependsOn"),
+                                   QStringLiteral("copy"),
+                                   QStringLiteral("mode"),
+                                   QStringLiteral("batchSize"),
+                                   QStringLiteral("count"),
+                                   QStringLiteral("input"),
+                                   QStringLiteral("defaultValue"),
+                                   QStringLiteral("minValue"),
+                                   QStringLiteral("maxValue"),
+                                   QStringLiteral("value"),
+                                   QStringLiteral("metadata"),
+                                   QStringLiteral("parameters"),
+                                   QStringLiteral("variables"),
+                                   QStringLiteral("resources"),
+                                   QStringLiteral("outputs"),
+                                   QStringLiteral("priority"),
+                                   QStringLiteral("action"),
+                                   QStringLiteral("ipProtocols"),
+                                   QStringLiteral("protocols"),
+                                   QStringLiteral("protocolType"),
+                                   QStringLiteral("port"),
+                                   QStringLiteral("sourceAddresses"),
+                                   QStringLiteral("destinationAddresses"),
+                                   QStringLiteral("destinationFqdns"),
+                                   QStringLiteral("targetFqdns"),
+                                   QStringLiteral("targetUrls"),
+                                   QStringLiteral("terminateTLS"),
+                                   QStringLiteral("destinationPorts"),
+                                   QStringLiteral("sku"),
+                                   QStringLiteral("tier"),
+                                   QStringLiteral("properties"),
+                                   QStringLiteral("addressPrefix"),
+                                   QStringLiteral("nextHopType"),
+                                   QStringLiteral("nextHopIpAddress"),
+                                   QStringLiteral("rules"),
+                                   QStringLiteral("ruleCollections")};
     return writeOrderedJson(build(set, options), order);
 }
 

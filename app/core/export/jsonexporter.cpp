@@ -145,7 +145,7 @@ QJsonObject JsonExporter::toJson(const RuleSet &set, Language language)
 
     QJsonArray warnings;
     for (const Problem &p : set.problems)
-        warnings.append(QJsonObject{{QStringLiteral("where"), p.location}, {QStringLiteral("message"), p.message}});
+        warnings.append(QJsonObject{{QStringLiteral("where"), p.location}, {QStringLiteral("message"), p.message()}});
     root.insert(QStringLiteral("warnings"), warnings);
     return root;
 }

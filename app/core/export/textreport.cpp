@@ -175,7 +175,7 @@ QString TextReport::table(const RuleSet &set, Language language, RuleView view, 
                                                                                               : QStringLiteral(", ")))
            + u'\n';
     for (const Problem &p : set.problems)
-        out += tr("Warning: %1").arg(p.message) + u'\n';
+        out += tr("Warning: %1").arg(p.message()) + u'\n';
 
     if (view != RuleView::HostTables) {
         for (const FirewallGroup &group : firewallGroups(set)) {
@@ -220,7 +220,7 @@ QString TextReport::markdown(const RuleSet &set, Language language, RuleView vie
                .arg(set.catalog.sourceTitle.text(language), set.catalog.sourceDate, set.catalog.sourceUrl)
            + QStringLiteral("\n");
     for (const Problem &p : set.problems)
-        out += QStringLiteral("\n> ") + tr("Warning: %1").arg(p.message) + u'\n';
+        out += QStringLiteral("\n> ") + tr("Warning: %1").arg(p.message()) + u'\n';
 
     if (view != RuleView::HostTables) {
         out += QStringLiteral("\n## ") + tr("Azure Firewall") + u'\n';

@@ -88,10 +88,14 @@ QList<ProbeTarget> ProbePlanner::plan(const RuleSet &set, const ProbeOptions &op
                 const QString catalogSample = probe.wildcardSample(rule.destinationTemplate, cloud);
                 if (!sample.isEmpty()) {
                     if (!hostMatchesPattern(sample, host))
-                        out << Problem::error(QStringLiteral("--sample"),
-                                              tr("\"%1\" is not a name that \"%2\" admits: a sample must be one of "
-                                                 "the hosts the rule allows.")
-                                                  .arg(sample, host));
+                        out << Problem::error(
+                            QStringLiteral("--sample"),
+                            TranslatableText(
+                                "amlfw::ProbePlanner",
+                                QT_TRANSLATE_NOOP("amlfw::ProbePlanner",
+                                                  "\"%1\" is not a name that \"%2\" admits: a sample must be one of "
+                                                  "the hosts the rule allows."))
+                                .arg(sample, host));
                     base.host = sample;
                     base.hostSource = HostSource::UserSample;
                 } else if (!catalogSample.isEmpty()) {
@@ -133,10 +137,14 @@ QList<ProbeTarget> ProbePlanner::plan(const RuleSet &set, const ProbeOptions &op
 
     for (auto it = options.samples.cbegin(); it != options.samples.cend(); ++it) {
         if (!usedSamples.contains(it.key()))
-            out << Problem::warning(QStringLiteral("--sample"),
-                                    tr("\"%1\" is not a wildcard or service tag destination of this scenario: the "
-                                       "sample is not used.")
-                                        .arg(it.key()));
+            out << Problem::warning(
+                QStringLiteral("--sample"),
+                TranslatableText(
+                    "amlfw::ProbePlanner",
+                    QT_TRANSLATE_NOOP("amlfw::ProbePlanner",
+                                      "\"%1\" is not a wildcard or service tag destination of this scenario: the "
+                                      "sample is not used."))
+                    .arg(it.key()));
     }
     return targets;
 }
@@ -145,7 +153,8 @@ QStringList ProbePlanner::destinationsWithoutHost(const RuleSet &set, const Prob
 {
     QStringList out;
     for (const ProbeTarget &t : plan(set, options)) {
-        if ((t.notTestable == NotTestableReason::WildcardNoSample || t.notTestable == NotTestableReason::ServiceTagNoHost)
+        if ((t.notTestable == NotTestableReason::WildcardNoSample
+             || t.notTestable == NotTestableReason::ServiceTagNoHost)
             && !out.contains(t.destination))
             out << t.destination;
     }

@@ -2,59 +2,12 @@
 
 namespace amlfw {
 
-namespace {
-
-struct StatusName
-{
-    ProbeStatus status;
-    const char16_t *id;
-};
-
-constexpr StatusName statusNames[] = {
-    {ProbeStatus::Pending, u"PENDING"},
-    {ProbeStatus::Running, u"RUNNING"},
-    {ProbeStatus::Ok, u"OK"},
-    {ProbeStatus::DnsFailed, u"DNS_FAILED"},
-    {ProbeStatus::TcpRefused, u"TCP_REFUSED"},
-    {ProbeStatus::TcpTimeout, u"TCP_TIMEOUT"},
-    {ProbeStatus::TcpUnreachable, u"TCP_UNREACHABLE"},
-    {ProbeStatus::TlsFailed, u"TLS_FAILED"},
-    {ProbeStatus::TlsTimeout, u"TLS_TIMEOUT"},
-    {ProbeStatus::TlsInspected, u"TLS_INSPECTED"},
-    {ProbeStatus::HttpError, u"HTTP_ERROR"},
-    {ProbeStatus::HttpBlocked, u"HTTP_BLOCKED"},
-    {ProbeStatus::ProxyAuthRequired, u"PROXY_AUTH_REQUIRED"},
-    {ProbeStatus::ProxyFailed, u"PROXY_FAILED"},
-    {ProbeStatus::NotTestable, u"NOT_TESTABLE"},
-    {ProbeStatus::Cancelled, u"CANCELLED"},
-};
-
-} // namespace
-
-QString probeStatusId(ProbeStatus status)
-{
-    for (const StatusName &n : statusNames) {
-        if (n.status == status)
-            return QString::fromUtf16(n.id);
-    }
-    return {};
-}
-
-std::optional<ProbeStatus> probeStatusFromId(const QString &id)
-{
-    for (const StatusName &n : statusNames) {
-        if (id == QStringView(n.id))
-            return n.status;
-    }
-    return std::nullopt;
-}
-
 QList<ProbeStatus> finalProbeStatuses()
 {
     QList<ProbeStatus> out;
-    for (const StatusName &n : statusNames) {
-        if (isFinal(n.status))
-            out << n.status;
+    for (const EnumId<ProbeStatus> &entry : probeStatusIds.entries()) {
+        if (isFinal(entry.value))
+            out << entry.value;
     }
     return out;
 }
@@ -69,131 +22,10 @@ bool isFailure(ProbeStatus status)
     return isFinal(status) && status != ProbeStatus::Ok && status != ProbeStatus::NotTestable;
 }
 
-QString hostSourceId(HostSource source)
-{
-    switch (source) {
-    case HostSource::Destination:
-        return QStringLiteral("destination");
-    case HostSource::CatalogSample:
-        return QStringLiteral("catalog-sample");
-    case HostSource::UserSample:
-        return QStringLiteral("user-sample");
-    case HostSource::ServiceTagHost:
-        return QStringLiteral("service-tag-host");
-    case HostSource::None:
-        return QStringLiteral("none");
-    }
-    return {};
-}
-
-QString notTestableReasonId(NotTestableReason reason)
-{
-    switch (reason) {
-    case NotTestableReason::None:
-        return {};
-    case NotTestableReason::Inbound:
-        return QStringLiteral("inbound");
-    case NotTestableReason::Route:
-        return QStringLiteral("route");
-    case NotTestableReason::Udp:
-        return QStringLiteral("udp");
-    case NotTestableReason::WildcardNoSample:
-        return QStringLiteral("wildcard-without-sample");
-    case NotTestableReason::ServiceTagNoHost:
-        return QStringLiteral("service-tag-without-host");
-    }
-    return {};
-}
-
 QString ProbeTarget::probeKey() const
 {
     return host.toLower() + u'|' + QString::number(port) + u'|' + (tls ? u't' : u'-') + (http ? u'h' : u'-') + u'|'
            + (http ? path : QString());
-}
-
-QString tlsOutcomeId(TlsOutcome outcome)
-{
-    switch (outcome) {
-    case TlsOutcome::NotRun:
-        return QStringLiteral("not-run");
-    case TlsOutcome::Ok:
-        return QStringLiteral("ok");
-    case TlsOutcome::Untrusted:
-        return QStringLiteral("untrusted");
-    case TlsOutcome::HandshakeFailed:
-        return QStringLiteral("handshake-failed");
-    case TlsOutcome::Closed:
-        return QStringLiteral("closed");
-    case TlsOutcome::Timeout:
-        return QStringLiteral("timeout");
-    case TlsOutcome::Unavailable:
-        return QStringLiteral("unavailable");
-    }
-    return {};
-}
-
-QString httpOutcomeId(HttpOutcome outcome)
-{
-    switch (outcome) {
-    case HttpOutcome::NotRun:
-        return QStringLiteral("not-run");
-    case HttpOutcome::Answered:
-        return QStringLiteral("answered");
-    case HttpOutcome::Closed:
-        return QStringLiteral("closed");
-    case HttpOutcome::Timeout:
-        return QStringLiteral("timeout");
-    case HttpOutcome::BadResponse:
-        return QStringLiteral("bad-response");
-    }
-    return {};
-}
-
-QString pathModeId(PathMode mode)
-{
-    return mode == PathMode::HttpProxy ? QStringLiteral("http-proxy") : QStringLiteral("direct");
-}
-
-QString proxySourceId(ProxySource source)
-{
-    switch (source) {
-    case ProxySource::None:
-        return QStringLiteral("none");
-    case ProxySource::System:
-        return QStringLiteral("system");
-    case ProxySource::Explicit:
-        return QStringLiteral("explicit");
-    }
-    return {};
-}
-
-QString proxyOutcomeId(ProxyOutcome outcome)
-{
-    switch (outcome) {
-    case ProxyOutcome::NotUsed:
-        return QStringLiteral("not-used");
-    case ProxyOutcome::Ok:
-        return QStringLiteral("ok");
-    case ProxyOutcome::ConnectFailed:
-        return QStringLiteral("connect-failed");
-    case ProxyOutcome::AuthRequired:
-        return QStringLiteral("auth-required");
-    case ProxyOutcome::Denied:
-        return QStringLiteral("denied");
-    case ProxyOutcome::UpstreamFailed:
-        return QStringLiteral("upstream-failed");
-    case ProxyOutcome::BadResponse:
-        return QStringLiteral("bad-response");
-    case ProxyOutcome::Closed:
-        return QStringLiteral("closed");
-    case ProxyOutcome::Timeout:
-        return QStringLiteral("timeout");
-    case ProxyOutcome::Unsupported:
-        return QStringLiteral("unsupported");
-    case ProxyOutcome::NameFailed:
-        return QStringLiteral("name-failed");
-    }
-    return {};
 }
 
 QString CertificateInfo::issuerLabel() const

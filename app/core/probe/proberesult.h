@@ -1,5 +1,6 @@
 #pragma once
 
+#include "enumtable.h"
 #include "netoutcome.h"
 #include "rule.h"
 
@@ -9,7 +10,6 @@
 #include <QSslError>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace amlfw {
@@ -33,8 +33,32 @@ enum class ProbeStatus {
     NotTestable,
     Cancelled,
 };
-QString probeStatusId(ProbeStatus status); // "OK", "DNS_FAILED", ... ("PENDING", "RUNNING")
-std::optional<ProbeStatus> probeStatusFromId(const QString &id);
+inline constexpr EnumTable probeStatusIds{std::to_array<EnumId<ProbeStatus>>({
+    {ProbeStatus::Pending, "PENDING"},
+    {ProbeStatus::Running, "RUNNING"},
+    {ProbeStatus::Ok, "OK"},
+    {ProbeStatus::DnsFailed, "DNS_FAILED"},
+    {ProbeStatus::TcpRefused, "TCP_REFUSED"},
+    {ProbeStatus::TcpTimeout, "TCP_TIMEOUT"},
+    {ProbeStatus::TcpUnreachable, "TCP_UNREACHABLE"},
+    {ProbeStatus::TlsFailed, "TLS_FAILED"},
+    {ProbeStatus::TlsTimeout, "TLS_TIMEOUT"},
+    {ProbeStatus::TlsInspected, "TLS_INSPECTED"},
+    {ProbeStatus::HttpError, "HTTP_ERROR"},
+    {ProbeStatus::HttpBlocked, "HTTP_BLOCKED"},
+    {ProbeStatus::ProxyAuthRequired, "PROXY_AUTH_REQUIRED"},
+    {ProbeStatus::ProxyFailed, "PROXY_FAILED"},
+    {ProbeStatus::NotTestable, "NOT_TESTABLE"},
+    {ProbeStatus::Cancelled, "CANCELLED"},
+})};
+inline QString probeStatusId(ProbeStatus status)
+{
+    return probeStatusIds.toId(status);
+}
+inline std::optional<ProbeStatus> probeStatusFromId(const QString &id)
+{
+    return probeStatusIds.fromId(id);
+}
 QList<ProbeStatus> finalProbeStatuses(); // every status a finished endpoint can have, in report order
 bool isFinal(ProbeStatus status);
 bool isFailure(ProbeStatus status); // final, tested, and not OK (cancelled counts as a failure)
@@ -47,7 +71,17 @@ enum class HostSource {
     ServiceTagHost, // a representative host of a service tag, from the catalog
     None,           // nothing to test
 };
-QString hostSourceId(HostSource source); // "destination", "catalog-sample", "user-sample", "service-tag-host", "none"
+inline constexpr EnumTable hostSourceIds{std::to_array<EnumId<HostSource>>({
+    {HostSource::Destination, "destination"},
+    {HostSource::CatalogSample, "catalog-sample"},
+    {HostSource::UserSample, "user-sample"},
+    {HostSource::ServiceTagHost, "service-tag-host"},
+    {HostSource::None, "none"},
+})};
+inline QString hostSourceId(HostSource source)
+{
+    return hostSourceIds.toId(source);
+}
 
 enum class NotTestableReason {
     None,
@@ -57,7 +91,18 @@ enum class NotTestableReason {
     WildcardNoSample, // wildcard without a concrete host
     ServiceTagNoHost, // service tag without a representative host
 };
-QString notTestableReasonId(NotTestableReason reason);
+inline constexpr EnumTable notTestableReasonIds{std::to_array<EnumId<NotTestableReason>>({
+    {NotTestableReason::None, ""},
+    {NotTestableReason::Inbound, "inbound"},
+    {NotTestableReason::Route, "route"},
+    {NotTestableReason::Udp, "udp"},
+    {NotTestableReason::WildcardNoSample, "wildcard-without-sample"},
+    {NotTestableReason::ServiceTagNoHost, "service-tag-without-host"},
+})};
+inline QString notTestableReasonId(NotTestableReason reason)
+{
+    return notTestableReasonIds.toId(reason);
+}
 
 // One endpoint to test: a port of a rule, with the concrete host that stands for it.
 struct ProbeTarget
@@ -74,8 +119,8 @@ struct ProbeTarget
     QString hostTemplate; // catalog samples and service tag hosts: the catalog's template ("<storage>.blob...")
     int port = 0;         // the port tested (the first of a range); 0 for routes
     QString portSpec;     // as the rule writes it: "443", "29876-29877"
-    bool tls = false;  // TLS handshake on this port
-    bool http = false; // HTTP request (application rules)
+    bool tls = false;     // TLS handshake on this port
+    bool http = false;    // HTTP request (application rules)
     QString path = QStringLiteral("/");
     NotTestableReason notTestable = NotTestableReason::None;
 
@@ -96,7 +141,19 @@ struct CertificateInfo
 };
 
 enum class TlsOutcome { NotRun, Ok, Untrusted, HandshakeFailed, Closed, Timeout, Unavailable };
-QString tlsOutcomeId(TlsOutcome outcome);
+inline constexpr EnumTable tlsOutcomeIds{std::to_array<EnumId<TlsOutcome>>({
+    {TlsOutcome::NotRun, "not-run"},
+    {TlsOutcome::Ok, "ok"},
+    {TlsOutcome::Untrusted, "untrusted"},
+    {TlsOutcome::HandshakeFailed, "handshake-failed"},
+    {TlsOutcome::Closed, "closed"},
+    {TlsOutcome::Timeout, "timeout"},
+    {TlsOutcome::Unavailable, "unavailable"},
+})};
+inline QString tlsOutcomeId(TlsOutcome outcome)
+{
+    return tlsOutcomeIds.toId(outcome);
+}
 
 struct TlsInfo
 {
@@ -106,7 +163,7 @@ struct TlsInfo
     QString cipher;
     QList<CertificateInfo> chain; // leaf first
     QList<QSslError::SslError> errors;
-    QStringList errorStrings; // Qt's words for `errors`, for the detail
+    QStringList errorStrings;  // Qt's words for `errors`, for the detail
     QString expectedIssuersId; // the catalog entry the issuer was checked against; empty: not checked
     QStringList expectedIssuers;
     bool unexpectedIssuer = false; // the leaf's issuer is not one of expectedIssuers
@@ -114,7 +171,17 @@ struct TlsInfo
 };
 
 enum class HttpOutcome { NotRun, Answered, Closed, Timeout, BadResponse };
-QString httpOutcomeId(HttpOutcome outcome);
+inline constexpr EnumTable httpOutcomeIds{std::to_array<EnumId<HttpOutcome>>({
+    {HttpOutcome::NotRun, "not-run"},
+    {HttpOutcome::Answered, "answered"},
+    {HttpOutcome::Closed, "closed"},
+    {HttpOutcome::Timeout, "timeout"},
+    {HttpOutcome::BadResponse, "bad-response"},
+})};
+inline QString httpOutcomeId(HttpOutcome outcome)
+{
+    return httpOutcomeIds.toId(outcome);
+}
 
 struct HttpInfo
 {
@@ -124,29 +191,72 @@ struct HttpInfo
     int status = 0;
     QString reason;
     QString server;
-    bool fromProxy = false;   // the answer came from a firewall or proxy, not the service
-    QString proxyEvidence;    // why we think so: "407", "470", "X-Squid-Error", ...
+    bool fromProxy = false; // the answer came from a firewall or proxy, not the service
+    QString proxyEvidence;  // why we think so: "407", "470", "X-Squid-Error", ...
     QString error;
 };
 
 enum class PathMode { Direct, HttpProxy };
 enum class ProxySource { None, System, Explicit };
-QString pathModeId(PathMode mode);
-QString proxySourceId(ProxySource source);
+inline constexpr EnumTable pathModeIds{std::to_array<EnumId<PathMode>>({
+    {PathMode::Direct, "direct"},
+    {PathMode::HttpProxy, "http-proxy"},
+})};
+inline constexpr EnumTable proxySourceIds{std::to_array<EnumId<ProxySource>>({
+    {ProxySource::None, "none"},
+    {ProxySource::System, "system"},
+    {ProxySource::Explicit, "explicit"},
+})};
+inline QString pathModeId(PathMode mode)
+{
+    return pathModeIds.toId(mode);
+}
+inline QString proxySourceId(ProxySource source)
+{
+    return proxySourceIds.toId(source);
+}
 
-enum class ProxyOutcome { NotUsed, Ok, ConnectFailed, AuthRequired, Denied, UpstreamFailed, BadResponse, Closed, Timeout, Unsupported, NameFailed };
-QString proxyOutcomeId(ProxyOutcome outcome);
+enum class ProxyOutcome {
+    NotUsed,
+    Ok,
+    ConnectFailed,
+    AuthRequired,
+    Denied,
+    UpstreamFailed,
+    BadResponse,
+    Closed,
+    Timeout,
+    Unsupported,
+    NameFailed
+};
+inline constexpr EnumTable proxyOutcomeIds{std::to_array<EnumId<ProxyOutcome>>({
+    {ProxyOutcome::NotUsed, "not-used"},
+    {ProxyOutcome::Ok, "ok"},
+    {ProxyOutcome::ConnectFailed, "connect-failed"},
+    {ProxyOutcome::AuthRequired, "auth-required"},
+    {ProxyOutcome::Denied, "denied"},
+    {ProxyOutcome::UpstreamFailed, "upstream-failed"},
+    {ProxyOutcome::BadResponse, "bad-response"},
+    {ProxyOutcome::Closed, "closed"},
+    {ProxyOutcome::Timeout, "timeout"},
+    {ProxyOutcome::Unsupported, "unsupported"},
+    {ProxyOutcome::NameFailed, "name-failed"},
+})};
+inline QString proxyOutcomeId(ProxyOutcome outcome)
+{
+    return proxyOutcomeIds.toId(outcome);
+}
 
 // How the connection went out.
 struct ProbePath
 {
     PathMode mode = PathMode::Direct;
     ProxySource source = ProxySource::None;
-    QString proxy;             // host:port, never credentials
-    bool bypassed = false;     // a proxy is configured but does not carry this port
-    QString unsupportedProxy;  // the system proxy is of a kind amlfw does not speak (SOCKS)
+    QString proxy;            // host:port, never credentials
+    bool bypassed = false;    // a proxy is configured but does not carry this port
+    QString unsupportedProxy; // the system proxy is of a kind amlfw does not speak (SOCKS)
     ProxyOutcome proxyOutcome = ProxyOutcome::NotUsed;
-    int proxyStatus = 0;       // the proxy's answer to CONNECT
+    int proxyStatus = 0; // the proxy's answer to CONNECT
     QStringList proxyAuthSchemes;
     bool credentialsSent = false;
     QString connectHost; // where the connection went when --connect-to redirected it

@@ -1,5 +1,6 @@
 #include "proberun.h"
 
+#include "jsonreader.h"
 #include "probetexts.h"
 
 #include <QDir>
@@ -39,36 +40,46 @@ ProbeVantage ProbeVantage::current(const ProbeOptions &options, const QList<Prob
 
 std::optional<ProbeBaseline> ProbeBaseline::fromJson(const QByteArray &json, const QString &origin, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    const QJsonObject root = doc.object();
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()
-        || root.value(QStringLiteral("report")).toString() != u"check"
-        || !root.value(QStringLiteral("results")).isArray()) {
-        *error = tr("\"%1\" is not a JSON report of \"amlfw check\" (amlfw check --format json --output FILE).")
-                     .arg(QDir::toNativeSeparators(origin));
+    const TranslatableText notAReport
+        = TranslatableText("amlfw::ProbeBaseline",
+                           QT_TRANSLATE_NOOP("amlfw::ProbeBaseline", "\"%1\" is not a JSON report of \"amlfw check\" "
+                                                                     "(amlfw check --format json --output FILE)."))
+              .arg(QDir::toNativeSeparators(origin));
+    Problems problems;
+    JsonReader r(QDir::toNativeSeparators(origin), &problems);
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
         return std::nullopt;
-    }
+    };
+    const auto root = r.parseObject(json, notAReport);
+    if (!root || root->value(QStringLiteral("report")).toString() != u"check"
+        || !root->value(QStringLiteral("results")).isArray())
+        return fail(notAReport.toString());
     ProbeBaseline b;
     b.origin = origin;
-    const QJsonObject vantage = root.value(QStringLiteral("vantage")).toObject();
-    b.hostName = vantage.value(QStringLiteral("hostName")).toString();
-    b.startedAt = QDateTime::fromString(vantage.value(QStringLiteral("startedAt")).toString(), Qt::ISODateWithMs);
-    for (const QJsonValue &v : root.value(QStringLiteral("results")).toArray()) {
-        const QJsonObject o = v.toObject();
-        Entry e;
-        e.ruleId = o.value(QStringLiteral("ruleId")).toString();
-        e.destination = o.value(QStringLiteral("destination")).toString();
-        e.host = o.value(QStringLiteral("host")).toString();
-        e.port = o.value(QStringLiteral("portSpec")).toString();
-        e.status = o.value(QStringLiteral("status")).toString();
-        if (e.ruleId.isEmpty() || !probeStatusFromId(e.status)) {
-            *error = tr("\"%1\" has a result without a rule id or with an unknown status.")
-                         .arg(QDir::toNativeSeparators(origin));
-            return std::nullopt;
-        }
-        b.entries << e;
-    }
+    const QJsonObject vantage = r.object(*root, QStringLiteral("vantage"), {}, JsonReader::Need::Optional);
+    b.hostName = r.string(vantage, QStringLiteral("hostName"), QStringLiteral("vantage"), JsonReader::Need::Optional);
+    b.startedAt = QDateTime::fromString(
+        r.string(vantage, QStringLiteral("startedAt"), QStringLiteral("vantage"), JsonReader::Need::Optional),
+        Qt::ISODateWithMs);
+    r.forEachObject(root->value(QStringLiteral("results")).toArray(), QStringLiteral("results"),
+                    [&](const QJsonObject &o, const QString &path, int) {
+                        Entry e;
+                        e.ruleId = r.string(o, QStringLiteral("ruleId"), path);
+                        e.destination = r.string(o, QStringLiteral("destination"), path, JsonReader::Need::Optional);
+                        e.host = r.string(o, QStringLiteral("host"), path, JsonReader::Need::Optional);
+                        e.port = r.string(o, QStringLiteral("portSpec"), path, JsonReader::Need::Optional);
+                        e.status = r.string(o, QStringLiteral("status"), path);
+                        if (!e.status.isEmpty() && !probeStatusFromId(e.status))
+                            r.error(JsonReader::join(path, QStringLiteral("status")),
+                                    TranslatableText("amlfw::ProbeBaseline",
+                                                     QT_TRANSLATE_NOOP("amlfw::ProbeBaseline", "unknown status \"%1\""))
+                                        .arg(e.status));
+                        b.entries << e;
+                    });
+    if (r.hasErrors())
+        return fail(problems.first().toString()); // names the result and the field
     return b;
 }
 
@@ -76,7 +87,8 @@ std::optional<ProbeBaseline> ProbeBaseline::fromFile(const QString &path, QStrin
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the baseline \"%1\": %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        if (error)
+            *error = tr("Cannot read the baseline \"%1\": %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     return fromJson(file.read(64 * 1024 * 1024), path, error);

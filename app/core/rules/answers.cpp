@@ -2,29 +2,15 @@
 
 #include "atomicfile.h"
 #include "catalog.h"
+#include "jsonreader.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 
 namespace amlfw {
-
-QString udrMethodId(UdrMethod method)
-{
-    return method == UdrMethod::IpRanges ? QStringLiteral("ip-ranges") : QStringLiteral("service-tags");
-}
-
-std::optional<UdrMethod> udrMethodFromId(const QString &id)
-{
-    if (id == u"service-tags")
-        return UdrMethod::ServiceTags;
-    if (id == u"ip-ranges")
-        return UdrMethod::IpRanges;
-    return std::nullopt;
-}
 
 namespace {
 
@@ -64,35 +50,66 @@ QString AnswersValidator::suggestion(const QString &input, const QStringList &ca
     return bestDistance <= std::max<qsizetype>(2, needle.size() / 3) ? best : QString();
 }
 
-QString AnswersValidator::storageNameError(const QString &name)
+TranslatableText AnswersValidator::storageNameText(const QString &name)
 {
     if (name.isEmpty())
-        return tr("The storage account name is empty: enter the name of the workspace's default storage account.");
+        return TranslatableText(
+            "amlfw::AnswersValidator",
+            QT_TRANSLATE_NOOP(
+                "amlfw::AnswersValidator",
+                "The storage account name is empty: enter the name of the workspace's default storage account."));
     if (name.size() < 3)
-        return tr("The storage account name \"%1\" is too short: it must be 3 to 24 characters long.").arg(name);
+        return TranslatableText(
+                   "amlfw::AnswersValidator",
+                   QT_TRANSLATE_NOOP(
+                       "amlfw::AnswersValidator",
+                       "The storage account name \"%1\" is too short: it must be 3 to 24 characters long."))
+            .arg(name);
     if (name.size() > 24)
-        return tr("The storage account name \"%1\" is too long (%2 characters): it must be 3 to 24 characters long.")
-            .arg(name, QString::number(name.size()));
+        return TranslatableText(
+                   "amlfw::AnswersValidator",
+                   QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "The storage account name \"%1\" is too long (%2 "
+                                                                "characters): it must be 3 to 24 characters long."))
+            .arg(name)
+            .arg(qint64(name.size()));
     for (QChar c : name) {
         if (c >= u'A' && c <= u'Z')
-            return tr("The storage account name \"%1\" contains the upper-case letter \"%2\": use lower-case letters and digits only.")
-                .arg(name, c);
+            return TranslatableText("amlfw::AnswersValidator",
+                                    QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                                      "The storage account name \"%1\" contains the upper-case letter "
+                                                      "\"%2\": use lower-case letters and digits only."))
+                .arg(name, QString(c));
         const bool ok = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
         if (!ok)
-            return tr("The storage account name \"%1\" contains \"%2\": use lower-case letters and digits only.")
-                .arg(name, c);
+            return TranslatableText(
+                       "amlfw::AnswersValidator",
+                       QT_TRANSLATE_NOOP(
+                           "amlfw::AnswersValidator",
+                           "The storage account name \"%1\" contains \"%2\": use lower-case letters and digits only."))
+                .arg(name, QString(c));
     }
     return {};
+}
+
+QString AnswersValidator::storageNameError(const QString &name)
+{
+    return storageNameText(name).toString();
 }
 
 Problems AnswersValidator::validateCloud(const Catalog &catalog, const QString &cloud)
 {
     if (cloud.isEmpty())
-        return {Problem::error(QStringLiteral("cloud"),
-                               tr("No cloud given: choose one of %1.").arg(catalog.cloudIds().join(QStringLiteral(", "))))};
+        return {Problem::error(
+            QStringLiteral("cloud"),
+            TranslatableText("amlfw::AnswersValidator",
+                             QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "No cloud given: choose one of %1."))
+                .arg(catalog.cloudIds().join(QStringLiteral(", "))))};
     if (!catalog.cloud(cloud)) {
-        return {Problem::error(QStringLiteral("cloud"), tr("Unknown cloud \"%1\": choose one of %2.")
-                                                            .arg(cloud, catalog.cloudIds().join(QStringLiteral(", "))))};
+        return {Problem::error(
+            QStringLiteral("cloud"),
+            TranslatableText("amlfw::AnswersValidator",
+                             QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "Unknown cloud \"%1\": choose one of %2."))
+                .arg(cloud, catalog.cloudIds().join(QStringLiteral(", "))))};
     }
     return {};
 }
@@ -103,7 +120,11 @@ Problems AnswersValidator::validateRegion(const Catalog &catalog, const QString 
     if (!c)
         return {};
     if (region.isEmpty())
-        return {Problem::error(QStringLiteral("region"), tr("No region given: choose a region of %1.").arg(c->name.text(currentLanguage())))};
+        return {Problem::error(
+            QStringLiteral("region"),
+            TranslatableText("amlfw::AnswersValidator",
+                             QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "No region given: choose a region of %1."))
+                .arg(TranslatableText::localized(c->name)))};
     const Region *r = catalog.region(cloud, region);
     if (!r) {
         QStringList names;
@@ -112,22 +133,38 @@ Problems AnswersValidator::validateRegion(const Catalog &catalog, const QString 
         // A region of another cloud is a common slip: say so.
         for (const Cloud &other : catalog.clouds) {
             if (other.id != cloud && catalog.region(other.id, region))
-                return {Problem::error(QStringLiteral("region"),
-                                       tr("The region \"%1\" belongs to %2, not to %3.")
-                                           .arg(region, other.name.text(currentLanguage()), c->name.text(currentLanguage())))};
+                return {Problem::error(
+                    QStringLiteral("region"),
+                    TranslatableText(
+                        "amlfw::AnswersValidator",
+                        QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "The region \"%1\" belongs to %2, not to %3."))
+                        .arg(region, TranslatableText::localized(other.name), TranslatableText::localized(c->name)))};
         }
         const QString guess = suggestion(region, names);
         if (!guess.isEmpty())
-            return {Problem::error(QStringLiteral("region"),
-                                   tr("Unknown region \"%1\" in %2. Did you mean \"%3\"?").arg(region, c->name.text(currentLanguage()), guess))};
-        return {Problem::error(QStringLiteral("region"),
-                               tr("Unknown region \"%1\" in %2; \"amlfw regions --cloud %3\" lists the regions.")
-                                   .arg(region, c->name.text(currentLanguage()), cloud))};
+            return {
+                Problem::error(QStringLiteral("region"),
+                               TranslatableText("amlfw::AnswersValidator",
+                                                QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                                                  "Unknown region \"%1\" in %2. Did you mean \"%3\"?"))
+                                   .arg(region, TranslatableText::localized(c->name), guess))};
+        return {Problem::error(
+            QStringLiteral("region"),
+            TranslatableText(
+                "amlfw::AnswersValidator",
+                QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                  "Unknown region \"%1\" in %2; \"amlfw regions --cloud %3\" lists the regions."))
+                .arg(region, TranslatableText::localized(c->name), cloud))};
     }
     if (!r->aml)
-        return {Problem::warning(QStringLiteral("region"),
-                                 tr("Azure Machine Learning is not offered in %1 (%2): check the region of the workspace.")
-                                     .arg(r->display.text(currentLanguage()), r->name))};
+        return {Problem::warning(
+            QStringLiteral("region"),
+            TranslatableText(
+                "amlfw::AnswersValidator",
+                QT_TRANSLATE_NOOP(
+                    "amlfw::AnswersValidator",
+                    "Azure Machine Learning is not offered in %1 (%2): check the region of the workspace."))
+                .arg(TranslatableText::localized(r->display), r->name))};
     return {};
 }
 
@@ -140,12 +177,19 @@ Problems AnswersValidator::validateFeatures(const Catalog &catalog, const QStrin
             continue;
         const QString guess = suggestion(f, known);
         if (!guess.isEmpty())
-            problems << Problem::error(QStringLiteral("features"),
-                                       tr("Unknown feature \"%1\". Did you mean \"%2\"?").arg(f, guess));
+            problems << Problem::error(
+                QStringLiteral("features"),
+                TranslatableText(
+                    "amlfw::AnswersValidator",
+                    QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "Unknown feature \"%1\". Did you mean \"%2\"?"))
+                    .arg(f, guess));
         else
-            problems << Problem::error(QStringLiteral("features"),
-                                       tr("Unknown feature \"%1\"; known features: %2.")
-                                           .arg(f, known.join(QStringLiteral(", "))));
+            problems << Problem::error(
+                QStringLiteral("features"),
+                TranslatableText(
+                    "amlfw::AnswersValidator",
+                    QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "Unknown feature \"%1\"; known features: %2."))
+                    .arg(f, known.join(QStringLiteral(", "))));
     }
     return problems;
 }
@@ -154,7 +198,7 @@ Problems AnswersValidator::validate(const Catalog &catalog, const Answers &answe
 {
     Problems problems = validateCloud(catalog, answers.cloud);
     problems << validateRegion(catalog, answers.cloud, answers.region);
-    const QString storageError = storageNameError(answers.storage);
+    const TranslatableText storageError = storageNameText(answers.storage);
     if (!storageError.isEmpty())
         problems << Problem::error(QStringLiteral("storage"), storageError);
     problems << validateFeatures(catalog, answers.features);
@@ -195,108 +239,97 @@ Answers Profile::toAnswers() const
     return a;
 }
 
+namespace {
+
+TranslatableText ptext(const char *source)
+{
+    return TranslatableText("amlfw::Profile", source);
+}
+
+} // namespace
+
 std::optional<Profile> Profile::fromFile(const QString &path, Problems *problems)
 {
+    Problems local;
+    Problems &out = problems ? *problems : local;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        problems->append(Problem::error(path, tr("cannot open the profile: %1").arg(file.errorString())));
+        out << Problem::error(
+            path, ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "cannot open the profile: %1")).arg(file.errorString()));
         return std::nullopt;
     }
     constexpr qint64 MaxProfileBytes = 1024 * 1024;
     if (file.size() > MaxProfileBytes) {
-        problems->append(Problem::error(path, tr("the profile is too large (%1 bytes; at most %2)")
-                                                  .arg(file.size())
-                                                  .arg(MaxProfileBytes)));
+        out << Problem::error(
+            path, ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "the profile is too large (%1 bytes; at most %2)"))
+                      .arg(file.size())
+                      .arg(MaxProfileBytes));
         return std::nullopt;
     }
-    return fromJson(file.read(MaxProfileBytes + 1), path, problems);
+    return fromJson(file.read(MaxProfileBytes + 1), path, &out);
 }
 
 std::optional<Profile> Profile::fromJson(const QByteArray &json, const QString &origin, Problems *problems)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        problems->append(Problem::error(origin, tr("the profile is not valid JSON: %1 (at byte %2)")
-                                                    .arg(parseError.errorString())
-                                                    .arg(parseError.offset)));
+    Problems local;
+    JsonReader r(origin, problems ? problems : &local);
+    const auto root
+        = r.parseObject(json, ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "the profile must be a JSON object")));
+    if (!root)
         return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        problems->append(Problem::error(origin, tr("the profile must be a JSON object")));
-        return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
-    const qsizetype before = problems->size();
-    auto where = [&](const QString &key) -> QString { return origin + QStringLiteral(": ") + key; };
+    const QJsonObject &o = *root;
 
     const QJsonValue format = o.value(QStringLiteral("format"));
     if (!format.isUndefined() && (!format.isDouble() || format.toInt() != FormatVersion)) {
-        problems->append(Problem::error(where(QStringLiteral("format")),
-                                        tr("unsupported profile format (this amlfw reads format %1)").arg(FormatVersion)));
+        r.error(QStringLiteral("format"),
+                ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "unsupported profile format (this amlfw reads format %1)"))
+                    .arg(FormatVersion));
         return std::nullopt;
     }
 
-    static const QStringList knownKeys{QStringLiteral("format"),   QStringLiteral("amlfw"),  QStringLiteral("cloud"),
-                                       QStringLiteral("region"),   QStringLiteral("storage"), QStringLiteral("features"),
-                                       QStringLiteral("udr"),      QStringLiteral("lang"),   QStringLiteral("title")};
+    static const QStringList knownKeys{QStringLiteral("format"), QStringLiteral("amlfw"),   QStringLiteral("cloud"),
+                                       QStringLiteral("region"), QStringLiteral("storage"), QStringLiteral("features"),
+                                       QStringLiteral("udr"),    QStringLiteral("lang"),    QStringLiteral("title")};
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         if (!knownKeys.contains(it.key()))
-            problems->append(Problem::warning(where(it.key()), tr("unknown field, ignored")));
+            r.warning(it.key(), ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "unknown field, ignored")));
     }
 
     Profile p;
     auto readString = [&](const QString &key) -> std::optional<QString> {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (!v.isString()) {
-            problems->append(Problem::error(where(key), tr("must be a string")));
+        const std::optional<QString> value = r.optionalString(o, key, {});
+        if (value && value->size() > 256) {
+            r.error(key, ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "is too long")));
             return std::nullopt;
         }
-        if (v.toString().size() > 256) {
-            problems->append(Problem::error(where(key), tr("is too long")));
-            return std::nullopt;
-        }
-        return v.toString();
+        return value;
     };
     p.cloud = readString(QStringLiteral("cloud"));
     p.region = readString(QStringLiteral("region"));
     p.storage = readString(QStringLiteral("storage"));
     if (const auto title = readString(QStringLiteral("title")))
         p.title = *title;
-
     const QJsonValue features = o.value(QStringLiteral("features"));
-    if (!features.isUndefined() && !features.isNull()) {
-        if (!features.isArray()) {
-            problems->append(Problem::error(where(QStringLiteral("features")), tr("must be an array of feature ids")));
-        } else {
-            QStringList list;
-            const QJsonArray array = features.toArray();
-            for (qsizetype i = 0; i < array.size(); ++i) {
-                if (!array.at(i).isString())
-                    problems->append(Problem::error(where(QStringLiteral("features[%1]").arg(i)), tr("must be a string")));
-                else
-                    list << array.at(i).toString();
-            }
-            p.features = list;
-        }
-    }
+    if (!features.isUndefined() && !features.isNull() && !features.isArray())
+        r.error(QStringLiteral("features"), ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "must be an array of feature ids")));
+    else if (features.isArray())
+        p.features = r.stringList(o, QStringLiteral("features"), {});
     if (const auto udr = readString(QStringLiteral("udr"))) {
         p.udr = udrMethodFromId(*udr);
         if (!p.udr)
-            problems->append(Problem::error(where(QStringLiteral("udr")),
-                                            tr("\"%1\" is not a route method (service-tags or ip-ranges)").arg(*udr)));
+            r.error(
+                QStringLiteral("udr"),
+                ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "\"%1\" is not a route method (service-tags or ip-ranges)"))
+                    .arg(*udr));
     }
     if (const auto lang = readString(QStringLiteral("lang"))) {
         p.language = languageFromCode(*lang);
         if (!p.language)
-            problems->append(Problem::error(where(QStringLiteral("lang")), tr("\"%1\" is not a language (en or ja)").arg(*lang)));
+            r.error(QStringLiteral("lang"),
+                    ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "\"%1\" is not a language (en or ja)")).arg(*lang));
     }
-    for (qsizetype i = before; i < problems->size(); ++i) {
-        if (problems->at(i).isError())
-            return std::nullopt;
-    }
+    if (r.hasErrors())
+        return std::nullopt;
     return p;
 }
 

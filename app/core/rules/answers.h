@@ -1,5 +1,6 @@
 #pragma once
 
+#include "enumtable.h"
 #include "language.h"
 #include "problem.h"
 
@@ -7,7 +8,6 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace amlfw {
@@ -15,8 +15,18 @@ namespace amlfw {
 class Catalog;
 
 enum class UdrMethod { ServiceTags, IpRanges };
-QString udrMethodId(UdrMethod method); // "service-tags" / "ip-ranges"
-std::optional<UdrMethod> udrMethodFromId(const QString &id);
+inline constexpr EnumTable udrMethodIds{std::to_array<EnumId<UdrMethod>>({
+    {UdrMethod::ServiceTags, "service-tags"},
+    {UdrMethod::IpRanges, "ip-ranges"},
+})};
+inline QString udrMethodId(UdrMethod method)
+{
+    return udrMethodIds.toId(method);
+}
+inline std::optional<UdrMethod> udrMethodFromId(const QString &id)
+{
+    return udrMethodIds.fromId(id);
+}
 
 // The user's answers: the scenario that rules are generated for.
 struct Answers
@@ -41,6 +51,7 @@ public:
 
     // Empty when `name` is a valid storage account name; otherwise says which rule is broken.
     static QString storageNameError(const QString &name);
+    static TranslatableText storageNameText(const QString &name); // the same, translated when shown
     static Problems validateCloud(const Catalog &catalog, const QString &cloud);
     static Problems validateRegion(const Catalog &catalog, const QString &cloud, const QString &region);
     static Problems validateFeatures(const Catalog &catalog, const QStringList &features);

@@ -43,6 +43,13 @@ QString portList(const QStringList &ports)
     return RuleLabels::ports(ports, currentLanguage());
 }
 
+// The same, written when shown, in the language of the text it goes into.
+TranslatableText portListText(const QStringList &ports)
+{
+    return TranslatableText::localized(
+        {RuleLabels::ports(ports, Language::English), RuleLabels::ports(ports, Language::Japanese)});
+}
+
 } // namespace
 
 QList<FirewallPart> AzureFirewall::classify(const Rule &rule, const Catalog &catalog, const QString &cloud)
@@ -149,39 +156,62 @@ QString AzureFirewall::ruleTypeLabel(const Rule &rule)
     return labels.join(QStringLiteral("; "));
 }
 
-QString AzureFirewall::explanation(const FirewallPart &part)
+TranslatableText AzureFirewall::explanationText(const FirewallPart &part)
 {
     switch (part.type) {
     case FirewallRuleType::NetworkFqdn:
-        return tr("Azure Firewall application rules carry only Http and Https, so %1 on port(s) %2 needs a network rule "
-                  "with a destination FQDN. Network rules match FQDNs only when the firewall policy's DNS proxy is "
-                  "enabled and clients use the firewall for DNS.")
-            .arg(part.target, portList(part.ports));
+        return TranslatableText("amlfw::AzureFirewall",
+                                QT_TRANSLATE_NOOP("amlfw::AzureFirewall",
+                                                  "Azure Firewall application rules carry only Http and Https, so %1 "
+                                                  "on port(s) %2 needs a network rule "
+                                                  "with a destination FQDN. Network rules match FQDNs only when the "
+                                                  "firewall policy's DNS proxy is "
+                                                  "enabled and clients use the firewall for DNS."))
+            .arg(part.target, portListText(part.ports));
     case FirewallRuleType::Application:
         if (!part.urlPath.isEmpty())
-            return tr("Azure Firewall Standard matches host names only: this rule allows all of %1, not just %2. "
-                      "To limit it to the path, use Azure Firewall Premium with TLS inspection and a target URL.")
+            return TranslatableText(
+                       "amlfw::AzureFirewall",
+                       QT_TRANSLATE_NOOP(
+                           "amlfw::AzureFirewall",
+                           "Azure Firewall Standard matches host names only: this rule allows all of %1, not just %2. "
+                           "To limit it to the path, use Azure Firewall Premium with TLS inspection and a target URL."))
                 .arg(part.target, part.urlPath);
         return {};
     case FirewallRuleType::Unsupported:
         switch (part.reason) {
         case UnsupportedReason::WildcardOnOtherPort:
             if (!part.alternativeTag.isEmpty())
-                return tr("Azure Firewall cannot express %1 on port(s) %2: application rules take only Http/Https, and "
-                          "network rules take no wildcard FQDNs. Alternative: a network rule to the %3 service tag on "
-                          "those ports.")
-                    .arg(part.target, portList(part.ports), part.alternativeTag);
-            return tr("Azure Firewall cannot express %1 on port(s) %2: application rules take only Http/Https, and "
-                      "network rules take no wildcard FQDNs. Alternative: allow the concrete host names, or the IP "
-                      "addresses of the service, on those ports.")
-                .arg(part.target, portList(part.ports));
+                return TranslatableText("amlfw::AzureFirewall",
+                                        QT_TRANSLATE_NOOP("amlfw::AzureFirewall",
+                                                          "Azure Firewall cannot express %1 on port(s) %2: application "
+                                                          "rules take only Http/Https, and "
+                                                          "network rules take no wildcard FQDNs. Alternative: a "
+                                                          "network rule to the %3 service tag on "
+                                                          "those ports."))
+                    .arg(part.target, portListText(part.ports), part.alternativeTag);
+            return TranslatableText("amlfw::AzureFirewall",
+                                    QT_TRANSLATE_NOOP("amlfw::AzureFirewall",
+                                                      "Azure Firewall cannot express %1 on port(s) %2: application "
+                                                      "rules take only Http/Https, and "
+                                                      "network rules take no wildcard FQDNs. Alternative: allow the "
+                                                      "concrete host names, or the IP "
+                                                      "addresses of the service, on those ports."))
+                .arg(part.target, portListText(part.ports));
         case UnsupportedReason::UnknownServiceTag:
-            return tr("\"%1\" is not a service tag that Azure knows. Alternative: check the tag name against the "
-                      "\"Azure IP Ranges and Service Tags\" file, or allow the addresses it lists.")
+            return TranslatableText(
+                       "amlfw::AzureFirewall",
+                       QT_TRANSLATE_NOOP(
+                           "amlfw::AzureFirewall",
+                           "\"%1\" is not a service tag that Azure knows. Alternative: check the tag name against the "
+                           "\"Azure IP Ranges and Service Tags\" file, or allow the addresses it lists."))
                 .arg(part.target);
         case UnsupportedReason::TagNotInCloud:
-            return tr("The service tag \"%1\" does not exist in this cloud. Alternative: allow the service's addresses "
-                      "from the cloud's \"Azure IP Ranges and Service Tags\" file.")
+            return TranslatableText("amlfw::AzureFirewall",
+                                    QT_TRANSLATE_NOOP("amlfw::AzureFirewall",
+                                                      "The service tag \"%1\" does not exist in this cloud. "
+                                                      "Alternative: allow the service's addresses "
+                                                      "from the cloud's \"Azure IP Ranges and Service Tags\" file."))
                 .arg(part.target);
         case UnsupportedReason::None:
             break;
@@ -195,11 +225,16 @@ QString AzureFirewall::explanation(const FirewallPart &part)
     return {};
 }
 
-QStringList AzureFirewall::explanations(const Rule &rule)
+QString AzureFirewall::explanation(const FirewallPart &part)
+{
+    return explanationText(part).toString();
+}
+
+QStringList AzureFirewall::explanations(const Rule &rule, Language language)
 {
     QStringList out;
     for (const FirewallPart &p : rule.firewall) {
-        const QString text = explanation(p);
+        const QString text = explanationText(p).toString(language);
         if (!text.isEmpty() && !out.contains(text))
             out << text;
     }

@@ -15,11 +15,13 @@ public:
     static QList<FirewallPart> classify(const Rule &rule, const Catalog &catalog, const QString &cloud);
 
     // Translated texts, in the current language.
-    static QString typeLabel(FirewallRuleType type);          // "Application rule"
-    static QString partLabel(const FirewallPart &part);       // "Application rule (Http:80, Https:443)"
-    static QString ruleTypeLabel(const Rule &rule);           // every part, joined
-    static QString explanation(const FirewallPart &part);     // why, and what to do instead
-    static QStringList explanations(const Rule &rule);        // for the rule's non-trivial parts
+    static QString typeLabel(FirewallRuleType type);                   // "Application rule"
+    static QString partLabel(const FirewallPart &part);                // "Application rule (Http:80, Https:443)"
+    static QString ruleTypeLabel(const Rule &rule);                    // every part, joined
+    static QString explanation(const FirewallPart &part);              // why, and what to do instead
+    static TranslatableText explanationText(const FirewallPart &part); // the same, translated when shown
+    // For the rule's non-trivial parts, in `language`.
+    static QStringList explanations(const Rule &rule, Language language = currentLanguage());
 
     static bool isWebPort(const QString &port) { return port == u"80" || port == u"443"; }
 };

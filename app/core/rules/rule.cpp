@@ -2,40 +2,6 @@
 
 namespace amlfw {
 
-QString firewallRuleTypeId(FirewallRuleType type)
-{
-    switch (type) {
-    case FirewallRuleType::InboundNsg:
-        return QStringLiteral("inbound-nsg");
-    case FirewallRuleType::Route:
-        return QStringLiteral("route");
-    case FirewallRuleType::NetworkServiceTag:
-        return QStringLiteral("network-service-tag");
-    case FirewallRuleType::NetworkFqdn:
-        return QStringLiteral("network-fqdn");
-    case FirewallRuleType::Application:
-        return QStringLiteral("application");
-    case FirewallRuleType::Unsupported:
-        return QStringLiteral("unsupported");
-    }
-    return {};
-}
-
-QString unsupportedReasonId(UnsupportedReason reason)
-{
-    switch (reason) {
-    case UnsupportedReason::None:
-        return {};
-    case UnsupportedReason::WildcardOnOtherPort:
-        return QStringLiteral("wildcard-on-other-port");
-    case UnsupportedReason::UnknownServiceTag:
-        return QStringLiteral("unknown-service-tag");
-    case UnsupportedReason::TagNotInCloud:
-        return QStringLiteral("tag-not-in-cloud");
-    }
-    return {};
-}
-
 QStringList Rule::sectionIds() const
 {
     QStringList ids;

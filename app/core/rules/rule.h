@@ -19,7 +19,18 @@ enum class FirewallRuleType {
     Application,       // application rule: FQDN on Http:80 / Https:443
     Unsupported,       // Azure Firewall cannot express it: see reason and alternative
 };
-QString firewallRuleTypeId(FirewallRuleType type); // "inbound-nsg", "route", "network-service-tag", ...
+inline constexpr EnumTable firewallRuleTypeIds{std::to_array<EnumId<FirewallRuleType>>({
+    {FirewallRuleType::InboundNsg, "inbound-nsg"},
+    {FirewallRuleType::Route, "route"},
+    {FirewallRuleType::NetworkServiceTag, "network-service-tag"},
+    {FirewallRuleType::NetworkFqdn, "network-fqdn"},
+    {FirewallRuleType::Application, "application"},
+    {FirewallRuleType::Unsupported, "unsupported"},
+})};
+inline QString firewallRuleTypeId(FirewallRuleType type)
+{
+    return firewallRuleTypeIds.toId(type);
+}
 
 enum class UnsupportedReason {
     None,
@@ -27,7 +38,16 @@ enum class UnsupportedReason {
     UnknownServiceTag,   // no such service tag
     TagNotInCloud,       // the tag exists, but not in this cloud
 };
-QString unsupportedReasonId(UnsupportedReason reason);
+inline constexpr EnumTable unsupportedReasonIds{std::to_array<EnumId<UnsupportedReason>>({
+    {UnsupportedReason::None, ""},
+    {UnsupportedReason::WildcardOnOtherPort, "wildcard-on-other-port"},
+    {UnsupportedReason::UnknownServiceTag, "unknown-service-tag"},
+    {UnsupportedReason::TagNotInCloud, "tag-not-in-cloud"},
+})};
+inline QString unsupportedReasonId(UnsupportedReason reason)
+{
+    return unsupportedReasonIds.toId(reason);
+}
 
 struct FirewallPart
 {
@@ -37,8 +57,8 @@ struct FirewallPart
     QStringList appProtocols; // application rules: "Http:80", "Https:443"
     bool dnsProxyRequired = false;
     UnsupportedReason reason = UnsupportedReason::None;
-    QString alternativeTag;    // unsupported parts: a service tag that covers them, if the catalog knows one
-    QString urlPath;           // URL entries: the full URL, which only Premium's targetUrls can match
+    QString alternativeTag; // unsupported parts: a service tag that covers them, if the catalog knows one
+    QString urlPath;        // URL entries: the full URL, which only Premium's targetUrls can match
     bool operator==(const FirewallPart &other) const = default;
 };
 

@@ -6,7 +6,6 @@
 
 #include <QLoggingCategory>
 #include <QSet>
-
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcRules, "amlfw.rules", QtWarningMsg)
@@ -42,7 +41,10 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
     set.catalog = catalog;
     set.answers = answers;
     if (!catalog.isValid()) {
-        set.problems << Problem::error(catalog.origin, tr("The rule catalog has errors and cannot be used."));
+        set.problems << Problem::error(
+            catalog.origin, TranslatableText("amlfw::RuleGenerator",
+                                             QT_TRANSLATE_NOOP("amlfw::RuleGenerator",
+                                                               "The rule catalog has errors and cannot be used.")));
         return set;
     }
     set.problems = AnswersValidator::validate(catalog, answers);
@@ -83,10 +85,14 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
 
         QStringList ports;
         QStringList rowFeatures = row.when.positiveIdentifiers();
+        QList<QSet<QString>> conditionPorts; // a set each: a rule may list thousands of ports
+        for (const PortCondition &pc : row.portConditions)
+            conditionPorts << QSet<QString>(pc.ports.cbegin(), pc.ports.cend());
         for (const QString &port : row.ports) {
             bool keep = true;
-            for (const PortCondition &pc : row.portConditions) {
-                if (!pc.ports.contains(port))
+            for (qsizetype i = 0; i < row.portConditions.size(); ++i) {
+                const PortCondition &pc = row.portConditions.at(i);
+                if (!conditionPorts.at(i).contains(port))
                     continue;
                 if (pc.when.evaluate(features)) {
                     for (const QString &f : pc.when.positiveIdentifiers()) {
@@ -104,13 +110,15 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
 
         const QString destination = substitutePlaceholders(row.destination, set.placeholders);
         const QString key = mergeKey(row.direction, row.kind, destination, row.protocol, ports, row.udr);
-        RuleSource source{row.id, row.index, catalog.table(row.table) ? catalog.table(row.table)->section : QString(),
-                          row.table, row.when.text(), row.purpose};
+        RuleSource source{
+            row.id,    row.index,       catalog.table(row.table) ? catalog.table(row.table)->section : QString(),
+            row.table, row.when.text(), row.purpose};
 
         qsizetype index = byKey.value(key, -1);
         if (index < 0) {
             Rule rule;
-            rule.id = canonicalId.value(mergeKey(row.direction, row.kind, row.destination, row.protocol, row.ports, row.udr), row.id);
+            rule.id = canonicalId.value(
+                mergeKey(row.direction, row.kind, row.destination, row.protocol, row.ports, row.udr), row.id);
             rule.direction = row.direction;
             rule.kind = row.kind;
             rule.destination = destination;
@@ -136,8 +144,8 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
             const Note *note = catalog.note(noteId);
             if (!note || !appliesToCloud(note->clouds, cloud))
                 continue;
-            const bool already = std::any_of(rule.notes.cbegin(), rule.notes.cend(),
-                                             [&](const Note &n) { return n.id == noteId; });
+            const bool already
+                = std::any_of(rule.notes.cbegin(), rule.notes.cend(), [&](const Note &n) { return n.id == noteId; });
             if (!already)
                 rule.notes << substituted(*note, set.placeholders);
         }
@@ -167,10 +175,16 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
             set.scenarioNotes << substituted(note, set.placeholders);
     }
     if (skippedPair && answers.udr == UdrMethod::IpRanges)
-        set.problems << Problem::warning(QStringLiteral("region"),
-                                         tr("%1 has no paired region: the IP address routes cover the region's own prefixes only.")
-                                             .arg(answers.region));
-    qCDebug(lcRules) << "generated" << set.rules.size() << "rules for" << cloud << answers.region << set.effectiveFeatures;
+        set.problems << Problem::warning(
+            QStringLiteral("region"),
+            TranslatableText(
+                "amlfw::RuleGenerator",
+                QT_TRANSLATE_NOOP(
+                    "amlfw::RuleGenerator",
+                    "%1 has no paired region: the IP address routes cover the region's own prefixes only."))
+                .arg(answers.region));
+    qCDebug(lcRules) << "generated" << set.rules.size() << "rules for" << cloud << answers.region
+                     << set.effectiveFeatures;
     return set;
 }
 

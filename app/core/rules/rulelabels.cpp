@@ -39,7 +39,7 @@ QString RuleLabels::protocol(const Rule &rule)
 QString RuleLabels::features(const RuleSet &set, const Rule &rule, Language language)
 {
     if (rule.features.isEmpty())
-        return tr("Always");
+        return translate(language, "amlfw::RuleLabels", QT_TRANSLATE_NOOP("amlfw::RuleLabels", "Always"));
     QStringList names;
     for (const QString &id : rule.features) {
         const Feature *f = set.catalog.feature(id);
@@ -85,9 +85,13 @@ QStringList RuleLabels::notes(const Rule &rule, Language language)
     QStringList out;
     for (const Note &n : rule.notes) {
         const QString text = n.text.text(language);
-        out << (n.severity == NoteSeverity::Warning ? tr("Warning: %1").arg(text) : text);
+        out << (n.severity == NoteSeverity::Warning
+                    ? TranslatableText("amlfw::RuleLabels", QT_TRANSLATE_NOOP("amlfw::RuleLabels", "Warning: %1"))
+                          .arg(text)
+                          .toString(language)
+                    : text);
     }
-    out << AzureFirewall::explanations(rule);
+    out << AzureFirewall::explanations(rule, language);
     return out;
 }
 

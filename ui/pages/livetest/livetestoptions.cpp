@@ -346,7 +346,7 @@ void LiveTestOptions::validateFields()
             ProbePlanner::plan(m_state->ruleSet(), o, &planProblems);
             for (const Problem &p : std::as_const(planProblems)) {
                 if (p.severity == Problem::Severity::Error)
-                    problem = p.message;
+                    problem = p.message();
             }
         }
         item->setBackground(problem.isEmpty() ? QBrush() : QBrush(QColor(0xfd, 0xec, 0xea)));

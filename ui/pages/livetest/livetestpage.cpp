@@ -205,7 +205,7 @@ void LiveTestPage::showOptionProblems(const Problems &problems, bool replan)
     m_options->validateFields();
     QStringList messages;
     for (const Problem &p : problems)
-        messages << p.message;
+        messages << p.message();
     // Core's messages are translated when made: on a language switch, ask again.
     showBanner(int(MessageBanner::Kind::Error), [this, messages, replan]() -> QString {
         Problems again;
@@ -214,7 +214,7 @@ void LiveTestPage::showOptionProblems(const Problems &problems, bool replan)
             ProbePlanner::plan(state()->ruleSet(), *o, &again);
         QStringList now;
         for (const Problem &p : std::as_const(again))
-            now << p.message;
+            now << p.message();
         return tr("The test did not start:") + u'\n' + (now.isEmpty() ? messages : now).join(u'\n');
     });
 }

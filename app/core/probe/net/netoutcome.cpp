@@ -27,75 +27,9 @@ AddressScope addressScope(const QHostAddress &input)
     return AddressScope::Public;
 }
 
-QString addressScopeId(AddressScope scope)
-{
-    switch (scope) {
-    case AddressScope::Public:
-        return QStringLiteral("public");
-    case AddressScope::Private:
-        return QStringLiteral("private");
-    case AddressScope::Loopback:
-        return QStringLiteral("loopback");
-    case AddressScope::LinkLocal:
-        return QStringLiteral("link-local");
-    }
-    return {};
-}
-
 QString addressFamilyId(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("ipv6") : QStringLiteral("ipv4");
-}
-
-QString addressSourceId(AddressSource source)
-{
-    switch (source) {
-    case AddressSource::None:
-        return QStringLiteral("none");
-    case AddressSource::Dns:
-        return QStringLiteral("dns");
-    case AddressSource::Pinned:
-        return QStringLiteral("pinned");
-    case AddressSource::Literal:
-        return QStringLiteral("literal");
-    }
-    return {};
-}
-
-QString dnsOutcomeId(DnsOutcome outcome)
-{
-    switch (outcome) {
-    case DnsOutcome::NotRun:
-        return QStringLiteral("not-run");
-    case DnsOutcome::Ok:
-        return QStringLiteral("ok");
-    case DnsOutcome::NotFound:
-        return QStringLiteral("not-found");
-    case DnsOutcome::Timeout:
-        return QStringLiteral("timeout");
-    case DnsOutcome::Failed:
-        return QStringLiteral("failed");
-    }
-    return {};
-}
-
-QString connectOutcomeId(ConnectOutcome outcome)
-{
-    switch (outcome) {
-    case ConnectOutcome::NotTried:
-        return QStringLiteral("not-tried");
-    case ConnectOutcome::Connected:
-        return QStringLiteral("connected");
-    case ConnectOutcome::Refused:
-        return QStringLiteral("refused");
-    case ConnectOutcome::Timeout:
-        return QStringLiteral("timeout");
-    case ConnectOutcome::Unreachable:
-        return QStringLiteral("unreachable");
-    case ConnectOutcome::Failed:
-        return QStringLiteral("failed");
-    }
-    return {};
 }
 
 } // namespace amlfw
