@@ -55,42 +55,47 @@ private Q_SLOTS:
         FirewallWizard *wizard = f.wizard.get();
         const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
 
-        auto shoot = [&](const QString &name) {
+        // Returns what is wrong with the picture, empty when nothing (a QVERIFY in here would
+        // return from the lambda only, and the test would go on).
+        auto shoot = [&](const QString &name) -> QString {
             processLanguageChange();
             QImage image = wizard->grab().toImage();
-            QVERIFY(!image.isNull());
-            QCOMPARE(image.size(), wizard->size() * wizard->devicePixelRatio());
+            if (image.isNull())
+                return name + QStringLiteral(": no image");
+            if (image.size() != wizard->size() * wizard->devicePixelRatio())
+                return name + QStringLiteral(": not the size of the window");
             // A blank or unpainted window would be one colour.
             const QRgb first = image.pixel(10, 10);
             bool varied = false;
             for (int y = 0; y < image.height() && !varied; y += 7)
                 for (int x = 0; x < image.width() && !varied; x += 7)
                     varied = image.pixel(x, y) != first;
-            QVERIFY2(varied, qPrintable(name));
+            if (!varied)
+                return name + QStringLiteral(": one colour");
             const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/%1-%2.png").arg(name, suffix);
-            QVERIFY2(image.save(path), qPrintable(path));
+            return image.save(path) ? QString() : QStringLiteral("cannot save ") + path;
         };
 
-        shoot(QStringLiteral("welcome"));
+        QCOMPARE(shoot(QStringLiteral("welcome")), QString());
         clickNext(wizard);
         QTest::mouseClick(wizard->cloudPage()->button(QStringLiteral("public")), Qt::LeftButton);
-        shoot(QStringLiteral("cloud"));
+        QCOMPARE(shoot(QStringLiteral("cloud")), QString());
         clickNext(wizard);
         // One geography, with regions that have Azure ML and some that do not.
         typeInto(wizard->regionPage()->searchField(), QStringLiteral("asia"));
         f.state->setRegion(QStringLiteral("japaneast"));
         QVERIFY(wizard->regionPage()->isComplete());
         QCOMPARE(f.state->answers().region, QStringLiteral("japaneast"));
-        shoot(QStringLiteral("region"));
+        QCOMPARE(shoot(QStringLiteral("region")), QString());
         clickNext(wizard);
         typeInto(wizard->storagePage()->nameField(), QStringLiteral("mlwsdemo4711"));
-        shoot(QStringLiteral("storage"));
+        QCOMPARE(shoot(QStringLiteral("storage")), QString());
         clickNext(wizard);
         f.state->setFeatures({QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"),
                               QStringLiteral("notebooks"), QStringLiteral("custom-images"), QStringLiteral("python"),
                               QStringLiteral("arc-inference")});
         wizard->featuresPage()->recountNow();
-        shoot(QStringLiteral("features"));
+        QCOMPARE(shoot(QStringLiteral("features")), QString());
         clickNext(wizard);
         // A rule with notes selected, so that the details pane shows what it is for.
         QTreeView *view = wizard->rulesPage()->view(RulesPage::NetworkTab);
@@ -100,9 +105,9 @@ private Q_SLOTS:
                                    QStringLiteral("internet-out-acr"), 1, Qt::MatchExactly | Qt::MatchRecursive);
         QCOMPARE(acr.size(), 1);
         view->setCurrentIndex(acr.first());
-        shoot(QStringLiteral("rules"));
+        QCOMPARE(shoot(QStringLiteral("rules")), QString());
         nextToExport(wizard); // the live test has its own pictures, after a run (liveTest)
-        shoot(QStringLiteral("export"));
+        QCOMPARE(shoot(QStringLiteral("export")), QString());
     }
 
     // The live-test page after a run against the loopback rig: reachable, refused, inspected and
@@ -126,10 +131,10 @@ private Q_SLOTS:
         clickNext(wizard);
         auto *page = qobject_cast<LiveTestPage *>(wizard->currentPage());
         QVERIFY(page);
-        auto shoot = [&](const QString &name) {
+        auto shoot = [&](const QString &name) -> QString { // what went wrong, or empty
             processLanguageChange();
             const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/%1-%2.png").arg(name, suffix);
-            QVERIFY2(wizard->grab().save(path), qPrintable(path));
+            return wizard->grab().save(path) ? QString() : QStringLiteral("cannot save ") + path;
         };
 
         page->setResolver(&rig.resolver);
@@ -145,7 +150,7 @@ private Q_SLOTS:
         page->proxyUrlField()->setText(QStringLiteral("http://proxy.contoso.example:3128"));
         page->proxyUserField()->setText(QStringLiteral("mladmin"));
         page->proxyPasswordField()->setText(QStringLiteral("not-a-real-password"));
-        shoot(QStringLiteral("state-livetest-options"));
+        QCOMPARE(shoot(QStringLiteral("state-livetest-options")), QString());
         page->proxyModeBox()->setCurrentIndex(page->proxyModeBox()->findData(int(ProxySetting::Mode::None)));
         page->moreOptionsButton()->click();
 
@@ -161,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(inspected >= 0);
         page->view()->setCurrentIndex(page->filterModel()->mapFromSource(page->resultModel()->index(inspected, 0)));
         page->view()->scrollTo(page->view()->currentIndex());
-        shoot(QStringLiteral("livetest"));
+        QCOMPARE(shoot(QStringLiteral("livetest")), QString());
 
         // After the change: compared with the first run, saved as its JSON report.
         const QString before = f.dir.filePath(QStringLiteral("before.json"));
@@ -179,7 +184,7 @@ private Q_SLOTS:
                 break;
             }
         }
-        shoot(QStringLiteral("state-livetest-compare"));
+        QCOMPARE(shoot(QStringLiteral("state-livetest-compare")), QString());
     }
 
     // States worth a look that the README does not show: messages of every kind.
@@ -192,40 +197,40 @@ private Q_SLOTS:
         WizardFixture f(lang);
         FirewallWizard *wizard = f.wizard.get();
         const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
-        auto shoot = [&](QWidget *widget, const QString &name) {
+        auto shoot = [&](QWidget *widget, const QString &name) -> QString { // what went wrong, or empty
             processLanguageChange();
             const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/state-%1-%2.png").arg(name, suffix);
-            QVERIFY2(widget->grab().save(path), qPrintable(path));
+            return widget->grab().save(path) ? QString() : QStringLiteral("cannot save ") + path;
         };
         f.state->setRegion(QStringLiteral("francesouth"));
         wizard->advanceToRules();
         QCOMPARE(wizard->currentId(), int(FirewallWizard::StoragePageId));
         typeInto(wizard->storagePage()->nameField(), QStringLiteral("My-Store"));
         QVERIFY(wizard->storagePage()->banner()->isVisible());
-        shoot(wizard, QStringLiteral("storage-error"));
+        QCOMPARE(shoot(wizard, QStringLiteral("storage-error")), QString());
         clickBack(wizard);
         QVERIFY(wizard->regionPage()->banner()->isVisible());
-        shoot(wizard, QStringLiteral("region-warning"));
+        QCOMPARE(shoot(wizard, QStringLiteral("region-warning")), QString());
         typeInto(wizard->regionPage()->searchField(), QStringLiteral("japaneest"));
-        shoot(wizard, QStringLiteral("region-nomatch"));
+        QCOMPARE(shoot(wizard, QStringLiteral("region-nomatch")), QString());
         f.state->setRegion(QStringLiteral("japaneast"));
         f.state->setStorage(QStringLiteral("mystore"));
         f.state->setFeatures(f.catalog.featureIds());
         wizard->advanceToRules();
         wizard->rulesPage()->tabs()->setCurrentIndex(RulesPage::HostsTab);
         typeInto(wizard->rulesPage()->filterField(), QStringLiteral("python"));
-        shoot(wizard, QStringLiteral("rules-filter"));
+        QCOMPARE(shoot(wizard, QStringLiteral("rules-filter")), QString());
         clickNext(wizard);
         ExportPage *page = wizard->exportPage();
         typeInto(page->policyNameField(), QStringLiteral("bad name"));
-        shoot(wizard, QStringLiteral("export-invalid"));
+        QCOMPARE(shoot(wizard, QStringLiteral("export-invalid")), QString());
         typeInto(page->policyNameField(), QStringLiteral("fwpol-aml"));
         FileDialog::instance()->setNextFileName(f.dir.filePath(QStringLiteral("amlfw-arm.json")));
         QVERIFY(page->exportFile());
-        shoot(wizard, QStringLiteral("export-saved"));
+        QCOMPARE(shoot(wizard, QStringLiteral("export-saved")), QString());
         wizard->showAbout();
         QVERIFY(wizard->lastMessage());
-        shoot(wizard->lastMessage(), QStringLiteral("about"));
+        QCOMPARE(shoot(wizard->lastMessage(), QStringLiteral("about")), QString());
     }
 };
 

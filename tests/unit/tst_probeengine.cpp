@@ -195,12 +195,9 @@ private Q_SLOTS:
         pin.addresses = {QHostAddress(QHostAddress::LocalHost)};
         o.resolve << pin;
         o.connectTo << redirect(pin.host, 443, silent.serverPort());
-        QElapsedTimer clock;
-        clock.start();
         const ProbeResult r = runOne(target(pin.host, 443, true, true), o);
-        // A server that accepts and never answers the handshake: TLS_TIMEOUT, in about the TLS timeout.
+        // A server that accepts and never answers the handshake: TLS_TIMEOUT (how soon: bench_timeouts).
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TLS_TIMEOUT"));
-        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(r.addressSource, AddressSource::Pinned);
         QVERIFY(!m_resolver.lookups().contains(pin.host)); // pinned: DNS not asked
         QCOMPARE(silent.serverNames(), QStringList{pin.host});
@@ -261,7 +258,9 @@ private Q_SLOTS:
 
     void refusedPort()
     {
-        ProbeOptions o = directTo(unusedLoopbackPort());
+        const RefusingPort refused;
+        QVERIFY(refused.isValid());
+        ProbeOptions o = directTo(refused.port());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_REFUSED"));
         QCOMPARE(r.tcp.size(), 1);
@@ -276,13 +275,10 @@ private Q_SLOTS:
             QSKIP("needs POSIX sockets to make a port that drops connections");
         ProbeOptions o = directTo(backlog.port());
         o.timeouts.tcpMs = 300;
-        QElapsedTimer clock;
-        clock.start();
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_TIMEOUT"));
         QCOMPARE(r.tcp.first().outcome, ConnectOutcome::Timeout);
-        QVERIFY(r.timings.tcpMs >= 300);
-        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(r.timings.tcpMs >= 300); // how soon after: bench_timeouts
     }
 
     void dnsFailures()
@@ -479,7 +475,9 @@ private Q_SLOTS:
         ProbeOptions o = options();
         o.proxy.mode = ProxySetting::Mode::Explicit;
         o.proxy.host = QStringLiteral("127.0.0.1");
-        o.proxy.port = unusedLoopbackPort();
+        const RefusingPort refused;
+        QVERIFY(refused.isValid());
+        o.proxy.port = refused.port();
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_FAILED"));
         QCOMPARE(r.path.proxyOutcome, ProxyOutcome::ConnectFailed);
@@ -592,11 +590,8 @@ private Q_SLOTS:
         QVERIFY(engine.start(targets, m_probe));
         QTRY_COMPARE(silent.connections(), 4); // four handshakes hang; two wait for a slot
         QVERIFY(finished.isEmpty());
-        QElapsedTimer clock;
-        clock.start();
         engine.cancel();
-        QCOMPARE(finished.count(), 1);
-        QVERIFY(clock.elapsed() < 1000);
+        QCOMPARE(finished.count(), 1); // at once, from cancel() itself (how fast: bench_timeouts)
         QVERIFY(!engine.isRunning());
         for (const ProbeResult &r : engine.results())
             QCOMPARE(probeStatusId(r.status), QStringLiteral("CANCELLED"));
@@ -608,7 +603,9 @@ private Q_SLOTS:
     {
         auto good = tlsServer(m_public);
         QVERIFY(good);
-        const quint16 laterPort = unusedLoopbackPort();
+        RefusingPort later;
+        QVERIFY(later.isValid());
+        const quint16 laterPort = later.port();
         ProbeOptions o = options();
         o.connectTo << redirect(QStringLiteral("h3.amlfw.test"), 443, good->serverPort())
                     << redirect(QStringLiteral("h4.amlfw.test"), 443, laterPort);
@@ -621,7 +618,8 @@ private Q_SLOTS:
 
         TlsTestServer fixed; // the firewall change: something now answers there
         fixed.setCertificate(m_public.chain, m_public.key);
-        QVERIFY(fixed.listen(QHostAddress::LocalHost, laterPort));
+        QVERIFY(later.handTo(&fixed));
+        QCOMPARE(fixed.serverPort(), laterPort);
         QSignalSpy finished(&engine, &ProbeEngine::finished);
         QVERIFY(engine.rerunFailed());
         QTRY_COMPARE(finished.count(), 1);
@@ -648,12 +646,12 @@ private Q_SLOTS:
 
     void systemResolverWithoutDnsTraffic()
     {
-        // "localhost" comes from the hosts file: getaddrinfo answers without asking a DNS server,
-        // and the CNAME query (which would) is off.
+        // An address literal: answered without a name lookup (not even the hosts file, whose
+        // "localhost" differs between machines), and the CNAME query (which would ask) is off.
         SystemHostResolver resolver(false);
         QObject context;
         std::optional<HostAnswer> answer;
-        resolver.lookup(QStringLiteral("localhost"), &context, [&](const HostAnswer &a) { answer = a; });
+        resolver.lookup(QStringLiteral("127.0.0.1"), &context, [&](const HostAnswer &a) { answer = a; });
         QVERIFY(!answer); // never from within lookup()
         QTRY_VERIFY(answer.has_value());
         QCOMPARE(answer->outcome, DnsOutcome::Ok);
