@@ -4,6 +4,7 @@
 #   scripts/bootstrap.sh test     runs every test (ctest)
 #   scripts/bootstrap.sh build    only builds
 #   scripts/bootstrap.sh deps     only installs the packages (CI then builds with another preset)
+#   scripts/bootstrap.sh fuzz-deps  also installs clang and its libFuzzer runtime (the "fuzz" preset)
 # Installs missing packages with apt-get (as root, or through sudo), configures with the
 # "default" CMake preset (build/), and uses ccache when it is installed.
 set -euo pipefail
@@ -11,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 action=${1:-build}
 case "$action" in
-  wizard|test|build|deps) ;;
-  *) echo "usage: $0 wizard|test|build|deps" >&2; exit 2 ;;
+  wizard|test|build|deps|fuzz-deps) ;;
+  *) echo "usage: $0 wizard|test|build|deps|fuzz-deps" >&2; exit 2 ;;
 esac
 
 packages=(
@@ -21,21 +22,29 @@ packages=(
   fonts-noto-cjk openssl python3 python3-jsonschema
   dpkg-dev file fakeroot lintian appstream desktop-file-utils
 )
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+install_missing() {
+  local missing=() p sudo=""
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
   echo "bootstrap: installing ${missing[*]}"
-  sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || { echo "bootstrap: run as root or install sudo" >&2; exit 1; }
     sudo="sudo"
   fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+}
+install_missing "${packages[@]}"
 [ "$action" = deps ] && exit 0
+if [ "$action" = fuzz-deps ]; then
+  # libFuzzer and the sanitizer runtimes come with clang's compiler-rt, per clang version.
+  install_missing clang
+  clang_major=$(clang++ -dumpversion | cut -d. -f1)
+  install_missing "libclang-rt-${clang_major}-dev"
+  exit 0
+fi
 
 cmake --preset default >/dev/null
 cmake --build --preset default

@@ -66,7 +66,7 @@ struct LiveTestRig
     TlsTestServer inspecting;
     SilentServer silent;
     HttpTestServer http;
-    quint16 refusedPort = 0;
+    RefusingPort refused; // port 80 before the "fix"
     FakeResolver resolver;
     Catalog catalog; // the built-in one, with the test CA as the issuer every host is expected to use
     QString catalogPath;
@@ -154,7 +154,10 @@ struct LiveTestRig
             *error = QStringLiteral("cannot listen on loopback");
             return false;
         }
-        refusedPort = unusedLoopbackPort();
+        if (!refused.isValid()) {
+            *error = QStringLiteral("cannot bind a loopback port");
+            return false;
+        }
         caBundlePath = dir.filePath(QStringLiteral("test-cas.pem"));
         QFile cas(caBundlePath);
         if (!cas.open(QIODevice::WriteOnly) || cas.write(pki->publicCa.toPem() + pki->inspectionCa.toPem()) < 0) {
@@ -169,7 +172,7 @@ struct LiveTestRig
     {
         return {InspectedHost + QStringLiteral(":443::%1").arg(inspecting.serverPort()),
                 SilentHost + QStringLiteral(":443::%1").arg(silent.serverPort()),
-                QStringLiteral(":80::%1").arg(port80Fixed ? http.serverPort() : refusedPort),
+                QStringLiteral(":80::%1").arg(port80Fixed ? http.serverPort() : refused.port()),
                 QStringLiteral(":445::%1").arg(http.serverPort()), QStringLiteral(":443::%1").arg(ok.serverPort())};
     }
 

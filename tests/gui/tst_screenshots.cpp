@@ -55,42 +55,47 @@ private Q_SLOTS:
         FirewallWizard *wizard = f.wizard.get();
         const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
 
-        auto shoot = [&](const QString &name) {
+        // Returns what is wrong with the picture, empty when nothing (a QVERIFY in here would
+        // return from the lambda only, and the test would go on).
+        auto shoot = [&](const QString &name) -> QString {
             processLanguageChange();
             QImage image = wizard->grab().toImage();
-            QVERIFY(!image.isNull());
-            QCOMPARE(image.size(), wizard->size() * wizard->devicePixelRatio());
+            if (image.isNull())
+                return name + QStringLiteral(": no image");
+            if (image.size() != wizard->size() * wizard->devicePixelRatio())
+                return name + QStringLiteral(": not the size of the window");
             // A blank or unpainted window would be one colour.
             const QRgb first = image.pixel(10, 10);
             bool varied = false;
             for (int y = 0; y < image.height() && !varied; y += 7)
                 for (int x = 0; x < image.width() && !varied; x += 7)
                     varied = image.pixel(x, y) != first;
-            QVERIFY2(varied, qPrintable(name));
+            if (!varied)
+                return name + QStringLiteral(": one colour");
             const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/%1-%2.png").arg(name, suffix);
-            QVERIFY2(image.save(path), qPrintable(path));
+            return image.save(path) ? QString() : QStringLiteral("cannot save ") + path;
         };
 
-        shoot(QStringLiteral("welcome"));
+        QCOMPARE(shoot(QStringLiteral("welcome")), QString());
         clickNext(wizard);
         QTest::mouseClick(find::button(wizard->cloudPage(), QStringLiteral("public")), Qt::LeftButton);
-        shoot(QStringLiteral("cloud"));
+        QCOMPARE(shoot(QStringLiteral("cloud")), QString());
         clickNext(wizard);
         // One geography, with regions that have Azure ML and some that do not.
         typeInto(find::searchField(wizard->regionPage()), QStringLiteral("asia"));
         f.state->setRegion(QStringLiteral("japaneast"));
         QVERIFY(wizard->regionPage()->isComplete());
         QCOMPARE(f.state->answers().region, QStringLiteral("japaneast"));
-        shoot(QStringLiteral("region"));
+        QCOMPARE(shoot(QStringLiteral("region")), QString());
         clickNext(wizard);
         typeInto(find::nameField(wizard->storagePage()), QStringLiteral("mlwsdemo4711"));
-        shoot(QStringLiteral("storage"));
+        QCOMPARE(shoot(QStringLiteral("storage")), QString());
         clickNext(wizard);
         f.state->setFeatures({QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"),
                               QStringLiteral("notebooks"), QStringLiteral("custom-images"), QStringLiteral("python"),
                               QStringLiteral("arc-inference")});
         wizard->featuresPage()->recountNow();
-        shoot(QStringLiteral("features"));
+        QCOMPARE(shoot(QStringLiteral("features")), QString());
         clickNext(wizard);
         // A rule with notes selected, so that the details pane shows what it is for.
         QTreeView *view = find::view(wizard->rulesPage(), RulesPage::NetworkTab);
@@ -100,9 +105,9 @@ private Q_SLOTS:
                                    QStringLiteral("internet-out-acr"), 1, Qt::MatchExactly | Qt::MatchRecursive);
         QCOMPARE(acr.size(), 1);
         view->setCurrentIndex(acr.first());
-        shoot(QStringLiteral("rules"));
+        QCOMPARE(shoot(QStringLiteral("rules")), QString());
         nextToExport(wizard); // the live test has its own pictures, after a run (liveTest)
-        shoot(QStringLiteral("export"));
+        QCOMPARE(shoot(QStringLiteral("export")), QString());
     }
 
     // The live-test page after a run against the loopback rig: reachable, refused, inspected and
@@ -126,10 +131,10 @@ private Q_SLOTS:
         clickNext(wizard);
         auto *page = qobject_cast<LiveTestPage *>(wizard->currentPage());
         QVERIFY(page);
-        auto shoot = [&](const QString &name) {
+        auto shoot = [&](const QString &name) -> QString { // what went wrong, or empty
             processLanguageChange();
             const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/%1-%2.png").arg(name, suffix);
-            QVERIFY2(wizard->grab().save(path), qPrintable(path));
+            return wizard->grab().save(path) ? QString() : QStringLiteral("cannot save ") + path;
         };
 
         page->setResolver(&rig.resolver);
@@ -147,7 +152,7 @@ private Q_SLOTS:
         child<QLineEdit>(page, "proxyUrl")->setText(QStringLiteral("http://proxy.contoso.example:3128"));
         child<QLineEdit>(page, "proxyUser")->setText(QStringLiteral("mladmin"));
         child<QLineEdit>(page, "proxyPassword")->setText(QStringLiteral("not-a-real-password"));
-        shoot(QStringLiteral("state-livetest-options"));
+        QCOMPARE(shoot(QStringLiteral("state-livetest-options")), QString());
         child<QComboBox>(page, "proxyMode")
             ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::None)));
         child<QToolButton>(page, "moreOptions")->click();
@@ -165,7 +170,7 @@ private Q_SLOTS:
         child<QTreeView>(page, "liveTestView")
             ->setCurrentIndex(filterModel(page)->mapFromSource(page->session()->model()->index(inspected, 0)));
         child<QTreeView>(page, "liveTestView")->scrollTo(child<QTreeView>(page, "liveTestView")->currentIndex());
-        shoot(QStringLiteral("livetest"));
+        QCOMPARE(shoot(QStringLiteral("livetest")), QString());
 
         // After the change: compared with the first run, saved as its JSON report.
         const QString before = f.dir.filePath(QStringLiteral("before.json"));
@@ -184,7 +189,7 @@ private Q_SLOTS:
                 break;
             }
         }
-        shoot(QStringLiteral("state-livetest-compare"));
+        QCOMPARE(shoot(QStringLiteral("state-livetest-compare")), QString());
     }
 
     // States worth a look that the README does not show: messages of every kind.
@@ -197,40 +202,40 @@ private Q_SLOTS:
         WizardFixture f(lang);
         FirewallWizard *wizard = f.wizard.get();
         const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
-        auto shoot = [&](QWidget *widget, const QString &name) {
+        auto shoot = [&](QWidget *widget, const QString &name) -> QString { // what went wrong, or empty
             processLanguageChange();
             const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/state-%1-%2.png").arg(name, suffix);
-            QVERIFY2(widget->grab().save(path), qPrintable(path));
+            return widget->grab().save(path) ? QString() : QStringLiteral("cannot save ") + path;
         };
         f.state->setRegion(QStringLiteral("francesouth"));
         wizard->advanceToRules();
         QCOMPARE(wizard->currentId(), int(FirewallWizard::StoragePageId));
         typeInto(find::nameField(wizard->storagePage()), QStringLiteral("My-Store"));
         QVERIFY(find::banner(wizard->storagePage())->isVisible());
-        shoot(wizard, QStringLiteral("storage-error"));
+        QCOMPARE(shoot(wizard, QStringLiteral("storage-error")), QString());
         clickBack(wizard);
         QVERIFY(find::banner(wizard->regionPage())->isVisible());
-        shoot(wizard, QStringLiteral("region-warning"));
+        QCOMPARE(shoot(wizard, QStringLiteral("region-warning")), QString());
         typeInto(find::searchField(wizard->regionPage()), QStringLiteral("japaneest"));
-        shoot(wizard, QStringLiteral("region-nomatch"));
+        QCOMPARE(shoot(wizard, QStringLiteral("region-nomatch")), QString());
         f.state->setRegion(QStringLiteral("japaneast"));
         f.state->setStorage(QStringLiteral("mystore"));
         f.state->setFeatures(f.catalog.featureIds());
         wizard->advanceToRules();
         find::tabs(wizard->rulesPage())->setCurrentIndex(RulesPage::HostsTab);
         typeInto(find::filterField(wizard->rulesPage()), QStringLiteral("python"));
-        shoot(wizard, QStringLiteral("rules-filter"));
+        QCOMPARE(shoot(wizard, QStringLiteral("rules-filter")), QString());
         clickNext(wizard);
         ExportPage *page = wizard->exportPage();
         typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("bad name"));
-        shoot(wizard, QStringLiteral("export-invalid"));
+        QCOMPARE(shoot(wizard, QStringLiteral("export-invalid")), QString());
         typeInto(child<QLineEdit>(page, "policyName"), QStringLiteral("fwpol-aml"));
         FileDialog::instance()->setNextFileName(f.dir.filePath(QStringLiteral("amlfw-arm.json")));
         QVERIFY(page->exportFile());
-        shoot(wizard, QStringLiteral("export-saved"));
+        QCOMPARE(shoot(wizard, QStringLiteral("export-saved")), QString());
         wizard->showAbout();
         QVERIFY(wizard->lastMessage());
-        shoot(wizard->lastMessage(), QStringLiteral("about"));
+        QCOMPARE(shoot(wizard->lastMessage(), QStringLiteral("about")), QString());
     }
 };
 

@@ -1,15 +1,18 @@
 #include "silentserver.h"
 
 #include <QTcpSocket>
+#include <memory>
 
-SilentServer::SilentServer(QObject *parent) : QTcpServer(parent)
+SilentServer::SilentServer(QObject *parent)
+    : QTcpServer(parent)
 {
     connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = nextPendingConnection()) {
             ++m_connections;
             ++m_open;
-            auto *buffer = new QByteArray;
-            connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
+            // Owned by the connection below, which ends with the socket or the server, whichever
+            // goes first (a delete on the socket's destroyed() never ran when the server went first).
+            auto buffer = std::make_shared<QByteArray>();
             connect(socket, &QIODevice::readyRead, this, [this, socket, buffer] {
                 if (socket->property("seen").toBool()) {
                     socket->readAll();
@@ -39,8 +42,12 @@ QString SilentServer::serverNameOf(const QByteArray &data)
 {
     // TLS record (5) | handshake header (4) | version (2) | random (32) | session id | cipher
     // suites | compression methods | extensions.
-    auto u8 = [&data](qsizetype i) { return i < data.size() ? int(quint8(data.at(i))) : -1; };
-    auto u16 = [&u8](qsizetype i) { return u8(i) < 0 || u8(i + 1) < 0 ? -1 : (u8(i) << 8) | u8(i + 1); };
+    auto u8 = [&data](qsizetype i) {
+        return i < data.size() ? int(quint8(data.at(i))) : -1;
+    };
+    auto u16 = [&u8](qsizetype i) {
+        return u8(i) < 0 || u8(i + 1) < 0 ? -1 : (u8(i) << 8) | u8(i + 1);
+    };
     if (u8(0) != 0x16 || u8(5) != 0x01)
         return {};
     qsizetype p = 5 + 4 + 2 + 32;

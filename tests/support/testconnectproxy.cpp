@@ -2,8 +2,10 @@
 
 #include <QTcpSocket>
 #include <QUrl>
+#include <memory>
 
-TestConnectProxy::TestConnectProxy(QObject *parent) : QTcpServer(parent)
+TestConnectProxy::TestConnectProxy(QObject *parent)
+    : QTcpServer(parent)
 {
     connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *client = nextPendingConnection())
@@ -52,8 +54,7 @@ bool TestConnectProxy::route(const QString &host, int port, QHostAddress *addres
 void TestConnectProxy::handle(QTcpSocket *client)
 {
     connect(client, &QAbstractSocket::disconnected, client, &QObject::deleteLater);
-    auto *buffer = new QByteArray;
-    connect(client, &QObject::destroyed, client, [buffer] { delete buffer; });
+    auto buffer = std::make_shared<QByteArray>(); // lives as long as the connection below
     connect(client, &QIODevice::readyRead, this, [this, client, buffer] {
         if (client->property("tunnel").toBool())
             return;
@@ -117,7 +118,8 @@ void TestConnectProxy::request(QTcpSocket *client, const QByteArray &head, const
         QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
         if (path.isEmpty())
             path = "/";
-        upstreamRequest = requestLine.value(0) + ' ' + path + ' ' + requestLine.value(2) + "\r\n" + forwarded + "\r\n" + rest;
+        upstreamRequest
+            = requestLine.value(0) + ' ' + path + ' ' + requestLine.value(2) + "\r\n" + forwarded + "\r\n" + rest;
     }
     if (m_denied.contains(host.toLower())) {
         answer("403 Forbidden", "X-Squid-Error: ERR_ACCESS_DENIED 0\r\nServer: squid\r\n");
@@ -143,12 +145,14 @@ void TestConnectProxy::request(QTcpSocket *client, const QByteArray &head, const
         connect(upstream, &QAbstractSocket::disconnected, client, [client] { client->disconnectFromHost(); });
         connect(client, &QAbstractSocket::disconnected, upstream, [upstream] { upstream->disconnectFromHost(); });
     });
-    connect(upstream, &QAbstractSocket::errorOccurred, client, [client, upstream, answer](QAbstractSocket::SocketError) {
-        if (upstream->state() != QAbstractSocket::ConnectedState && client->state() == QAbstractSocket::ConnectedState
-            && client->bytesToWrite() == 0 && !upstream->property("answered").toBool()) {
-            upstream->setProperty("answered", true);
-            answer("502 Bad Gateway");
-        }
-    });
+    connect(upstream, &QAbstractSocket::errorOccurred, client,
+            [client, upstream, answer](QAbstractSocket::SocketError) {
+                if (upstream->state() != QAbstractSocket::ConnectedState
+                    && client->state() == QAbstractSocket::ConnectedState && client->bytesToWrite() == 0
+                    && !upstream->property("answered").toBool()) {
+                    upstream->setProperty("answered", true);
+                    answer("502 Bad Gateway");
+                }
+            });
     upstream->connectToHost(address, quint16(loopbackPort));
 }

@@ -2,12 +2,34 @@
 
 #include <QTcpServer>
 
-quint16 unusedLoopbackPort()
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+RefusingPort::RefusingPort()
 {
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
+    m_socket.bind(QHostAddress(QHostAddress::LocalHost), 0, QAbstractSocket::DontShareAddress);
+}
+
+bool RefusingPort::handTo(QTcpServer *server)
+{
+    const quint16 port = m_socket.localPort();
+    if (port == 0)
+        return false;
+#ifdef Q_OS_UNIX
+    // A second descriptor of the same socket: it stays open when m_socket closes its own.
+    const int descriptor = ::dup(int(m_socket.socketDescriptor()));
+    m_socket.abort();
+    if (descriptor < 0)
+        return false;
+    if (::listen(descriptor, SOMAXCONN) != 0 || !server->setSocketDescriptor(descriptor)) {
+        ::close(descriptor);
+        return false;
+    }
+    return true;
+#else
+    m_socket.abort();
+    return server->listen(QHostAddress::LocalHost, port);
+#endif
 }

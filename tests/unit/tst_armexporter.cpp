@@ -65,8 +65,10 @@ QList<Golden> goldens()
 QByteArray exportArm(const Golden &g)
 {
     const RuleSet set = generate(QString::fromLatin1(g.cloud), QString::fromLatin1(g.region), g.features, g.udr);
-    if (!set.isValid())
-        qFatal("invalid scenario %s", g.name);
+    if (!set.isValid()) { // no template: the comparison with the golden file fails
+        qWarning("invalid scenario %s", g.name);
+        return {};
+    }
     applyLanguage(g.options.language);
     const QByteArray bytes = ArmExporter::write(set, g.options);
     applyLanguage(Language::English);
@@ -281,11 +283,13 @@ private Q_SLOTS:
             QSKIP(qPrintable(QStringLiteral("%1 not found (needs ../shared beside the repository)").arg(validator)));
         QTemporaryDir dir;
         int count = 0;
+        QStringList failures; // checked after the loops: a QVERIFY in the lambda would leave only the lambda
         auto write = [&](const RuleSet &set, const ArmOptions &options) {
-            QVERIFY(set.isValid());
             QFile f(dir.filePath(QStringLiteral("t%1.json").arg(++count, 4, 10, QLatin1Char('0'))));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(ArmExporter::write(set, options));
+            if (!set.isValid())
+                failures << f.fileName() + QStringLiteral(": invalid rule set");
+            else if (!f.open(QIODevice::WriteOnly) || f.write(ArmExporter::write(set, options)) < 0)
+                failures << f.fileName() + QStringLiteral(": ") + f.errorString();
         };
         const QStringList features = builtInCatalog().featureIds();
         for (const QString &cloud : builtInCatalog().cloudIds()) {
@@ -329,6 +333,7 @@ private Q_SLOTS:
                 write(generate(cloud, region, mix, random.bounded(2) ? UdrMethod::IpRanges : UdrMethod::ServiceTags), o);
             }
         }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
         QStringList files = QDir(dir.path()).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);

@@ -212,7 +212,9 @@ private Q_SLOTS:
 
     void failuresExitOne()
     {
-        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), unusedLoopbackPort()));
+        const RefusingPort refused;
+        QVERIFY(refused.isValid());
+        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), refused.port()));
         QCOMPARE(run.exitCode, 1);
         const QString out = QString::fromUtf8(run.out);
         // Not a terminal: plain lines, one per endpoint, then the summary.
@@ -344,9 +346,11 @@ private Q_SLOTS:
     void baselineShowsWhatChanged()
     {
         const QString before = m_dir.filePath(QStringLiteral("before.json"));
-        const CliRun first = cli(
-            scenario() + loopback(m_tls.serverPort(), unusedLoopbackPort())
-            + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"), before});
+        const RefusingPort refused;
+        QVERIFY(refused.isValid());
+        const CliRun first = cli(scenario() + loopback(m_tls.serverPort(), refused.port())
+                                 + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"),
+                                               before});
         QCOMPARE(first.exitCode, 1);
         QVERIFY(QFile::exists(before));
 
@@ -416,8 +420,9 @@ private Q_SLOTS:
     {
         // Run the CLI with one port failing, then the engine in this process with the same options:
         // the CLI's JSON and the model the GUI shows must agree row by row.
-        const quint16 refused = unusedLoopbackPort();
-        const QStringList extra = loopback(m_tls.serverPort(), refused);
+        const RefusingPort refused;
+        QVERIFY(refused.isValid());
+        const QStringList extra = loopback(m_tls.serverPort(), refused.port());
         const CliRun run = cli(scenario() + extra
                                + QStringList{QStringLiteral("--format"), QStringLiteral("json"),
                                              QStringLiteral("--lang"), QStringLiteral("en")});

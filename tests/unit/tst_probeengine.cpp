@@ -327,7 +327,9 @@ private Q_SLOTS:
 
     void refusedPort()
     {
-        ProbeOptions o = directTo(unusedLoopbackPort());
+        const RefusingPort refused;
+        QVERIFY(refused.isValid());
+        ProbeOptions o = directTo(refused.port());
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_REFUSED"));
         QCOMPARE(r.tcp.size(), 1);
@@ -345,7 +347,7 @@ private Q_SLOTS:
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("TCP_TIMEOUT"));
         QCOMPARE(r.tcp.first().outcome, ConnectOutcome::Timeout);
-        QVERIFY(r.timings.tcpMs >= 300);
+        QVERIFY(r.timings.tcpMs >= 300); // how soon after: bench_timeouts
     }
 
     void dnsFailures()
@@ -542,7 +544,9 @@ private Q_SLOTS:
         ProbeOptions o = options();
         o.proxy.mode = ProxySetting::Mode::Explicit;
         o.proxy.host = QStringLiteral("127.0.0.1");
-        o.proxy.port = unusedLoopbackPort();
+        const RefusingPort refused;
+        QVERIFY(refused.isValid());
+        o.proxy.port = refused.port();
         const ProbeResult r = runOne(target(Host, 443, true, true), o);
         QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_FAILED"));
         QCOMPARE(r.path.proxyOutcome, ProxyOutcome::ConnectFailed);
@@ -656,7 +660,7 @@ private Q_SLOTS:
         QTRY_COMPARE(silent.connections(), 4); // four handshakes hang; two wait for a slot
         QVERIFY(finished.isEmpty());
         engine.cancel();
-        QCOMPARE(finished.count(), 1); // at once, from within cancel()
+        QCOMPARE(finished.count(), 1); // at once, from cancel() itself (how fast: bench_timeouts)
         QVERIFY(!engine.isRunning());
         for (const ProbeResult &r : engine.results())
             QCOMPARE(probeStatusId(r.status), QStringLiteral("CANCELLED"));
@@ -821,7 +825,9 @@ private Q_SLOTS:
     {
         auto good = tlsServer(m_public);
         QVERIFY(good);
-        const quint16 laterPort = unusedLoopbackPort();
+        RefusingPort later;
+        QVERIFY(later.isValid());
+        const quint16 laterPort = later.port();
         ProbeOptions o = options();
         o.connectTo << redirect(QStringLiteral("h3.amlfw.test"), 443, good->serverPort())
                     << redirect(QStringLiteral("h4.amlfw.test"), 443, laterPort);
@@ -834,7 +840,8 @@ private Q_SLOTS:
 
         TlsTestServer fixed; // the firewall change: something now answers there
         fixed.setCertificate(m_public.chain, m_public.key);
-        QVERIFY(fixed.listen(QHostAddress::LocalHost, laterPort));
+        QVERIFY(later.handTo(&fixed));
+        QCOMPARE(fixed.serverPort(), laterPort);
         QSignalSpy finished(&engine, &ProbeEngine::finished);
         QVERIFY(engine.rerunFailed());
         QTRY_COMPARE(finished.count(), 1);
@@ -861,8 +868,8 @@ private Q_SLOTS:
 
     void systemResolverWithoutDnsTraffic()
     {
-        // An address literal: getaddrinfo answers it without asking anyone, and the CNAME query
-        // (which would) is off. No name goes to the system's resolver in a test.
+        // An address literal: answered without a name lookup (not even the hosts file, whose
+        // "localhost" differs between machines), and the CNAME query (which would ask) is off.
         SystemHostResolver resolver(false);
         QObject context;
         std::optional<HostAnswer> answer;
