@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const amlfw::Catalog catalog = amlfw::Catalog::fromJson(json, QStringLiteral("fuzz.json"), &problems);
     // Every problem has a message: an empty one would reach the user as a bare location.
     for (const amlfw::Problem &p : problems) {
-        if (p.message.isEmpty())
+        if (p.message().isEmpty())
             __builtin_trap();
     }
     return 0;
