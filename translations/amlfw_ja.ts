@@ -582,10 +582,6 @@
         <translation>組み込みのカタログの代わりに、この規則カタログを使用します。</translation>
     </message>
     <message>
-        <source>the rule catalog cannot be used (%1 problems).</source>
-        <translation>規則カタログを使用できません (問題 %1 件)。</translation>
-    </message>
-    <message>
         <source>use either --features or --all-features, not both.</source>
         <translation>--features と --all-features はどちらか一方だけを指定してください。</translation>
     </message>
@@ -766,10 +762,6 @@
         <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
     <message>
-        <source>wrote %1 (%2 rules).</source>
-        <translation>%1 を書き出しました (規則 %2 件)。</translation>
-    </message>
-    <message>
         <source>Includes: %1</source>
         <translation>含まれる機能: %1</translation>
     </message>
@@ -809,6 +801,18 @@
         <source>A device or named pipe is written to directly; a symbolic link keeps pointing to its target, which is replaced.</source>
         <translation>デバイスや名前付きパイプには直接書き込みます。シンボリックリンクはリンクのまま残り、リンク先のファイルが置き換わります。</translation>
     </message>
+    <message numerus="yes">
+        <source>the rule catalog cannot be used (%n problem(s)).</source>
+        <translation>
+            <numerusform>規則カタログを使用できません (問題 %n 件)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1 (%n rule(s)).</source>
+        <translation>
+            <numerusform>%1 を書き出しました (規則 %n 件)。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>amlfw::CloudPage</name>
@@ -828,9 +832,11 @@
         <source>Choose the Azure cloud that hosts the Azure Machine Learning workspace.</source>
         <translation>Azure Machine Learning ワークスペースをホストしている Azure クラウドを選択してください。</translation>
     </message>
-    <message>
-        <source>%1 regions, %2 of them with Azure Machine Learning · storage host names end in .%3</source>
-        <translation>リージョン数 %1 (うち Azure Machine Learning を提供: %2) · ストレージのホスト名の末尾は .%3</translation>
+    <message numerus="yes">
+        <source>%n region(s), %1 of them with Azure Machine Learning · storage host names end in .%2</source>
+        <translation>
+            <numerusform>リージョン数 %n (うち Azure Machine Learning を提供: %1) · ストレージのホスト名の末尾は .%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -960,10 +966,6 @@
     <message>
         <source>Nothing was written. %1</source>
         <translation>ファイルは書き込まれていません。%1</translation>
-    </message>
-    <message>
-        <source>Saved the %1 with %2 rules to %3</source>
-        <translation>規則 %2 件の%1を %3 に保存しました</translation>
     </message>
     <message>
         <source>Export the rules</source>
@@ -1261,6 +1263,12 @@
         <source>Shows the folder of the exported file.</source>
         <translation>エクスポートしたファイルのフォルダーを表示します。</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved the %1 with %n rule(s) to %2</source>
+        <translation>
+            <numerusform>規則 %n 件の%1を %2 に保存しました</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>amlfw::FeaturesPage</name>
@@ -1353,32 +1361,12 @@
         <translation>追加の規則なし</translation>
     </message>
     <message>
-        <source>changes 1 rule</source>
-        <translation>1 件の規則を変更</translation>
-    </message>
-    <message>
-        <source>changes %1 rules</source>
-        <translation>%1 件の規則を変更</translation>
-    </message>
-    <message>
-        <source>+1 rule</source>
-        <translation>+1 件の規則</translation>
-    </message>
-    <message>
-        <source>+%1 rules</source>
-        <translation>+%1 件の規則</translation>
-    </message>
-    <message>
         <source>, %1 changed</source>
         <translation>、%1 件を変更</translation>
     </message>
     <message>
         <source>What this feature adds to the current choice: new rules, and rules it changes (such as extra ports). Rules that other chosen features need already are not counted.</source>
         <translation>この機能が現在の選択に追加するもの: 新しい規則と、変更する規則 (ポートの追加など)。選択済みのほかの機能ですでに必要な規則は数えません。</translation>
-    </message>
-    <message>
-        <source>This choice needs %1 rules, %2 of which every workspace needs.</source>
-        <translation>この選択で必要な規則は %1 件です (うち %2 件はすべてのワークスペースに必要)。</translation>
     </message>
     <message>
         <source>Check what the workspace uses. On the right: what a feature adds to your current choice.</source>
@@ -1399,6 +1387,24 @@
     <message>
         <source>Drops the feature ids that this rule catalog does not know.</source>
         <translation>この規則カタログにない機能 ID を取り除きます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>changes %n rule(s)</source>
+        <translation>
+            <numerusform>%n 件の規則を変更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n rule(s)</source>
+        <translation>
+            <numerusform>+%n 件の規則</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This choice needs %n rule(s), %1 of which every workspace needs.</source>
+        <translation>
+            <numerusform>この選択で必要な規則は %n 件です (うち %1 件はすべてのワークスペースに必要)。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1792,10 +1798,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>PEM 証明書 (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <source>%1 of %2 wildcard or service tag destinations without a host to test</source>
-        <translation>ワイルドカードまたはサービス タグの送信先 %2 件のうち %1 件はテストするホストが未指定</translation>
-    </message>
-    <message>
         <source>sample hosts given</source>
         <translation>テストするホストを指定済み</translation>
     </message>
@@ -1979,6 +1981,12 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>How many endpoints are tested at the same time, 1 to %1.</source>
         <translation>同時にテストするエンドポイントの数 (1 から %1)。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n wildcard or service tag destination(s) without a host to test</source>
+        <translation>
+            <numerusform>ワイルドカードまたはサービス タグの送信先 %n 件のうち %1 件はテストするホストが未指定</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestPage</name>
@@ -2005,14 +2013,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Not tested yet: there are no rules to test.</source>
         <translation>まだテストしていません。テストする規則がありません。</translation>
-    </message>
-    <message>
-        <source>Not tested yet: %1 endpoints, %2 of them testable from here.</source>
-        <translation>まだテストしていません: エンドポイント %1 件 (うちここからテストできるもの %2 件)。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 endpoints tested · %3 reachable · %4 failed · %5 not testable from here</source>
-        <translation>テスト済み %1 / %2 件 · 到達可能 %3 件 · 失敗 %4 件 · ここからテスト不可 %5 件</translation>
     </message>
     <message>
         <source> (%1 of the failed cancelled)</source>
@@ -2105,6 +2105,18 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Addresses, certificate chain, HTTP answer, timings and what to ask the firewall team for.</source>
         <translation>アドレス、証明書チェーン、HTTP の応答、所要時間、ファイアウォールの担当者に依頼する内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not tested yet: %n endpoint(s), %1 of them testable from here.</source>
+        <translation>
+            <numerusform>まだテストしていません: エンドポイント %n 件 (うちここからテストできるもの %1 件)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n endpoint(s) tested · %2 reachable · %3 failed · %4 not testable from here</source>
+        <translation>
+            <numerusform>テスト済み %1 / %n 件 · 到達可能 %2 件 · 失敗 %3 件 · ここからテスト不可 %4 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2449,10 +2461,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>削除</translation>
     </message>
     <message>
-        <source>Tested %1 of %2 endpoints from %3 in %4: %5 reachable, %6 failed, %7 not testable from here.</source>
-        <translation>%3 から %2 件中 %1 件のエンドポイントを %4でテストしました: 到達可能 %5 件、失敗 %6 件、ここからテストできないもの %7 件。</translation>
-    </message>
-    <message>
         <source>Compared with %1 (%2): %3 fixed, %4 now failing, %5 changed, %6 new, %7 no longer tested.</source>
         <translation>%1 (%2) との比較: 修正済み %3 件、新たに失敗 %4 件、変化あり %5 件、新規 %6 件、テスト対象外になったもの %7 件。</translation>
     </message>
@@ -2533,10 +2541,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>概要</translation>
     </message>
     <message>
-        <source>%1 endpoints: %2 reachable, %3 failed, %4 not testable from here.</source>
-        <translation>エンドポイント %1 件: 到達可能 %2 件、失敗 %3 件、ここからテストできないもの %4 件。</translation>
-    </message>
-    <message>
         <source>Meaning</source>
         <translation>意味</translation>
     </message>
@@ -2571,6 +2575,18 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Made by amlfw %1 from the catalog of the article &quot;%2&quot; (edition %3). Tests from one machine show what its network allows; the compute in Azure goes through the firewall&apos;s rules.</source>
         <translation>amlfw %1 が記事「%2」のカタログ (%3 版) から作成しました。1 台のコンピューターからのテストは、そのネットワークで許可されている通信を示すものです。Azure のコンピューティングの通信はファイアウォールの規則に従います。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s): %1 reachable, %2 failed, %3 not testable from here.</source>
+        <translation>
+            <numerusform>エンドポイント %n 件: 到達可能 %1 件、失敗 %2 件、ここからテストできないもの %3 件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tested %1 of %n endpoint(s) from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</source>
+        <translation>
+            <numerusform>%2 から %n 件中 %1 件のエンドポイントを %3でテストしました: 到達可能 %4 件、失敗 %5 件、ここからテストできないもの %6 件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3490,10 +3506,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>規則がありません: %1</translation>
     </message>
     <message>
-        <source>%1 rules: %2 inbound, %3 routes, %4 network rules with service tags, %5 with FQDNs, %6 application rules, %7 not expressible. %8 are always needed; %9 have notes.</source>
-        <translation>規則 %1 件: 受信 %2、ルート %3、サービス タグのネットワーク規則 %4、FQDN のネットワーク規則 %5、アプリケーション規則 %6、表現できない規則 %7。常に必要な規則 %8 件、注意事項のある規則 %9 件。</translation>
-    </message>
-    <message>
         <source>Network rules with FQDNs need the firewall policy&apos;s DNS proxy.</source>
         <translation>FQDN のネットワーク規則には、ファイアウォール ポリシーの DNS プロキシが必要です。</translation>
     </message>
@@ -3512,6 +3524,12 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>About this scenario (notes: %1)</source>
         <translation>このシナリオについて (注意事項 %1 件)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s): %1 inbound, %2 routes, %3 network rules with service tags, %4 with FQDNs, %5 application rules, %6 not expressible. %7 are always needed; %8 have notes.</source>
+        <translation>
+            <numerusform>規則 %n 件: 受信 %1、ルート %2、サービス タグのネットワーク規則 %3、FQDN のネットワーク規則 %4、アプリケーション規則 %5、表現できない規則 %6。常に必要な規則 %7 件、注意事項のある規則 %8 件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -190,8 +190,8 @@ bool CliApp::loadCatalog(const QCommandLineParser &parser, Catalog *catalog)
     }
     if (!catalog->isValid()) {
         printProblems(problems);
-        m_err << QStringLiteral("amlfw: ") << tr("the rule catalog cannot be used (%1 problems).").arg(problems.size())
-              << Qt::endl;
+        m_err << QStringLiteral("amlfw: ")
+              << tr("the rule catalog cannot be used (%n problem(s)).", nullptr, int(problems.size())) << Qt::endl;
         return false;
     }
     printProblems(problems); // warnings only

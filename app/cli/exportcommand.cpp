@@ -151,7 +151,7 @@ int ExportCommand::execute(CliApp &app, const QCommandLineParser &parser) const
     if (output != u"-")
         // One arg() call: a path may hold "%1" itself.
         app.err() << QStringLiteral("amlfw: ")
-                  << tr("wrote %1 (%2 rules).").arg(QDir::toNativeSeparators(output), QString::number(set.rules.size()))
+                  << tr("wrote %1 (%n rule(s)).", nullptr, int(set.rules.size())).arg(QDir::toNativeSeparators(output))
                   << Qt::endl;
     return CliApp::Success;
 }

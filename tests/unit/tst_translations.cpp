@@ -1,5 +1,8 @@
-// The Japanese translation stays complete: no unfinished or empty entry, every placeholder kept,
-// and no tr() string in the sources that the .ts file lacks (checked by running lupdate on a copy).
+// The translations stay complete: no unfinished or empty entry, every placeholder kept, and no tr()
+// string in the sources that a .ts file lacks (checked by running lupdate on a copy). Japanese has
+// every string; English only the plural forms (lupdate -pluralonly), one per count form.
+
+#include "language.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +21,8 @@ struct Message
     QString source;
     QString translation;
     QString type;
+    bool numerus = false;
+    QStringList forms; // numerus entries: one text per plural form
 };
 
 QList<Message> readTs(const QString &path, QString *error)
@@ -39,12 +44,22 @@ QList<Message> readTs(const QString &path, QString *error)
         if (name == u"name") {
             context = xml.readElementText();
         } else if (name == u"message") {
-            current = Message{context, {}, {}, {}};
+            current = Message{context, {}, {}, {}, xml.attributes().value(QStringLiteral("numerus")) == u"yes", {}};
         } else if (name == u"source") {
             current.source = xml.readElementText();
         } else if (name == u"translation") {
             current.type = xml.attributes().value(QStringLiteral("type")).toString();
-            current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (current.numerus) {
+                while (xml.readNextStartElement()) {
+                    if (xml.name() == u"numerusform")
+                        current.forms << xml.readElementText();
+                    else
+                        xml.skipCurrentElement();
+                }
+                current.translation = current.forms.join(u'\n');
+            } else {
+                current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            }
             messages << current;
         }
     }
@@ -62,9 +77,18 @@ QSet<QString> placeholders(const QString &text)
     return out;
 }
 
-QString tsPath()
+QString tsPath(const QString &code)
 {
-    return qEnvironmentVariable("AMLFW_SOURCE_DIR") + QStringLiteral("/translations/amlfw_ja.ts");
+    return qEnvironmentVariable("AMLFW_SOURCE_DIR") + QStringLiteral("/translations/amlfw_") + code
+           + QStringLiteral(".ts");
+}
+
+void addLanguages()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<int>("forms"); // plural forms of the language: Japanese has one, English two
+    QTest::newRow("ja") << QStringLiteral("ja") << 1;
+    QTest::newRow("en") << QStringLiteral("en") << 2;
 }
 
 } // namespace
@@ -74,15 +98,24 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void complete_data() { addLanguages(); }
     void complete()
     {
+        QFETCH(QString, code);
+        QFETCH(int, forms);
         QString error;
-        const QList<Message> messages = readTs(tsPath(), &error);
+        const QList<Message> messages = readTs(tsPath(code), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY(messages.size() > 100);
+        QVERIFY(messages.size() > (code == u"ja" ? 100 : 5));
         QStringList problems;
         for (const Message &m : messages) {
             const QString where = m.context + QStringLiteral(": \"") + m.source + u'"';
+            if (m.source.contains(QStringLiteral("%n")) != m.numerus)
+                problems << (m.numerus ? QStringLiteral("a plural entry without %n: ")
+                                       : QStringLiteral("%n without a count (tr(text, nullptr, n)): "))
+                                + where;
+            if (m.numerus && m.type != u"unfinished" && m.forms.size() != forms)
+                problems << QStringLiteral("%1 plural forms instead of %2: ").arg(m.forms.size()).arg(forms) + where;
             if (m.type == u"unfinished")
                 problems << QStringLiteral("unfinished: ") + where;
             else if (m.type == u"vanished" || m.type == u"obsolete")
@@ -96,19 +129,24 @@ private Q_SLOTS:
     }
 
     // Strings added to the code but never brought into the .ts file are missing translations too.
+    void nothingMissing_data() { addLanguages(); }
     void nothingMissing()
     {
+        QFETCH(QString, code);
         const QString lupdate = qEnvironmentVariable("AMLFW_LUPDATE");
         const QString sourcesFile = qEnvironmentVariable("AMLFW_I18N_SOURCES");
         if (lupdate.isEmpty() || !QFile::exists(lupdate))
             QSKIP("lupdate not available (install qt6-l10n-tools)");
         QTemporaryDir dir;
-        const QString copy = dir.filePath(QStringLiteral("amlfw_ja.ts"));
-        QVERIFY(QFile::copy(tsPath(), copy));
+        const QString copy = dir.filePath(QStringLiteral("amlfw_") + code + QStringLiteral(".ts"));
+        QVERIFY(QFile::copy(tsPath(code), copy));
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QStringList arguments{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none")};
+        if (code == u"en")
+            arguments << QStringLiteral("-pluralonly");
+        arguments << QStringLiteral("@") + sourcesFile << QStringLiteral("-ts") << copy;
         QProcess process;
-        process.start(lupdate, {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                                QStringLiteral("@") + sourcesFile, QStringLiteral("-ts"), copy});
+        process.start(lupdate, arguments);
         QVERIFY(process.waitForFinished(120000));
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         QString error;
@@ -118,9 +156,43 @@ private Q_SLOTS:
                 missing << m.context + QStringLiteral(": \"") + m.source + u'"';
         }
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in translations/amlfw_ja.ts (run the update_translations "
-                                                              "target and translate them):\n")
-                                               + missing.join(u'\n')));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("not in translations/amlfw_%1.ts (run the update_translations "
+                                           "target and translate them):\n")
+                                .arg(code)
+                            + missing.join(u'\n')));
+    }
+
+    // What the plural forms are for: a count in words, in both languages, also when the other
+    // language is the one installed.
+    void pluralForms()
+    {
+        using namespace amlfw;
+        const char *context = "amlfw::FeaturesPage";
+        const char *source = "+%n rule(s)";
+        QVERIFY(applyLanguage(Language::English));
+        QCOMPARE(QCoreApplication::translate(context, source, nullptr, 1), QStringLiteral("+1 rule"));
+        QCOMPARE(QCoreApplication::translate(context, source, nullptr, 2), QStringLiteral("+2 rules"));
+        QCOMPARE(QCoreApplication::translate(context, source, nullptr, 0), QStringLiteral("+0 rules"));
+        QCOMPARE(translate(Language::Japanese, context, source, 2), QStringLiteral("+2 件の規則"));
+        QVERIFY(applyLanguage(Language::Japanese));
+        QCOMPARE(QCoreApplication::translate(context, source, nullptr, 1), QStringLiteral("+1 件の規則"));
+        QCOMPARE(translate(Language::English, context, source, 1), QStringLiteral("+1 rule"));
+        QVERIFY(applyLanguage(Language::English));
+    }
+
+    // The system language is the first of the user's preferred languages that amlfw speaks.
+    void languageFromPreferences()
+    {
+        using namespace amlfw;
+        QCOMPARE(
+            amlfw::languageFromPreferences({QStringLiteral("fr-FR"), QStringLiteral("ja-JP"), QStringLiteral("en-US")}),
+            Language::Japanese);
+        QCOMPARE(amlfw::languageFromPreferences({QStringLiteral("de"), QStringLiteral("en-GB"), QStringLiteral("ja")}),
+                 Language::English);
+        QCOMPARE(amlfw::languageFromPreferences({QStringLiteral("ja_JP")}), Language::Japanese);
+        QCOMPARE(amlfw::languageFromPreferences({QStringLiteral("fr"), QStringLiteral("de")}), Language::English);
+        QCOMPARE(amlfw::languageFromPreferences({}), Language::English);
     }
 };
 

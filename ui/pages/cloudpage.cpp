@@ -86,8 +86,8 @@ void CloudPage::retranslateUi()
         c.description->setText(cloud->description.text(language()));
         const QList<Region> regions = catalog.regions.value(c.id);
         const auto withAml = std::count_if(regions.cbegin(), regions.cend(), [](const Region &r) { return r.aml; });
-        c.details->setText(tr("%1 regions, %2 of them with Azure Machine Learning · storage host names end in .%3")
-                               .arg(regions.size())
+        c.details->setText(tr("%n region(s), %1 of them with Azure Machine Learning · storage host names end in .%2",
+                              nullptr, int(regions.size()))
                                .arg(withAml)
                                .arg(cloud->storageSuffix));
         c.button->setAccessibleName(cloud->name.text(language()));

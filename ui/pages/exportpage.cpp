@@ -396,10 +396,9 @@ bool ExportPage::exportFile()
     m_lastPath = QFileInfo(path).absoluteFilePath();
     if (m_settings)
         m_settings->setLastDirectory(QFileInfo(path).absolutePath());
-    m_resultBanner->showMessage(MessageBanner::Kind::Success, tr("Saved the %1 with %2 rules to %3")
-                                                                  .arg(formatName(format()))
-                                                                  .arg(set.rules.size())
-                                                                  .arg(QDir::toNativeSeparators(m_lastPath)));
+    m_resultBanner->showMessage(MessageBanner::Kind::Success,
+                                tr("Saved the %1 with %n rule(s) to %2", nullptr, int(set.rules.size()))
+                                    .arg(formatName(format()), QDir::toNativeSeparators(m_lastPath)));
     m_openFolder->show();
     return true;
 }

@@ -343,9 +343,9 @@ void FeaturesPage::updateCountLabels()
         else if (delta == 0 && changes == 0)
             text = tr("no extra rules");
         else if (delta == 0)
-            text = changes == 1 ? tr("changes 1 rule") : tr("changes %1 rules").arg(changes);
+            text = tr("changes %n rule(s)", nullptr, changes);
         else
-            text = delta == 1 ? tr("+1 rule") : tr("+%1 rules").arg(delta);
+            text = tr("+%n rule(s)", nullptr, delta);
         if (delta > 0 && changes > 0)
             text += tr(", %1 changed").arg(changes);
         row.count->setText(text);
@@ -356,8 +356,8 @@ void FeaturesPage::updateCountLabels()
     const RuleSet &set = state()->ruleSet();
     if (set.isValid()) {
         const RuleSummary s = set.summary();
-        m_total->setText(
-            tr("This choice needs %1 rules, %2 of which every workspace needs.").arg(s.total).arg(s.always));
+        m_total->setText(tr("This choice needs %n rule(s), %1 of which every workspace needs.", nullptr, int(s.total))
+                             .arg(s.always));
     } else {
         m_total->setText(QString());
     }

@@ -303,9 +303,9 @@ void RulesPage::rebuild()
     }
 
     const RuleSummary s = set.summary();
-    QString totals = tr("%1 rules: %2 inbound, %3 routes, %4 network rules with service tags, %5 with FQDNs, "
-                        "%6 application rules, %7 not expressible. %8 are always needed; %9 have notes.")
-                         .arg(s.total)
+    QString totals = tr("%n rule(s): %1 inbound, %2 routes, %3 network rules with service tags, %4 with FQDNs, "
+                        "%5 application rules, %6 not expressible. %7 are always needed; %8 have notes.",
+                        nullptr, int(s.total))
                          .arg(s.inbound)
                          .arg(s.routes)
                          .arg(s.networkServiceTag)

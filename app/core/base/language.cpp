@@ -50,7 +50,18 @@ QStringList languageCodes()
 
 Language systemLanguage()
 {
-    return QLocale::system().language() == QLocale::Japanese ? Language::Japanese : Language::English;
+    return languageFromPreferences(QLocale::system().uiLanguages());
+}
+
+Language languageFromPreferences(const QStringList &uiLanguages)
+{
+    // The user's languages in order of preference ("fr-FR", "ja-JP", "en-US"): the first one amlfw
+    // speaks wins, whatever the formats' locale says.
+    for (const QString &code : uiLanguages) {
+        if (const auto language = languageFromCode(code))
+            return *language;
+    }
+    return Language::English;
 }
 
 Language currentLanguage()
@@ -63,15 +74,14 @@ QString translate(Language language, const char *context, const char *source, in
     if (language == g_current)
         return QCoreApplication::translate(context, source, nullptr, n);
     QString text;
-    if (language != Language::English) {
-        // Loaded once per language and kept: asked for while the other language is installed.
-        static std::unique_ptr<QTranslator> other[2];
-        std::unique_ptr<QTranslator> &translator = other[int(language) % 2];
-        if (!translator)
-            translator = loadTranslator(QStringLiteral("amlfw_") + languageCode(language), {QStringLiteral(":/i18n")});
-        if (translator)
-            text = translator->translate(context, source, nullptr, n);
-    }
+    // Loaded once per language and kept: asked for while the other language is installed. English
+    // has a translator too, for its plural forms.
+    static std::unique_ptr<QTranslator> other[2];
+    std::unique_ptr<QTranslator> &translator = other[int(language) % 2];
+    if (!translator)
+        translator = loadTranslator(QStringLiteral("amlfw_") + languageCode(language), {QStringLiteral(":/i18n")});
+    if (translator)
+        text = translator->translate(context, source, nullptr, n);
     if (text.isEmpty())
         text = QString::fromUtf8(source);
     return n >= 0 ? text.replace(QStringLiteral("%n"), QString::number(n)) : text;
@@ -91,9 +101,8 @@ bool applyLanguage(Language language)
         g_qtTranslator.reset();
     }
     g_current = language;
-    if (language == Language::English)
-        return true;
 
+    // English too: its translator holds the plural forms ("1 endpoint", "2 endpoints").
     const QString code = languageCode(language);
     bool ok = true;
     g_amlfwTranslator = loadTranslator(QStringLiteral("amlfw_") + code, {QStringLiteral(":/i18n")});
@@ -101,6 +110,8 @@ bool applyLanguage(Language language)
         QCoreApplication::installTranslator(g_amlfwTranslator.get());
     else
         ok = false;
+    if (language == Language::English)
+        return ok;
 
     // Qt's own strings (dialog buttons, ...): the copy embedded at build time, else the system's.
     g_qtTranslator

@@ -17,7 +17,8 @@ inline constexpr EnumTable languageIds{std::to_array<EnumId<Language>>({
 
 QString languageCode(Language language);                       // "en" / "ja"
 std::optional<Language> languageFromCode(const QString &code); // accepts "en", "ja", "ja_JP", ...
-Language systemLanguage();                                     // from QLocale::system()
+Language systemLanguage(); // from QLocale::system().uiLanguages(), the order the user set
+Language languageFromPreferences(const QStringList &uiLanguages); // the first of them amlfw speaks, else English
 QStringList languageCodes();
 
 // Installs amlfw's and Qt's translators for `language` on the running application,

@@ -443,9 +443,9 @@ void LiveTestOptions::updateSummary()
     for (const QString &d : std::as_const(m_sampleDestinations))
         missing += m_samples.value(d).trimmed().isEmpty() ? 1 : 0;
     if (missing > 0)
-        parts << tr("%1 of %2 wildcard or service tag destinations without a host to test")
-                     .arg(missing)
-                     .arg(m_sampleDestinations.size());
+        parts << tr("%1 of %n wildcard or service tag destination(s) without a host to test", nullptr,
+                    int(m_sampleDestinations.size()))
+                     .arg(missing);
     else if (!m_sampleDestinations.isEmpty())
         parts << tr("sample hosts given");
     if (!m_caBundle->text().trimmed().isEmpty())

@@ -325,14 +325,14 @@ void LiveTestPage::updateCounts()
                 testable += t.isTestable() ? 1 : 0;
             }
         }
-        m_counts->setText(
-            endpoints == 0
-                ? tr("Not tested yet: there are no rules to test.")
-                : tr("Not tested yet: %1 endpoints, %2 of them testable from here.").arg(endpoints).arg(testable));
+        m_counts->setText(endpoints == 0 ? tr("Not tested yet: there are no rules to test.")
+                                         : tr("Not tested yet: %n endpoint(s), %1 of them testable from here.", nullptr,
+                                              int(endpoints))
+                                               .arg(testable));
     } else {
-        QString text = tr("%1 of %2 endpoints tested · %3 reachable · %4 failed · %5 not testable from here")
+        QString text = tr("%1 of %n endpoint(s) tested · %2 reachable · %3 failed · %4 not testable from here", nullptr,
+                          int(c.testable))
                            .arg(c.done)
-                           .arg(c.testable)
                            .arg(c.ok)
                            .arg(c.failed)
                            .arg(c.notTestable);

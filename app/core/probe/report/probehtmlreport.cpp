@@ -112,9 +112,8 @@ QByteArray ProbeHtmlReport::write(const ProbeRun &run, Language language)
     h += QStringLiteral("</table>\n");
 
     h += QStringLiteral("<h2>") + esc(tr("Summary")) + QStringLiteral("</h2>\n<p>")
-         + esc(tr("%1 endpoints: %2 reachable, %3 failed, %4 not testable from here.")
-                   .arg(QString::number(s.endpoints), QString::number(s.ok), QString::number(s.failed),
-                        QString::number(s.notTestable)))
+         + esc(tr("%n endpoint(s): %1 reachable, %2 failed, %3 not testable from here.", nullptr, s.endpoints)
+                   .arg(QString::number(s.ok), QString::number(s.failed), QString::number(s.notTestable)))
          + QStringLiteral("</p>\n<table>\n<tr><th>") + esc(tr("Status")) + QStringLiteral("</th><th>")
          + esc(tr("Meaning")) + QStringLiteral("</th><th>") + esc(tr("Count")) + QStringLiteral("</th></tr>\n");
     for (auto it = s.byStatus.cbegin(); it != s.byStatus.cend(); ++it)

@@ -11,10 +11,10 @@ QString ProbeSummaryText::write(const ProbeRun &run)
     QString text;
     const qint64 duration
         = run.vantage.startedAt.isValid() ? run.vantage.startedAt.msecsTo(run.vantage.finishedAt) : -1;
-    text += tr("Tested %1 of %2 endpoints from %3 in %4: %5 reachable, %6 failed, %7 not testable from here.")
-                .arg(QString::number(s.tested), QString::number(s.endpoints), run.vantage.hostName,
-                     ProbeTexts::duration(duration), QString::number(s.ok), QString::number(s.failed),
-                     QString::number(s.notTestable))
+    text += tr("Tested %1 of %n endpoint(s) from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.",
+               nullptr, s.endpoints)
+                .arg(QString::number(s.tested), run.vantage.hostName, ProbeTexts::duration(duration),
+                     QString::number(s.ok), QString::number(s.failed), QString::number(s.notTestable))
             + u'\n';
     for (auto it = s.byStatus.cbegin(); it != s.byStatus.cend(); ++it) {
         if (it.key() == ProbeStatus::Ok || it.key() == ProbeStatus::NotTestable)

@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>amlfw::Cli</name>
+    <message numerus="yes">
+        <source>the rule catalog cannot be used (%n problem(s)).</source>
+        <translation>
+            <numerusform>the rule catalog cannot be used (%n problem).</numerusform>
+            <numerusform>the rule catalog cannot be used (%n problems).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1 (%n rule(s)).</source>
+        <translation>
+            <numerusform>wrote %1 (%n rule).</numerusform>
+            <numerusform>wrote %1 (%n rules).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::CloudPage</name>
+    <message numerus="yes">
+        <source>%n region(s), %1 of them with Azure Machine Learning · storage host names end in .%2</source>
+        <translation>
+            <numerusform>%n region, %1 of them with Azure Machine Learning · storage host names end in .%2</numerusform>
+            <numerusform>%n regions, %1 of them with Azure Machine Learning · storage host names end in .%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ExportPage</name>
+    <message numerus="yes">
+        <source>Saved the %1 with %n rule(s) to %2</source>
+        <translation>
+            <numerusform>Saved the %1 with %n rule to %2</numerusform>
+            <numerusform>Saved the %1 with %n rules to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::FeaturesPage</name>
+    <message numerus="yes">
+        <source>changes %n rule(s)</source>
+        <translation>
+            <numerusform>changes %n rule</numerusform>
+            <numerusform>changes %n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n rule(s)</source>
+        <translation>
+            <numerusform>+%n rule</numerusform>
+            <numerusform>+%n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This choice needs %n rule(s), %1 of which every workspace needs.</source>
+        <translation>
+            <numerusform>This choice needs %n rule, %1 of which every workspace needs.</numerusform>
+            <numerusform>This choice needs %n rules, %1 of which every workspace needs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::LiveTestOptions</name>
+    <message numerus="yes">
+        <source>%1 of %n wildcard or service tag destination(s) without a host to test</source>
+        <translation>
+            <numerusform>%1 of %n wildcard or service tag destination without a host to test</numerusform>
+            <numerusform>%1 of %n wildcard or service tag destinations without a host to test</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::LiveTestPage</name>
+    <message numerus="yes">
+        <source>Not tested yet: %n endpoint(s), %1 of them testable from here.</source>
+        <translation>
+            <numerusform>Not tested yet: %n endpoint, %1 of them testable from here.</numerusform>
+            <numerusform>Not tested yet: %n endpoints, %1 of them testable from here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n endpoint(s) tested · %2 reachable · %3 failed · %4 not testable from here</source>
+        <translation>
+            <numerusform>%1 of %n endpoint tested · %2 reachable · %3 failed · %4 not testable from here</numerusform>
+            <numerusform>%1 of %n endpoints tested · %2 reachable · %3 failed · %4 not testable from here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ProbeReport</name>
+    <message numerus="yes">
+        <source>%n endpoint(s): %1 reachable, %2 failed, %3 not testable from here.</source>
+        <translation>
+            <numerusform>%n endpoint: %1 reachable, %2 failed, %3 not testable from here.</numerusform>
+            <numerusform>%n endpoints: %1 reachable, %2 failed, %3 not testable from here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tested %1 of %n endpoint(s) from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</source>
+        <translation>
+            <numerusform>Tested %1 of %n endpoint from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</numerusform>
+            <numerusform>Tested %1 of %n endpoints from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::RulesPage</name>
+    <message numerus="yes">
+        <source>%n rule(s): %1 inbound, %2 routes, %3 network rules with service tags, %4 with FQDNs, %5 application rules, %6 not expressible. %7 are always needed; %8 have notes.</source>
+        <translation>
+            <numerusform>%n rule: %1 inbound, %2 routes, %3 network rules with service tags, %4 with FQDNs, %5 application rules, %6 not expressible. %7 are always needed; %8 have notes.</numerusform>
+            <numerusform>%n rules: %1 inbound, %2 routes, %3 network rules with service tags, %4 with FQDNs, %5 application rules, %6 not expressible. %7 are always needed; %8 have notes.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
