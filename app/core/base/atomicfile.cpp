@@ -40,14 +40,18 @@ bool isDiskFull(const QFileDevice &file, int savedErrno)
     return savedErrno == ENOSPC || file.error() == QFileDevice::ResourceError;
 }
 
+QString cannotWrite(const QString &path, const QString &reason)
+{
+    return QCoreApplication::translate("amlfw::AtomicFile", "Cannot write \"%1\": %2")
+        .arg(QDir::toNativeSeparators(path), reason);
+}
+
 // Why a write failed, in words for the user: Qt's reason for a full disk is often "Unknown error".
 QString writeError(const QString &path, const QFileDevice &file, int savedErrno)
 {
-    const QString reason = isDiskFull(file, savedErrno)
-                               ? QCoreApplication::translate("amlfw::AtomicFile", "no space left on the device")
-                               : file.errorString();
-    return QCoreApplication::translate("amlfw::AtomicFile", "Cannot write \"%1\": %2")
-        .arg(QDir::toNativeSeparators(path), reason);
+    return cannotWrite(path, isDiskFull(file, savedErrno)
+                                 ? QCoreApplication::translate("amlfw::AtomicFile", "no space left on the device")
+                                 : file.errorString());
 }
 
 // Devices and named pipes: written where they are; a rename would replace them with a file.
@@ -55,8 +59,7 @@ bool writeDirectly(const QString &path, const QString &target, const QByteArray 
 {
     QFile file(target);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return fail(error, QCoreApplication::translate("amlfw::AtomicFile", "Cannot write \"%1\": %2")
-                               .arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(error, cannotWrite(path, file.errorString()));
     errno = 0;
     if (file.write(data) != data.size())
         return fail(error, writeError(path, file, errno));
@@ -95,8 +98,7 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
 
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QCoreApplication::translate("amlfw::AtomicFile", "Cannot write \"%1\": %2")
-                               .arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(error, cannotWrite(path, file.errorString()));
     errno = 0;
     // flush() before commit(): commit() forgets why the last write failed.
     if (file.write(data) != data.size() || !file.flush()) {
