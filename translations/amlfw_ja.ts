@@ -59,6 +59,38 @@
         <source>Unknown feature &quot;%1&quot;; known features: %2.</source>
         <translation>不明な機能「%1」です。使用できる機能: %2。</translation>
     </message>
+    <message>
+        <source>The feature &quot;%1&quot; is not in the %2 edition: %3</source>
+        <translation>機能「%1」は %2 版にはありません: %3</translation>
+    </message>
+    <message>
+        <source>The feature &quot;%1&quot; is not in the %2 edition, and it has no counterpart there.</source>
+        <translation>機能「%1」は %2 版にはなく、対応する機能もありません。</translation>
+    </message>
+    <message>
+        <source>The feature &quot;%1&quot; is not in the %2 edition; its nearest there: %3. %4</source>
+        <translation>機能「%1」は %2 版にはありません。最も近い機能: %3。%4</translation>
+    </message>
+    <message>
+        <source>The feature &quot;%1&quot; is not in the %2 edition; its nearest there: %3.</source>
+        <translation>機能「%1」は %2 版にはありません。最も近い機能: %3。</translation>
+    </message>
+    <message>
+        <source>The container registry name &quot;%1&quot; is not valid: it must be 5 to 50 letters and digits (the part before .azurecr.io).</source>
+        <translation>コンテナー レジストリ名「%1」は正しくありません。英数字 5 ～ 50 文字 (.azurecr.io の前の部分) にしてください。</translation>
+    </message>
+    <message>
+        <source>The workspace ID &quot;%1&quot; is not valid: it is a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789 (Properties of the workspace in the Azure portal).</source>
+        <translation>ワークスペース ID「%1」は正しくありません。ワークスペース ID は 0a1b2c3d-4e5f-6789-abcd-ef0123456789 のような GUID です (Azure portal のワークスペースの [プロパティ])。</translation>
+    </message>
+    <message>
+        <source>The answers are for the %1 edition, but the catalog is the %2 edition.</source>
+        <translation>回答は %1 版用ですが、カタログは %2 版です。</translation>
+    </message>
+    <message>
+        <source>The %1 edition knows no managed virtual network: choose the customer network, or a newer edition.</source>
+        <translation>%1 版にはマネージド仮想ネットワークがありません。お客様のネットワークを選択するか、新しい版を選択してください。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::ArmExporter</name>
@@ -260,6 +292,10 @@
         <source>The service tag &quot;%1&quot; does not exist in this cloud. Alternative: allow the service&apos;s addresses from the cloud&apos;s &quot;Azure IP Ranges and Service Tags&quot; file.</source>
         <translation>サービス タグ「%1」はこのクラウドには存在しません。代替: クラウドの「Azure IP Ranges and Service Tags」ファイルにあるサービスのアドレスを許可します。</translation>
     </message>
+    <message>
+        <source>Managed network outbound rule</source>
+        <translation>マネージド ネットワークの送信規則</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Catalog</name>
@@ -392,28 +428,12 @@
         <translation>「%1」は方向ではありません (inbound または outbound)</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a kind (service-tag, fqdn, url or route)</source>
-        <translation>「%1」は種類ではありません (service-tag、fqdn、url、route)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a protocol (TCP or UDP)</source>
-        <translation>「%1」はプロトコルではありません (TCP または UDP)</translation>
-    </message>
-    <message>
-        <source>a route has no protocol</source>
-        <translation>ルートにはプロトコルを指定しません</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a port or port range (1-65535, such as 443 or 29876-29877)</source>
         <translation>「%1」はポートでもポート範囲でもありません (1 ～ 65535。443 や 29876-29877 など)</translation>
     </message>
     <message>
         <source>must list at least one port</source>
         <translation>少なくとも 1 つのポートを指定する必要があります</translation>
-    </message>
-    <message>
-        <source>a route has no ports</source>
-        <translation>ルートにはポートを指定しません</translation>
     </message>
     <message>
         <source>port &quot;%1&quot; is not one of the rule&apos;s ports</source>
@@ -442,6 +462,50 @@
     <message>
         <source>no rule defined</source>
         <translation>規則が定義されていません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a network (customer or managed)</source>
+        <translation>「%1」はネットワークの種類ではありません (customer または managed)</translation>
+    </message>
+    <message>
+        <source>must contain &quot;customer&quot;</source>
+        <translation>「customer」を含める必要があります</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a feature of this catalog; map only other ids</source>
+        <translation>「%1」はこのカタログの機能です。対応付けるのは他の ID だけにしてください</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind (service-tag, fqdn, url, route or private-endpoint)</source>
+        <translation>「%1」は種類ではありません (service-tag、fqdn、url、route、private-endpoint)</translation>
+    </message>
+    <message>
+        <source>the catalog&apos;s &quot;networks&quot; do not list &quot;%1&quot;</source>
+        <translation>カタログの「networks」に「%1」がありません</translation>
+    </message>
+    <message>
+        <source>only rules of a managed network are automatic</source>
+        <translation>自動で追加されるのはマネージド ネットワークの規則だけです</translation>
+    </message>
+    <message>
+        <source>private endpoints belong to a managed network</source>
+        <translation>プライベート エンドポイントの規則はマネージド ネットワークにのみ属します</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a protocol (TCP, UDP or ANY)</source>
+        <translation>「%1」はプロトコルではありません (TCP、UDP、ANY)</translation>
+    </message>
+    <message>
+        <source>a route or private endpoint has no protocol</source>
+        <translation>ルートとプライベート エンドポイントにはプロトコルがありません</translation>
+    </message>
+    <message>
+        <source>a route or private endpoint has no ports</source>
+        <translation>ルートとプライベート エンドポイントにはポートがありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a private endpoint (resource:subresource)</source>
+        <translation>「%1」はプライベート エンドポイントではありません (リソース:サブリソース)</translation>
     </message>
 </context>
 <context>
@@ -812,6 +876,38 @@
         <translation>
             <numerusform>%1 を書き出しました (規則 %n 件)。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edition of the article the rules follow: %1 (default: the newest, %2).</source>
+        <translation>規則の基になる記事の版: %1 (既定: 最新の %2)。</translation>
+    </message>
+    <message>
+        <source>Name of the workspace&apos;s container registry (for &lt;acr&gt;; optional).</source>
+        <translation>ワークスペースのコンテナー レジストリの名前 (&lt;acr&gt; 用、省略可能)。</translation>
+    </message>
+    <message>
+        <source>The workspace ID, a GUID (for &lt;workspace-id&gt;; optional).</source>
+        <translation>ワークスペース ID (GUID、&lt;workspace-id&gt; 用、省略可能)。</translation>
+    </message>
+    <message>
+        <source>customer (default): your own firewall; managed: the outbound rules of the workspace&apos;s managed virtual network.</source>
+        <translation>customer (既定): お客様のファイアウォール。managed: ワークスペースのマネージド仮想ネットワークの送信規則。</translation>
+    </message>
+    <message>
+        <source>note: the profile %1 names no edition: it was made for the 2021-11 edition and is read so (--edition chooses another).</source>
+        <translation>注: プロファイル %1 には版の指定がありません。2021-11 版用に作成されたものとして読み込みます (別の版は --edition で選択できます)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an edition: use %2.</source>
+        <translation>「%1」は版ではありません。%2 を指定してください。</translation>
+    </message>
+    <message>
+        <source>the catalog %1 is the %2 edition, not %3.</source>
+        <translation>カタログ %1 は %3 版ではなく %2 版です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a network: use customer or managed.</source>
+        <translation>「%1」はネットワークの種類ではありません。customer または managed を指定してください。</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3252,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>&quot;%1&quot; is not a language (en or ja)</source>
         <translation>「%1」は言語ではありません (en または ja)</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a network (customer or managed)</source>
+        <translation>「%1」はネットワークの種類ではありません (customer または managed)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::RegionModel</name>
@@ -3370,6 +3470,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>%1 (article: %2)</source>
         <translation>%1 (記事の記載: %2)</translation>
+    </message>
+    <message>
+        <source>Private endpoint</source>
+        <translation>プライベート エンドポイント</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3831,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Rules: %1</source>
         <translation>規則: %1</translation>
+    </message>
+    <message>
+        <source>Managed virtual network: outbound rules of the workspace</source>
+        <translation>マネージド仮想ネットワーク: ワークスペースの送信規則</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "checkcommand.h"
 #include "exportcommand.h"
 #include "featurescommand.h"
+#include "profile.h"
 #include "regionscommand.h"
 #include "rulegenerator.h"
 #include "rulescommand.h"
@@ -83,6 +84,14 @@ QCommandLineOption CliApp::catalogOption()
 {
     return {QStringLiteral("catalog"), tr("Use this rule catalog instead of the built-in one."),
             QStringLiteral("file")};
+}
+
+QCommandLineOption CliApp::editionOption()
+{
+    return {QStringLiteral("edition"),
+            tr("Edition of the article the rules follow: %1 (default: the newest, %2).")
+                .arg(Catalog::builtInEditions().join(QStringLiteral(", ")), Catalog::newestEdition()),
+            QStringLiteral("edition")};
 }
 
 QCommandLineOption CliApp::formatOption(const QString &values, const QString &defaultValue)
@@ -174,19 +183,68 @@ void CliApp::addSelectionOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("udr"),
                       tr("How the inbound routes are written: service-tags (default) or ip-ranges."),
                       QStringLiteral("method")});
+    parser.addOption({QStringLiteral("acr"), tr("Name of the workspace's container registry (for <acr>; optional)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("workspace-id"), tr("The workspace ID, a GUID (for <workspace-id>; optional)."),
+                      QStringLiteral("guid")});
+    parser.addOption({QStringLiteral("network"),
+                      tr("customer (default): your own firewall; managed: the outbound rules of the workspace's "
+                         "managed virtual network."),
+                      QStringLiteral("kind")});
     parser.addOption({QStringLiteral("profile"), tr("Read answers from a profile file; flags override it."),
                       QStringLiteral("file")});
+    parser.addOption(editionOption());
     parser.addOption(catalogOption());
+}
+
+bool CliApp::readProfile(const QCommandLineParser &parser)
+{
+    // optionNames() lists the options given: commands without --profile never see one.
+    if (m_profile || !parser.optionNames().contains(QStringLiteral("profile")))
+        return true;
+    Problems problems;
+    const QString path = parser.value(QStringLiteral("profile"));
+    m_profile = Profile::fromFile(path, &problems);
+    printProblems(problems);
+    if (m_profile && !m_profile->edition)
+        m_err << QStringLiteral("amlfw: ")
+              << tr("note: the profile %1 names no edition: it was made for the 2021-11 edition and is read so "
+                    "(--edition chooses another).")
+                     .arg(path)
+              << Qt::endl;
+    return m_profile.has_value();
+}
+
+QString CliApp::requestedEdition(const QCommandLineParser &parser) const
+{
+    if (parser.isSet(QStringLiteral("edition")))
+        return parser.value(QStringLiteral("edition")).trimmed();
+    if (m_profile)
+        return m_profile->edition.value_or(QStringLiteral("2021-11"));
+    return {};
 }
 
 bool CliApp::loadCatalog(const QCommandLineParser &parser, Catalog *catalog)
 {
+    if (!readProfile(parser))
+        return false;
+    const QString edition = requestedEdition(parser);
+    if (!edition.isEmpty() && !parser.isSet(QStringLiteral("catalog"))
+        && !Catalog::builtInEditions().contains(edition)) {
+        fail(tr("\"%1\" is not an edition: use %2.")
+                 .arg(edition, Catalog::builtInEditions().join(QStringLiteral(" or "))));
+        return false;
+    }
     Problems problems;
     if (parser.isSet(QStringLiteral("catalog"))) {
         const QString path = parser.value(QStringLiteral("catalog"));
         *catalog = Catalog::fromFile(path, &problems);
+        if (catalog->isValid() && parser.isSet(QStringLiteral("edition")) && catalog->edition != edition) {
+            fail(tr("the catalog %1 is the %2 edition, not %3.").arg(path, catalog->edition, edition));
+            return false;
+        }
     } else {
-        *catalog = Catalog::builtIn(&problems);
+        *catalog = Catalog::builtIn(edition, &problems);
     }
     if (!catalog->isValid()) {
         printProblems(problems);
@@ -202,21 +260,31 @@ bool CliApp::buildRuleSet(const QCommandLineParser &parser, const Catalog &catal
 {
     Answers answers;
     bool featuresGiven = false;
-    if (parser.isSet(QStringLiteral("profile"))) {
-        Problems problems;
-        const auto profile = Profile::fromFile(parser.value(QStringLiteral("profile")), &problems);
-        printProblems(problems);
-        if (!profile)
-            return false;
-        profile->applyTo(&answers);
-        featuresGiven = profile->features.has_value();
+    if (!readProfile(parser))
+        return false;
+    if (m_profile) {
+        m_profile->applyTo(&answers);
+        featuresGiven = m_profile->features.has_value();
     }
+    answers.edition = catalog.edition; // the edition chosen was loaded; --catalog files bring their own
     if (parser.isSet(QStringLiteral("cloud")))
         answers.cloud = parser.value(QStringLiteral("cloud")).trimmed();
     if (parser.isSet(QStringLiteral("region")))
         answers.region = parser.value(QStringLiteral("region")).trimmed();
     if (parser.isSet(QStringLiteral("storage")))
         answers.storage = parser.value(QStringLiteral("storage"));
+    if (parser.isSet(QStringLiteral("acr")))
+        answers.acr = parser.value(QStringLiteral("acr")).trimmed();
+    if (parser.isSet(QStringLiteral("workspace-id")))
+        answers.workspaceId = parser.value(QStringLiteral("workspace-id")).trimmed();
+    if (parser.isSet(QStringLiteral("network"))) {
+        const auto network = networkKindIds.fromId(parser.value(QStringLiteral("network")).trimmed());
+        if (!network) {
+            fail(tr("\"%1\" is not a network: use customer or managed.").arg(parser.value(QStringLiteral("network"))));
+            return false;
+        }
+        answers.network = *network;
+    }
     if (parser.isSet(QStringLiteral("features")) && parser.isSet(QStringLiteral("all-features"))) {
         fail(tr("use either --features or --all-features, not both."));
         return false;

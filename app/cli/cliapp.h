@@ -3,6 +3,7 @@
 #include "answers.h"
 #include "catalog.h"
 #include "language.h"
+#include "profile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,13 +30,15 @@ public:
     int run(const QStringList &arguments);
 
     // Options shared by commands.
-    static void
-    addSelectionOptions(QCommandLineParser &parser); // cloud, region, storage, features, udr, profile, catalog
+    // cloud, region, storage, features, udr, acr, workspace-id, network, profile, edition, catalog
+    static void addSelectionOptions(QCommandLineParser &parser);
     static QCommandLineOption catalogOption();
+    static QCommandLineOption editionOption();
     static QCommandLineOption formatOption(const QString &values, const QString &defaultValue);
     static QString outputNote();                        // what --output does with devices, pipes and links
     static QStringList splitList(const QString &value); // "a, b,,c" -> a b c
 
+    // The catalog of --catalog, or the built-in edition of --edition, else of the profile, else the newest.
     bool loadCatalog(const QCommandLineParser &parser, Catalog *catalog);
     // Builds the rule set from the profile and flags; prints problems; false on bad input.
     bool buildRuleSet(const QCommandLineParser &parser, const Catalog &catalog, RuleSet *set);
@@ -55,12 +58,15 @@ public:
 
 private:
     const Command *command(const QString &name) const;
+    bool readProfile(const QCommandLineParser &parser);               // once; prints problems; false on a bad profile
+    QString requestedEdition(const QCommandLineParser &parser) const; // empty: the newest
     QString generalHelp() const;
     QString commandHelp(const QCommandLineParser &parser, const QString &command) const;
 
     QTextStream &m_out;
     QTextStream &m_err;
     Language m_language = Language::English;
+    std::optional<Profile> m_profile;                 // --profile, read once
     std::vector<std::unique_ptr<Command>> m_commands; // in the order "amlfw --help" lists them
 };
 

@@ -11,6 +11,7 @@ QString FeaturesCommand::description() const
 
 void FeaturesCommand::addOptions(QCommandLineParser &parser) const
 {
+    parser.addOption(CliApp::editionOption());
     parser.addOption(CliApp::catalogOption());
 }
 

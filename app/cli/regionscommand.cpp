@@ -13,6 +13,7 @@ QString RegionsCommand::description() const
 void RegionsCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addOption({QStringLiteral("cloud"), tr("Cloud: public, usgov or china."), QStringLiteral("cloud")});
+    parser.addOption(CliApp::editionOption());
     parser.addOption(CliApp::catalogOption());
 }
 

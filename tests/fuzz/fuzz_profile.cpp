@@ -1,6 +1,6 @@
 // Fuzz target: the profile reader (Profile::fromJson). A profile it accepts must survive a
 // round trip through toJson unchanged in meaning (read again without errors).
-#include "answers.h"
+#include "profile.h"
 
 #include <QByteArray>
 #include <cstddef>

@@ -97,7 +97,7 @@ struct LiveTestRig
             *error = QStringLiteral("no temporary folder");
             return false;
         }
-        QFile builtIn(Catalog::builtInPath());
+        QFile builtIn(Catalog::builtInPath(QStringLiteral("2021-11")));
         if (!builtIn.open(QIODevice::ReadOnly)) {
             *error = QStringLiteral("cannot read the built-in catalog");
             return false;

@@ -136,7 +136,7 @@ private Q_SLOTS:
 
         const QString cliPath = f.dir.filePath(QStringLiteral("cli.out"));
         args << QStringLiteral("--output") << cliPath;
-        const amlfw::test::CliRun cli = amlfw::test::runCli(args);
+        const amlfw::test::CliRun cli = amlfw::test::runCli(amlfw::test::withEdition2021(args));
         QVERIFY2(cli.exitCode == 0, cli.err.constData());
 
         const QByteArray gui = readAll(guiPath);

@@ -7,6 +7,7 @@
 #include "livetestpage.h"
 #include "livetestslot.h"
 #include "probesession.h"
+#include "profile.h"
 #include "rulegenerator.h"
 #include "rulespage.h"
 #include "steplist.h"
@@ -590,7 +591,9 @@ private Q_SLOTS:
                 if (key.isEmpty())
                     return;
                 if (seen.contains(key))
-                    clashes << QStringLiteral("page %1: %2 and %3 share %4").arg(id).arg(seen.value(key), what, key.toString());
+                    clashes << QStringLiteral("page %1: %2 and %3 share %4")
+                                   .arg(id)
+                                   .arg(seen.value(key), what, key.toString());
                 seen.insert(key, what);
             };
             for (QWidget *widget : w->findChildren<QWidget *>()) {

@@ -297,7 +297,7 @@ private Q_SLOTS:
     }
 
 private:
-    const Catalog m_catalog = Catalog::builtIn();
+    const Catalog m_catalog = Catalog::builtIn(QStringLiteral("2021-11"));
     std::unique_ptr<WizardState> m_state;
     std::unique_ptr<RulesPage> m_page;
 };

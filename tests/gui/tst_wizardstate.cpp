@@ -224,7 +224,7 @@ private Q_SLOTS:
     }
 
 private:
-    const Catalog m_catalog = Catalog::builtIn();
+    const Catalog m_catalog = Catalog::builtIn(QStringLiteral("2021-11"));
 };
 
 QTEST_MAIN(TestWizardState)

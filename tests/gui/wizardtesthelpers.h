@@ -213,7 +213,7 @@ struct WizardFixture
 
     QTemporaryDir dir;
     QString settingsPath;
-    Catalog catalog = Catalog::builtIn();
+    Catalog catalog = Catalog::builtIn(QStringLiteral("2021-11"));
     std::unique_ptr<WizardSettings> settings;
     std::unique_ptr<WizardState> state;
     std::unique_ptr<FirewallWizard> wizard;

@@ -35,4 +35,15 @@ CliRun runCli(const QStringList &arguments, const QStringList &environment)
     return run;
 }
 
+QStringList withEdition2021(const QStringList &arguments)
+{
+    if (arguments.isEmpty() || arguments.first().startsWith(u'-'))
+        return arguments; // no command
+    for (const QString &a : arguments) {
+        if (a == u"--edition" || a == u"--profile" || a == u"--catalog")
+            return arguments;
+    }
+    return arguments + QStringList{QStringLiteral("--edition"), QStringLiteral("2021-11")};
+}
+
 } // namespace amlfw::test

@@ -24,4 +24,8 @@ struct CliRun
 // this thread answer it. A run that does not finish in time is killed and reported as exit -1.
 CliRun runCli(const QStringList &arguments, const QStringList &environment = {});
 
+// `arguments` with "--edition 2021-11" added after the command, unless they name an edition, a
+// profile or a catalog: the tests written for the 2021-11 edition keep testing it.
+QStringList withEdition2021(const QStringList &arguments);
+
 } // namespace amlfw::test

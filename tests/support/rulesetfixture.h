@@ -12,7 +12,7 @@ inline const Catalog &builtInCatalog()
 {
     static const Catalog catalog = [] {
         Problems problems;
-        Catalog c = Catalog::builtIn(&problems);
+        Catalog c = Catalog::builtIn(QStringLiteral("2021-11"), &problems);
         if (!c.isValid())
             qFatal("built-in catalog invalid: %s", qPrintable(formatProblems(problems)));
         return c;

@@ -1,5 +1,5 @@
-#include "answers.h"
 #include "jsonedit.h"
+#include "profile.h"
 #include "rulesetfixture.h"
 
 #include <QFile>
@@ -138,7 +138,11 @@ private Q_SLOTS:
                   QStringLiteral("japaneast"),
                   QStringLiteral("mystore"),
                   {QStringLiteral("python")},
-                  UdrMethod::ServiceTags};
+                  UdrMethod::ServiceTags,
+                  {},
+                  {},
+                  NetworkKind::Customer,
+                  {}};
         QVERIFY(AnswersValidator::validate(builtInCatalog(), a).isEmpty());
         a.storage = QStringLiteral("My-Store");
         a.region = QStringLiteral("nowhere");
@@ -156,7 +160,11 @@ private Q_SLOTS:
                   QStringLiteral("usgovvirginia"),
                   QStringLiteral("govstore"),
                   {QStringLiteral("compute-cluster"), QStringLiteral("r")},
-                  UdrMethod::IpRanges};
+                  UdrMethod::IpRanges,
+                  {},
+                  {},
+                  NetworkKind::Customer,
+                  {}};
         Profile p = Profile::fromAnswers(a);
         p.language = Language::Japanese;
         p.title = QStringLiteral("ワークショップ 1");
@@ -184,7 +192,11 @@ private Q_SLOTS:
                   QStringLiteral("japaneast"),
                   QStringLiteral("x1x"),
                   {QStringLiteral("r")},
-                  UdrMethod::ServiceTags};
+                  UdrMethod::ServiceTags,
+                  {},
+                  {},
+                  NetworkKind::Customer,
+                  {}};
         p->applyTo(&a);
         QCOMPARE(a.cloud, QStringLiteral("china"));
         QCOMPARE(a.region, QStringLiteral("japaneast")); // untouched

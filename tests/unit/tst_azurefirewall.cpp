@@ -52,8 +52,10 @@ private Q_SLOTS:
         // FQDNs on 80/443: application rules with Http/Https.
         const Rule *pypi = find(set, QStringLiteral("pypi.org"), {QStringLiteral("80"), QStringLiteral("443")});
         QCOMPARE(pypi->firewall.first().type, FirewallRuleType::Application);
-        QCOMPARE(pypi->firewall.first().appProtocols, (QStringList{QStringLiteral("Http:80"), QStringLiteral("Https:443")}));
-        QCOMPARE(find(set, QStringLiteral("archive.ubuntu.com"))->firewall.first().appProtocols, QStringList{QStringLiteral("Http:80")});
+        QCOMPARE(pypi->firewall.first().appProtocols,
+                 (QStringList{QStringLiteral("Http:80"), QStringLiteral("Https:443")}));
+        QCOMPARE(find(set, QStringLiteral("archive.ubuntu.com"))->firewall.first().appProtocols,
+                 QStringList{QStringLiteral("Http:80")});
         // KI 10: a host on 445: one network rule with the FQDN, DNS proxy required.
         const Rule *file = find(set, QStringLiteral("mystore.file.core.windows.net"));
         QCOMPARE(file->firewall.size(), 1);
@@ -93,7 +95,8 @@ private Q_SLOTS:
                 const RuleSet set = generateAll(cloud, region, udr);
                 for (const Rule &r : set.rules) {
                     for (const FirewallPart &p : r.firewall)
-                        QVERIFY2(p.reason != UnsupportedReason::UnknownServiceTag && p.reason != UnsupportedReason::TagNotInCloud,
+                        QVERIFY2(p.reason != UnsupportedReason::UnknownServiceTag
+                                     && p.reason != UnsupportedReason::TagNotInCloud,
                                  qPrintable(cloud + u' ' + r.destination));
                 }
             }
@@ -103,23 +106,32 @@ private Q_SLOTS:
     // "Tags that do not exist": a catalog that keeps the article's ContainerRegistry.region gets it flagged.
     void flagsTagsThatDoNotExist()
     {
-        QFile f(Catalog::builtInPath());
+        QFile f(Catalog::builtInPath(QStringLiteral("2021-11")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QByteArray json = f.readAll();
         const QJsonArray rules = QJsonDocument::fromJson(json).object().value(QStringLiteral("rules")).toArray();
         for (int i = 0; i < rules.size(); ++i) {
             const QString d = rules.at(i).toObject().value(QStringLiteral("destination")).toString();
             if (d == u"AzureContainerRegistry.<region>")
-                json = withValue(json, QStringLiteral("rules[%1].destination").arg(i), QStringLiteral("ContainerRegistry.<region>"));
+                json = withValue(json, QStringLiteral("rules[%1].destination").arg(i),
+                                 QStringLiteral("ContainerRegistry.<region>"));
             if (d == u"AzureFrontDoor.FrontEnd")
-                json = withValue(json, QStringLiteral("rules[%1].clouds").arg(i),
-                                 QJsonArray{QStringLiteral("public"), QStringLiteral("usgov"), QStringLiteral("china")});
+                json
+                    = withValue(json, QStringLiteral("rules[%1].clouds").arg(i),
+                                QJsonArray{QStringLiteral("public"), QStringLiteral("usgov"), QStringLiteral("china")});
         }
         Problems problems;
         const Catalog catalog = Catalog::fromJson(json, QStringLiteral("old.json"), &problems);
         QVERIFY2(catalog.isValid(), qPrintable(formatProblems(problems)));
-        Answers a{QStringLiteral("china"), QStringLiteral("chinaeast2"), QStringLiteral("mystore"), {QStringLiteral("custom-images")},
-                  UdrMethod::ServiceTags};
+        Answers a{QStringLiteral("china"),
+                  QStringLiteral("chinaeast2"),
+                  QStringLiteral("mystore"),
+                  {QStringLiteral("custom-images")},
+                  UdrMethod::ServiceTags,
+                  {},
+                  {},
+                  NetworkKind::Customer,
+                  {}};
         const RuleSet set = RuleGenerator::generate(catalog, a);
         const Rule *acr = find(set, QStringLiteral("ContainerRegistry.chinaeast2"));
         QVERIFY(acr);
@@ -138,19 +150,20 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("ports");
         QTest::addColumn<QString>("protocol");
         QTest::addColumn<QStringList>("types");
-        QTest::newRow("https") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("443")} << QStringLiteral("TCP")
-                               << QStringList{QStringLiteral("application")};
+        QTest::newRow("https") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("443")}
+                               << QStringLiteral("TCP") << QStringList{QStringLiteral("application")};
         QTest::newRow("wildcard https") << QStringLiteral("*.example.com") << QStringList{QStringLiteral("443")}
                                         << QStringLiteral("TCP") << QStringList{QStringLiteral("application")};
-        QTest::newRow("other port") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("8080")} << QStringLiteral("TCP")
-                                    << QStringList{QStringLiteral("network-fqdn")};
-        QTest::newRow("range") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("1-1000")} << QStringLiteral("TCP")
-                               << QStringList{QStringLiteral("network-fqdn")};
-        QTest::newRow("udp 443") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("443")} << QStringLiteral("UDP")
-                                 << QStringList{QStringLiteral("network-fqdn")};
+        QTest::newRow("other port") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("8080")}
+                                    << QStringLiteral("TCP") << QStringList{QStringLiteral("network-fqdn")};
+        QTest::newRow("range") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("1-1000")}
+                               << QStringLiteral("TCP") << QStringList{QStringLiteral("network-fqdn")};
+        QTest::newRow("udp 443") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("443")}
+                                 << QStringLiteral("UDP") << QStringList{QStringLiteral("network-fqdn")};
         QTest::newRow("wildcard other port") << QStringLiteral("*.example.com") << QStringList{QStringLiteral("8787")}
                                              << QStringLiteral("TCP") << QStringList{QStringLiteral("unsupported")};
-        QTest::newRow("wildcard mixed") << QStringLiteral("*.example.com") << QStringList{QStringLiteral("80"), QStringLiteral("22")}
+        QTest::newRow("wildcard mixed") << QStringLiteral("*.example.com")
+                                        << QStringList{QStringLiteral("80"), QStringLiteral("22")}
                                         << QStringLiteral("TCP")
                                         << QStringList{QStringLiteral("application"), QStringLiteral("unsupported")};
     }
@@ -162,7 +175,8 @@ private Q_SLOTS:
         QFETCH(QString, protocol);
         QFETCH(QStringList, types);
         QStringList actual;
-        for (const FirewallPart &p : AzureFirewall::classify(fqdnRule(host, ports, protocol), builtInCatalog(), QStringLiteral("public")))
+        for (const FirewallPart &p :
+             AzureFirewall::classify(fqdnRule(host, ports, protocol), builtInCatalog(), QStringLiteral("public")))
             actual << firewallRuleTypeId(p.type);
         QCOMPARE(actual, types);
     }

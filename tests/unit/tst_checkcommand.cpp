@@ -88,7 +88,7 @@ private:
 
     static CliRun cli(const QStringList &arguments, const QStringList &extraEnvironment = {})
     {
-        return runCli(arguments, extraEnvironment);
+        return runCli(withEdition2021(arguments), extraEnvironment);
     }
 
     static QString statusOf(const QJsonArray &results, const QString &ruleId, int port)
@@ -122,7 +122,7 @@ private Q_SLOTS:
         QVERIFY(m_http.listenLoopback());
 
         // The built-in catalog, with the test CA as the issuer every host is expected to use.
-        QFile builtIn(Catalog::builtInPath());
+        QFile builtIn(Catalog::builtInPath(QStringLiteral("2021-11")));
         QVERIFY(builtIn.open(QIODevice::ReadOnly));
         QJsonObject root = QJsonDocument::fromJson(builtIn.readAll()).object();
         QJsonObject probe = root.value(QStringLiteral("probe")).toObject();
@@ -348,9 +348,9 @@ private Q_SLOTS:
         const QString before = m_dir.filePath(QStringLiteral("before.json"));
         const RefusingPort refused;
         QVERIFY(refused.isValid());
-        const CliRun first = cli(scenario() + loopback(m_tls.serverPort(), refused.port())
-                                 + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"),
-                                               before});
+        const CliRun first = cli(
+            scenario() + loopback(m_tls.serverPort(), refused.port())
+            + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"), before});
         QCOMPARE(first.exitCode, 1);
         QVERIFY(QFile::exists(before));
 

@@ -30,7 +30,7 @@ struct Run
 
 Run runCliText(const QStringList &arguments)
 {
-    const CliRun cli = runCli(arguments);
+    const CliRun cli = runCli(withEdition2021(arguments));
     return {cli.exitCode, cli.outText(), cli.errText(), cli.out};
 }
 

@@ -49,10 +49,11 @@ private Q_SLOTS:
         // Enumerator counts, as each header declares them.
         checkTable(languageIds, 2);
         checkTable(directionIds, 2);
-        checkTable(ruleKindIds, 4);
+        checkTable(ruleKindIds, int(RuleKind::PrivateEndpoint) + 1);
+        checkTable(networkKindIds, int(NetworkKind::Managed) + 1);
         checkTable(noteSeverityIds, 2);
         checkTable(udrMethodIds, 2);
-        checkTable(firewallRuleTypeIds, int(FirewallRuleType::Unsupported) + 1);
+        checkTable(firewallRuleTypeIds, int(FirewallRuleType::Managed) + 1);
         checkTable(unsupportedReasonIds, int(UnsupportedReason::TagNotInCloud) + 1);
         checkTable(probeStatusIds, int(ProbeStatus::Cancelled) + 1);
         checkTable(hostSourceIds, int(HostSource::None) + 1);

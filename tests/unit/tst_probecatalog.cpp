@@ -24,15 +24,12 @@ private:
         return Catalog::fromJson(QJsonDocument(root).toJson(), QStringLiteral("test.json"), problems);
     }
 
-    static QJsonObject parse(const char *json)
-    {
-        return QJsonDocument::fromJson(QByteArray(json)).object();
-    }
+    static QJsonObject parse(const char *json) { return QJsonDocument::fromJson(QByteArray(json)).object(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QFile file(Catalog::builtInPath());
+        QFile file(Catalog::builtInPath(QStringLiteral("2021-11")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         m_builtIn = QJsonDocument::fromJson(file.readAll()).object();
         QVERIFY(m_builtIn.contains(QStringLiteral("probe")));
@@ -41,7 +38,7 @@ private Q_SLOTS:
     void builtInProbeData()
     {
         Problems problems;
-        const Catalog c = Catalog::builtIn(&problems);
+        const Catalog c = Catalog::builtIn(QStringLiteral("2021-11"), &problems);
         QVERIFY2(c.isValid() && problems.isEmpty(), qPrintable(formatProblems(problems)));
         QVERIFY(c.probe.isTlsPort(443));
         QVERIFY(!c.probe.isTlsPort(80));
@@ -74,10 +71,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("probe");
         QTest::addColumn<QString>("location");
-        QTest::newRow("port") << QByteArray(R"({"tlsPorts": ["443-444"]})") << QStringLiteral("test.json: probe.tlsPorts");
-        QTest::newRow("issuers without hosts")
-            << QByteArray(R"({"expectedIssuers": [{"id": "x", "issuers": ["A"]}]})")
-            << QStringLiteral("test.json: probe.expectedIssuers[0] (x).hosts");
+        QTest::newRow("port") << QByteArray(R"({"tlsPorts": ["443-444"]})")
+                              << QStringLiteral("test.json: probe.tlsPorts");
+        QTest::newRow("issuers without hosts") << QByteArray(R"({"expectedIssuers": [{"id": "x", "issuers": ["A"]}]})")
+                                               << QStringLiteral("test.json: probe.expectedIssuers[0] (x).hosts");
         QTest::newRow("unknown destination")
             << QByteArray(R"({"wildcardSamples": {"*.nowhere.example": {"public": "a.nowhere.example"}}})")
             << QStringLiteral("test.json: probe.wildcardSamples[\"*.nowhere.example\"]");
@@ -116,14 +113,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("host");
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<bool>("matches");
-        QTest::newRow("subdomain") << "a.blob.core.windows.net" << "*.blob.core.windows.net" << true;
-        QTest::newRow("deeper") << "x.y.blob.core.windows.net" << "*.blob.core.windows.net" << true;
-        QTest::newRow("apex is not under *.") << "blob.core.windows.net" << "*.blob.core.windows.net" << false;
-        QTest::newRow("other suffix") << "a.blob.core.windows.net.evil.com" << "*.blob.core.windows.net" << false;
-        QTest::newRow("*x prefix-less") << "download.pytorch.org" << "*pytorch.org" << true;
-        QTest::newRow("*x apex") << "pytorch.org" << "*pytorch.org" << true;
-        QTest::newRow("exact, any case") << "ML.azure.com" << "ml.azure.com" << true;
-        QTest::newRow("everything") << "anything.example" << "*" << true;
+        QTest::newRow("subdomain") << "a.blob.core.windows.net"
+                                   << "*.blob.core.windows.net" << true;
+        QTest::newRow("deeper") << "x.y.blob.core.windows.net"
+                                << "*.blob.core.windows.net" << true;
+        QTest::newRow("apex is not under *.") << "blob.core.windows.net"
+                                              << "*.blob.core.windows.net" << false;
+        QTest::newRow("other suffix") << "a.blob.core.windows.net.evil.com"
+                                      << "*.blob.core.windows.net" << false;
+        QTest::newRow("*x prefix-less") << "download.pytorch.org"
+                                        << "*pytorch.org" << true;
+        QTest::newRow("*x apex") << "pytorch.org"
+                                 << "*pytorch.org" << true;
+        QTest::newRow("exact, any case") << "ML.azure.com"
+                                         << "ml.azure.com" << true;
+        QTest::newRow("everything") << "anything.example"
+                                    << "*" << true;
     }
 
     void hostPatterns()
@@ -136,7 +141,8 @@ private Q_SLOTS:
 
     void issuerNames()
     {
-        QVERIFY(issuerNameMatches(QStringLiteral("Microsoft Corporation"), QStringLiteral("Microsoft Corporation"), {}));
+        QVERIFY(
+            issuerNameMatches(QStringLiteral("Microsoft Corporation"), QStringLiteral("Microsoft Corporation"), {}));
         QVERIFY(issuerNameMatches(QStringLiteral("Microsoft Azure TLS Issuing CA*"), {},
                                   QStringLiteral("Microsoft Azure TLS Issuing CA 05")));
         QVERIFY(!issuerNameMatches(QStringLiteral("Microsoft Corporation"), QStringLiteral("Contoso"),

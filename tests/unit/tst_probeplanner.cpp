@@ -44,7 +44,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Problems problems;
-        m_catalog = Catalog::builtIn(&problems);
+        m_catalog = Catalog::builtIn(QStringLiteral("2021-11"), &problems);
         QVERIFY2(m_catalog.isValid(), qPrintable(formatProblems(problems)));
     }
 
@@ -61,8 +61,8 @@ private Q_SLOTS:
 
     void inboundAndRoutesAreNotTestable()
     {
-        const RuleSet set = scenario(QStringLiteral("public"), QStringLiteral("japaneast"),
-                                     {QStringLiteral("compute-instance")});
+        const RuleSet set
+            = scenario(QStringLiteral("public"), QStringLiteral("japaneast"), {QStringLiteral("compute-instance")});
         const QList<ProbeTarget> targets = ProbePlanner::plan(set, ProbeOptions());
         const ProbeTarget *inbound = find(targets, QStringLiteral("internet-in-batch"), 29876);
         QVERIFY(inbound);
@@ -113,7 +113,8 @@ private Q_SLOTS:
         QVERIFY(vault);
         QCOMPARE(vault->notTestable, NotTestableReason::WildcardNoSample);
         QVERIFY(ProbeTexts::notTestable(*vault).contains(QStringLiteral("--sample '*.vault.azure.net=HOST'")));
-        QVERIFY(ProbePlanner::destinationsWithoutHost(set, ProbeOptions()).contains(QStringLiteral("*.vault.azure.net")));
+        QVERIFY(
+            ProbePlanner::destinationsWithoutHost(set, ProbeOptions()).contains(QStringLiteral("*.vault.azure.net")));
         const ProbeTarget *pytorch = find(targets, QStringLiteral("afw-app-pytorch"), 443);
         QVERIFY(pytorch);
         QCOMPARE(pytorch->host, QStringLiteral("download.pytorch.org"));
@@ -185,7 +186,8 @@ private Q_SLOTS:
         QVERIFY2(r, qPrintable(error));
         QCOMPARE(r->host, QStringLiteral("api.example.com"));
         QCOMPARE(r->port, 443);
-        QCOMPARE(r->addresses, (QList<QHostAddress>{QHostAddress(QStringLiteral("127.0.0.1")), QHostAddress(QStringLiteral("::1"))}));
+        QCOMPARE(r->addresses,
+                 (QList<QHostAddress>{QHostAddress(QStringLiteral("127.0.0.1")), QHostAddress(QStringLiteral("::1"))}));
         r = ProbeOptions::parseResolve(QStringLiteral("*:*:127.0.0.1"), &error);
         QVERIFY(r);
         QCOMPARE(r->port, 0);

@@ -137,7 +137,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_catalog = Catalog::builtIn();
+        m_catalog = Catalog::builtIn(QStringLiteral("2021-11"));
         QVERIFY(m_catalog.isValid());
         applyLanguage(Language::English);
     }

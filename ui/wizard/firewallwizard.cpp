@@ -1,12 +1,12 @@
 #include "firewallwizard.h"
 
-#include "answers.h"
 #include "appicon.h"
 #include "cloudpage.h"
 #include "exportpage.h"
 #include "featurespage.h"
 #include "filedialog.h"
 #include "livetestslot.h"
+#include "profile.h"
 #include "regionpage.h"
 #include "rulespage.h"
 #include "statepage.h"

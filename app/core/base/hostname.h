@@ -9,7 +9,8 @@ namespace amlfw {
 // Placeholders the catalog may use in destinations and notes.
 inline const QStringList &knownPlaceholders()
 {
-    static const QStringList names{QStringLiteral("region"), QStringLiteral("storage"), QStringLiteral("pair")};
+    static const QStringList names{QStringLiteral("region"), QStringLiteral("storage"), QStringLiteral("pair"),
+                                   QStringLiteral("acr"), QStringLiteral("workspace-id")};
     return names;
 }
 

@@ -23,9 +23,19 @@ TranslatableText ctext(const char *source)
 
 } // namespace
 
-QString Catalog::builtInPath()
+QStringList Catalog::builtInEditions()
 {
-    return QStringLiteral(":/catalog/amlfw-catalog-2021-11.json");
+    return {QStringLiteral("2021-11"), QStringLiteral("2026-03")};
+}
+
+QString Catalog::newestEdition()
+{
+    return builtInEditions().constLast();
+}
+
+QString Catalog::builtInPath(const QString &edition)
+{
+    return QStringLiteral(":/catalog/amlfw-catalog-%1.json").arg(edition.isEmpty() ? newestEdition() : edition);
 }
 
 Catalog Catalog::fromFile(const QString &path, Problems *problems)
@@ -52,6 +62,11 @@ Catalog Catalog::fromFile(const QString &path, Problems *problems)
 Catalog Catalog::builtIn(Problems *problems)
 {
     return fromFile(builtInPath(), problems);
+}
+
+Catalog Catalog::builtIn(const QString &edition, Problems *problems)
+{
+    return fromFile(builtInPath(edition), problems);
 }
 
 Catalog Catalog::fromJson(const QByteArray &json, const QString &origin, Problems *problems)

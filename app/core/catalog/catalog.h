@@ -21,13 +21,26 @@ inline constexpr EnumTable directionIds{std::to_array<EnumId<Direction>>({
     {Direction::Outbound, "outbound"},
 })};
 
-enum class RuleKind { ServiceTag, Fqdn, Url, Route };
+// PrivateEndpoint: a managed virtual network's private-endpoint rule ("<resource>:<subresource>").
+enum class RuleKind { ServiceTag, Fqdn, Url, Route, PrivateEndpoint };
 inline constexpr EnumTable ruleKindIds{std::to_array<EnumId<RuleKind>>({
     {RuleKind::ServiceTag, "service-tag"},
     {RuleKind::Fqdn, "fqdn"},
     {RuleKind::Url, "url"},
     {RuleKind::Route, "route"},
+    {RuleKind::PrivateEndpoint, "private-endpoint"},
 })};
+
+// Where the rules go: the customer's own firewall, or the outbound rules of a managed virtual network.
+enum class NetworkKind { Customer, Managed };
+inline constexpr EnumTable networkKindIds{std::to_array<EnumId<NetworkKind>>({
+    {NetworkKind::Customer, "customer"},
+    {NetworkKind::Managed, "managed"},
+})};
+inline QString networkKindId(NetworkKind kind)
+{
+    return networkKindIds.toId(kind);
+}
 
 enum class NoteSeverity { Info, Warning };
 inline constexpr EnumTable noteSeverityIds{std::to_array<EnumId<NoteSeverity>>({
@@ -69,6 +82,13 @@ struct Feature
     LocalizedText name;
     LocalizedText description;
     QStringList implies;
+};
+
+// What a feature id of another edition is closest to in this one.
+struct FeatureMapping
+{
+    QStringList nearest; // feature ids of this catalog, may be empty
+    LocalizedText text;  // optional: why
 };
 
 struct Section
@@ -140,7 +160,7 @@ struct CatalogRule
     RuleKind kind = RuleKind::Fqdn;
     QString destination; // template with <region>, <storage>, <pair>
     QString article;     // as printed in the article, when amlfw corrects it
-    QString protocol;    // TCP / UDP, empty for routes
+    QString protocol;    // TCP / UDP / ANY, empty for routes and private endpoints
     QStringList ports;
     QList<PortCondition> portConditions;
     Condition when;
@@ -149,6 +169,8 @@ struct CatalogRule
     LocalizedText purpose;
     QStringList notes;
     QString alternativeTag; // service tag to use where Azure Firewall cannot express the rule
+    NetworkKind network = NetworkKind::Customer;
+    bool automatic = false; // managed network: Azure adds the rule by itself
 };
 
 // The rule catalog: every rule of the article, its sections and tables, the clouds, regions and
@@ -159,13 +181,16 @@ class Catalog
 
 public:
     static constexpr int FormatVersion = 1;
-    static QString builtInPath(); // ":/catalog/amlfw-catalog-2021-11.json"
+    static QStringList builtInEditions();                    // oldest first: "2021-11", "2026-03"
+    static QString newestEdition();                          // the default edition
+    static QString builtInPath(const QString &edition = {}); // ":/catalog/amlfw-catalog-<edition>.json"
 
     // Parses and validates. `origin` names the source in problem locations (a file name).
     // The catalog is usable only when no problem is an error.
     static Catalog fromJson(const QByteArray &json, const QString &origin, Problems *problems);
     static Catalog fromFile(const QString &path, Problems *problems);
-    static Catalog builtIn(Problems *problems = nullptr);
+    static Catalog builtIn(Problems *problems = nullptr); // the newest edition
+    static Catalog builtIn(const QString &edition, Problems *problems = nullptr);
 
     bool isValid() const { return m_valid; }
 
@@ -175,7 +200,10 @@ public:
     QString sourceUrl;
     QString sourceLocale;
     QString sourceDate;
+    LocalizedText summary; // one sentence on the edition, for choosing it
     QString origin;
+    QList<NetworkKind> networks{NetworkKind::Customer};
+    QHash<QString, FeatureMapping> featureMap; // ids of other editions -> nearest features here
 
     QList<Cloud> clouds;
     QList<FeatureGroup> featureGroups;
@@ -202,6 +230,7 @@ public:
     const ServiceTag *serviceTag(const QString &name) const;
     QStringList featureIds() const;
     QStringList cloudIds() const;
+    bool hasNetwork(NetworkKind kind) const { return networks.contains(kind); }
 
     // The selection plus everything it implies (arc-inference -> arc-training -> arc-extension).
     QStringList expandFeatures(const QStringList &selected) const;

@@ -25,9 +25,12 @@ const QRegularExpression &idPattern()
 // A destination as the catalog writes it, with placeholders standing for plausible values.
 QString sampleDestination(const QString &destination)
 {
-    return substitutePlaceholders(destination, {{QStringLiteral("region"), QStringLiteral("westus")},
-                                                {QStringLiteral("storage"), QStringLiteral("store")},
-                                                {QStringLiteral("pair"), QStringLiteral("eastus")}});
+    return substitutePlaceholders(
+        destination, {{QStringLiteral("region"), QStringLiteral("westus")},
+                      {QStringLiteral("storage"), QStringLiteral("store")},
+                      {QStringLiteral("pair"), QStringLiteral("eastus")},
+                      {QStringLiteral("acr"), QStringLiteral("registry")},
+                      {QStringLiteral("workspace-id"), QStringLiteral("0a1b2c3d-0000-4000-8000-000000000000")}});
 }
 
 } // namespace
@@ -39,8 +42,10 @@ void CatalogParser::read(const QJsonObject &root)
         return;
     m_catalog.edition = m_r.string(root, QStringLiteral("edition"), {});
     readSource(root);
+    readNetworks(root);
     readClouds(root);
     readFeatures(root);
+    readFeatureMap(root);
     readSectionsAndTables(root);
     readWellKnownPorts(root);
     readServiceTags(root);
@@ -85,6 +90,48 @@ void CatalogParser::readSource(const QJsonObject &root)
     m_catalog.sourceUrl = m_r.string(source, QStringLiteral("url"), path);
     m_catalog.sourceLocale = m_r.string(source, QStringLiteral("locale"), path, Need::Optional);
     m_catalog.sourceDate = m_r.string(source, QStringLiteral("date"), path);
+    m_catalog.summary = m_r.text(source, QStringLiteral("summary"), path, Need::Optional);
+}
+
+void CatalogParser::readNetworks(const QJsonObject &root)
+{
+    if (!root.contains(QStringLiteral("networks")))
+        return; // customer networks only
+    m_catalog.networks.clear();
+    const QStringList ids = m_r.stringList(root, QStringLiteral("networks"), {}, Need::Required);
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (const auto kind = networkKindIds.fromId(ids.at(i)); kind && !m_catalog.networks.contains(*kind))
+            m_catalog.networks << *kind;
+        else
+            m_r.error(JsonReader::index(QStringLiteral("networks"), i),
+                      ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "\"%1\" is not a network (customer or managed)"))
+                          .arg(ids.at(i)));
+    }
+    if (!m_catalog.networks.contains(NetworkKind::Customer))
+        m_r.error(QStringLiteral("networks"), ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "must contain \"customer\"")));
+}
+
+void CatalogParser::readFeatureMap(const QJsonObject &root)
+{
+    const QJsonObject map = m_r.object(root, QStringLiteral("featureMap"), {}, Need::Optional);
+    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+        const QString path = JsonReader::join(QStringLiteral("featureMap"), it.key());
+        if (m_featureIds.contains(it.key()))
+            m_r.error(path, ctext(QT_TRANSLATE_NOOP("amlfw::Catalog",
+                                                    "\"%1\" is a feature of this catalog; map only other ids"))
+                                .arg(it.key()));
+        if (!it.value().isObject()) {
+            m_r.error(path, JsonReader::mustBeAnObject());
+            continue;
+        }
+        const QJsonObject o = it.value().toObject();
+        FeatureMapping mapping;
+        mapping.nearest = m_r.stringList(o, QStringLiteral("nearest"), path, Need::Required);
+        checkKnown(mapping.nearest, m_featureIds, path + QStringLiteral(".nearest"),
+                   QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown feature id \"%1\""));
+        mapping.text = m_r.text(o, QStringLiteral("text"), path, Need::Optional);
+        m_catalog.featureMap.insert(it.key(), mapping);
+    }
 }
 
 void CatalogParser::readClouds(const QJsonObject &root)
@@ -341,7 +388,8 @@ void CatalogParser::readRule(const QJsonObject &o, const QString &path, int inde
         rule.kind = *parsedKind;
     else if (!kind.isEmpty())
         m_r.error(path + QStringLiteral(".kind"),
-                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "\"%1\" is not a kind (service-tag, fqdn, url or route)"))
+                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog",
+                                          "\"%1\" is not a kind (service-tag, fqdn, url, route or private-endpoint)"))
                       .arg(kind));
     readRuleAddressing(o, path, &rule, parsedKind.has_value());
 
@@ -356,7 +404,32 @@ void CatalogParser::readRule(const QJsonObject &o, const QString &path, int inde
     rule.alternativeTag = m_r.string(o, QStringLiteral("alternativeTag"), path, Need::Optional);
     checkKnown({rule.alternativeTag}, m_tagNames, path + QStringLiteral(".alternativeTag"),
                QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown service tag \"%1\""));
+    readRuleNetwork(o, path, &rule);
     m_catalog.rules << rule;
+}
+
+// Which network the rule belongs to; private endpoints and automatic rules exist in managed networks only.
+void CatalogParser::readRuleNetwork(const QJsonObject &o, const QString &path, CatalogRule *rule)
+{
+    const QString network = m_r.string(o, QStringLiteral("network"), path, Need::Optional);
+    if (const auto kind = networkKindIds.fromId(network))
+        rule->network = *kind;
+    else if (!network.isEmpty())
+        m_r.error(
+            path + QStringLiteral(".network"),
+            ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "\"%1\" is not a network (customer or managed)")).arg(network));
+    if (!m_catalog.hasNetwork(rule->network))
+        m_r.error(
+            path + QStringLiteral(".network"),
+            ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "the catalog's \"networks\" do not list \"%1\"")).arg(network));
+    rule->automatic = m_r.boolean(o, QStringLiteral("automatic"), path, false);
+    const bool managed = rule->network == NetworkKind::Managed;
+    if (rule->automatic && !managed)
+        m_r.error(path + QStringLiteral(".automatic"),
+                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "only rules of a managed network are automatic")));
+    if (rule->kind == RuleKind::PrivateEndpoint && !managed)
+        m_r.error(path + QStringLiteral(".kind"),
+                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "private endpoints belong to a managed network")));
 }
 
 // Destination, protocol, ports and route method, which depend on the kind.
@@ -367,17 +440,19 @@ void CatalogParser::readRuleAddressing(const QJsonObject &o, const QString &path
         checkDestination(rule->kind, rule->destination, path + QStringLiteral(".destination"));
     rule->article = m_r.string(o, QStringLiteral("article"), path, Need::Optional);
 
-    const bool isRoute = kindOk && rule->kind == RuleKind::Route;
+    // Routes and private endpoints carry no protocol and no ports.
+    const bool isRoute = kindOk && (rule->kind == RuleKind::Route || rule->kind == RuleKind::PrivateEndpoint);
     rule->protocol = m_r.string(o, QStringLiteral("protocol"), path, isRoute ? Need::Optional : Need::Required);
-    if (!isRoute && !rule->protocol.isEmpty() && rule->protocol != u"TCP" && rule->protocol != u"UDP")
-        m_r.error(
-            path + QStringLiteral(".protocol"),
-            ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "\"%1\" is not a protocol (TCP or UDP)")).arg(rule->protocol));
+    if (!isRoute && !rule->protocol.isEmpty() && rule->protocol != u"TCP" && rule->protocol != u"UDP"
+        && rule->protocol != u"ANY")
+        m_r.error(path + QStringLiteral(".protocol"),
+                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "\"%1\" is not a protocol (TCP, UDP or ANY)"))
+                      .arg(rule->protocol));
     if (isRoute && !rule->protocol.isEmpty())
         m_r.error(path + QStringLiteral(".protocol"),
-                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "a route has no protocol")));
+                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "a route or private endpoint has no protocol")));
 
-    rule->ports = m_r.stringList(o, QStringLiteral("ports"), path, Need::Required);
+    rule->ports = m_r.stringList(o, QStringLiteral("ports"), path, isRoute ? Need::Optional : Need::Required);
     for (qsizetype i = 0; i < rule->ports.size(); ++i) {
         if (!isValidPortSpec(rule->ports.at(i)))
             m_r.error(
@@ -390,7 +465,8 @@ void CatalogParser::readRuleAddressing(const QJsonObject &o, const QString &path
         m_r.error(path + QStringLiteral(".ports"),
                   ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "must list at least one port")));
     if (isRoute && !rule->ports.isEmpty())
-        m_r.error(path + QStringLiteral(".ports"), ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "a route has no ports")));
+        m_r.error(path + QStringLiteral(".ports"),
+                  ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "a route or private endpoint has no ports")));
 
     const QSet<QString> rulePorts(rule->ports.cbegin(), rule->ports.cend()); // a set: a rule may list thousands
     m_r.forEachObject(
@@ -408,12 +484,13 @@ void CatalogParser::readRuleAddressing(const QJsonObject &o, const QString &path
             rule->portConditions << c;
         });
 
-    rule->udr = m_r.string(o, QStringLiteral("udr"), path, isRoute ? Need::Required : Need::Optional);
-    if (isRoute && !rule->udr.isEmpty() && rule->udr != u"service-tags" && rule->udr != u"ip-ranges")
+    const bool needsUdr = kindOk && rule->kind == RuleKind::Route;
+    rule->udr = m_r.string(o, QStringLiteral("udr"), path, needsUdr ? Need::Required : Need::Optional);
+    if (needsUdr && !rule->udr.isEmpty() && rule->udr != u"service-tags" && rule->udr != u"ip-ranges")
         m_r.error(path + QStringLiteral(".udr"),
                   ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "\"%1\" is not a route method (service-tags or ip-ranges)"))
                       .arg(rule->udr));
-    if (!isRoute && !rule->udr.isEmpty())
+    if (!needsUdr && !rule->udr.isEmpty())
         m_r.error(path + QStringLiteral(".udr"),
                   ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "only routes have a route method")));
 }
@@ -438,7 +515,7 @@ void CatalogParser::checkPlaceholders(const QString &text, const QString &path)
     for (const QString &name : placeholdersIn(text)) {
         if (!knownPlaceholders().contains(name))
             m_r.error(path, ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "unknown placeholder <%1> (known: %2)"))
-                                .arg(name, QStringLiteral("<region>, <storage>, <pair>")));
+                                .arg(name, u'<' + knownPlaceholders().join(QStringLiteral(">, <")) + u'>'));
     }
 }
 
@@ -480,6 +557,14 @@ void CatalogParser::checkDestination(RuleKind kind, const QString &destination, 
             m_r.error(path, ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "\"%1\" is not a host name followed by a path"))
                                 .arg(destination));
         break;
+    case RuleKind::PrivateEndpoint: {
+        static const QRegularExpression pePattern(QStringLiteral("^[A-Za-z0-9-]+:[a-z]+$"));
+        if (!pePattern.match(sample).hasMatch())
+            m_r.error(path, ctext(QT_TRANSLATE_NOOP("amlfw::Catalog",
+                                                    "\"%1\" is not a private endpoint (resource:subresource)"))
+                                .arg(destination));
+        break;
+    }
     }
 }
 

@@ -24,6 +24,8 @@ public:
 private:
     bool readFormat(const QJsonObject &root);
     void readSource(const QJsonObject &root);
+    void readNetworks(const QJsonObject &root);
+    void readFeatureMap(const QJsonObject &root);
     void readClouds(const QJsonObject &root);
     void readFeatures(const QJsonObject &root);
     void readSectionsAndTables(const QJsonObject &root);
@@ -35,6 +37,7 @@ private:
     void readRegionsOfCloud(const QString &cloud, const QJsonArray &array, const QString &cloudPath);
     void readRules(const QJsonObject &root);
     void readRule(const QJsonObject &o, const QString &path, int index);
+    void readRuleNetwork(const QJsonObject &o, const QString &path, CatalogRule *rule);
     void readRuleAddressing(const QJsonObject &o, const QString &path, CatalogRule *rule, bool kindOk);
 
     void checkId(const QString &id, const QString &path, QSet<QString> *seen);

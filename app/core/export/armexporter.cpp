@@ -253,6 +253,8 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                                                 rule.protocol, QStringLiteral("destinationAddresses"),
                                                 part.alternativeTag, part.ports));
                 break;
+            case FirewallRuleType::Managed: // refused before: a managed network has no firewall template
+                break;
             case FirewallRuleType::Route:
                 if (!routeRules.contains(&rule))
                     routeRules << &rule;

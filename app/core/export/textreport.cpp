@@ -149,6 +149,8 @@ QString TextReport::groupTitle(FirewallRuleType type)
         return tr("Application rules");
     case FirewallRuleType::Unsupported:
         return tr("Not expressible in Azure Firewall");
+    case FirewallRuleType::Managed:
+        return tr("Managed virtual network: outbound rules of the workspace");
     }
     return {};
 }

@@ -1,13 +1,8 @@
 #include "answers.h"
 
-#include "atomicfile.h"
 #include "catalog.h"
-#include "jsonreader.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QRegularExpression>
 #include <algorithm>
 
 namespace amlfw {
@@ -66,10 +61,10 @@ TranslatableText AnswersValidator::storageNameText(const QString &name)
                        "The storage account name \"%1\" is too short: it must be 3 to 24 characters long."))
             .arg(name);
     if (name.size() > 24)
-        return TranslatableText(
-                   "amlfw::AnswersValidator",
-                   QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "The storage account name \"%1\" is too long (%2 "
-                                                                "characters): it must be 3 to 24 characters long."))
+        return TranslatableText("amlfw::AnswersValidator",
+                                QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                                  "The storage account name \"%1\" is too long (%2 "
+                                                  "characters): it must be 3 to 24 characters long."))
             .arg(name)
             .arg(qint64(name.size()));
     for (QChar c : name) {
@@ -168,6 +163,32 @@ Problems AnswersValidator::validateRegion(const Catalog &catalog, const QString 
     return {};
 }
 
+// A feature of another edition: name this edition's nearest features, from the catalog's mapping.
+TranslatableText AnswersValidator::featureOfOtherEdition(const Catalog &catalog, const QString &id)
+{
+    const FeatureMapping mapping = catalog.featureMap.value(id);
+    const bool why = !mapping.text.en.isEmpty();
+    if (mapping.nearest.isEmpty()) {
+        TranslatableText text(
+            "amlfw::AnswersValidator",
+            why ? QT_TRANSLATE_NOOP("amlfw::AnswersValidator", "The feature \"%1\" is not in the %2 edition: %3")
+                : QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                    "The feature \"%1\" is not in the %2 edition, and it has no "
+                                    "counterpart there."));
+        text.arg(id, catalog.edition);
+        return why ? text.arg(TranslatableText::localized(mapping.text)) : text;
+    }
+    TranslatableText text("amlfw::AnswersValidator",
+                          why ? QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                                  "The feature \"%1\" is not in the %2 edition; its nearest there: "
+                                                  "%3. %4")
+                              : QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                                  "The feature \"%1\" is not in the %2 edition; its nearest there: "
+                                                  "%3."));
+    text.arg(id, catalog.edition, mapping.nearest.join(QStringLiteral(", ")));
+    return why ? text.arg(TranslatableText::localized(mapping.text)) : text;
+}
+
 Problems AnswersValidator::validateFeatures(const Catalog &catalog, const QStringList &features)
 {
     Problems problems;
@@ -175,6 +196,10 @@ Problems AnswersValidator::validateFeatures(const Catalog &catalog, const QStrin
     for (const QString &f : features) {
         if (catalog.feature(f))
             continue;
+        if (catalog.featureMap.contains(f)) {
+            problems << Problem::error(QStringLiteral("features"), featureOfOtherEdition(catalog, f));
+            continue;
+        }
         const QString guess = suggestion(f, known);
         if (!guess.isEmpty())
             problems << Problem::error(
@@ -194,170 +219,62 @@ Problems AnswersValidator::validateFeatures(const Catalog &catalog, const QStrin
     return problems;
 }
 
+TranslatableText AnswersValidator::acrText(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9]{5,50}$"));
+    if (name.isEmpty() || pattern.match(name).hasMatch())
+        return {};
+    return TranslatableText("amlfw::AnswersValidator",
+                            QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                              "The container registry name \"%1\" is not valid: it must be 5 to 50 "
+                                              "letters and digits (the part before .azurecr.io)."))
+        .arg(name);
+}
+
+TranslatableText AnswersValidator::workspaceIdText(const QString &id)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"));
+    if (id.isEmpty() || pattern.match(id).hasMatch())
+        return {};
+    return TranslatableText("amlfw::AnswersValidator",
+                            QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                              "The workspace ID \"%1\" is not valid: it is a GUID such as "
+                                              "0a1b2c3d-4e5f-6789-abcd-ef0123456789 (Properties of the workspace in "
+                                              "the Azure portal)."))
+        .arg(id);
+}
+
 Problems AnswersValidator::validate(const Catalog &catalog, const Answers &answers)
 {
-    Problems problems = validateCloud(catalog, answers.cloud);
+    Problems problems;
+    if (!answers.edition.isEmpty() && answers.edition != catalog.edition)
+        problems << Problem::error(
+            QStringLiteral("edition"),
+            TranslatableText(
+                "amlfw::AnswersValidator",
+                QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                  "The answers are for the %1 edition, but the catalog is the %2 edition."))
+                .arg(answers.edition, catalog.edition));
+    if (answers.network == NetworkKind::Managed && !catalog.hasNetwork(NetworkKind::Managed))
+        problems << Problem::error(
+            QStringLiteral("network"),
+            TranslatableText("amlfw::AnswersValidator",
+                             QT_TRANSLATE_NOOP("amlfw::AnswersValidator",
+                                               "The %1 edition knows no managed virtual network: choose the "
+                                               "customer network, or a newer edition."))
+                .arg(catalog.edition));
+    problems << validateCloud(catalog, answers.cloud);
     problems << validateRegion(catalog, answers.cloud, answers.region);
     const TranslatableText storageError = storageNameText(answers.storage);
     if (!storageError.isEmpty())
         problems << Problem::error(QStringLiteral("storage"), storageError);
     problems << validateFeatures(catalog, answers.features);
+    if (const TranslatableText acr = acrText(answers.acr); !acr.isEmpty())
+        problems << Problem::error(QStringLiteral("acr"), acr);
+    if (const TranslatableText id = workspaceIdText(answers.workspaceId); !id.isEmpty())
+        problems << Problem::error(QStringLiteral("workspace-id"), id);
     return problems;
-}
-
-// ---------------------------------------------------------------- Profile
-
-Profile Profile::fromAnswers(const Answers &answers)
-{
-    Profile p;
-    p.cloud = answers.cloud;
-    p.region = answers.region;
-    p.storage = answers.storage;
-    p.features = answers.features;
-    p.udr = answers.udr;
-    return p;
-}
-
-void Profile::applyTo(Answers *answers) const
-{
-    if (cloud)
-        answers->cloud = *cloud;
-    if (region)
-        answers->region = *region;
-    if (storage)
-        answers->storage = *storage;
-    if (features)
-        answers->features = *features;
-    if (udr)
-        answers->udr = *udr;
-}
-
-Answers Profile::toAnswers() const
-{
-    Answers a;
-    applyTo(&a);
-    return a;
-}
-
-namespace {
-
-TranslatableText ptext(const char *source)
-{
-    return TranslatableText("amlfw::Profile", source);
-}
-
-} // namespace
-
-std::optional<Profile> Profile::fromFile(const QString &path, Problems *problems)
-{
-    Problems local;
-    Problems &out = problems ? *problems : local;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        out << Problem::error(
-            path, ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "cannot open the profile: %1")).arg(file.errorString()));
-        return std::nullopt;
-    }
-    constexpr qint64 MaxProfileBytes = 1024 * 1024;
-    if (file.size() > MaxProfileBytes) {
-        out << Problem::error(
-            path, ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "the profile is too large (%1 bytes; at most %2)"))
-                      .arg(file.size())
-                      .arg(MaxProfileBytes));
-        return std::nullopt;
-    }
-    return fromJson(file.read(MaxProfileBytes + 1), path, &out);
-}
-
-std::optional<Profile> Profile::fromJson(const QByteArray &json, const QString &origin, Problems *problems)
-{
-    Problems local;
-    JsonReader r(origin, problems ? problems : &local);
-    const auto root
-        = r.parseObject(json, ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "the profile must be a JSON object")));
-    if (!root)
-        return std::nullopt;
-    const QJsonObject &o = *root;
-
-    const QJsonValue format = o.value(QStringLiteral("format"));
-    if (!format.isUndefined() && (!format.isDouble() || format.toInt() != FormatVersion)) {
-        r.error(QStringLiteral("format"),
-                ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "unsupported profile format (this amlfw reads format %1)"))
-                    .arg(FormatVersion));
-        return std::nullopt;
-    }
-
-    static const QStringList knownKeys{QStringLiteral("format"), QStringLiteral("amlfw"),   QStringLiteral("cloud"),
-                                       QStringLiteral("region"), QStringLiteral("storage"), QStringLiteral("features"),
-                                       QStringLiteral("udr"),    QStringLiteral("lang"),    QStringLiteral("title")};
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        if (!knownKeys.contains(it.key()))
-            r.warning(it.key(), ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "unknown field, ignored")));
-    }
-
-    Profile p;
-    auto readString = [&](const QString &key) -> std::optional<QString> {
-        const std::optional<QString> value = r.optionalString(o, key, {});
-        if (value && value->size() > 256) {
-            r.error(key, ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "is too long")));
-            return std::nullopt;
-        }
-        return value;
-    };
-    p.cloud = readString(QStringLiteral("cloud"));
-    p.region = readString(QStringLiteral("region"));
-    p.storage = readString(QStringLiteral("storage"));
-    if (const auto title = readString(QStringLiteral("title")))
-        p.title = *title;
-    const QJsonValue features = o.value(QStringLiteral("features"));
-    if (!features.isUndefined() && !features.isNull() && !features.isArray())
-        r.error(QStringLiteral("features"), ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "must be an array of feature ids")));
-    else if (features.isArray())
-        p.features = r.stringList(o, QStringLiteral("features"), {});
-    if (const auto udr = readString(QStringLiteral("udr"))) {
-        p.udr = udrMethodFromId(*udr);
-        if (!p.udr)
-            r.error(
-                QStringLiteral("udr"),
-                ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "\"%1\" is not a route method (service-tags or ip-ranges)"))
-                    .arg(*udr));
-    }
-    if (const auto lang = readString(QStringLiteral("lang"))) {
-        p.language = languageFromCode(*lang);
-        if (!p.language)
-            r.error(QStringLiteral("lang"),
-                    ptext(QT_TRANSLATE_NOOP("amlfw::Profile", "\"%1\" is not a language (en or ja)")).arg(*lang));
-    }
-    if (r.hasErrors())
-        return std::nullopt;
-    return p;
-}
-
-QByteArray Profile::toJson() const
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("amlfw"), QStringLiteral("profile"));
-    o.insert(QStringLiteral("format"), FormatVersion);
-    if (!title.isEmpty())
-        o.insert(QStringLiteral("title"), title);
-    if (cloud)
-        o.insert(QStringLiteral("cloud"), *cloud);
-    if (region)
-        o.insert(QStringLiteral("region"), *region);
-    if (storage)
-        o.insert(QStringLiteral("storage"), *storage);
-    if (features)
-        o.insert(QStringLiteral("features"), QJsonArray::fromStringList(*features));
-    if (udr)
-        o.insert(QStringLiteral("udr"), udrMethodId(*udr));
-    if (language)
-        o.insert(QStringLiteral("lang"), languageCode(*language));
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
-}
-
-bool Profile::save(const QString &path, QString *error) const
-{
-    return writeFileAtomically(path, toJson(), error);
 }
 
 } // namespace amlfw

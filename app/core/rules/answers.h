@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog.h"
 #include "enumtable.h"
 #include "language.h"
 #include "problem.h"
@@ -11,8 +12,6 @@
 #include <optional>
 
 namespace amlfw {
-
-class Catalog;
 
 enum class UdrMethod { ServiceTags, IpRanges };
 inline constexpr EnumTable udrMethodIds{std::to_array<EnumId<UdrMethod>>({
@@ -36,6 +35,10 @@ struct Answers
     QString storage;      // the workspace's default storage account name
     QStringList features; // feature ids as selected (not expanded)
     UdrMethod udr = UdrMethod::ServiceTags;
+    QString acr;                                 // the workspace's container registry name, for <acr>; optional
+    QString workspaceId;                         // the workspace ID (a GUID), for <workspace-id>; optional
+    NetworkKind network = NetworkKind::Customer; // Managed: the workspace's managed virtual network
+    QString edition; // the catalog edition the answers are for; empty: whichever catalog is used
 
     bool operator==(const Answers &other) const = default;
 };
@@ -55,36 +58,13 @@ public:
     static Problems validateCloud(const Catalog &catalog, const QString &cloud);
     static Problems validateRegion(const Catalog &catalog, const QString &cloud, const QString &region);
     static Problems validateFeatures(const Catalog &catalog, const QStringList &features);
+    // Empty when valid (or empty: both are optional); otherwise says what is wrong.
+    static TranslatableText acrText(const QString &name);
+    static TranslatableText featureOfOtherEdition(const Catalog &catalog, const QString &id);
+    static TranslatableText workspaceIdText(const QString &id);
 
     // The closest known name, for "did you mean ...?", or empty.
     static QString suggestion(const QString &input, const QStringList &candidates);
-};
-
-// A profile: a small JSON file holding answers, saved by the wizard and read by the CLI.
-// Every field is optional, so a profile can hold part of a scenario and flags add the rest.
-struct Profile
-{
-    Q_DECLARE_TR_FUNCTIONS(amlfw::Profile)
-
-public:
-    static constexpr int FormatVersion = 1;
-
-    std::optional<QString> cloud;
-    std::optional<QString> region;
-    std::optional<QString> storage;
-    std::optional<QStringList> features;
-    std::optional<UdrMethod> udr;
-    std::optional<Language> language;
-    QString title; // optional name of the scenario, e.g. for a workshop
-
-    static Profile fromAnswers(const Answers &answers);
-    Answers toAnswers() const; // fields not set stay empty / default
-    void applyTo(Answers *answers) const;
-
-    static std::optional<Profile> fromJson(const QByteArray &json, const QString &origin, Problems *problems);
-    static std::optional<Profile> fromFile(const QString &path, Problems *problems);
-    QByteArray toJson() const;
-    bool save(const QString &path, QString *error) const; // atomic
 };
 
 } // namespace amlfw

@@ -129,6 +129,8 @@ QString AzureFirewall::typeLabel(FirewallRuleType type)
         return tr("Application rule");
     case FirewallRuleType::Unsupported:
         return tr("Not expressible in Azure Firewall");
+    case FirewallRuleType::Managed:
+        return tr("Managed network outbound rule");
     }
     return {};
 }
@@ -177,6 +179,8 @@ TranslatableText AzureFirewall::explanationText(const FirewallPart &part)
                            "Azure Firewall Standard matches host names only: this rule allows all of %1, not just %2. "
                            "To limit it to the path, use Azure Firewall Premium with TLS inspection and a target URL."))
                 .arg(part.target, part.urlPath);
+        return {};
+    case FirewallRuleType::Managed:
         return {};
     case FirewallRuleType::Unsupported:
         switch (part.reason) {

@@ -146,6 +146,9 @@ RuleSummary RuleSet::summary() const
             case FirewallRuleType::Unsupported:
                 ++s.unsupported;
                 break;
+            case FirewallRuleType::Managed:
+                ++(r.automatic ? s.automatic : s.managed);
+                break;
             }
         }
     }

@@ -18,6 +18,7 @@ enum class FirewallRuleType {
     NetworkFqdn,       // network rule with destination FQDNs: needs the firewall's DNS proxy
     Application,       // application rule: FQDN on Http:80 / Https:443
     Unsupported,       // Azure Firewall cannot express it: see reason and alternative
+    Managed,           // an outbound rule of the workspace's managed virtual network: no firewall of yours
 };
 inline constexpr EnumTable firewallRuleTypeIds{std::to_array<EnumId<FirewallRuleType>>({
     {FirewallRuleType::InboundNsg, "inbound-nsg"},
@@ -26,6 +27,7 @@ inline constexpr EnumTable firewallRuleTypeIds{std::to_array<EnumId<FirewallRule
     {FirewallRuleType::NetworkFqdn, "network-fqdn"},
     {FirewallRuleType::Application, "application"},
     {FirewallRuleType::Unsupported, "unsupported"},
+    {FirewallRuleType::Managed, "managed"},
 })};
 inline QString firewallRuleTypeId(FirewallRuleType type)
 {
@@ -82,7 +84,7 @@ struct Rule
     QString destination;         // placeholders replaced
     QString destinationTemplate; // as in the catalog
     QString articleDestination;  // as printed in the article, when amlfw corrects it
-    QString protocol;            // TCP / UDP; empty for routes
+    QString protocol;            // TCP / UDP / ANY; empty for routes and private endpoints
     QStringList ports;
     QStringList features; // selected features that require it; empty: always needed
     QString udr;          // routes: service-tags / ip-ranges
@@ -90,6 +92,9 @@ struct Rule
     QList<RuleSource> sources;
     QList<Note> notes; // placeholders replaced
     QList<FirewallPart> firewall;
+    NetworkKind network = NetworkKind::Customer;
+    bool automatic = false; // managed network: Azure adds it by itself
+    QStringList unanswered; // placeholders left in the destination: "acr", "workspace-id"
 
     bool isAlways() const { return features.isEmpty(); }
     QStringList sectionIds() const;
@@ -111,6 +116,8 @@ struct RuleSummary
     int networkFqdn = 0;
     int application = 0;
     int unsupported = 0;
+    int managed = 0;   // managed-network rules the user adds
+    int automatic = 0; // managed-network rules Azure adds
     int always = 0;
     int withWarnings = 0;
     bool dnsProxyRequired = false;
@@ -123,7 +130,7 @@ struct RuleSet
     Answers answers;
     QStringList effectiveFeatures; // selection plus implied features
     QString pairedRegion;
-    QHash<QString, QString> placeholders; // region, storage, pair
+    QHash<QString, QString> placeholders; // region, storage, pair, and acr, workspace-id when answered
     QList<Rule> rules;
     QList<Note> scenarioNotes;
     Problems problems; // warnings about the answers (errors mean no rules)

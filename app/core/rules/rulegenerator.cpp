@@ -59,12 +59,17 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
     set.placeholders = {{QStringLiteral("region"), answers.region},
                         {QStringLiteral("storage"), answers.storage},
                         {QStringLiteral("pair"), set.pairedRegion}};
+    // Optional answers: unanswered, the placeholder stays and the rule says which answer fills it.
+    if (!answers.acr.isEmpty())
+        set.placeholders.insert(QStringLiteral("acr"), answers.acr.toLower());
+    if (!answers.workspaceId.isEmpty())
+        set.placeholders.insert(QStringLiteral("workspace-id"), answers.workspaceId.toLower());
 
     // Stable ids: a rule is named after the first catalog row of this cloud with its destination,
     // protocol and ports, whatever the selected features.
     QHash<QString, QString> canonicalId;
     for (const CatalogRule &row : catalog.rules) {
-        if (!appliesToCloud(row.clouds, cloud))
+        if (!appliesToCloud(row.clouds, cloud) || row.network != answers.network)
             continue;
         const QString key = mergeKey(row.direction, row.kind, row.destination, row.protocol, row.ports, row.udr);
         if (!canonicalId.contains(key))
@@ -74,7 +79,7 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
     QHash<QString, qsizetype> byKey;
     bool skippedPair = false;
     for (const CatalogRule &row : catalog.rules) {
-        if (!appliesToCloud(row.clouds, cloud) || !row.when.evaluate(features))
+        if (!appliesToCloud(row.clouds, cloud) || row.network != answers.network || !row.when.evaluate(features))
             continue;
         if (row.kind == RuleKind::Route && row.udr != udrMethodId(answers.udr))
             continue;
@@ -126,6 +131,12 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
             rule.protocol = row.protocol;
             rule.ports = ports;
             rule.udr = row.udr;
+            rule.network = row.network;
+            rule.automatic = row.automatic;
+            for (const QString &name : placeholdersIn(destination)) {
+                if (!rule.unanswered.contains(name))
+                    rule.unanswered << name;
+            }
             set.rules << rule;
             index = set.rules.size() - 1;
             byKey.insert(key, index);
@@ -167,7 +178,15 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
                 ordered << f;
         }
         rule.features = ordered;
-        rule.firewall = AzureFirewall::classify(rule, catalog, cloud);
+        if (rule.network == NetworkKind::Managed) // the managed network's own rule: no firewall of yours
+        {
+            FirewallPart part;
+            part.type = FirewallRuleType::Managed;
+            part.ports = rule.ports;
+            part.target = rule.destination;
+            rule.firewall = {part};
+        } else
+            rule.firewall = AzureFirewall::classify(rule, catalog, cloud);
     }
 
     for (const Note &note : catalog.scenarioNotes) {

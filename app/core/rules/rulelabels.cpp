@@ -20,6 +20,8 @@ QString RuleLabels::kind(RuleKind kind)
         return tr("URL");
     case RuleKind::Route:
         return tr("Route");
+    case RuleKind::PrivateEndpoint:
+        return tr("Private endpoint");
     }
     return {};
 }
