@@ -8,6 +8,8 @@
 // <workspace-id> = WORKSPACE and <region> = the scenario's region. Hosts without a port in the article
 // get 443 (the port their download needs).
 
+#include "hostname.h"
+#include "probecatalog.h"
 #include "rulesetfixture.h"
 
 using namespace amlfw;
@@ -517,7 +519,8 @@ private Q_SLOTS:
         for (const CloudFacts &c : clouds()) {
             const RuleSet customer = generateAll2026(c, NetworkKind::Customer);
             for (const Rule &r : customer.rules)
-                QVERIFY2(r.network == u"customer" && !r.automatic, qPrintable(c.cloud + u' ' + r.destination));
+                QVERIFY2(r.network == NetworkKind::Customer && !r.automatic,
+                         qPrintable(c.cloud + u' ' + r.destination));
             for (const Table &t : catalog2026().tables) {
                 if (isManagedTable(t.id))
                     QVERIFY2(tableRows(customer, t.id).isEmpty(), qPrintable(c.cloud + u' ' + t.id));
@@ -527,7 +530,7 @@ private Q_SLOTS:
             QVERIFY(managed.isValid());
             int automatic = 0;
             for (const Rule &r : managed.rules) {
-                if (r.network != u"managed")
+                if (r.network != NetworkKind::Managed)
                     continue;
                 if (r.automatic)
                     ++automatic;
@@ -575,6 +578,26 @@ private Q_SLOTS:
             if (r.destination == u"<acr>.azurecr.io")
                 QCOMPARE(r.unanswered, QStringList{QStringLiteral("acr")});
         }
+    }
+
+    // The live test has a host to try for the new wildcards and service tags, each admitted by its rule.
+    void probeSamples()
+    {
+        const ProbeCatalog &probe = catalog2026().probe;
+        for (const char *wildcard : {"*.vscode.dev", "*.vscode-cdn.net", "*.gallerycdn.vsassets.io", "*.pytorch.org",
+                                     "*.data.mcr.microsoft.com", "*.modelmanagement.azureml.net", "*.docker.io"}) {
+            const QString pattern = QString::fromLatin1(wildcard);
+            const QString sample = probe.wildcardSample(pattern, QStringLiteral("public"));
+            QVERIFY2(!sample.isEmpty(), wildcard);
+            QVERIFY2(
+                hostMatchesPattern(
+                    substitutePlaceholders(sample, {{QStringLiteral("region"), QStringLiteral("japaneast")}}), pattern),
+                qPrintable(sample));
+        }
+        QCOMPARE(probe.serviceTagHost(QStringLiteral("AzureFrontDoor.FirstParty"), QStringLiteral("public")),
+                 QStringLiteral("mcr.microsoft.com"));
+        QVERIFY(!probe.serviceTagHost(QStringLiteral("MicrosoftContainerRegistry"), QStringLiteral("usgov")).isEmpty());
+        QVERIFY(!probe.serviceTagHost(QStringLiteral("AzureMonitor"), QStringLiteral("china")).isEmpty());
     }
 
     // Each known issue of the edition is shown on a rule or as a scenario note, numbered 1..n.
