@@ -111,8 +111,9 @@ struct Note
     QString id;
     int knownIssue = 0; // number in known-issues-2021.md, 0 if none
     NoteSeverity severity = NoteSeverity::Info;
-    QStringList clouds; // empty: every cloud
-    Condition when;     // scenario notes only
+    QStringList clouds;           // empty: every cloud
+    QList<NetworkKind> networks;  // empty: every network
+    Condition when;               // scenario notes only
     LocalizedText text;
 };
 

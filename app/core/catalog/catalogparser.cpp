@@ -269,6 +269,16 @@ void CatalogParser::readNotes(const QJsonObject &root, const QString &key, bool 
             }
             n.clouds = m_r.stringList(o, QStringLiteral("clouds"), path);
             checkClouds(n.clouds, path + QStringLiteral(".clouds"));
+            const QStringList networks = m_r.stringList(o, QStringLiteral("networks"), path);
+            for (const QString &id : networks) {
+                const auto kind = networkKindIds.fromId(id);
+                if (kind && m_catalog.hasNetwork(*kind))
+                    n.networks << *kind;
+                else
+                    m_r.error(path + QStringLiteral(".networks"),
+                              ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "the catalog's \"networks\" do not list \"%1\""))
+                                  .arg(id));
+            }
             if (scenario)
                 n.when = condition(m_r.string(o, QStringLiteral("when"), path, Need::Optional),
                                    path + QStringLiteral(".when"));

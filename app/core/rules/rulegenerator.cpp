@@ -26,6 +26,12 @@ bool appliesToCloud(const QStringList &clouds, const QString &cloud)
     return clouds.isEmpty() || clouds.contains(cloud);
 }
 
+bool appliesTo(const Note &note, const Answers &answers)
+{
+    return appliesToCloud(note.clouds, answers.cloud)
+           && (note.networks.isEmpty() || note.networks.contains(answers.network));
+}
+
 Note substituted(Note note, const QHash<QString, QString> &placeholders)
 {
     note.text.en = substitutePlaceholders(note.text.en, placeholders);
@@ -153,7 +159,7 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
         }
         for (const QString &noteId : row.notes) {
             const Note *note = catalog.note(noteId);
-            if (!note || !appliesToCloud(note->clouds, cloud))
+            if (!note || !appliesTo(*note, answers))
                 continue;
             const bool already
                 = std::any_of(rule.notes.cbegin(), rule.notes.cend(), [&](const Note &n) { return n.id == noteId; });
@@ -190,7 +196,7 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
     }
 
     for (const Note &note : catalog.scenarioNotes) {
-        if (appliesToCloud(note.clouds, cloud) && note.when.evaluate(features))
+        if (appliesTo(note, answers) && note.when.evaluate(features))
             set.scenarioNotes << substituted(note, set.placeholders);
     }
     if (skippedPair && answers.udr == UdrMethod::IpRanges)
