@@ -40,6 +40,9 @@ public:
 
     // The catalog of --catalog, or the built-in edition of --edition, else of the profile, else the newest.
     bool loadCatalog(const QCommandLineParser &parser, Catalog *catalog);
+    // The answers of the profile and flags for `catalog` (--all-features: its features); prints, false on bad input.
+    bool buildAnswers(const QCommandLineParser &parser, const Catalog &catalog, Answers *answers);
+    bool generateRuleSet(const Catalog &catalog, const Answers &answers, RuleSet *set); // prints problems
     // Builds the rule set from the profile and flags; prints problems; false on bad input.
     bool buildRuleSet(const QCommandLineParser &parser, const Catalog &catalog, RuleSet *set);
     bool loadRuleSet(const QCommandLineParser &parser, RuleSet *set); // loadCatalog + buildRuleSet

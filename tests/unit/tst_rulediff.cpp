@@ -25,9 +25,8 @@ QJsonObject row(const QString &id, const QString &direction, const QString &kind
                   {QStringLiteral("protocol"), protocol},
                   {QStringLiteral("ports"), QJsonArray::fromStringList(ports)},
                   {QStringLiteral("table"), table},
-                  {QStringLiteral("purpose"),
-                   QJsonObject{{QStringLiteral("en"), QStringLiteral("Purpose.")},
-                               {QStringLiteral("ja"), QStringLiteral("目的。")}}}};
+                  {QStringLiteral("purpose"), QJsonObject{{QStringLiteral("en"), QStringLiteral("Purpose.")},
+                                                          {QStringLiteral("ja"), QStringLiteral("目的。")}}}};
     if (!when.isEmpty())
         o.insert(QStringLiteral("when"), when);
     if (kind == u"route")
@@ -69,8 +68,7 @@ QStringList destinations(const QList<RuleDiffItem> &items)
 {
     QStringList out;
     for (const RuleDiffItem &item : items)
-        out << item.current().destination + u' ' + item.current().protocol + u' '
-                   + item.current().ports.join(u',');
+        out << item.current().destination + u' ' + item.current().protocol + u' ' + item.current().ports.join(u',');
     return out;
 }
 
@@ -141,14 +139,13 @@ private Q_SLOTS:
                 row(QStringLiteral("out-aml"), out, tag, QStringLiteral("AzureMachineLearning"), tcp,
                     {QStringLiteral("443"), QStringLiteral("8787"), QStringLiteral("18881")}),
                 row(QStringLiteral("in-aml"), in, tag, QStringLiteral("AzureMachineLearning"), tcp,
-                    {QStringLiteral("44224")}, QStringLiteral("compute-instance"),
-                    QStringLiteral("internet-inbound")),
+                    {QStringLiteral("44224")}, QStringLiteral("compute-instance"), QStringLiteral("internet-inbound")),
                 row(QStringLiteral("out-aad"), out, tag, QStringLiteral("AzureActiveDirectory"), tcp,
                     {QStringLiteral("443"), QStringLiteral("80")}),
                 row(QStringLiteral("out-arm"), out, tag, QStringLiteral("AzureResourceManager"), tcp,
                     {QStringLiteral("443")}, QStringLiteral("compute-instance")),
-                row(QStringLiteral("out-graph"), out, fqdn, QStringLiteral("GRAPH.windows.net"),
-                    QStringLiteral("ANY"), {QStringLiteral("443")}),
+                row(QStringLiteral("out-graph"), out, fqdn, QStringLiteral("GRAPH.windows.net"), QStringLiteral("ANY"),
+                    {QStringLiteral("443")}),
                 row(QStringLiteral("out-mcr"), out, tag, QStringLiteral("MicrosoftContainerRegistry"), tcp,
                     {QStringLiteral("443")}),
                 row(QStringLiteral("out-blob"), out, fqdn, QStringLiteral("*.blob.core.windows.net"), tcp,
@@ -159,20 +156,21 @@ private Q_SLOTS:
                     {QStringLiteral("443")}, QStringLiteral("compute-instance | compute-cluster")),
             },
             [](QJsonObject &root) {
-                // This edition has no "user-managed-deps"; its nearest is "custom-images". AzureMonitor is
+                // This edition has no "user-managed-deps" (its nearest: "custom-images") and no "hbi". AzureMonitor is
                 // no service tag it knows, so Azure Firewall cannot carry the rule: classification changes.
                 QJsonArray features;
                 for (const QJsonValue &f : root.value(QStringLiteral("features")).toArray()) {
-                    if (f.toObject().value(QStringLiteral("id")).toString() != u"user-managed-deps")
+                    const QString id = f.toObject().value(QStringLiteral("id")).toString();
+                    if (id != u"user-managed-deps" && id != u"hbi")
                         features << f;
                 }
                 root.insert(QStringLiteral("features"), features);
-                root.insert(QStringLiteral("featureMap"),
-                            QJsonObject{{QStringLiteral("user-managed-deps"),
-                                         QJsonObject{{QStringLiteral("nearest"),
-                                                      QJsonArray{QStringLiteral("custom-images")}}}},
-                                        {QStringLiteral("gone-feature"),
-                                         QJsonObject{{QStringLiteral("nearest"), QJsonArray{}}}}});
+                root.insert(
+                    QStringLiteral("featureMap"),
+                    QJsonObject{
+                        {QStringLiteral("user-managed-deps"),
+                         QJsonObject{{QStringLiteral("nearest"), QJsonArray{QStringLiteral("custom-images")}}}},
+                        {QStringLiteral("gone-feature"), QJsonObject{{QStringLiteral("nearest"), QJsonArray{}}}}});
                 QJsonArray tags;
                 for (const QJsonValue &t : root.value(QStringLiteral("serviceTags")).toArray()) {
                     if (t.toObject().value(QStringLiteral("name")).toString() != u"AzureMonitor")
@@ -196,6 +194,11 @@ private Q_SLOTS:
                                            QStringLiteral("no-such-feature")}),
                  (QStringList{QStringLiteral("compute-instance"), QStringLiteral("custom-images"),
                               QStringLiteral("no-such-feature")}));
+        // An id of the other edition that this one neither has nor maps has no counterpart here.
+        QCOMPARE(featuresForEdition(m_to, {QStringLiteral("hbi"), QStringLiteral("compute-instance")}, &m_from),
+                 QStringList{QStringLiteral("compute-instance")});
+        QCOMPARE(featuresForEdition(m_to, {QStringLiteral("hbi"), QStringLiteral("compute-instance")}),
+                 (QStringList{QStringLiteral("hbi"), QStringLiteral("compute-instance")}));
         // The edition that has the id keeps it.
         QCOMPARE(featuresForEdition(m_from, {QStringLiteral("user-managed-deps")}),
                  QStringList{QStringLiteral("user-managed-deps")});
@@ -204,9 +207,8 @@ private Q_SLOTS:
 
     void addedInToOrder()
     {
-        QCOMPARE(destinations(m_diff.added),
-                 (QStringList{QStringLiteral("AzureMachineLearning UDP 5831"),
-                              QStringLiteral("BatchNodeManagement.japaneast TCP 443")}));
+        QCOMPARE(destinations(m_diff.added), (QStringList{QStringLiteral("AzureMachineLearning UDP 5831"),
+                                                          QStringLiteral("BatchNodeManagement.japaneast TCP 443")}));
         for (const RuleDiffItem &item : m_diff.added) {
             QCOMPARE(item.change, RuleChange::Added);
             QVERIFY(!item.before);
@@ -243,8 +245,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("fields");
         QTest::newRow("ports") << QStringLiteral("AzureMachineLearning") << QStringLiteral("AzureMachineLearning")
                                << QStringList{QStringLiteral("ports")};
-        QTest::newRow("condition") << QStringLiteral("AzureResourceManager")
-                                   << QStringLiteral("AzureResourceManager")
+        QTest::newRow("condition") << QStringLiteral("AzureResourceManager") << QStringLiteral("AzureResourceManager")
                                    << QStringList{QStringLiteral("condition")};
         QTest::newRow("protocol (ANY: a network rule), destination in another case")
             << QStringLiteral("GRAPH.windows.net") << QStringLiteral("graph.windows.net")
@@ -252,9 +253,9 @@ private Q_SLOTS:
         QTest::newRow("service tag without region, condition")
             << QStringLiteral("MicrosoftContainerRegistry") << QStringLiteral("MicrosoftContainerRegistry.japaneast")
             << QStringList{QStringLiteral("destination"), QStringLiteral("condition")};
-        QTest::newRow("wildcard spelling") << QStringLiteral("*.blob.core.windows.net")
-                                           << QStringLiteral("*blob.core.windows.net")
-                                           << QStringList{QStringLiteral("destination")};
+        QTest::newRow("wildcard spelling")
+            << QStringLiteral("*.blob.core.windows.net") << QStringLiteral("*blob.core.windows.net")
+            << QStringList{QStringLiteral("destination")};
         QTest::newRow("classification") << QStringLiteral("AzureMonitor") << QStringLiteral("AzureMonitor")
                                         << QStringList{QStringLiteral("classification")};
     }
@@ -327,8 +328,7 @@ private Q_SLOTS:
                  QStringLiteral("destination: MicrosoftContainerRegistry.japaneast → MicrosoftContainerRegistry; "
                                 "condition: user-managed-deps → always"));
         applyLanguage(Language::Japanese);
-        QCOMPARE(RuleDiff::changeText(*aml, Language::Japanese),
-                 QStringLiteral("ポート: 443 → 443、8787、18881"));
+        QCOMPARE(RuleDiff::changeText(*aml, Language::Japanese), QStringLiteral("ポート: 443 → 443、8787、18881"));
         QCOMPARE(RuleDiff::changeTitle(RuleChange::Removed), QStringLiteral("削除"));
         applyLanguage(Language::English);
     }

@@ -8,7 +8,7 @@
 
 namespace amlfw {
 
-QStringList featuresForEdition(const Catalog &catalog, const QStringList &features)
+QStringList featuresForEdition(const Catalog &catalog, const QStringList &features, const Catalog *other)
 {
     QStringList out;
     const auto add = [&out](const QString &id) {
@@ -16,7 +16,7 @@ QStringList featuresForEdition(const Catalog &catalog, const QStringList &featur
             out << id;
     };
     for (const QString &id : features) {
-        if (catalog.feature(id) || !catalog.featureMap.contains(id)) {
+        if (catalog.feature(id) || (!catalog.featureMap.contains(id) && !(other && other->feature(id)))) {
             add(id);
             continue;
         }

@@ -13,8 +13,9 @@ namespace amlfw {
 
 // The feature selection `features` (ids of any edition) as `catalog`'s edition understands it: ids
 // it has stay, ids of another edition become the edition's `featureMap` nearest ids (none when the
-// mapping is empty), unknown ids stay so that validation names them. Order kept, no duplicates.
-QStringList featuresForEdition(const Catalog &catalog, const QStringList &features);
+// mapping is empty); ids of `other` that neither has nor maps are dropped (no counterpart), other
+// unknown ids stay so that validation names them. Order kept, no duplicates.
+QStringList featuresForEdition(const Catalog &catalog, const QStringList &features, const Catalog *other = nullptr);
 
 enum class RuleChange { Added, Removed, Changed };
 inline constexpr EnumTable ruleChangeIds{std::to_array<EnumId<RuleChange>>({
@@ -82,8 +83,8 @@ public:
     const RuleDiffItem *itemForRule(const QString &toRuleId) const;
 
     // Translated texts.
-    static QString changeTitle(RuleChange change);  // "Added"
-    static QString fieldName(DiffField field);      // "ports"
+    static QString changeTitle(RuleChange change); // "Added"
+    static QString fieldName(DiffField field);     // "ports"
     static QString value(const RuleDiffSide &side, DiffField field, Language language);
     // "ports: 443 → 443, 8787, 18881; protocol: TCP → UDP"
     static QString changeText(const RuleDiffItem &item, Language language);
