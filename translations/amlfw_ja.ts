@@ -909,6 +909,118 @@
         <source>&quot;%1&quot; is not a network: use customer or managed.</source>
         <translation>「%1」はネットワークの種類ではありません。customer または managed を指定してください。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not an edition (%2) nor a catalog file.</source>
+        <translation>「%1」は版 (%2) でもカタログ ファイルでもありません。</translation>
+    </message>
+    <message>
+        <source>Show what changed between two editions of the article for a scenario.</source>
+        <translation>シナリオについて、記事の 2 つの版の間で変わった点を表示します。</translation>
+    </message>
+    <message>
+        <source>The older edition, or a catalog file (default: %1).</source>
+        <translation>古い方の版、またはカタログ ファイル (既定: %1)。</translation>
+    </message>
+    <message>
+        <source>The newer edition, or a catalog file (default: the newest, %1).</source>
+        <translation>新しい方の版、またはカタログ ファイル (既定: 最新の %1)。</translation>
+    </message>
+    <message>
+        <source>File to write (&quot;-&quot; for standard output, the default).</source>
+        <translation>書き込むファイル (既定の「-」は標準出力)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a format of &quot;diff&quot;: use table, json, csv or markdown.</source>
+        <translation>「%1」は「diff」の形式ではありません。table、json、csv、markdown のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;diff&quot; compares two editions: name them with --from and --to.</source>
+        <translation>「diff」は 2 つの版を比較します。版は --from と --to で指定してください。</translation>
+    </message>
+    <message>
+        <source>the %1 edition knows no managed virtual network: --network managed compares only editions that have one, such as %2.</source>
+        <translation>%1 版にはマネージド仮想ネットワークがありません。--network managed で比較できるのは、マネージド仮想ネットワークがある版 (%2 など) だけです。</translation>
+    </message>
+    <message>
+        <source>Changes from the %1 edition (%2) to the %3 edition (%4)</source>
+        <translation>%1 版 (%2) から %3 版 (%4) への変更点</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Scenario: %1, %2, storage account %3.</source>
+        <translation>シナリオ: %1、%2、ストレージ アカウント %3。</translation>
+    </message>
+    <message>
+        <source>Features: %1.</source>
+        <translation>機能: %1。</translation>
+    </message>
+    <message>
+        <source>Features: %1 (%2), %3 (%4).</source>
+        <translation>機能: %1 (%2)、%3 (%4)。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 removed, %3 changed, %4 unchanged.</source>
+        <translation>追加 %1、削除 %2、変更 %3、変更なし %4。</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Required for</source>
+        <translation>次のために必須</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>変更内容</translation>
+    </message>
+    <message>
+        <source>Sections (%1)</source>
+        <translation>セクション (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>ありません。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更の種類</translation>
+    </message>
+    <message>
+        <source>Changed fields</source>
+        <translation>変更された項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>Rule (%1)</source>
+        <translation>規則 (%1)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::CloudPage</name>
@@ -3412,6 +3524,49 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Select a rule to see its purpose, where the article lists it, its notes and how Azure Firewall carries it.</source>
         <translation>規則を選択すると、目的、記事での記載箇所、注意事項、Azure Firewall での扱いが表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::RuleDiff</name>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>常に必要</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
     </message>
 </context>
 <context>

@@ -23,8 +23,8 @@ bool loadEdition(CliApp &app, const QString &value, Catalog *catalog)
     } else if (QFileInfo(value).isFile()) {
         *catalog = Catalog::fromFile(value, &problems);
     } else {
-        app.fail(DiffCommand::tr("\"%1\" is not an edition: use %2, or a catalog file.")
-                     .arg(value, Catalog::builtInEditions().join(QStringLiteral(" or "))));
+        app.fail(DiffCommand::tr("\"%1\" is not an edition (%2) nor a catalog file.")
+                     .arg(value, Catalog::builtInEditions().join(QStringLiteral(", "))));
         return false;
     }
     app.printProblems(problems);

@@ -51,10 +51,12 @@ QString DiffReport::scenario() const
 
 QString DiffReport::counts() const
 {
-    return tr("%n added", nullptr, int(m_diff.added.size())) + QStringLiteral(", ")
-           + tr("%n removed", nullptr, int(m_diff.removed.size())) + QStringLiteral(", ")
-           + tr("%n changed", nullptr, int(m_diff.changed.size())) + QStringLiteral(", ")
-           + tr("%n unchanged", nullptr, m_diff.unchanged) + u'.';
+    // No plural forms needed: the words stand after the numbers, unchanged in English and Japanese.
+    return tr("%1 added, %2 removed, %3 changed, %4 unchanged.")
+        .arg(m_diff.added.size())
+        .arg(m_diff.removed.size())
+        .arg(m_diff.changed.size())
+        .arg(m_diff.unchanged);
 }
 
 QString DiffReport::sections(const std::optional<RuleDiffSide> &side) const
@@ -65,16 +67,6 @@ QString DiffReport::sections(const std::optional<RuleDiffSide> &side) const
     for (const Section &s : side->sections)
         titles << s.title.text(m_language);
     return titles.join(QStringLiteral(" / "));
-}
-
-QStringList DiffReport::changeLines(const RuleDiffItem &item) const
-{
-    QStringList lines;
-    for (DiffField field : item.fields)
-        lines << tr("%1: %2 → %3")
-                     .arg(RuleDiff::fieldName(field), RuleDiff::value(*item.before, field, m_language),
-                          RuleDiff::value(*item.after, field, m_language));
-    return lines;
 }
 
 QStringList DiffReport::header(RuleChange change) const
@@ -99,7 +91,7 @@ QList<QStringList> DiffReport::rows(const QList<RuleDiffItem> &items, RuleChange
                         RuleDiff::value(side, DiffField::Ports, m_language),
                         RuleDiff::value(side, DiffField::Condition, m_language)};
         if (change == RuleChange::Changed)
-            row << changeLines(item).join(u'\n');
+            row << RuleDiff::changeLines(item, m_language).join(u'\n');
         if (change != RuleChange::Added)
             row << sections(item.before);
         if (change != RuleChange::Removed)
@@ -202,8 +194,8 @@ QByteArray DiffReport::csv(bool byteOrderMark) const
             rows << QStringList{RuleDiff::changeTitle(item.change),
                                 RuleLabels::direction(item.direction),
                                 side.destination,
-                                RuleDiff::value(side, DiffField::Protocol, m_language),
-                                RuleDiff::value(side, DiffField::Ports, m_language),
+                                side.protocol, // empty for routes: a "-" would be neutralised as a formula
+                                side.ports.join(QStringLiteral(", ")),
                                 RuleDiff::value(side, DiffField::Condition, m_language),
                                 fields.join(QStringLiteral(", ")),
                                 before.join(QStringLiteral("; ")),

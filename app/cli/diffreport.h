@@ -30,7 +30,6 @@ private:
     QString scenario() const;
     QString counts() const;
     QString sections(const std::optional<RuleDiffSide> &side) const; // titles, or "-"
-    QStringList changeLines(const RuleDiffItem &item) const;         // "ports: a → b", one per field
     QList<QStringList> rows(const QList<RuleDiffItem> &items, RuleChange change) const;
     QStringList header(RuleChange change) const;
     QJsonObject editionJson(const RuleSet &set) const;

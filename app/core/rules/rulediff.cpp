@@ -225,15 +225,20 @@ QString RuleDiff::value(const RuleDiffSide &side, DiffField field, Language lang
     return {};
 }
 
+QStringList RuleDiff::changeLines(const RuleDiffItem &item, Language language)
+{
+    QStringList lines;
+    if (!item.before || !item.after)
+        return lines;
+    for (DiffField field : item.fields)
+        lines << tr("%1: %2 → %3")
+                     .arg(fieldName(field), value(*item.before, field, language), value(*item.after, field, language));
+    return lines;
+}
+
 QString RuleDiff::changeText(const RuleDiffItem &item, Language language)
 {
-    if (!item.before || !item.after)
-        return {};
-    QStringList parts;
-    for (DiffField field : item.fields)
-        parts << tr("%1: %2 → %3")
-                     .arg(fieldName(field), value(*item.before, field, language), value(*item.after, field, language));
-    return parts.join(QStringLiteral("; "));
+    return changeLines(item, language).join(QStringLiteral("; "));
 }
 
 } // namespace amlfw

@@ -86,7 +86,9 @@ public:
     static QString changeTitle(RuleChange change); // "Added"
     static QString fieldName(DiffField field);     // "ports"
     static QString value(const RuleDiffSide &side, DiffField field, Language language);
-    // "ports: 443 → 443, 8787, 18881; protocol: TCP → UDP"
+    // One line per changed field: "ports: 443 → 443, 8787, 18881".
+    static QStringList changeLines(const RuleDiffItem &item, Language language);
+    // The lines joined: "ports: 443 → 443, 8787, 18881; protocol: TCP → UDP".
     static QString changeText(const RuleDiffItem &item, Language language);
 };
 
