@@ -950,18 +950,6 @@
         <translation>なし</translation>
     </message>
     <message>
-        <source>Scenario: %1, %2, storage account %3.</source>
-        <translation>シナリオ: %1、%2、ストレージ アカウント %3。</translation>
-    </message>
-    <message>
-        <source>Features: %1.</source>
-        <translation>機能: %1。</translation>
-    </message>
-    <message>
-        <source>Features: %1 (%2), %3 (%4).</source>
-        <translation>機能: %1 (%2)、%3 (%4)。</translation>
-    </message>
-    <message>
         <source>%1 added, %2 removed, %3 changed, %4 unchanged.</source>
         <translation>追加 %1、削除 %2、変更 %3、変更なし %4。</translation>
     </message>
@@ -1020,6 +1008,14 @@
     <message>
         <source>Rule (%1)</source>
         <translation>規則 (%1)</translation>
+    </message>
+    <message>
+        <source>Scenario: %1, %2, storage account %3; features: %4.</source>
+        <translation>シナリオ: %1、%2、ストレージ アカウント %3、機能: %4。</translation>
+    </message>
+    <message>
+        <source>Scenario: %1, %2, storage account %3; features: %4 (%5), %6 (%7).</source>
+        <translation>シナリオ: %1、%2、ストレージ アカウント %3、機能: %4 (%5)、%6 (%7)。</translation>
     </message>
 </context>
 <context>

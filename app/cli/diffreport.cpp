@@ -39,14 +39,14 @@ QString DiffReport::scenario() const
     const auto features = [](const RuleSet &set) {
         return set.answers.features.isEmpty() ? tr("none") : set.answers.features.join(QStringLiteral(", "));
     };
-    QString text = tr("Scenario: %1, %2, storage account %3.")
-                       .arg(RuleLabels::cloudName(m_to, m_language), RuleLabels::regionName(m_to, m_language),
-                            m_to.answers.storage);
+    const QString cloud = RuleLabels::cloudName(m_to, m_language);
+    const QString region = RuleLabels::regionName(m_to, m_language);
     if (m_from.answers.features == m_to.answers.features)
-        return text + u' ' + tr("Features: %1.").arg(features(m_to));
-    return text + u' '
-           + tr("Features: %1 (%2), %3 (%4).")
-                 .arg(features(m_from), m_from.catalog.edition, features(m_to), m_to.catalog.edition);
+        return tr("Scenario: %1, %2, storage account %3; features: %4.")
+            .arg(cloud, region, m_to.answers.storage, features(m_to));
+    return tr("Scenario: %1, %2, storage account %3; features: %4 (%5), %6 (%7).")
+        .arg(cloud, region, m_to.answers.storage, features(m_from), m_from.catalog.edition, features(m_to),
+             m_to.catalog.edition);
 }
 
 QString DiffReport::counts() const
