@@ -1126,6 +1126,69 @@
     </message>
 </context>
 <context>
+    <name>amlfw::EditionChanges</name>
+    <message>
+        <source>Show chan&amp;ges against %1</source>
+        <translation>%1 との違いを表示(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show chan&amp;ges since %1</source>
+        <translation>%1 からの変更を表示(&amp;G)</translation>
+    </message>
+    <message>
+        <source>There is no other edition to compare these rules with.</source>
+        <translation>これらの規則と比較できる別の版はありません。</translation>
+    </message>
+    <message>
+        <source>The %1 edition has no managed virtual network: there is nothing to compare.</source>
+        <translation>%1 版にはマネージド仮想ネットワークがないため、比較するものがありません。</translation>
+    </message>
+    <message>
+        <source>The rules of the %1 edition cannot be made for these answers: %2</source>
+        <translation>この回答では %1 版の規則を作成できません: %2</translation>
+    </message>
+    <message>
+        <source>Changed — %1</source>
+        <translation>変更 — %1</translation>
+    </message>
+    <message>
+        <source>Changed in %1 — %2</source>
+        <translation>%1 で変更 — %2</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>New in %1</source>
+        <translation>%1 で追加</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Not in %1</source>
+        <translation>%1 にはありません</translation>
+    </message>
+    <message>
+        <source>&amp;Removed since %1</source>
+        <translation>%1 以降に削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>N&amp;ew in %1</source>
+        <translation>%1 で追加(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Since %1: %2 new, %3 removed, %4 changed.</source>
+        <translation>%1 以降: 新規 %2、削除 %3、変更 %4。</translation>
+    </message>
+    <message>
+        <source>In %1: %2 new, %3 removed, %4 changed.</source>
+        <translation>%1 では: 新規 %2、削除 %3、変更 %4。</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::ExportPage</name>
     <message>
         <source>Export</source>
@@ -3657,6 +3720,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Rule ID</source>
         <translation>規則 ID</translation>
     </message>
+    <message>
+        <source>Change</source>
+        <translation>変更点</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::RulesPage</name>
@@ -3785,6 +3852,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>規則 %n 件: 受信 %1、ルート %2、サービス タグのネットワーク規則 %3、FQDN のネットワーク規則 %4、アプリケーション規則 %5、表現できない規則 %6。常に必要な規則 %7 件、注意事項のある規則 %8 件。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Marks each rule that is new or changed, with what changed, and lists the rules only the other edition has in a tab of their own.</source>
+        <translation>新規または変更された規則に、変更内容を示す印を付けます。もう一方の版にだけある規則は専用のタブに一覧表示します。</translation>
+    </message>
+    <message>
+        <source>There is no other edition to compare these rules with.</source>
+        <translation>これらの規則と比較できる別の版はありません。</translation>
     </message>
 </context>
 <context>
