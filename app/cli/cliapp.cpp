@@ -171,7 +171,7 @@ void CliApp::printProblems(const Problems &problems)
     }
 }
 
-void CliApp::addSelectionOptions(QCommandLineParser &parser)
+void CliApp::addSelectionOptions(QCommandLineParser &parser, bool editionOptions)
 {
     parser.addOption({QStringLiteral("cloud"), tr("Cloud: public, usgov or china."), QStringLiteral("cloud")});
     parser.addOption(
@@ -195,8 +195,14 @@ void CliApp::addSelectionOptions(QCommandLineParser &parser)
                       QStringLiteral("kind")});
     parser.addOption({QStringLiteral("profile"), tr("Read answers from a profile file; flags override it."),
                       QStringLiteral("file")});
-    parser.addOption(editionOption());
-    parser.addOption(catalogOption());
+    QCommandLineOption edition = editionOption();
+    QCommandLineOption catalog = catalogOption();
+    if (!editionOptions) {
+        edition.setFlags(QCommandLineOption::HiddenFromHelp);
+        catalog.setFlags(QCommandLineOption::HiddenFromHelp);
+    }
+    parser.addOption(edition);
+    parser.addOption(catalog);
 }
 
 bool CliApp::readProfile(const QCommandLineParser &parser)

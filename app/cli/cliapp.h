@@ -31,7 +31,9 @@ public:
 
     // Options shared by commands.
     // cloud, region, storage, features, udr, acr, workspace-id, network, profile, edition, catalog
-    static void addSelectionOptions(QCommandLineParser &parser);
+    // editionOptions false: --edition and --catalog are accepted but not shown in the help (diff,
+    // which names its editions otherwise, refuses them with a message).
+    static void addSelectionOptions(QCommandLineParser &parser, bool editionOptions = true);
     static QCommandLineOption catalogOption();
     static QCommandLineOption editionOption();
     static QCommandLineOption formatOption(const QString &values, const QString &defaultValue);

@@ -40,7 +40,7 @@ QString DiffCommand::description() const
 
 void DiffCommand::addOptions(QCommandLineParser &parser) const
 {
-    CliApp::addSelectionOptions(parser);
+    CliApp::addSelectionOptions(parser, false);
     parser.addOption({QStringLiteral("from"),
                       tr("The older edition, or a catalog file (default: %1).").arg(defaultFrom),
                       QStringLiteral("edition"), defaultFrom});

@@ -538,6 +538,17 @@ private Q_SLOTS:
                      .contains(QStringLiteral("user-managed-deps")));
     }
 
+    void diffHelpNamesItsOptions()
+    {
+        const CliRun r = runCli({QStringLiteral("diff"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *option : {"--from", "--to", "--format", "--output", "--features", "--network", "--profile"})
+            QVERIFY2(r.outText().contains(QLatin1String(option)), option);
+        // The editions are named by --from and --to only.
+        QVERIFY(!r.outText().contains(QStringLiteral("--edition")));
+        QVERIFY(!r.outText().contains(QStringLiteral("--catalog")));
+    }
+
     void diffOfTheSameEditionIsEmpty()
     {
         const Run r = runDiff(
