@@ -1017,6 +1017,18 @@
         <source>Scenario: %1, %2, storage account %3; features: %4 (%5), %6 (%7).</source>
         <translation>シナリオ: %1、%2、ストレージ アカウント %3、機能: %4 (%5)、%6 (%7)。</translation>
     </message>
+    <message>
+        <source>Features of the %1 edition (article of %2):</source>
+        <translation>%1 版の機能 (%2 付けの記事):</translation>
+    </message>
+    <message>
+        <source>Features of other editions, and their nearest here:</source>
+        <translation>他の版の機能と、この版で最も近い機能:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::CloudPage</name>
