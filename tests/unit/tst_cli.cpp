@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #ifdef Q_OS_UNIX
@@ -536,6 +537,68 @@ private Q_SLOTS:
                      .value(QStringLiteral("features"))
                      .toArray()
                      .contains(QStringLiteral("user-managed-deps")));
+    }
+
+    // The built-in editions, for a scenario with compute: the 2026 features, and the nearest that the
+    // 2021 ids give (compute without "compute-public-ip").
+    void diffOfTheBuiltInEditions_data()
+    {
+        QTest::addColumn<QString>("features");
+        QTest::newRow("2026 features") << QStringLiteral("compute-instance,compute-cluster,compute-public-ip");
+        QTest::newRow("2021 features") << QStringLiteral("compute-instance,compute-cluster");
+    }
+
+    void diffOfTheBuiltInEditions()
+    {
+        QFETCH(QString, features);
+        const QStringList diff = QStringList{QStringLiteral("--from"), QStringLiteral("2021-11"),
+                                             QStringLiteral("--to"), QStringLiteral("2026-03")}
+                                 + scenario() + QStringList{QStringLiteral("--features"), features};
+        const Run json = runDiff(diff + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(json.rawOut).object();
+        QCOMPARE(root.value(QStringLiteral("to")).toObject().value(QStringLiteral("date")).toString(),
+                 QStringLiteral("2026-03-19"));
+        const QJsonObject batchIn
+            = diffItem(root, QStringLiteral("removed"), QStringLiteral("BatchNodeManagement"), QStringLiteral("TCP"));
+        QCOMPARE(batchIn.value(QStringLiteral("direction")).toString(), QStringLiteral("inbound"));
+        QCOMPARE(batchIn.value(QStringLiteral("ports")).toArray(), QJsonArray{QStringLiteral("29876-29877")});
+        const QJsonObject udp
+            = diffItem(root, QStringLiteral("added"), QStringLiteral("AzureMachineLearning"), QStringLiteral("UDP"));
+        QCOMPARE(udp.value(QStringLiteral("ports")).toArray(), QJsonArray{QStringLiteral("5831")});
+        const QJsonObject batchOut = diffItem(root, QStringLiteral("added"),
+                                              QStringLiteral("BatchNodeManagement.japaneast"), QStringLiteral("TCP"));
+        QCOMPARE(batchOut.value(QStringLiteral("direction")).toString(), QStringLiteral("outbound"));
+        QCOMPARE(batchOut.value(QStringLiteral("ports")).toArray(), QJsonArray{QStringLiteral("443")});
+        QVERIFY(!diffItem(root, QStringLiteral("added"), QStringLiteral("AzureFrontDoor.FirstParty")).isEmpty());
+        // Every item names the sections of the edition(s) it is in.
+        QVERIFY(!udp.value(QStringLiteral("sections")).toObject().value(QStringLiteral("to")).toArray().isEmpty());
+
+        // The same in the table, in English and Japanese: the rows under their group.
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("ja")}) {
+            const Run r = runDiff(diff + QStringList{QStringLiteral("--lang"), lang});
+            QCOMPARE(r.exitCode, 0);
+            const bool ja = lang == u"ja";
+            // Groups are separated by an empty line; each starts with its title and count.
+            QString added;
+            QString removed;
+            for (const QString &group : r.out.split(QStringLiteral("\n\n"))) {
+                if (group.startsWith(ja ? QStringLiteral("追加 (") : QStringLiteral("Added (")))
+                    added = group;
+                if (group.startsWith(ja ? QStringLiteral("削除 (") : QStringLiteral("Removed (")))
+                    removed = group;
+            }
+            const QString inbound = ja ? QStringLiteral("受信") : QStringLiteral("Inbound");
+            const QString outbound = ja ? QStringLiteral("送信") : QStringLiteral("Outbound");
+            const QRegularExpression batchRemoved(inbound + QStringLiteral(" +BatchNodeManagement +TCP +29876-29877"));
+            QVERIFY2(batchRemoved.match(removed).hasMatch(), qPrintable(r.out));
+            for (const QString &row : {outbound + QStringLiteral(" +AzureMachineLearning +UDP +5831"),
+                                       outbound + QStringLiteral(" +BatchNodeManagement\\.japaneast +TCP +443"),
+                                       outbound + QStringLiteral(" +AzureFrontDoor\\.FirstParty +TCP +443")})
+                QVERIFY2(QRegularExpression(row).match(added).hasMatch(), qPrintable(row + u'\n' + r.out));
+            if (ja)
+                QVERIFY(r.out.contains(QStringLiteral("東日本")));
+        }
     }
 
     void diffHelpNamesItsOptions()
