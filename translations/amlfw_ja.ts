@@ -910,6 +910,114 @@
         <translation>「%1」はネットワークの種類ではありません。customer または managed を指定してください。</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; is not an edition (%2) nor a catalog file.</source>
+        <translation>「%1」は版 (%2) でもカタログ ファイルでもありません。</translation>
+    </message>
+    <message>
+        <source>Show what changed between two editions of the article for a scenario.</source>
+        <translation>シナリオについて、記事の 2 つの版の間で変わった点を表示します。</translation>
+    </message>
+    <message>
+        <source>The older edition, or a catalog file (default: %1).</source>
+        <translation>古い方の版、またはカタログ ファイル (既定: %1)。</translation>
+    </message>
+    <message>
+        <source>The newer edition, or a catalog file (default: the newest, %1).</source>
+        <translation>新しい方の版、またはカタログ ファイル (既定: 最新の %1)。</translation>
+    </message>
+    <message>
+        <source>File to write (&quot;-&quot; for standard output, the default).</source>
+        <translation>書き込むファイル (既定の「-」は標準出力)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a format of &quot;diff&quot;: use table, json, csv or markdown.</source>
+        <translation>「%1」は「diff」の形式ではありません。table、json、csv、markdown のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;diff&quot; compares two editions: name them with --from and --to.</source>
+        <translation>「diff」は 2 つの版を比較します。版は --from と --to で指定してください。</translation>
+    </message>
+    <message>
+        <source>the %1 edition knows no managed virtual network: --network managed compares only editions that have one, such as %2.</source>
+        <translation>%1 版にはマネージド仮想ネットワークがありません。--network managed で比較できるのは、マネージド仮想ネットワークがある版 (%2 など) だけです。</translation>
+    </message>
+    <message>
+        <source>Changes from the %1 edition (%2) to the %3 edition (%4)</source>
+        <translation>%1 版 (%2) から %3 版 (%4) への変更点</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 removed, %3 changed, %4 unchanged.</source>
+        <translation>追加 %1、削除 %2、変更 %3、変更なし %4。</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Required for</source>
+        <translation>次のために必須</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>変更内容</translation>
+    </message>
+    <message>
+        <source>Sections (%1)</source>
+        <translation>セクション (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>ありません。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更の種類</translation>
+    </message>
+    <message>
+        <source>Changed fields</source>
+        <translation>変更された項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>Rule (%1)</source>
+        <translation>規則 (%1)</translation>
+    </message>
+    <message>
+        <source>Scenario: %1, %2, storage account %3; features: %4.</source>
+        <translation>シナリオ: %1、%2、ストレージ アカウント %3、機能: %4。</translation>
+    </message>
+    <message>
+        <source>Scenario: %1, %2, storage account %3; features: %4 (%5), %6 (%7).</source>
+        <translation>シナリオ: %1、%2、ストレージ アカウント %3、機能: %4 (%5)、%6 (%7)。</translation>
+    </message>
+    <message>
         <source>Features of the %1 edition (article of %2):</source>
         <translation>%1 版の機能 (%2 付けの記事):</translation>
     </message>
@@ -1027,6 +1135,69 @@
     <message>
         <source>Notes</source>
         <translation>注記</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::EditionChanges</name>
+    <message>
+        <source>Show chan&amp;ges against %1</source>
+        <translation>%1 との違いを表示(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show chan&amp;ges since %1</source>
+        <translation>%1 からの変更を表示(&amp;G)</translation>
+    </message>
+    <message>
+        <source>There is no other edition to compare these rules with.</source>
+        <translation>これらの規則と比較できる別の版はありません。</translation>
+    </message>
+    <message>
+        <source>The %1 edition has no managed virtual network: there is nothing to compare.</source>
+        <translation>%1 版にはマネージド仮想ネットワークがないため、比較するものがありません。</translation>
+    </message>
+    <message>
+        <source>The rules of the %1 edition cannot be made for these answers: %2</source>
+        <translation>この回答では %1 版の規則を作成できません: %2</translation>
+    </message>
+    <message>
+        <source>Changed — %1</source>
+        <translation>変更 — %1</translation>
+    </message>
+    <message>
+        <source>Changed in %1 — %2</source>
+        <translation>%1 で変更 — %2</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>New in %1</source>
+        <translation>%1 で追加</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Not in %1</source>
+        <translation>%1 にはありません</translation>
+    </message>
+    <message>
+        <source>&amp;Removed since %1</source>
+        <translation>%1 以降に削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>N&amp;ew in %1</source>
+        <translation>%1 で追加(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Since %1: %2 new, %3 removed, %4 changed.</source>
+        <translation>%1 以降: 新規 %2、削除 %3、変更 %4。</translation>
+    </message>
+    <message>
+        <source>In %1: %2 new, %3 removed, %4 changed.</source>
+        <translation>%1 では: 新規 %2、削除 %3、変更 %4。</translation>
     </message>
 </context>
 <context>
@@ -3427,6 +3598,49 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::RuleDiff</name>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>常に必要</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::RuleGenerator</name>
     <message>
         <source>The rule catalog has errors and cannot be used.</source>
@@ -3517,6 +3731,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Rule ID</source>
         <translation>規則 ID</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更点</translation>
     </message>
 </context>
 <context>
@@ -3646,6 +3864,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>規則 %n 件: 受信 %1、ルート %2、サービス タグのネットワーク規則 %3、FQDN のネットワーク規則 %4、アプリケーション規則 %5、表現できない規則 %6。常に必要な規則 %7 件、注意事項のある規則 %8 件。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Marks each rule that is new or changed, with what changed, and lists the rules only the other edition has in a tab of their own.</source>
+        <translation>新規または変更された規則に、変更内容を示す印を付けます。もう一方の版にだけある規則は専用のタブに一覧表示します。</translation>
+    </message>
+    <message>
+        <source>There is no other edition to compare these rules with.</source>
+        <translation>これらの規則と比較できる別の版はありません。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "atomicfile.h"
 #include "checkcommand.h"
+#include "diffcommand.h"
 #include "exportcommand.h"
 #include "featurescommand.h"
 #include "profile.h"
@@ -67,6 +68,7 @@ CliApp::CliApp(QTextStream &out, QTextStream &err)
     m_commands.push_back(std::make_unique<FeaturesCommand>());
     m_commands.push_back(std::make_unique<RegionsCommand>());
     m_commands.push_back(std::make_unique<CheckCommand>());
+    m_commands.push_back(std::make_unique<DiffCommand>());
 }
 
 CliApp::~CliApp() = default;
@@ -169,7 +171,7 @@ void CliApp::printProblems(const Problems &problems)
     }
 }
 
-void CliApp::addSelectionOptions(QCommandLineParser &parser)
+void CliApp::addSelectionOptions(QCommandLineParser &parser, bool editionOptions)
 {
     parser.addOption({QStringLiteral("cloud"), tr("Cloud: public, usgov or china."), QStringLiteral("cloud")});
     parser.addOption(
@@ -193,8 +195,14 @@ void CliApp::addSelectionOptions(QCommandLineParser &parser)
                       QStringLiteral("kind")});
     parser.addOption({QStringLiteral("profile"), tr("Read answers from a profile file; flags override it."),
                       QStringLiteral("file")});
-    parser.addOption(editionOption());
-    parser.addOption(catalogOption());
+    QCommandLineOption edition = editionOption();
+    QCommandLineOption catalog = catalogOption();
+    if (!editionOptions) {
+        edition.setFlags(QCommandLineOption::HiddenFromHelp);
+        catalog.setFlags(QCommandLineOption::HiddenFromHelp);
+    }
+    parser.addOption(edition);
+    parser.addOption(catalog);
 }
 
 bool CliApp::readProfile(const QCommandLineParser &parser)
@@ -256,7 +264,7 @@ bool CliApp::loadCatalog(const QCommandLineParser &parser, Catalog *catalog)
     return true;
 }
 
-bool CliApp::buildRuleSet(const QCommandLineParser &parser, const Catalog &catalog, RuleSet *set)
+bool CliApp::buildAnswers(const QCommandLineParser &parser, const Catalog &catalog, Answers *result)
 {
     Answers answers;
     bool featuresGiven = false;
@@ -309,6 +317,12 @@ bool CliApp::buildRuleSet(const QCommandLineParser &parser, const Catalog &catal
         }
         answers.udr = *udr;
     }
+    *result = answers;
+    return true;
+}
+
+bool CliApp::generateRuleSet(const Catalog &catalog, const Answers &answers, RuleSet *set)
+{
     *set = RuleGenerator::generate(catalog, answers);
     // Locations name the flag the user typed.
     Problems problems = set->problems;
@@ -318,6 +332,12 @@ bool CliApp::buildRuleSet(const QCommandLineParser &parser, const Catalog &catal
     }
     printProblems(problems);
     return set->isValid();
+}
+
+bool CliApp::buildRuleSet(const QCommandLineParser &parser, const Catalog &catalog, RuleSet *set)
+{
+    Answers answers;
+    return buildAnswers(parser, catalog, &answers) && generateRuleSet(catalog, answers, set);
 }
 
 bool CliApp::loadRuleSet(const QCommandLineParser &parser, RuleSet *set)

@@ -31,7 +31,9 @@ public:
 
     // Options shared by commands.
     // cloud, region, storage, features, udr, acr, workspace-id, network, profile, edition, catalog
-    static void addSelectionOptions(QCommandLineParser &parser);
+    // editionOptions false: --edition and --catalog are accepted but not shown in the help (diff,
+    // which names its editions otherwise, refuses them with a message).
+    static void addSelectionOptions(QCommandLineParser &parser, bool editionOptions = true);
     static QCommandLineOption catalogOption();
     static QCommandLineOption editionOption();
     static QCommandLineOption formatOption(const QString &values, const QString &defaultValue);
@@ -40,6 +42,9 @@ public:
 
     // The catalog of --catalog, or the built-in edition of --edition, else of the profile, else the newest.
     bool loadCatalog(const QCommandLineParser &parser, Catalog *catalog);
+    // The answers of the profile and flags for `catalog` (--all-features: its features); prints, false on bad input.
+    bool buildAnswers(const QCommandLineParser &parser, const Catalog &catalog, Answers *answers);
+    bool generateRuleSet(const Catalog &catalog, const Answers &answers, RuleSet *set); // prints problems
     // Builds the rule set from the profile and flags; prints problems; false on bad input.
     bool buildRuleSet(const QCommandLineParser &parser, const Catalog &catalog, RuleSet *set);
     bool loadRuleSet(const QCommandLineParser &parser, RuleSet *set); // loadCatalog + buildRuleSet

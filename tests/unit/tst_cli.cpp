@@ -1,6 +1,8 @@
 // The amlfw command line, end to end: exit codes, messages in both languages, files.
 
+#include "catalog.h"
 #include "clirunner.h"
+#include "editionfixture.h"
 #include "rulesetfixture.h"
 
 #include <QFile>
@@ -8,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #ifdef Q_OS_UNIX
@@ -31,6 +34,13 @@ struct Run
 Run runCliText(const QStringList &arguments)
 {
     const CliRun cli = runCli(withEdition2021(arguments));
+    return {cli.exitCode, cli.outText(), cli.errText(), cli.out};
+}
+
+// diff names its editions with --from and --to: no --edition added.
+Run runDiff(const QStringList &arguments)
+{
+    const CliRun cli = runCli(QStringList{QStringLiteral("diff")} + arguments);
     return {cli.exitCode, cli.outText(), cli.errText(), cli.out};
 }
 
@@ -70,6 +80,31 @@ mode_t fileType(const QString &path)
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & S_IFMT) : 0;
 }
 #endif
+
+// A catalog file of a "2026-03" edition made from the 2021 file (editionfixture.h).
+QString newerCatalog(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("newer.json"));
+    return writeFile(path, newerEditionJson()) ? path : QString();
+}
+
+QJsonObject diffItem(const QJsonObject &root, const QString &group, const QString &destination,
+                     const QString &protocol = {})
+{
+    for (const QJsonValue &v : root.value(group).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("destination")).toString() == destination
+            && (protocol.isEmpty() || o.value(QStringLiteral("protocol")).toString() == protocol))
+            return o;
+    }
+    return {};
+}
+
+QString writeProfile(const QTemporaryDir &dir, const QString &name, const QByteArray &json)
+{
+    const QString path = dir.filePath(name);
+    return writeFile(path, json) ? path : QString();
+}
 
 bool hasJapanese(const QString &text)
 {
@@ -352,6 +387,405 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(path + QStringLiteral(": cloud")) && r.err.contains(QStringLiteral("文字列")),
                  qPrintable(r.err));
+    }
+
+    void diffFormats()
+    {
+        QTemporaryDir dir;
+        const QString newer = newerCatalog(dir);
+        QVERIFY(!newer.isEmpty());
+        const QStringList diff = QStringList{QStringLiteral("--to"), newer} + scenario()
+                                 + QStringList{QStringLiteral("--features"),
+                                               QStringLiteral("compute-instance,compute-cluster,user-managed-deps")};
+        // JSON: editions, scenario, and the three arrays with before/after and sections of both editions.
+        Run r = runDiff(diff + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(r.rawOut).object();
+        QCOMPARE(root.value(QStringLiteral("from")).toObject().value(QStringLiteral("edition")).toString(),
+                 QStringLiteral("2021-11"));
+        QCOMPARE(root.value(QStringLiteral("from")).toObject().value(QStringLiteral("date")).toString(),
+                 QStringLiteral("2021-11-05"));
+        QCOMPARE(root.value(QStringLiteral("to")).toObject().value(QStringLiteral("date")).toString(),
+                 QStringLiteral("2026-03-19"));
+        QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("region")).toString(),
+                 QStringLiteral("japaneast"));
+        const QJsonObject removed
+            = diffItem(root, QStringLiteral("removed"), QStringLiteral("BatchNodeManagement"), QStringLiteral("TCP"));
+        QCOMPARE(removed.value(QStringLiteral("direction")).toString(), QStringLiteral("inbound"));
+        QCOMPARE(removed.value(QStringLiteral("ports")).toArray(), QJsonArray{QStringLiteral("29876-29877")});
+        QCOMPARE(removed.value(QStringLiteral("rules")).toObject().value(QStringLiteral("from")).toString(),
+                 QStringLiteral("internet-in-batch"));
+        QVERIFY(removed.value(QStringLiteral("sections")).toObject().value(QStringLiteral("to")).toArray().isEmpty());
+        const QJsonArray fromSections
+            = removed.value(QStringLiteral("sections")).toObject().value(QStringLiteral("from")).toArray();
+        QVERIFY(!fromSections.isEmpty());
+        QVERIFY(!fromSections.first().toObject().value(QStringLiteral("title")).toString().isEmpty());
+        const QJsonObject udp
+            = diffItem(root, QStringLiteral("added"), QStringLiteral("AzureMachineLearning"), QStringLiteral("UDP"));
+        QCOMPARE(udp.value(QStringLiteral("ports")).toArray(), QJsonArray{QStringLiteral("5831")});
+        QCOMPARE(udp.value(QStringLiteral("direction")).toString(), QStringLiteral("outbound"));
+        const QJsonObject aml
+            = diffItem(root, QStringLiteral("changed"), QStringLiteral("AzureMachineLearning"), QStringLiteral("TCP"));
+        QCOMPARE(aml.value(QStringLiteral("fields")).toArray(), QJsonArray{QStringLiteral("ports")});
+        QCOMPARE(aml.value(QStringLiteral("before")).toObject().value(QStringLiteral("ports")).toArray(),
+                 QJsonArray{QStringLiteral("443")});
+        QCOMPARE(aml.value(QStringLiteral("after")).toObject().value(QStringLiteral("ports")).toArray().size(), 3);
+        QVERIFY(!aml.value(QStringLiteral("sections")).toObject().value(QStringLiteral("to")).toArray().isEmpty());
+        const QJsonObject mcr = diffItem(root, QStringLiteral("changed"), QStringLiteral("MicrosoftContainerRegistry"));
+        QCOMPARE(mcr.value(QStringLiteral("fields")).toArray(),
+                 (QJsonArray{QStringLiteral("destination"), QStringLiteral("condition")}));
+        QCOMPARE(mcr.value(QStringLiteral("before")).toObject().value(QStringLiteral("destination")).toString(),
+                 QStringLiteral("MicrosoftContainerRegistry.japaneast"));
+        QCOMPARE(mcr.value(QStringLiteral("after")).toObject().value(QStringLiteral("condition")).toString(),
+                 QStringLiteral("always"));
+
+        // Table: grouped with counts, "before → after" per field, in both languages.
+        r = runDiff(diff + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Added (1)")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("Removed (1)")));
+        QVERIFY(r.out.contains(QStringLiteral("Changed (2)")));
+        QVERIFY(r.out.contains(QStringLiteral("ports: 443 → 443, 8787, 18881")));
+        QVERIFY(r.out.contains(QStringLiteral("condition: user-managed-deps → always")));
+        QVERIFY(r.out.contains(QStringLiteral("29876-29877")));
+        r = runDiff(diff + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("追加 (1)")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("削除 (1)")));
+        QVERIFY(r.out.contains(QStringLiteral("変更 (2)")));
+        QVERIFY(r.out.contains(QStringLiteral("ポート: 443 → 443、8787、18881")));
+        QVERIFY(r.out.contains(QStringLiteral("東日本")));
+
+        // Markdown: a table per group.
+        r = runDiff(diff + QStringList{QStringLiteral("--format"), QStringLiteral("markdown")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("## Removed (1)")));
+        QVERIFY(r.out.contains(QStringLiteral("| Outbound | AzureMachineLearning | UDP | 5831 |")));
+
+        // CSV into a file, atomically, with the BOM; every row has every column.
+        const QString csv = dir.filePath(QStringLiteral("diff.csv"));
+        r = runDiff(diff
+                    + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--output"), csv});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+        const QByteArray data = readFile(csv);
+        QVERIFY(data.startsWith("\xEF\xBB\xBF"));
+        const QStringList lines = QString::fromUtf8(data.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 1 + 1 + 2);
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("Change,Direction,Destination,Protocol,Ports")));
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("Added,Outbound,AzureMachineLearning,UDP,5831")),
+                 qPrintable(lines.at(1)));
+        QVERIFY(lines.contains(
+            QStringLiteral("Changed,Outbound,AzureMachineLearning,TCP,\"443, 8787, 18881\",always,ports,ports: 443,"
+                           "\"ports: 443, 8787, 18881\",internet-out-aml,internet-out-aml,"
+                           "Required public internet access / Azure Firewall: outbound configuration,"
+                           "Required public internet access / Azure Firewall: outbound configuration")));
+    }
+
+    void diffMapsFeaturesOfTheOtherEdition()
+    {
+        // The newer catalog lacks "user-managed-deps" and maps it to "custom-images"; "all features" are
+        // each edition's own.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.json"));
+        QFile f(newerCatalog(dir));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        QJsonArray features;
+        for (const QJsonValue &v : root.value(QStringLiteral("features")).toArray()) {
+            if (v.toObject().value(QStringLiteral("id")).toString() != u"user-managed-deps")
+                features << v;
+        }
+        root.insert(QStringLiteral("features"), features);
+        QJsonArray rules;
+        for (const QJsonValue &v : root.value(QStringLiteral("rules")).toArray()) {
+            QJsonObject rule = v.toObject();
+            const QString when = rule.value(QStringLiteral("when")).toString();
+            if (!when.isEmpty())
+                rule.insert(QStringLiteral("when"), QString(when).replace(QStringLiteral("user-managed-deps"),
+                                                                          QStringLiteral("custom-images")));
+            rules << rule;
+        }
+        root.insert(QStringLiteral("rules"), rules);
+        root.insert(
+            QStringLiteral("featureMap"),
+            QJsonObject{{QStringLiteral("user-managed-deps"),
+                         QJsonObject{{QStringLiteral("nearest"), QJsonArray{QStringLiteral("custom-images")}}}}});
+        QVERIFY(writeFile(path, QJsonDocument(root).toJson()));
+        Run r = runDiff(QStringList{QStringLiteral("--to"), path} + scenario()
+                        + QStringList{QStringLiteral("--features"), QStringLiteral("user-managed-deps"),
+                                      QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject out = QJsonDocument::fromJson(r.rawOut).object();
+        QCOMPARE(out.value(QStringLiteral("from")).toObject().value(QStringLiteral("features")).toArray(),
+                 QJsonArray{QStringLiteral("user-managed-deps")});
+        QCOMPARE(out.value(QStringLiteral("to")).toObject().value(QStringLiteral("features")).toArray(),
+                 QJsonArray{QStringLiteral("custom-images")});
+        r = runDiff(
+            QStringList{QStringLiteral("--to"), path} + scenario()
+            + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        out = QJsonDocument::fromJson(r.rawOut).object();
+        QVERIFY(out.value(QStringLiteral("from"))
+                    .toObject()
+                    .value(QStringLiteral("features"))
+                    .toArray()
+                    .contains(QStringLiteral("user-managed-deps")));
+        QVERIFY(!out.value(QStringLiteral("to"))
+                     .toObject()
+                     .value(QStringLiteral("features"))
+                     .toArray()
+                     .contains(QStringLiteral("user-managed-deps")));
+    }
+
+    // The built-in editions, for a scenario with compute: the 2026 features, and the nearest that the
+    // 2021 ids give (compute without "compute-public-ip").
+    void diffOfTheBuiltInEditions_data()
+    {
+        QTest::addColumn<QString>("features");
+        QTest::newRow("2026 features") << QStringLiteral("compute-instance,compute-cluster,compute-public-ip");
+        QTest::newRow("2021 features") << QStringLiteral("compute-instance,compute-cluster");
+    }
+
+    void diffOfTheBuiltInEditions()
+    {
+        QFETCH(QString, features);
+        const QStringList diff = QStringList{QStringLiteral("--from"), QStringLiteral("2021-11"),
+                                             QStringLiteral("--to"), QStringLiteral("2026-03")}
+                                 + scenario() + QStringList{QStringLiteral("--features"), features};
+        const Run json = runDiff(diff + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(json.rawOut).object();
+        QCOMPARE(root.value(QStringLiteral("to")).toObject().value(QStringLiteral("date")).toString(),
+                 QStringLiteral("2026-03-19"));
+        const QJsonObject batchIn
+            = diffItem(root, QStringLiteral("removed"), QStringLiteral("BatchNodeManagement"), QStringLiteral("TCP"));
+        QCOMPARE(batchIn.value(QStringLiteral("direction")).toString(), QStringLiteral("inbound"));
+        QCOMPARE(batchIn.value(QStringLiteral("ports")).toArray(), QJsonArray{QStringLiteral("29876-29877")});
+        const QJsonObject udp
+            = diffItem(root, QStringLiteral("added"), QStringLiteral("AzureMachineLearning"), QStringLiteral("UDP"));
+        QCOMPARE(udp.value(QStringLiteral("ports")).toArray(), QJsonArray{QStringLiteral("5831")});
+        const QJsonObject batchOut = diffItem(root, QStringLiteral("added"),
+                                              QStringLiteral("BatchNodeManagement.japaneast"), QStringLiteral("TCP"));
+        QCOMPARE(batchOut.value(QStringLiteral("direction")).toString(), QStringLiteral("outbound"));
+        QCOMPARE(batchOut.value(QStringLiteral("ports")).toArray(), QJsonArray{QStringLiteral("443")});
+        QVERIFY(!diffItem(root, QStringLiteral("added"), QStringLiteral("AzureFrontDoor.FirstParty")).isEmpty());
+        // Every item names the sections of the edition(s) it is in.
+        QVERIFY(!udp.value(QStringLiteral("sections")).toObject().value(QStringLiteral("to")).toArray().isEmpty());
+
+        // The same in the table, in English and Japanese: the rows under their group.
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("ja")}) {
+            const Run r = runDiff(diff + QStringList{QStringLiteral("--lang"), lang});
+            QCOMPARE(r.exitCode, 0);
+            const bool ja = lang == u"ja";
+            // Groups are separated by an empty line; each starts with its title and count.
+            QString added;
+            QString removed;
+            for (const QString &group : r.out.split(QStringLiteral("\n\n"))) {
+                if (group.startsWith(ja ? QStringLiteral("追加 (") : QStringLiteral("Added (")))
+                    added = group;
+                if (group.startsWith(ja ? QStringLiteral("削除 (") : QStringLiteral("Removed (")))
+                    removed = group;
+            }
+            const QString inbound = ja ? QStringLiteral("受信") : QStringLiteral("Inbound");
+            const QString outbound = ja ? QStringLiteral("送信") : QStringLiteral("Outbound");
+            const QRegularExpression batchRemoved(inbound + QStringLiteral(" +BatchNodeManagement +TCP +29876-29877"));
+            QVERIFY2(batchRemoved.match(removed).hasMatch(), qPrintable(r.out));
+            for (const QString &row : {outbound + QStringLiteral(" +AzureMachineLearning +UDP +5831"),
+                                       outbound + QStringLiteral(" +BatchNodeManagement\\.japaneast +TCP +443"),
+                                       outbound + QStringLiteral(" +AzureFrontDoor\\.FirstParty +TCP +443")})
+                QVERIFY2(QRegularExpression(row).match(added).hasMatch(), qPrintable(row + u'\n' + r.out));
+            if (ja)
+                QVERIFY(r.out.contains(QStringLiteral("東日本")));
+        }
+    }
+
+    void diffHelpNamesItsOptions()
+    {
+        const CliRun r = runCli({QStringLiteral("diff"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *option : {"--from", "--to", "--format", "--output", "--features", "--network", "--profile"})
+            QVERIFY2(r.outText().contains(QLatin1String(option)), option);
+        // The editions are named by --from and --to only.
+        QVERIFY(!r.outText().contains(QStringLiteral("--edition")));
+        QVERIFY(!r.outText().contains(QStringLiteral("--catalog")));
+    }
+
+    void diffOfTheSameEditionIsEmpty()
+    {
+        const Run r = runDiff(
+            QStringList{QStringLiteral("--to"), QStringLiteral("2021-11")} + scenario()
+            + QStringList{QStringLiteral("--all-features"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(r.rawOut).object();
+        QVERIFY(root.value(QStringLiteral("added")).toArray().isEmpty());
+        QVERIFY(root.value(QStringLiteral("removed")).toArray().isEmpty());
+        QVERIFY(root.value(QStringLiteral("changed")).toArray().isEmpty());
+        QVERIFY(root.value(QStringLiteral("summary")).toObject().value(QStringLiteral("unchanged")).toInt() > 20);
+    }
+
+    void diffBadInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("english");
+        QTest::addColumn<QString>("japanese");
+        const QStringList diff = QStringList{QStringLiteral("diff")} + scenario()
+                                 + QStringList{QStringLiteral("--features"), QStringLiteral("python")};
+        QTest::newRow("unknown edition") << diff + QStringList{QStringLiteral("--from"), QStringLiteral("2019-01")}
+                                         << QStringLiteral("\"2019-01\" is not an edition")
+                                         << QStringLiteral("「2019-01」は版");
+        QTest::newRow("format") << diff + QStringList{QStringLiteral("--format"), QStringLiteral("xml")}
+                                << QStringLiteral("\"xml\" is not a format of \"diff\"")
+                                << QStringLiteral("「xml」は「diff」の形式");
+        QTest::newRow("--edition") << diff + QStringList{QStringLiteral("--edition"), QStringLiteral("2021-11")}
+                                   << QStringLiteral("--from and --to") << QStringLiteral("--from と --to");
+        QTest::newRow("managed network on 2021-11")
+            << diff + QStringList{QStringLiteral("--network"), QStringLiteral("managed")}
+            << QStringLiteral("the 2021-11 edition knows no managed virtual network")
+            << QStringLiteral("2021-11 版にはマネージド仮想ネットワークがありません");
+        QTest::newRow("no features") << QStringList{QStringLiteral("diff")} + scenario()
+                                     << QStringLiteral("--all-features") << QStringLiteral("機能を選択");
+        QTest::newRow("bad registry") << diff + QStringList{QStringLiteral("--acr"), QStringLiteral("a-b")}
+                                      << QStringLiteral("5 to 50 letters and digits")
+                                      << QStringLiteral("英数字 5 ～ 50 文字");
+    }
+
+    // diff's bad input: exit 2, the reason in the chosen language, nothing on stdout. (runCli, not
+    // runCliText: diff takes no --edition.)
+    void diffBadInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, english);
+        QFETCH(QString, japanese);
+        for (const auto &[lang, expected] :
+             {std::pair{QStringLiteral("en"), english}, std::pair{QStringLiteral("ja"), japanese}}) {
+            const CliRun r = runCli(arguments + QStringList{QStringLiteral("--lang"), lang});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.errText().contains(expected), qPrintable(r.errText()));
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+
+    void editionOptions_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("english");
+        QTest::addColumn<QString>("japanese");
+        const QStringList rules = QStringList{QStringLiteral("rules")} + scenario()
+                                  + QStringList{QStringLiteral("--features"), QStringLiteral("python")};
+        const QString catalog2021 = Catalog::builtInPath(QStringLiteral("2021-11"));
+        QTest::newRow("unknown edition") << rules + QStringList{QStringLiteral("--edition"), QStringLiteral("2019-01")}
+                                         << QStringLiteral("\"2019-01\" is not an edition")
+                                         << QStringLiteral("「2019-01」は版ではありません");
+        QTest::newRow("catalog of another edition")
+            << rules
+                   + QStringList{QStringLiteral("--edition"), QStringLiteral("2026-03"), QStringLiteral("--catalog"),
+                                 catalog2021}
+            << QStringLiteral("is the 2021-11 edition, not 2026-03") << QStringLiteral("2026-03 版ではなく 2021-11 版");
+        QTest::newRow("registry name") << rules
+                                              + QStringList{QStringLiteral("--edition"), QStringLiteral("2026-03"),
+                                                            QStringLiteral("--acr"), QStringLiteral("my-acr")}
+                                       << QStringLiteral("--acr: The container registry name \"my-acr\" is not valid")
+                                       << QStringLiteral("--acr: コンテナー レジストリ名「my-acr」は正しくありません");
+        QTest::newRow("registry too short")
+            << rules
+                   + QStringList{QStringLiteral("--edition"), QStringLiteral("2026-03"), QStringLiteral("--acr"),
+                                 QStringLiteral("acr")}
+            << QStringLiteral("5 to 50 letters and digits") << QStringLiteral("英数字 5 ～ 50 文字");
+        QTest::newRow("workspace id") << rules
+                                             + QStringList{QStringLiteral("--edition"), QStringLiteral("2026-03"),
+                                                           QStringLiteral("--workspace-id"), QStringLiteral("xyz")}
+                                      << QStringLiteral("--workspace-id: The workspace ID \"xyz\" is not valid")
+                                      << QStringLiteral("--workspace-id: ワークスペース ID「xyz」は正しくありません");
+        QTest::newRow("managed network on 2021-11")
+            << rules
+                   + QStringList{QStringLiteral("--edition"), QStringLiteral("2021-11"), QStringLiteral("--network"),
+                                 QStringLiteral("managed")}
+            << QStringLiteral("The 2021-11 edition knows no managed virtual network")
+            << QStringLiteral("2021-11 版にはマネージド仮想ネットワークがありません");
+        QTest::newRow("bad network") << rules + QStringList{QStringLiteral("--network"), QStringLiteral("hub")}
+                                     << QStringLiteral("\"hub\" is not a network") << QStringLiteral("「hub」");
+    }
+
+    // The options of the editions: exit 2 and the reason in both languages.
+    void editionOptions()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, english);
+        QFETCH(QString, japanese);
+        for (const auto &[lang, expected] :
+             {std::pair{QStringLiteral("en"), english}, std::pair{QStringLiteral("ja"), japanese}}) {
+            const CliRun r = runCli(arguments + QStringList{QStringLiteral("--lang"), lang});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.errText().contains(expected), qPrintable(r.errText()));
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+
+    void validRegistryAndWorkspaceIdFillPlaceholders()
+    {
+        const QString guid = QStringLiteral("0a1b2c3d-4e5f-6789-abcd-ef0123456789");
+        const CliRun r = runCli(
+            QStringList{QStringLiteral("rules"), QStringLiteral("--edition"), QStringLiteral("2026-03")} + scenario()
+            + QStringList{QStringLiteral("--all-features"), QStringLiteral("--acr"), QStringLiteral("myacr01"),
+                          QStringLiteral("--workspace-id"), guid, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("catalog")).toObject().value(QStringLiteral("edition")).toString(),
+                 QStringLiteral("2026-03"));
+        QVERIFY(!r.outText().contains(QStringLiteral("<acr>")));
+        QVERIFY(!r.outText().contains(QStringLiteral("<workspace-id>")));
+    }
+
+    void profileWithoutEditionIsFor2021()
+    {
+        QTemporaryDir dir;
+        const QString path = writeProfile(dir, QStringLiteral("old.json"),
+                                          "{\"cloud\": \"public\", \"region\": \"japaneast\", \"storage\": "
+                                          "\"mystore\", \"features\": [\"python\"]}");
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("ja")}) {
+            const CliRun r
+                = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--format"),
+                          QStringLiteral("json"), QStringLiteral("--lang"), lang});
+            QCOMPARE(r.exitCode, 0);
+            QCOMPARE(r.json().value(QStringLiteral("catalog")).toObject().value(QStringLiteral("edition")).toString(),
+                     QStringLiteral("2021-11"));
+            const QString note
+                = lang == u"en" ? QStringLiteral("names no edition") : QStringLiteral("版の指定がありません");
+            QVERIFY2(r.errText().contains(note), qPrintable(r.errText()));
+            QCOMPARE(r.errText().count(path), 1); // the note once
+        }
+        // --edition overrides it, and the note is still said once.
+        const CliRun r
+            = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--edition"),
+                      QStringLiteral("2026-03"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("catalog")).toObject().value(QStringLiteral("edition")).toString(),
+                 QStringLiteral("2026-03"));
+        QCOMPARE(r.errText().count(path), 1);
+    }
+
+    void profileWithEdition()
+    {
+        QTemporaryDir dir;
+        const QString path = writeProfile(dir, QStringLiteral("new.json"),
+                                          "{\"edition\": \"2026-03\", \"cloud\": \"public\", \"region\": "
+                                          "\"japaneast\", \"storage\": \"mystore\", \"features\": [\"python\"], "
+                                          "\"acr\": \"myacr01\"}");
+        const CliRun r = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--format"),
+                                 QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("catalog")).toObject().value(QStringLiteral("edition")).toString(),
+                 QStringLiteral("2026-03"));
+        QVERIFY2(!r.errText().contains(QStringLiteral("names no edition")), qPrintable(r.errText()));
+        // An unknown edition in a profile is refused like the flag.
+        const QString bad
+            = writeProfile(dir, QStringLiteral("bad.json"), "{\"edition\": \"2019-01\", \"cloud\": \"public\"}");
+        const CliRun b = runCli({QStringLiteral("rules"), QStringLiteral("--profile"), bad,
+                                 QStringLiteral("--features"), QStringLiteral("python"), QStringLiteral("--region"),
+                                 QStringLiteral("japaneast"), QStringLiteral("--storage"), QStringLiteral("mystore")});
+        QCOMPARE(b.exitCode, 2);
+        QVERIFY2(b.errText().contains(QStringLiteral("2019-01")), qPrintable(b.errText()));
     }
 
     void hostileCatalog()

@@ -10,6 +10,12 @@ class TestTextReport : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void markdownCellEscapesAndBreaksLines()
+    {
+        QCOMPARE(TextReport::markdownCell(QStringLiteral("a|b <i>*x*</i>\\\nc")),
+                 QStringLiteral("a\\|b &lt;i&gt;\\*x\\*&lt;/i&gt;\\\\<br>c"));
+    }
+
     void initTestCase() { applyLanguage(Language::English); }
     void cleanupTestCase() { applyLanguage(Language::English); }
 

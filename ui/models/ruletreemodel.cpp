@@ -73,6 +73,14 @@ void RuleTreeModel::setRuleSet(std::shared_ptr<const RuleSet> set, Language lang
     endResetModel();
 }
 
+void RuleTreeModel::setChangeMarks(bool shown, const QHash<QString, QString> &marks)
+{
+    beginResetModel();
+    m_changesShown = shown;
+    m_marks = shown ? marks : QHash<QString, QString>();
+    endResetModel();
+}
+
 void RuleTreeModel::retranslate()
 {
     // Group titles of the firewall view are amlfw's own words.
@@ -127,6 +135,8 @@ QString RuleTreeModel::cellText(const Entry &e, int column) const
         return RuleLabels::purpose(rule, m_language);
     case IdColumn:
         return rule.id;
+    case ChangeColumn:
+        return m_marks.value(rule.id);
     }
     return {};
 }
@@ -146,7 +156,7 @@ QStringList RuleTreeModel::noteTexts(const Entry &e) const
 
 QModelIndex RuleTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
-    if (row < 0 || column < 0 || column >= ColumnCount)
+    if (row < 0 || column < 0 || column >= columnCount())
         return {};
     if (!parent.isValid())
         return row < m_groups.size() ? createIndex(row, column, GroupRowId) : QModelIndex();
@@ -175,7 +185,7 @@ int RuleTreeModel::rowCount(const QModelIndex &parent) const
 
 int RuleTreeModel::columnCount(const QModelIndex &) const
 {
-    return ColumnCount;
+    return m_changesShown ? ColumnCount : ChangeColumn;
 }
 
 Qt::ItemFlags RuleTreeModel::flags(const QModelIndex &index) const
@@ -197,8 +207,9 @@ QVariant RuleTreeModel::data(const QModelIndex &index, int role) const
         const Group &group = m_groups.at(index.row());
         switch (role) {
         case Qt::DisplayRole:
-            return index.column() == 0 ? QStringLiteral("%1 (%2)").arg(group.title, QString::number(group.entries.size()))
-                                       : QVariant();
+            return index.column() == 0
+                       ? QStringLiteral("%1 (%2)").arg(group.title, QString::number(group.entries.size()))
+                       : QVariant();
         case Qt::FontRole: {
             QFont font;
             font.setBold(true);
@@ -237,8 +248,12 @@ QVariant RuleTreeModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::AccessibleDescriptionRole:
-        if (index.column() == DestinationColumn)
-            return noteTexts(*e).join(u' ');
+        if (index.column() == DestinationColumn) {
+            QStringList texts = noteTexts(*e);
+            if (!m_marks.value(e->rule->id).isEmpty())
+                texts.prepend(m_marks.value(e->rule->id));
+            return texts.join(u' ');
+        }
         return {};
     case RuleIdRole:
         return e->rule->id;
@@ -254,7 +269,7 @@ QVariant RuleTreeModel::data(const QModelIndex &index, int role) const
     }
     case SearchTextRole: {
         QStringList parts;
-        for (int c = 0; c < ColumnCount; ++c)
+        for (int c = 0; c < columnCount(); ++c)
             parts << cellText(*e, c);
         parts << noteTexts(*e);
         return parts.join(u' ').toLower();
@@ -283,6 +298,8 @@ QVariant RuleTreeModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Purpose");
     case IdColumn:
         return tr("Rule ID");
+    case ChangeColumn:
+        return tr("Change");
     }
     return {};
 }

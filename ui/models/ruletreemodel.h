@@ -4,6 +4,7 @@
 #include "rule.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <memory>
 
 namespace amlfw {
@@ -24,6 +25,7 @@ public:
         RequiredForColumn,
         PurposeColumn,
         IdColumn,
+        ChangeColumn, // only while changes against another edition are shown
         ColumnCount
     };
     enum Role {
@@ -68,12 +70,20 @@ public:
 
     void retranslate(); // header texts and amlfw's words, after a language change
 
+    // Shows the change column with a text mark per rule id ("New", "Changed: ports 443 → 443, 8787"),
+    // or hides it. Marks are text, so that the change does not rest on colour alone.
+    void setChangeMarks(bool shown, const QHash<QString, QString> &marks);
+    bool changesShown() const { return m_changesShown; }
+    QString changeMark(const QString &ruleId) const { return m_marks.value(ruleId); }
+
 private:
     Mode m_mode;
     QList<FirewallRuleType> m_types;
     std::shared_ptr<const RuleSet> m_set;
     Language m_language = Language::English;
     QList<Group> m_groups;
+    bool m_changesShown = false;
+    QHash<QString, QString> m_marks; // rule id -> change mark
 };
 
 } // namespace amlfw

@@ -10,12 +10,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -47,6 +49,7 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     , m_details(new QTextBrowser(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_totals(new QLabel(this))
+    , m_showChanges(new QCheckBox(this))
     , m_copyTsv(new QAction(this))
     , m_copyMarkdown(new QAction(this))
     , m_selectAll(new QAction(this))
@@ -76,6 +79,8 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     m_totals->setObjectName(QStringLiteral("rulesTotals"));
     m_copyTsv->setObjectName(QStringLiteral("copyTsv"));
     m_copyMarkdown->setObjectName(QStringLiteral("copyMarkdown"));
+    m_showChanges->setObjectName(QStringLiteral("showChanges"));
+    connect(m_showChanges, &QCheckBox::toggled, this, &RulesPage::rebuild);
     m_totals->setWordWrap(true);
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -85,6 +90,9 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
         {FirewallRuleType::Application},
         {FirewallRuleType::Unsupported},
         {},
+        {FirewallRuleType::InboundNsg, FirewallRuleType::Route, FirewallRuleType::NetworkServiceTag,
+         FirewallRuleType::NetworkFqdn, FirewallRuleType::Application, FirewallRuleType::Unsupported,
+         FirewallRuleType::Managed},
     };
     for (int t = 0; t < TabCount; ++t) {
         TabParts parts;
@@ -140,6 +148,8 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     filterRow->addWidget(m_filterLabel);
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_matches);
+    filterRow->addSpacing(12);
+    filterRow->addWidget(m_showChanges);
 
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_details);
@@ -154,7 +164,8 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_totals);
 
-    setTabOrder(m_filter, m_tabs);
+    setTabOrder(m_filter, m_showChanges);
+    setTabOrder(m_showChanges, m_tabs);
     setTabOrder(m_tabs, m_details);
 
     connect(state, &WizardState::ruleSetChanged, this, &RulesPage::rebuild);
@@ -234,6 +245,8 @@ QString RulesPage::tabTitle(Tab tab) const
         return tr("Not e&xpressible");
     case HostsTab:
         return tr("&Other firewalls");
+    case OtherEditionTab:
+        return m_changes.otherOnlyTitle();
     case TabCount:
         break;
     }
@@ -249,8 +262,16 @@ void RulesPage::rebuild()
         selectedId = idx.data(RuleTreeModel::RuleIdRole).toString();
 
     m_set = std::make_shared<const RuleSet>(state()->ruleSet());
+    updateChanges();
     for (int t = 0; t < TabCount; ++t) {
-        m_parts.at(t).model->setRuleSet(m_set, language());
+        RuleTreeModel *model = m_parts.at(t).model;
+        if (t == OtherEditionTab) {
+            model->setRuleSet(m_changesShown ? m_changes.otherOnly() : std::make_shared<const RuleSet>(), language());
+            model->setChangeMarks(m_changesShown, m_changes.otherOnlyMarks());
+        } else {
+            model->setRuleSet(m_set, language());
+            model->setChangeMarks(m_changesShown, m_changes.marks());
+        }
         expandAndSpan(Tab(t));
     }
     for (int t = 0; t < TabCount; ++t) {
@@ -264,6 +285,13 @@ void RulesPage::rebuild()
         }
         header->resizeSection(RuleTreeModel::RequiredForColumn, 200);
         header->resizeSection(RuleTreeModel::PurposeColumn, 420);
+        if (m_changesShown) {
+            // The change beside the destination, where a reviewer reads first.
+            header->moveSection(header->visualIndex(RuleTreeModel::ChangeColumn), 1);
+            v->resizeColumnToContents(RuleTreeModel::ChangeColumn);
+            header->resizeSection(RuleTreeModel::ChangeColumn,
+                                  std::min(header->sectionSize(RuleTreeModel::ChangeColumn) + 16, 360));
+        }
     }
     if (!selectedId.isEmpty()) {
         GroupedFilterModel *filter = m_parts.at(current).filter;
@@ -316,11 +344,37 @@ void RulesPage::rebuild()
                          .arg(s.withWarnings);
     if (s.dnsProxyRequired)
         totals += u' ' + tr("Network rules with FQDNs need the firewall policy's DNS proxy.");
+    if (m_changesShown)
+        totals += u' ' + m_changes.summary();
+    else if (m_showChanges->isChecked())
+        totals += u' ' + m_changes.unavailableReason();
     m_totals->setText(totals);
     m_totals->setAccessibleName(totals);
     applyFilter();
     updateDetails();
     Q_EMIT completeChanged();
+}
+
+void RulesPage::setComparisonCatalog(const Catalog &catalog)
+{
+    m_changes.setComparisonCatalog(catalog);
+    rebuild();
+}
+
+void RulesPage::updateChanges()
+{
+    const QString edition = m_set->catalog.edition;
+    const bool comparable = !EditionChanges::otherEdition(edition).isEmpty();
+    m_showChanges->setText(EditionChanges::toggleText(edition));
+    // Read without its mnemonic: "Show changes since 2021-11", 「2021-11 からの変更を表示」.
+    m_showChanges->setAccessibleName(
+        m_showChanges->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)"))).remove(u'&'));
+    m_showChanges->setEnabled(comparable);
+    m_showChanges->setToolTip(comparable ? tr("Marks each rule that is new or changed, with what changed, and lists "
+                                              "the rules only the other edition has in a tab of their own.")
+                                         : tr("There is no other edition to compare these rules with."));
+    m_showChanges->setAccessibleDescription(m_showChanges->toolTip());
+    m_changesShown = comparable && m_showChanges->isChecked() && m_changes.update(*m_set, language());
 }
 
 void RulesPage::expandAndSpan(Tab tab)
@@ -357,7 +411,8 @@ void RulesPage::updateTabTitles()
             = filtering ? QStringLiteral("%1/%2").arg(filter->matchingItems()).arg(total) : QString::number(total);
         m_tabs->setTabText(t, tabTitle(Tab(t)) + QStringLiteral(" (") + count + u')');
         // Most scenarios have nothing Azure Firewall cannot express: that tab shows only when needed.
-        m_tabs->setTabVisible(t, total > 0 || t != UnsupportedTab);
+        // The other edition's tab shows while its changes are shown, even when empty ("(0)" says so).
+        m_tabs->setTabVisible(t, t == OtherEditionTab ? m_changesShown : total > 0 || t != UnsupportedTab);
         m_tabs->setTabEnabled(t, total > 0);
         m_tabs->setTabToolTip(t, total > 0 ? QString() : tr("No rules of this kind in this scenario."));
     }
@@ -380,9 +435,11 @@ void RulesPage::updateDetails()
     const RuleTreeModel::Entry *entry = nullptr;
     if (!m_showScenario && current.isValid())
         entry = m_parts.at(tab).model->entry(m_parts.at(tab).filter->mapToSource(current));
-    if (entry && entry->rule)
+    // The other edition's tab holds rules of another rule set.
+    const RuleSet *set = m_parts.at(tab).model->ruleSet();
+    if (entry && entry->rule && set)
         m_details->setHtml(
-            RuleDetails::ruleHtml(*m_set, *entry->rule, entry->hasPart ? &entry->part : nullptr, language()));
+            RuleDetails::ruleHtml(*set, *entry->rule, entry->hasPart ? &entry->part : nullptr, language()));
     else
         m_details->setHtml(RuleDetails::scenarioHtml(*m_set, language()));
 }
@@ -393,7 +450,7 @@ QString RulesPage::selectedRowsText(CopyFormat format) const
     const TabParts &parts = m_parts.at(tab);
     const QItemSelectionModel *selection = parts.view->selectionModel();
     QStringList header;
-    for (int c = 0; c < RuleTreeModel::ColumnCount; ++c)
+    for (int c = 0; c < parts.model->columnCount(); ++c)
         header << parts.model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
     QList<QStringList> rows;
     for (int g = 0; g < parts.filter->rowCount(); ++g) {
@@ -406,7 +463,7 @@ QString RulesPage::selectedRowsText(CopyFormat format) const
             if (!entry)
                 continue;
             QStringList cells;
-            for (int c = 0; c < RuleTreeModel::ColumnCount; ++c)
+            for (int c = 0; c < parts.model->columnCount(); ++c)
                 cells << parts.model->cellText(*entry, c);
             rows << cells;
         }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "editionchanges.h"
 #include "statepage.h"
 
 #include <QList>
 #include <memory>
 
 class QAction;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QSplitter;
@@ -28,7 +30,8 @@ class RulesPage : public StatePage
     Q_OBJECT
 
 public:
-    enum Tab { InboundTab, NetworkTab, ApplicationTab, UnsupportedTab, HostsTab, TabCount };
+    // OtherEditionTab: the rules only the other edition has, while its changes are shown.
+    enum Tab { InboundTab, NetworkTab, ApplicationTab, UnsupportedTab, HostsTab, OtherEditionTab, TabCount };
     enum class CopyFormat { Tsv, Markdown };
 
     explicit RulesPage(WizardState *state, QWidget *parent = nullptr);
@@ -43,12 +46,16 @@ public:
     // The selected rows of the current tab, with a header line, in the view's order.
     QString selectedRowsText(CopyFormat format) const;
 
+    // Compare with this catalog instead of the built-in other edition (tests).
+    void setComparisonCatalog(const Catalog &catalog);
+
 protected:
     void retranslateUi() override;
 
 private:
     QTreeView *view(Tab tab) const;
     void rebuild();
+    void updateChanges(); // the control's text, and the comparison when it is on
     void applyFilter();
     void updateTabTitles();
     void updateDetails();
@@ -74,6 +81,9 @@ private:
     QTextBrowser *m_details;
     QSplitter *m_splitter;
     QLabel *m_totals;
+    QCheckBox *m_showChanges;
+    EditionChanges m_changes;
+    bool m_changesShown = false; // the control is on and the other edition could be compared
     QAction *m_copyTsv;
     QAction *m_copyMarkdown;
     QAction *m_selectAll;

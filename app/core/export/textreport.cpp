@@ -43,10 +43,10 @@ QString TextReport::markdownCell(QString text)
 {
     text.replace(u'\\', QStringLiteral("\\\\"));
     text.replace(u'|', QStringLiteral("\\|"));
-    text.replace(u'\n', QStringLiteral("<br>"));
     text.replace(u'*', QStringLiteral("\\*"));
     text.replace(u'<', QStringLiteral("&lt;"));
     text.replace(u'>', QStringLiteral("&gt;"));
+    text.replace(u'\n', QStringLiteral("<br>")); // after the escaping, or the <br> would be escaped too
     return text;
 }
 
