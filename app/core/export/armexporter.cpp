@@ -74,7 +74,7 @@ QJsonObject networkRule(const QString &name, const QString &descriptionText, con
     return {{QStringLiteral("ruleType"), QStringLiteral("NetworkRule")},
             {QStringLiteral("name"), name},
             {QStringLiteral("description"), shortText(descriptionText)},
-            {QStringLiteral("ipProtocols"), QJsonArray{protocol.isEmpty() ? QStringLiteral("TCP") : protocol}},
+            {QStringLiteral("ipProtocols"), QJsonArray{AzureFirewall::firewallProtocol(protocol)}},
             {QStringLiteral("sourceAddresses"), param(QStringLiteral("sourceAddresses"))},
             {destinationKey, QJsonArray{destination}},
             {QStringLiteral("destinationPorts"), QJsonArray::fromStringList(ports)}};
@@ -192,6 +192,20 @@ Problems ArmExporter::validateOptions(const ArmOptions &options)
     return problems;
 }
 
+Problems ArmExporter::validateRuleSet(const RuleSet &set)
+{
+    Problems problems;
+    if (set.answers.network == NetworkKind::Managed)
+        problems << Problem::error(
+            QStringLiteral("--network"),
+            TranslatableText("amlfw::ArmExporter",
+                             QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                               "A managed virtual network has no firewall template: its outbound "
+                                               "rules are set on the workspace (its managed network settings), not "
+                                               "in an Azure Firewall policy. Export CSV or JSON for the list.")));
+    return problems;
+}
+
 QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
 {
     const Language lang = options.language;
@@ -206,6 +220,11 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
     QStringList notes;
     bool dnsProxy = false;
     for (const Rule &rule : set.rules) {
+        if (!rule.unanswered.isEmpty()) { // "<acr>.azurecr.io" is no FQDN: left out, the note names the answer
+            for (const TranslatableText &text : AzureFirewall::unansweredTexts(rule))
+                notes << text.toString();
+            continue;
+        }
         const QString purpose = RuleLabels::purpose(rule, lang);
         for (const FirewallPart &part : rule.firewall) {
             switch (part.type) {
@@ -238,7 +257,7 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                                  .arg(rule.id, part.urlPath);
                 } else {
                     app.insert(QStringLiteral("targetFqdns"), QJsonArray{part.target});
-                    if (!part.urlPath.isEmpty())
+                    if (!part.urlPath.isEmpty() || part.protocol == u"ANY") // what the rule does not carry
                         notes << AzureFirewall::explanation(part);
                 }
                 appRules.append(app);
