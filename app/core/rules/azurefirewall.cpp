@@ -207,6 +207,8 @@ QList<TranslatableText> AzureFirewall::unansweredTexts(const Rule &rule)
 
 QString AzureFirewall::ruleTypeLabel(const Rule &rule)
 {
+    if (rule.network == NetworkKind::Managed) // the managed network's own rule types follow the kind
+        return tr("Managed network outbound rule (%1)").arg(RuleLabels::kind(rule.kind));
     QStringList labels;
     for (const FirewallPart &p : rule.firewall)
         labels << partLabel(p);
