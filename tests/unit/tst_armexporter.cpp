@@ -299,6 +299,10 @@ private Q_SLOTS:
         // ANY: the tag as a network rule with protocol Any; the wildcard as an application rule, with a note.
         QCOMPARE(byName.value(QStringLiteral("x-batch-tag")).value(QStringLiteral("ipProtocols")).toArray(), QJsonArray{QStringLiteral("Any")});
         QCOMPARE(byName.value(QStringLiteral("x-batch")).value(QStringLiteral("ruleType")).toString(), QStringLiteral("ApplicationRule"));
+        const QJsonObject batchAlternative = byName.value(QStringLiteral("x-batch-alternative"));
+        QCOMPARE(batchAlternative.value(QStringLiteral("ipProtocols")).toArray(), QJsonArray{QStringLiteral("Any")});
+        QCOMPARE(batchAlternative.value(QStringLiteral("destinationAddresses")).toArray(),
+                 QJsonArray{QStringLiteral("BatchNodeManagement.japaneast")});
         const QJsonArray notes = tpl.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("amlfw")).toObject()
                                      .value(QStringLiteral("notes")).toArray();
         QStringList noteTexts;
@@ -310,7 +314,9 @@ private Q_SLOTS:
         QVERIFY(!byName.contains(QStringLiteral("x-acr")));
         QVERIFY(!byName.contains(QStringLiteral("x-workspace")));
         QVERIFY(!ArmExporter::write(set, ArmOptions{}).contains("<acr>.azurecr.io\""));
-        QVERIFY2(all.contains(QStringLiteral("--acr")) && all.contains(QStringLiteral("--workspace-id")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Rule x-acr is not in this template")) && all.contains(QStringLiteral("--acr"))
+                     && all.contains(QStringLiteral("--workspace-id")),
+                 qPrintable(all));
 
         const RuleSet answered = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {},
                                                  NetworkKind::Customer, QStringLiteral("myacr"),

@@ -218,11 +218,20 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
     QJsonArray appRules;
     QList<const Rule *> routeRules;
     QStringList notes;
+    QStringList anyAlternatives;
     bool dnsProxy = false;
+    // A network rule to the service tag that covers what the firewall cannot carry otherwise.
+    auto addAlternative = [&](const Rule &rule, const FirewallPart &part, const QString &purpose) {
+        if (options.includeAlternatives && !part.alternativeTag.isEmpty())
+            tagRules.append(networkRule(
+                rule.id + QStringLiteral("-alternative"),
+                tr("Alternative for %1 on %2: %3").arg(part.target, RuleLabels::ports(part.ports, lang), purpose),
+                rule.protocol, QStringLiteral("destinationAddresses"), part.alternativeTag, part.ports));
+    };
     for (const Rule &rule : set.rules) {
         if (!rule.unanswered.isEmpty()) { // "<acr>.azurecr.io" is no FQDN: left out, the note names the answer
             for (const TranslatableText &text : AzureFirewall::unansweredTexts(rule))
-                notes << text.toString();
+                notes << tr("Rule %1 is not in this template: %2").arg(rule.id, text.toString());
             continue;
         }
         const QString purpose = RuleLabels::purpose(rule, lang);
@@ -261,16 +270,17 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                         notes << AzureFirewall::explanation(part);
                 }
                 appRules.append(app);
+                // ANY on a wildcard: the tag carries the rest of ANY, once per tag and ports.
+                const QString anyKey = part.alternativeTag + u' ' + part.ports.join(u',');
+                if (part.protocol == u"ANY" && !anyAlternatives.contains(anyKey)) {
+                    anyAlternatives << anyKey;
+                    addAlternative(rule, part, purpose);
+                }
                 break;
             }
             case FirewallRuleType::Unsupported:
                 notes << AzureFirewall::explanation(part);
-                if (options.includeAlternatives && !part.alternativeTag.isEmpty())
-                    tagRules.append(networkRule(rule.id + QStringLiteral("-alternative"),
-                                                tr("Alternative for %1 on %2: %3")
-                                                    .arg(part.target, RuleLabels::ports(part.ports, lang), purpose),
-                                                rule.protocol, QStringLiteral("destinationAddresses"),
-                                                part.alternativeTag, part.ports));
+                addAlternative(rule, part, purpose);
                 break;
             case FirewallRuleType::Managed: // refused before: a managed network has no firewall template
                 break;

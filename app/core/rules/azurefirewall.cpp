@@ -198,8 +198,7 @@ QList<TranslatableText> AzureFirewall::unansweredTexts(const Rule &rule)
     for (const QString &name : rule.unanswered)
         out << TranslatableText("amlfw::AzureFirewall",
                                 QT_TRANSLATE_NOOP("amlfw::AzureFirewall",
-                                                  "%1 still holds the placeholder <%2>: give %3 to fill it. Until "
-                                                  "then the rule stays out of the ARM template and the live test."))
+                                                  "%1 still holds the placeholder <%2>: give %3 to fill it."))
                    .arg(rule.destination, name)
                    .arg(answerText(name));
     return out;
