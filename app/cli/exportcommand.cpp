@@ -135,6 +135,10 @@ int ExportCommand::execute(CliApp &app, const QCommandLineParser &parser) const
 
     QByteArray data;
     if (format == u"arm") {
+        if (const Problems problems = ArmExporter::validateRuleSet(set); hasErrors(problems)) {
+            app.printProblems(problems);
+            return CliApp::BadInput;
+        }
         data = ArmExporter::write(set, arm);
     } else if (format == u"csv") {
         CsvOptions options;

@@ -1,4 +1,5 @@
 #include "armexporter.h"
+#include "editionfixture.h"
 #include "rulesetfixture.h"
 
 #include <QDir>
@@ -274,35 +275,137 @@ private Q_SLOTS:
             QVERIFY2(ArmExporter::isValidSourceAddress(QString::fromLatin1(a)), a);
     }
 
-    // Every template amlfw writes passes validate-arm, for every cloud and feature combination:
-    // each feature alone and all of them, both route methods, every template option, and random mixes.
+    // The 2026 edition's protocols become network rules with UDP / Any; unanswered rules stay out.
+    void udpAnyAndUnanswered()
+    {
+        const RuleSet set = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"),
+                                            {QStringLiteral("compute-instance")});
+        QVERIFY(set.isValid());
+        const QJsonObject tpl = QJsonDocument::fromJson(ArmExporter::write(set, ArmOptions{})).object();
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue &c : rcg(tpl).value(QStringLiteral("properties")).toObject().value(QStringLiteral("ruleCollections")).toArray()) {
+            for (const QJsonValue &r : c.toObject().value(QStringLiteral("rules")).toArray())
+                byName.insert(r.toObject().value(QStringLiteral("name")).toString(), r.toObject());
+        }
+        const QJsonObject tundra = byName.value(QStringLiteral("x-tundra"));
+        QCOMPARE(tundra.value(QStringLiteral("ruleType")).toString(), QStringLiteral("NetworkRule"));
+        QCOMPARE(tundra.value(QStringLiteral("ipProtocols")).toArray(), QJsonArray{QStringLiteral("UDP")});
+        QCOMPARE(tundra.value(QStringLiteral("destinationFqdns")).toArray(), QJsonArray{QStringLiteral("japaneast.tundra.azureml.ms")});
+        // The UDP wildcard: not expressible; its alternative is the tag on UDP.
+        QVERIFY(!byName.contains(QStringLiteral("x-tundra-api")));
+        const QJsonObject alternative = byName.value(QStringLiteral("x-tundra-api-alternative"));
+        QCOMPARE(alternative.value(QStringLiteral("ipProtocols")).toArray(), QJsonArray{QStringLiteral("UDP")});
+        QCOMPARE(alternative.value(QStringLiteral("destinationAddresses")).toArray(), QJsonArray{QStringLiteral("AzureMachineLearning")});
+        // ANY: the tag as a network rule with protocol Any; the wildcard as an application rule, with a note.
+        QCOMPARE(byName.value(QStringLiteral("x-batch-tag")).value(QStringLiteral("ipProtocols")).toArray(), QJsonArray{QStringLiteral("Any")});
+        QCOMPARE(byName.value(QStringLiteral("x-batch")).value(QStringLiteral("ruleType")).toString(), QStringLiteral("ApplicationRule"));
+        const QJsonObject batchAlternative = byName.value(QStringLiteral("x-batch-alternative"));
+        QCOMPARE(batchAlternative.value(QStringLiteral("ipProtocols")).toArray(), QJsonArray{QStringLiteral("Any")});
+        QCOMPARE(batchAlternative.value(QStringLiteral("destinationAddresses")).toArray(),
+                 QJsonArray{QStringLiteral("BatchNodeManagement.japaneast")});
+        const QJsonArray notes = tpl.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("amlfw")).toObject()
+                                     .value(QStringLiteral("notes")).toArray();
+        QStringList noteTexts;
+        for (const QJsonValue &n : notes)
+            noteTexts << n.toString();
+        const QString all = noteTexts.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("BatchNodeManagement.japaneast")), qPrintable(all));
+        // Unanswered placeholders: not in the template (a '<' is no FQDN), the note names the answer.
+        QVERIFY(!byName.contains(QStringLiteral("x-acr")));
+        QVERIFY(!byName.contains(QStringLiteral("x-workspace")));
+        QVERIFY(!ArmExporter::write(set, ArmOptions{}).contains("<acr>.azurecr.io\""));
+        QVERIFY2(all.contains(QStringLiteral("Rule x-acr is not in this template")) && all.contains(QStringLiteral("--acr"))
+                     && all.contains(QStringLiteral("--workspace-id")),
+                 qPrintable(all));
+
+        const RuleSet answered = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {},
+                                                 NetworkKind::Customer, QStringLiteral("myacr"),
+                                                 QStringLiteral("0a1b2c3d-0000-4000-8000-000000000000"));
+        const QByteArray bytes = ArmExporter::write(answered, ArmOptions{});
+        QVERIFY(bytes.contains("\"myacr.azurecr.io\""));
+        QVERIFY(bytes.contains("\"0a1b2c3d-0000-4000-8000-000000000000.workspace.japaneast.api.azureml.ms\""));
+        QVERIFY(!bytes.contains("--acr"));
+    }
+
+    void managedNetworkIsRefused()
+    {
+        const RuleSet customer = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {});
+        QVERIFY(ArmExporter::validateRuleSet(customer).isEmpty());
+        const RuleSet managed = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {},
+                                                NetworkKind::Managed);
+        QVERIFY(managed.isValid());
+        const Problems problems = ArmExporter::validateRuleSet(managed);
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(hasErrors(problems));
+        QVERIFY2(problems.first().message().contains(QStringLiteral("set on the workspace")),
+                 qPrintable(problems.first().message()));
+        applyLanguage(Language::Japanese);
+        const QString ja = problems.first().message();
+        applyLanguage(Language::English);
+        QVERIFY2(ja.contains(QStringLiteral("ワークスペース")), qPrintable(ja));
+    }
+
+    // Every template amlfw writes passes validate-arm, for both editions, every cloud and feature
+    // combination: each feature alone and all of them, both route methods, every template option,
+    // with and without the optional answers, and random mixes.
+    void passesValidateArm_data()
+    {
+        QTest::addColumn<QString>("edition");
+        QTest::newRow("2021-11") << QStringLiteral("2021-11");
+        QTest::newRow("2026-03") << QStringLiteral("2026-03");
+        QTest::newRow("synthetic 2026") << QStringLiteral("synthetic");
+    }
+
     void passesValidateArm()
     {
+        QFETCH(QString, edition);
         const QString validator = validatorPath();
         if (!QFile::exists(validator))
             QSKIP(qPrintable(QStringLiteral("%1 not found (needs ../shared beside the repository)").arg(validator)));
+        Problems catalogProblems;
+        const Catalog catalog = edition == u"synthetic" ? editionCatalog() : Catalog::builtIn(edition, &catalogProblems);
+        QVERIFY2(catalog.isValid(), qPrintable(formatProblems(catalogProblems)));
+        const bool newer = edition != u"2021-11";
         QTemporaryDir dir;
         int count = 0;
         QStringList failures; // checked after the loops: a QVERIFY in the lambda would leave only the lambda
+        auto generateFor = [&](const QString &cloud, const QString &region, const QStringList &features, UdrMethod udr,
+                               bool answered = false) {
+            Answers a;
+            a.cloud = cloud;
+            a.region = region;
+            a.storage = QStringLiteral("mystore");
+            a.features = features;
+            a.udr = udr;
+            if (answered) {
+                a.acr = QStringLiteral("myacr");
+                a.workspaceId = QStringLiteral("0a1b2c3d-0000-4000-8000-000000000000");
+            }
+            return RuleGenerator::generate(catalog, a);
+        };
         auto write = [&](const RuleSet &set, const ArmOptions &options) {
             QFile f(dir.filePath(QStringLiteral("t%1.json").arg(++count, 4, 10, QLatin1Char('0'))));
             if (!set.isValid())
-                failures << f.fileName() + QStringLiteral(": invalid rule set");
+                failures << f.fileName() + QStringLiteral(": invalid rule set: ") + formatProblems(set.problems);
             else if (!f.open(QIODevice::WriteOnly) || f.write(ArmExporter::write(set, options)) < 0)
                 failures << f.fileName() + QStringLiteral(": ") + f.errorString();
         };
-        const QStringList features = builtInCatalog().featureIds();
-        for (const QString &cloud : builtInCatalog().cloudIds()) {
+        const QStringList features = catalog.featureIds();
+        for (const QString &cloud : catalog.cloudIds()) {
             QString region;
-            for (const Region &r : builtInCatalog().regions.value(cloud)) {
+            for (const Region &r : catalog.regions.value(cloud)) {
                 if (r.aml && region.isEmpty())
                     region = r.name;
             }
             for (const UdrMethod udr : {UdrMethod::ServiceTags, UdrMethod::IpRanges}) {
-                write(generate(cloud, region, {}, udr), ArmOptions{});
-                write(generate(cloud, region, features, udr), ArmOptions{});
-                for (const QString &f : features)
-                    write(generate(cloud, region, {f}, udr), ArmOptions{});
+                for (const bool answered : {false, true}) {
+                    if (answered && !newer)
+                        continue;
+                    write(generateFor(cloud, region, {}, udr, answered), ArmOptions{});
+                    write(generateFor(cloud, region, features, udr, answered), ArmOptions{});
+                    for (const QString &f : features)
+                        write(generateFor(cloud, region, {f}, udr, answered), ArmOptions{});
+                }
                 for (const auto policy : {ArmOptions::Policy::New, ArmOptions::Policy::Existing}) {
                     for (const auto table : {ArmOptions::RouteTable::New, ArmOptions::RouteTable::Existing, ArmOptions::RouteTable::None}) {
                         for (const auto tier : {ArmOptions::Tier::Standard, ArmOptions::Tier::Premium}) {
@@ -313,7 +416,7 @@ private Q_SLOTS:
                             o.sourceAddresses = {QStringLiteral("10.0.1.0/24")};
                             if (table == ArmOptions::RouteTable::New && tier == ArmOptions::Tier::Premium)
                                 o.firewallPrivateIp = QStringLiteral("10.0.0.4");
-                            write(generate(cloud, region, features, udr), o);
+                            write(generateFor(cloud, region, features, udr, newer && tier == ArmOptions::Tier::Premium), o);
                         }
                     }
                 }
@@ -330,7 +433,9 @@ private Q_SLOTS:
                 o.policy = static_cast<ArmOptions::Policy>(random.bounded(2));
                 o.includeAlternatives = random.bounded(2) == 0;
                 o.language = random.bounded(2) == 0 ? Language::English : Language::Japanese;
-                write(generate(cloud, region, mix, random.bounded(2) ? UdrMethod::IpRanges : UdrMethod::ServiceTags), o);
+                write(generateFor(cloud, region, mix, random.bounded(2) ? UdrMethod::IpRanges : UdrMethod::ServiceTags,
+                                  newer && random.bounded(2) == 0),
+                      o);
             }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
@@ -345,7 +450,7 @@ private Q_SLOTS:
         const QString output = QString::fromUtf8(process.readAll());
         QVERIFY2(process.exitCode() != 2, qPrintable(QStringLiteral("validate-arm could not run (python3-jsonschema?):\n") + output));
         QVERIFY2(process.exitCode() == 0, qPrintable(output.left(4000)));
-        qInfo("validate-arm accepted %d templates", count);
+        qInfo("validate-arm accepted %d templates (%s)", count, qPrintable(edition));
     }
 };
 

@@ -1,4 +1,5 @@
 #include "azurefirewall.h"
+#include "editionfixture.h"
 #include "jsonedit.h"
 #include "rulesetfixture.h"
 
@@ -179,6 +180,103 @@ private Q_SLOTS:
              AzureFirewall::classify(fqdnRule(host, ports, protocol), builtInCatalog(), QStringLiteral("public")))
             actual << firewallRuleTypeId(p.type);
         QCOMPARE(actual, types);
+    }
+
+    // The 2026 edition's protocols: UDP FQDNs, a wildcard on UDP, ANY on a wildcard and on a tag.
+    void classifiesUdpAndAny()
+    {
+        const RuleSet set = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"),
+                                            {QStringLiteral("compute-instance")});
+        QVERIFY(set.isValid());
+        const Rule *tundra = set.rule(QStringLiteral("x-tundra"));
+        QVERIFY(tundra);
+        QCOMPARE(tundra->destination, QStringLiteral("japaneast.tundra.azureml.ms"));
+        QCOMPARE(tundra->firewall.size(), 1);
+        QCOMPARE(tundra->firewall.first().type, FirewallRuleType::NetworkFqdn);
+        QVERIFY(tundra->firewall.first().dnsProxyRequired);
+        QCOMPARE(AzureFirewall::partLabel(tundra->firewall.first()),
+                 QStringLiteral("Network rule (FQDN, DNS proxy; UDP 5831)"));
+        QVERIFY(AzureFirewall::explanation(tundra->firewall.first()).contains(QStringLiteral("protocol UDP")));
+
+        const Rule *api = set.rule(QStringLiteral("x-tundra-api"));
+        QVERIFY(api);
+        QCOMPARE(api->firewall.size(), 1);
+        QCOMPARE(api->firewall.first().type, FirewallRuleType::Unsupported);
+        QCOMPARE(api->firewall.first().reason, UnsupportedReason::WildcardOnOtherPort);
+        const QString apiText = AzureFirewall::explanation(api->firewall.first());
+        QVERIFY2(apiText.contains(QStringLiteral("UDP port(s) 5831"))
+                     && apiText.contains(QStringLiteral("AzureMachineLearning service tag with protocol UDP")),
+                 qPrintable(apiText));
+
+        // A wildcard on ANY 443: an application rule, which leaves UDP out, and the tag that covers it.
+        const Rule *batch = set.rule(QStringLiteral("x-batch"));
+        QVERIFY(batch);
+        QCOMPARE(batch->firewall.size(), 1);
+        QCOMPARE(batch->firewall.first().type, FirewallRuleType::Application);
+        QCOMPARE(batch->firewall.first().appProtocols, QStringList{QStringLiteral("Https:443")});
+        QCOMPARE(batch->alternativeTag, QStringLiteral("BatchNodeManagement.japaneast"));
+        const QString batchText = AzureFirewall::explanation(batch->firewall.first());
+        QVERIFY2(batchText.contains(QStringLiteral("not covered"))
+                     && batchText.contains(QStringLiteral("BatchNodeManagement.japaneast")),
+                 qPrintable(batchText));
+
+        const Rule *tag = set.rule(QStringLiteral("x-batch-tag"));
+        QVERIFY(tag);
+        QCOMPARE(tag->firewall.first().type, FirewallRuleType::NetworkServiceTag);
+        QCOMPARE(tag->firewall.first().protocol, QStringLiteral("ANY"));
+        QCOMPARE(AzureFirewall::partLabel(tag->firewall.first()), QStringLiteral("Network rule (service tag; Any)"));
+    }
+
+    void classifyOtherProtocols_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QStringList>("ports");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<QStringList>("types");
+        QTest::newRow("udp") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("5831")}
+                             << QStringLiteral("UDP") << QStringList{QStringLiteral("network-fqdn")};
+        QTest::newRow("wildcard udp 443") << QStringLiteral("*.example.com") << QStringList{QStringLiteral("443")}
+                                          << QStringLiteral("UDP") << QStringList{QStringLiteral("unsupported")};
+        QTest::newRow("any host 443") << QStringLiteral("a.example.com") << QStringList{QStringLiteral("443")}
+                                      << QStringLiteral("ANY") << QStringList{QStringLiteral("network-fqdn")};
+        QTest::newRow("any wildcard 443") << QStringLiteral("*.example.com") << QStringList{QStringLiteral("443")}
+                                          << QStringLiteral("ANY") << QStringList{QStringLiteral("application")};
+        QTest::newRow("any wildcard mixed")
+            << QStringLiteral("*.example.com") << QStringList{QStringLiteral("443"), QStringLiteral("22")}
+            << QStringLiteral("ANY") << QStringList{QStringLiteral("application"), QStringLiteral("unsupported")};
+    }
+
+    void classifyOtherProtocols()
+    {
+        classify();
+    }
+
+    // A destination with an unanswered placeholder keeps its classification and names the answer.
+    void unansweredPlaceholdersNameTheAnswer()
+    {
+        const RuleSet set = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {});
+        const Rule *acr = set.rule(QStringLiteral("x-acr"));
+        QVERIFY(acr);
+        QCOMPARE(acr->destination, QStringLiteral("<acr>.azurecr.io"));
+        QCOMPARE(acr->unanswered, QStringList{QStringLiteral("acr")});
+        QCOMPARE(acr->firewall.first().type, FirewallRuleType::Application);
+        const QStringList texts = AzureFirewall::explanations(*acr, Language::English);
+        QVERIFY(!texts.isEmpty());
+        QVERIFY2(texts.first().contains(QStringLiteral("--acr")), qPrintable(texts.first()));
+        QVERIFY(AzureFirewall::explanations(*set.rule(QStringLiteral("x-workspace")), Language::English)
+                    .first()
+                    .contains(QStringLiteral("--workspace-id")));
+        applyLanguage(Language::Japanese);
+        const QString ja = AzureFirewall::explanations(*acr, Language::Japanese).first();
+        applyLanguage(Language::English);
+        QVERIFY2(ja.contains(QStringLiteral("--acr")) && ja.contains(QStringLiteral("レジストリ")), qPrintable(ja));
+
+        const RuleSet answered = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {},
+                                                 NetworkKind::Customer, QStringLiteral("myacr"));
+        const Rule *filled = answered.rule(QStringLiteral("x-acr"));
+        QCOMPARE(filled->destination, QStringLiteral("myacr.azurecr.io"));
+        QVERIFY(filled->unanswered.isEmpty());
+        QVERIFY(AzureFirewall::explanations(*filled, Language::English).isEmpty());
     }
 
     void labelsAreTranslated()

@@ -3,6 +3,7 @@
 // pinned by --resolve, so nothing is resolved by the system or reached beyond this machine.
 #include "catalog.h"
 #include "clirunner.h"
+#include "editionfixture.h"
 #include "httptestserver.h"
 #include "probeengine.h"
 #include "probeplanner.h"
@@ -58,6 +59,7 @@ private:
     TlsTestServer m_inspecting;
     HttpTestServer m_http;
     QString m_catalogPath;
+    QString m_editionCatalogPath;
     QString m_bothCasPath;
 
     QStringList scenario() const
@@ -138,6 +140,24 @@ private Q_SLOTS:
         catalog.write(QJsonDocument(root).toJson());
         catalog.close();
 
+        // The synthetic 2026 catalog, likewise, with its UDP and ANY rows needed always.
+        QJsonObject edition = QJsonDocument::fromJson(editionCatalogJson()).object();
+        edition.insert(QStringLiteral("probe"), probe);
+        QJsonArray rows = edition.value(QStringLiteral("rules")).toArray();
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QJsonObject row = rows.at(i).toObject();
+            const QString id = row.value(QStringLiteral("id")).toString();
+            if (id == u"x-tundra" || id == u"x-batch")
+                row.remove(QStringLiteral("when"));
+            rows[i] = row;
+        }
+        edition.insert(QStringLiteral("rules"), rows);
+        m_editionCatalogPath = m_dir.filePath(QStringLiteral("edition.json"));
+        QFile editionFile(m_editionCatalogPath);
+        QVERIFY(editionFile.open(QIODevice::WriteOnly));
+        editionFile.write(QJsonDocument(edition).toJson());
+        editionFile.close();
+
         m_bothCasPath = m_dir.filePath(QStringLiteral("both-cas.pem"));
         QFile both(m_bothCasPath);
         QVERIFY(both.open(QIODevice::WriteOnly));
@@ -178,6 +198,67 @@ private Q_SLOTS:
         QCOMPARE(vantage.value(QStringLiteral("proxy")).toObject().value(QStringLiteral("setting")).toString(),
                  QStringLiteral("none"));
         QVERIFY(vantage.value(QStringLiteral("startedAt")).toString().endsWith(u'Z'));
+    }
+
+    // The 2026 edition: UDP not testable with the reason, ANY tested as TCP and said so, an
+    // unanswered placeholder not testable with the answer named; in the JSON and the HTML report.
+    void editionRulesInTheReport()
+    {
+        QStringList args = scenario() + loopback(m_tls.serverPort(), m_http.serverPort());
+        args[args.indexOf(m_catalogPath)] = m_editionCatalogPath;
+        args << QStringLiteral("--sample") << QStringLiteral("*.japaneast.batch.azure.com=mypool.japaneast.batch.azure.com");
+        const CliRun run = cli(args + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.err.constData());
+        QHash<QString, QJsonObject> byRule;
+        for (const QJsonValue &v : resultsOf(run))
+            byRule.insert(v.toObject().value(QStringLiteral("ruleId")).toString(), v.toObject());
+        const QJsonObject tundra = byRule.value(QStringLiteral("x-tundra"));
+        const QJsonObject batch = byRule.value(QStringLiteral("x-batch"));
+        const QJsonObject acr = byRule.value(QStringLiteral("x-acr"));
+        const QJsonObject workspace = byRule.value(QStringLiteral("x-workspace"));
+        QCOMPARE(tundra.value(QStringLiteral("status")).toString(), QStringLiteral("NOT_TESTABLE"));
+        QCOMPARE(tundra.value(QStringLiteral("notTestable")).toString(), QStringLiteral("udp"));
+        QVERIFY(tundra.value(QStringLiteral("explanation")).toString().contains(QStringLiteral("port 5831")));
+        QCOMPARE(batch.value(QStringLiteral("port")).toInt(), 443);
+        QVERIFY(batch.value(QStringLiteral("status")).toString() != u"NOT_TESTABLE");
+        QVERIFY(batch.value(QStringLiteral("stages")).toArray().contains(QStringLiteral("tcp")));
+        QVERIFY2(QJsonDocument(batch.value(QStringLiteral("notes")).toArray()).toJson().contains("tested as TCP 443"),
+                 QJsonDocument(batch).toJson().constData());
+        QCOMPARE(acr.value(QStringLiteral("status")).toString(), QStringLiteral("NOT_TESTABLE"));
+        QCOMPARE(acr.value(QStringLiteral("notTestable")).toString(), QStringLiteral("unanswered-placeholder"));
+        QVERIFY(acr.value(QStringLiteral("action")).toString().contains(QStringLiteral("--acr")));
+        QVERIFY(workspace.value(QStringLiteral("action")).toString().contains(QStringLiteral("--workspace-id")));
+        const QString html = m_dir.filePath(QStringLiteral("edition.html"));
+        const CliRun htmlRun = cli(args + QStringList{QStringLiteral("--format"), QStringLiteral("html"),
+                                                      QStringLiteral("--output"), html});
+        QVERIFY2(htmlRun.exitCode == 0 || htmlRun.exitCode == 1, htmlRun.err.constData());
+        QFile report(html);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(report.readAll());
+        QVERIFY(page.contains(QStringLiteral("UDP has no connection to test")));
+        QVERIFY(page.contains(QStringLiteral("tested as TCP 443")));
+        QVERIFY(page.contains(QStringLiteral("--workspace-id")));
+    }
+
+    // A managed network: private endpoints not testable (inside the network), service tags tested.
+    void managedNetwork()
+    {
+        QStringList args = scenario() + loopback(m_tls.serverPort(), m_http.serverPort());
+        args[args.indexOf(m_catalogPath)] = m_editionCatalogPath;
+        args << QStringLiteral("--network") << QStringLiteral("managed") << QStringLiteral("--format")
+             << QStringLiteral("json");
+        const CliRun run = cli(args);
+        QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.err.constData());
+        const QJsonArray results = resultsOf(run);
+        QCOMPARE(results.size(), 5);
+        QCOMPARE(statusOf(results, QStringLiteral("m-aml"), 443), QStringLiteral("OK"));
+        for (const QJsonValue &v : results) {
+            const QJsonObject r = v.toObject();
+            if (r.value(QStringLiteral("ruleId")).toString() == u"m-queue") {
+                QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("NOT_TESTABLE"));
+                QCOMPARE(r.value(QStringLiteral("notTestable")).toString(), QStringLiteral("managed-private-endpoint"));
+            }
+        }
     }
 
     void pinnedAddresses()

@@ -1,4 +1,5 @@
 #include "csvexporter.h"
+#include "editionfixture.h"
 #include "rulesetfixture.h"
 
 using namespace amlfw;
@@ -144,6 +145,56 @@ private Q_SLOTS:
         QVERIFY(file != rows.cend());
         QCOMPARE(file->at(6), QStringLiteral("443、445")); // the article's style
         QVERIFY(file->at(7).contains(QStringLiteral("統合されたノートブック")));
+    }
+
+    // The 2026 edition: protocols as given, the network, automatic rules and the answer a rule waits for.
+    void editionColumns()
+    {
+        const RuleSet set = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"),
+                                            {QStringLiteral("compute-instance")});
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(CsvExporter::write(set, CsvOptions{}).mid(3)));
+        QCOMPARE(rows.size(), set.rules.size() + 1);
+        const QStringList header = rows.first();
+        QCOMPARE(header.mid(11), (QStringList{QStringLiteral("Network"), QStringLiteral("Added by Azure"),
+                                              QStringLiteral("Answer needed")}));
+        auto row = [&](const QString &id) {
+            for (const QStringList &r : rows) {
+                if (r.first() == id)
+                    return r;
+            }
+            return QStringList();
+        };
+        for (const QStringList &r : rows)
+            QCOMPARE(r.size(), header.size());
+        QCOMPARE(row(QStringLiteral("x-tundra")).at(5), QStringLiteral("UDP"));
+        QVERIFY(row(QStringLiteral("x-tundra")).at(2).contains(QStringLiteral("UDP 5831")));
+        QCOMPARE(row(QStringLiteral("x-batch")).at(5), QStringLiteral("ANY"));
+        QVERIFY(row(QStringLiteral("x-batch")).at(10).contains(QStringLiteral("not covered")));
+        QCOMPARE(row(QStringLiteral("x-tundra")).at(11), QStringLiteral("Your network"));
+        QCOMPARE(row(QStringLiteral("x-tundra")).at(12), QStringLiteral("No"));
+        const QStringList acr = row(QStringLiteral("x-acr"));
+        QCOMPARE(acr.at(4), QStringLiteral("<acr>.azurecr.io"));
+        QCOMPARE(acr.at(13), QStringLiteral("<acr>"));
+        QVERIFY2(acr.at(10).contains(QStringLiteral("--acr")), qPrintable(acr.at(10)));
+        QCOMPARE(row(QStringLiteral("x-workspace")).at(13), QStringLiteral("<workspace-id>"));
+
+        const RuleSet managed = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {},
+                                                NetworkKind::Managed, QStringLiteral("myacr"));
+        const QList<QStringList> m = parseCsv(QString::fromUtf8(CsvExporter::write(managed, CsvOptions{}).mid(3)));
+        QCOMPARE(m.size(), managed.rules.size() + 1);
+        QStringList ids;
+        for (const QStringList &r : m.mid(1)) {
+            ids << r.first();
+            QCOMPARE(r.at(11), QStringLiteral("Managed virtual network"));
+        }
+        QCOMPARE(ids, (QStringList{QStringLiteral("m-aml"), QStringLiteral("m-batch"), QStringLiteral("m-queue"),
+                                   QStringLiteral("m-pypi"), QStringLiteral("m-acr")}));
+        QCOMPARE(m.at(3).at(2), QStringLiteral("Managed network outbound rule (Private endpoint)"));
+        QCOMPARE(m.at(3).at(4), QStringLiteral("mystore:queue"));
+        QCOMPARE(m.at(3).at(12), QStringLiteral("Yes"));
+        QCOMPARE(m.at(4).at(2), QStringLiteral("Managed network outbound rule (FQDN)"));
+        QCOMPARE(m.at(4).at(12), QStringLiteral("No"));
+        QCOMPARE(m.at(5).at(4), QStringLiteral("myacr:registry"));
     }
 
     // Hostile text from a catalog file cannot turn into a formula in the change ticket.

@@ -1,3 +1,4 @@
+#include "editionfixture.h"
 #include "jsonexporter.h"
 #include "rulesetfixture.h"
 
@@ -50,6 +51,49 @@ private Q_SLOTS:
                 range = range || p.toString() == u"29876-29877";
         }
         QVERIFY(range);
+    }
+
+    void editionFields()
+    {
+        for (const bool managed : {false, true}) {
+            const RuleSet set = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"),
+                                                {QStringLiteral("compute-instance")},
+                                                managed ? NetworkKind::Managed : NetworkKind::Customer);
+            const QJsonObject root = QJsonDocument::fromJson(JsonExporter::write(set, Language::English)).object();
+            QCOMPARE(root.value(QStringLiteral("catalog")).toObject().value(QStringLiteral("edition")).toString(),
+                     QStringLiteral("2026-03"));
+            QCOMPARE(root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("network")).toString(),
+                     managed ? QStringLiteral("managed") : QStringLiteral("customer"));
+            QHash<QString, QJsonObject> byId;
+            for (const QJsonValue &v : root.value(QStringLiteral("rules")).toArray()) {
+                const QJsonObject r = v.toObject();
+                for (const char *key : {"network", "automatic", "unanswered", "protocol", "kind"})
+                    QVERIFY2(r.contains(QString::fromLatin1(key)), key);
+                byId.insert(r.value(QStringLiteral("id")).toString(), r);
+            }
+            if (!managed) {
+                QCOMPARE(byId.value(QStringLiteral("x-tundra")).value(QStringLiteral("protocol")).toString(), QStringLiteral("UDP"));
+                QCOMPARE(byId.value(QStringLiteral("x-batch")).value(QStringLiteral("protocol")).toString(), QStringLiteral("ANY"));
+                const QJsonObject acr = byId.value(QStringLiteral("x-acr"));
+                QCOMPARE(acr.value(QStringLiteral("unanswered")).toArray(), QJsonArray{QStringLiteral("acr")});
+                QVERIFY(acr.value(QStringLiteral("answerNeeded")).toArray().first().toString().contains(QStringLiteral("--acr")));
+                QCOMPARE(byId.value(QStringLiteral("x-tundra")).value(QStringLiteral("network")).toString(), QStringLiteral("customer"));
+                continue;
+            }
+            QCOMPARE(byId.size(), 5);
+            const QJsonObject queue = byId.value(QStringLiteral("m-queue"));
+            QCOMPARE(queue.value(QStringLiteral("kind")).toString(), QStringLiteral("private-endpoint"));
+            QCOMPARE(queue.value(QStringLiteral("network")).toString(), QStringLiteral("managed"));
+            QVERIFY(queue.value(QStringLiteral("automatic")).toBool());
+            QCOMPARE(queue.value(QStringLiteral("azureFirewall")).toObject().value(QStringLiteral("type")).toString(),
+                     QStringLiteral("managed"));
+            QCOMPARE(byId.value(QStringLiteral("m-pypi")).value(QStringLiteral("kind")).toString(), QStringLiteral("fqdn"));
+            QVERIFY(!byId.value(QStringLiteral("m-pypi")).value(QStringLiteral("automatic")).toBool());
+            QCOMPARE(byId.value(QStringLiteral("m-aml")).value(QStringLiteral("kind")).toString(), QStringLiteral("service-tag"));
+            const QJsonObject summary = root.value(QStringLiteral("summary")).toObject();
+            QCOMPARE(summary.value(QStringLiteral("automatic")).toInt(), 3);
+            QCOMPARE(summary.value(QStringLiteral("managed")).toInt(), 2);
+        }
     }
 
     void languageOfTexts()

@@ -578,6 +578,67 @@ private Q_SLOTS:
         QVERIFY(ProbeTexts::explanation(engine.results().first()).contains(QStringLiteral("Inbound")));
     }
 
+    // ANY 443 (a 2026 rule): tested as TCP 443, and the result says so.
+    void anyIsTestedAsTcp()
+    {
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        ProbeTarget t = target(Host, 443, true, true);
+        t.protocol = QStringLiteral("ANY");
+        const ProbeResult r = runOne(t, directTo(server->serverPort()));
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QCOMPARE(server->requests().size(), 1);
+        const QString notes = ProbeTexts::notes(r).join(u'\n');
+        QVERIFY2(notes.contains(QStringLiteral("tested as TCP 443")), qPrintable(notes));
+        // A TCP rule says nothing of the kind.
+        t.protocol = QStringLiteral("TCP");
+        QVERIFY(!ProbeTexts::notes(runOne(t, directTo(server->serverPort()))).join(u'\n').contains(QStringLiteral("tested as TCP")));
+    }
+
+    // UDP, unanswered placeholders and a managed network's private endpoints: nothing is contacted,
+    // and the explanation says why (and which answer fills the placeholder).
+    void newReasonsAreNotRun_data()
+    {
+        QTest::addColumn<int>("reason");
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QString>("explained");
+        QTest::addColumn<QString>("action");
+        QTest::newRow("udp") << int(NotTestableReason::Udp) << QStringLiteral("japaneast.tundra.amlfw.test")
+                             << QStringLiteral("UDP") << QString();
+        QTest::newRow("acr") << int(NotTestableReason::Unanswered) << QStringLiteral("<acr>.azurecr.io")
+                             << QStringLiteral("--acr") << QStringLiteral("--acr");
+        QTest::newRow("workspace") << int(NotTestableReason::Unanswered)
+                                   << QStringLiteral("<workspace-id>.workspace.japaneast.api.azureml.ms")
+                                   << QStringLiteral("--workspace-id") << QStringLiteral("--workspace-id");
+        QTest::newRow("private endpoint") << int(NotTestableReason::PrivateEndpoint) << QStringLiteral("mystore:queue")
+                                          << QStringLiteral("managed virtual network") << QString();
+    }
+
+    void newReasonsAreNotRun()
+    {
+        QFETCH(int, reason);
+        QFETCH(QString, destination);
+        QFETCH(QString, explained);
+        QFETCH(QString, action);
+        SilentServer silent; // would see a connection if the engine tried one
+        QVERIFY(silent.listenLoopback());
+        ProbeTarget t = target(QString(), 5831, false, false);
+        t.destination = destination;
+        t.notTestable = NotTestableReason(reason);
+        ProbeOptions o = options();
+        o.connectTo << redirect(destination, 5831, silent.serverPort());
+        ProbeEngine engine;
+        engine.setOptions(o);
+        QVERIFY(run(engine, {t}));
+        const ProbeResult r = engine.results().first();
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("NOT_TESTABLE"));
+        QCOMPARE(r.dns, DnsOutcome::NotRun);
+        QCOMPARE(silent.connections(), 0);
+        QVERIFY2(ProbeTexts::explanation(r).contains(explained), qPrintable(ProbeTexts::explanation(r)));
+        if (!action.isEmpty())
+            QVERIFY2(ProbeTexts::action(r).contains(action), qPrintable(ProbeTexts::action(r)));
+    }
+
     void resultsStreamAsTheyFinish()
     {
         auto fast = tlsServer(m_public);

@@ -1,5 +1,6 @@
 // What gets tested for a scenario, and the parsers of the user's probe options. No network.
 #include "catalog.h"
+#include "editionfixture.h"
 #include "probeplanner.h"
 #include "probetexts.h"
 #include "rulegenerator.h"
@@ -98,6 +99,94 @@ private Q_SLOTS:
         const ProbeTarget *usAad = find(usTargets, QStringLiteral("internet-out-aad"), 443);
         QVERIFY(usAad);
         QCOMPARE(usAad->host, QStringLiteral("login.microsoftonline.us"));
+    }
+
+    // The 2026 edition: UDP cannot be proven, ANY is tested as TCP, placeholders wait for their answer.
+    void udpAnyAndUnanswered()
+    {
+        const RuleSet set = amlfw::test::generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"),
+                                                         {QStringLiteral("compute-instance")});
+        ProbeOptions options;
+        options.samples.insert(QStringLiteral("*.<region>.batch.azure.com"),
+                               QStringLiteral("mypool.japaneast.batch.azure.com"));
+        Problems problems;
+        const QList<ProbeTarget> targets = ProbePlanner::plan(set, options, &problems);
+        QVERIFY2(!hasErrors(problems), qPrintable(formatProblems(problems)));
+
+        const ProbeTarget *tundra = find(targets, QStringLiteral("x-tundra"), 5831);
+        QVERIFY(tundra);
+        QCOMPARE(tundra->notTestable, NotTestableReason::Udp);
+        QVERIFY(tundra->host.isEmpty());
+        QVERIFY2(ProbeTexts::notTestable(*tundra).contains(QStringLiteral("port 5831")),
+                 qPrintable(ProbeTexts::notTestable(*tundra)));
+        QCOMPARE(find(targets, QStringLiteral("x-tundra-api"), 5831)->notTestable, NotTestableReason::Udp);
+
+        const ProbeTarget *batch = find(targets, QStringLiteral("x-batch"), 443);
+        QVERIFY(batch);
+        QVERIFY(batch->isTestable());
+        QCOMPARE(batch->protocol, QStringLiteral("ANY"));
+        QCOMPARE(batch->host, QStringLiteral("mypool.japaneast.batch.azure.com"));
+        QVERIFY(batch->tls);
+        QVERIFY(batch->http); // an application rule in Azure Firewall
+        ProbeResult result;
+        result.target = *batch;
+        result.status = ProbeStatus::Ok;
+        QVERIFY2(ProbeTexts::notes(result).join(u' ').contains(QStringLiteral("tested as TCP 443")),
+                 qPrintable(ProbeTexts::notes(result).join(u' ')));
+        const ProbeTarget *tag = find(targets, QStringLiteral("x-batch-tag"), 443);
+        QVERIFY(tag);
+        QCOMPARE(tag->notTestable, NotTestableReason::ServiceTagNoHost); // no host for the tag: said so, as for TCP
+
+        const ProbeTarget *acr = find(targets, QStringLiteral("x-acr"), 443);
+        QVERIFY(acr);
+        QCOMPARE(acr->notTestable, NotTestableReason::Unanswered);
+        QVERIFY(acr->host.isEmpty());
+        QVERIFY2(ProbeTexts::notTestable(*acr).contains(QStringLiteral("--acr")), qPrintable(ProbeTexts::notTestable(*acr)));
+        result.target = *acr;
+        result.status = ProbeStatus::NotTestable;
+        QVERIFY(ProbeTexts::action(result).contains(QStringLiteral("--acr")));
+        QVERIFY(ProbeTexts::explanation(result).contains(QStringLiteral("container registry")));
+        const ProbeTarget *workspace = find(targets, QStringLiteral("x-workspace"), 443);
+        QVERIFY(workspace);
+        QCOMPARE(workspace->notTestable, NotTestableReason::Unanswered);
+        QVERIFY(ProbeTexts::notTestable(*workspace).contains(QStringLiteral("--workspace-id")));
+        QCOMPARE(notTestableReasonId(workspace->notTestable), QStringLiteral("unanswered-placeholder"));
+
+        // Answered, the same rules are tested.
+        const RuleSet answered = amlfw::test::generateEdition(
+            QStringLiteral("public"), QStringLiteral("japaneast"), {}, NetworkKind::Customer, QStringLiteral("myacr"),
+            QStringLiteral("0a1b2c3d-0000-4000-8000-000000000000"));
+        const QList<ProbeTarget> answeredTargets = ProbePlanner::plan(answered, ProbeOptions());
+        const ProbeTarget *filled = find(answeredTargets, QStringLiteral("x-acr"), 443);
+        QVERIFY(filled);
+        QVERIFY(filled->isTestable());
+        QCOMPARE(filled->host, QStringLiteral("myacr.azurecr.io"));
+    }
+
+    // A managed network: its private endpoints live inside it; its tags and FQDNs test as usual.
+    void managedNetwork()
+    {
+        const RuleSet set = amlfw::test::generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {},
+                                                         NetworkKind::Managed);
+        const QList<ProbeTarget> targets = ProbePlanner::plan(set, ProbeOptions());
+        QCOMPARE(targets.size(), 5);
+        const ProbeTarget *queue = find(targets, QStringLiteral("m-queue"), 0);
+        QVERIFY(queue);
+        QCOMPARE(queue->notTestable, NotTestableReason::PrivateEndpoint);
+        QVERIFY(ProbeTexts::notTestable(*queue).contains(QStringLiteral("managed virtual network")));
+        // <acr> unanswered, but a private endpoint is never testable from here: that is the reason given.
+        QCOMPARE(find(targets, QStringLiteral("m-acr"), 0)->notTestable, NotTestableReason::PrivateEndpoint);
+        const ProbeTarget *aml = find(targets, QStringLiteral("m-aml"), 443);
+        QVERIFY(aml);
+        QVERIFY(aml->isTestable());
+        QCOMPARE(aml->host, QStringLiteral("japaneast.api.azureml.ms"));
+        QVERIFY(!aml->http);
+        const ProbeTarget *pypi = find(targets, QStringLiteral("m-pypi"), 443);
+        QVERIFY(pypi);
+        QVERIFY(pypi->isTestable());
+        QCOMPARE(pypi->host, QStringLiteral("pypi.org"));
+        QVERIFY(pypi->tls);
+        QVERIFY(pypi->http); // FQDN rules of a managed network are application rules
     }
 
     void wildcardsUseASampleOrSayWhy()

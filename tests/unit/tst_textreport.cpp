@@ -1,3 +1,4 @@
+#include "editionfixture.h"
 #include "rulesetfixture.h"
 #include "textreport.h"
 #include "texttable.h"
@@ -31,6 +32,38 @@ private Q_SLOTS:
         // The firewall view leaves the host tables out.
         QVERIFY(!TextReport::table(set, Language::English, RuleView::AzureFirewall, 0)
                      .contains(QStringLiteral("General Azure hosts")));
+    }
+
+    // A managed network: what Azure adds by itself, and what to add to the workspace, each with its kind.
+    void managedNetworkShowsTwoGroups()
+    {
+        const RuleSet set = generateEdition(QStringLiteral("public"), QStringLiteral("japaneast"), {},
+                                            NetworkKind::Managed);
+        const QList<FirewallGroup> groups = firewallGroups(set);
+        QCOMPARE(groups.size(), 2);
+        QVERIFY(groups.at(0).automatic);
+        QCOMPARE(groups.at(0).entries.size(), 3);
+        QVERIFY(!groups.at(1).automatic);
+        QCOMPARE(groups.at(1).entries.size(), 2);
+        const QString text = TextReport::table(set, Language::English, RuleView::AzureFirewall, 0);
+        const qsizetype automatic = text.indexOf(QStringLiteral("Managed virtual network: rules added by Azure automatically (3)"));
+        const qsizetype user = text.indexOf(QStringLiteral("Managed virtual network: outbound rules to add to the workspace (2)"));
+        QVERIFY2(automatic > 0 && user > automatic, qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Private endpoint")));
+        QVERIFY(text.contains(QStringLiteral("mystore:queue")));
+        // The placeholder of the unanswered registry stays, marked, and the notes name the answer.
+        QVERIFY(text.contains(QStringLiteral("<acr>:registry [!]")));
+        QVERIFY(text.contains(QStringLiteral("--acr")));
+        QVERIFY(text.contains(QStringLiteral("Azure Firewall is not involved")));
+        const QString md = TextReport::markdown(set, Language::English, RuleView::AzureFirewall);
+        QVERIFY(md.contains(QStringLiteral("## Managed virtual network\n")));
+        QVERIFY(md.contains(QStringLiteral("### Managed virtual network: rules added by Azure automatically")));
+        for (const QString &line : md.split(u'\n')) {
+            if (line.startsWith(QStringLiteral("| ")) && !line.startsWith(QStringLiteral("| ---"))) {
+                const qsizetype cells = line.count(QRegularExpression(QStringLiteral("(?<!\\\\)\\|"))) - 1;
+                QVERIFY2(cells == 7, qPrintable(line));
+            }
+        }
     }
 
     void columnsLineUpInJapanese()

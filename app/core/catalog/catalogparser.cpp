@@ -238,6 +238,8 @@ void CatalogParser::readServiceTags(const QJsonObject &root)
                           ctext(QT_TRANSLATE_NOOP("amlfw::Catalog", "duplicate service tag \"%1\"")).arg(t.name));
             m_tagNames.insert(t.name);
             t.regional = m_r.boolean(o, QStringLiteral("regional"), path, false);
+            if (t.regional) // an alternative may name the regional tag: "BatchNodeManagement.<region>"
+                m_tagNames.insert(t.name + QStringLiteral(".<region>"));
             t.clouds = m_r.stringList(o, QStringLiteral("clouds"), path);
             checkClouds(t.clouds, path + QStringLiteral(".clouds"));
             m_catalog.serviceTags << t;

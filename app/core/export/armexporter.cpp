@@ -74,7 +74,7 @@ QJsonObject networkRule(const QString &name, const QString &descriptionText, con
     return {{QStringLiteral("ruleType"), QStringLiteral("NetworkRule")},
             {QStringLiteral("name"), name},
             {QStringLiteral("description"), shortText(descriptionText)},
-            {QStringLiteral("ipProtocols"), QJsonArray{protocol.isEmpty() ? QStringLiteral("TCP") : protocol}},
+            {QStringLiteral("ipProtocols"), QJsonArray{AzureFirewall::firewallProtocol(protocol)}},
             {QStringLiteral("sourceAddresses"), param(QStringLiteral("sourceAddresses"))},
             {destinationKey, QJsonArray{destination}},
             {QStringLiteral("destinationPorts"), QJsonArray::fromStringList(ports)}};
@@ -192,6 +192,20 @@ Problems ArmExporter::validateOptions(const ArmOptions &options)
     return problems;
 }
 
+Problems ArmExporter::validateRuleSet(const RuleSet &set)
+{
+    Problems problems;
+    if (set.answers.network == NetworkKind::Managed)
+        problems << Problem::error(
+            QStringLiteral("--network"),
+            TranslatableText("amlfw::ArmExporter",
+                             QT_TRANSLATE_NOOP("amlfw::ArmExporter",
+                                               "A managed virtual network has no firewall template: its outbound "
+                                               "rules are set on the workspace (its managed network settings), not "
+                                               "in an Azure Firewall policy. Export CSV or JSON for the list.")));
+    return problems;
+}
+
 QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
 {
     const Language lang = options.language;
@@ -204,8 +218,22 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
     QJsonArray appRules;
     QList<const Rule *> routeRules;
     QStringList notes;
+    QStringList anyAlternatives;
     bool dnsProxy = false;
+    // A network rule to the service tag that covers what the firewall cannot carry otherwise.
+    auto addAlternative = [&](const Rule &rule, const FirewallPart &part, const QString &purpose) {
+        if (options.includeAlternatives && !part.alternativeTag.isEmpty())
+            tagRules.append(networkRule(
+                rule.id + QStringLiteral("-alternative"),
+                tr("Alternative for %1 on %2: %3").arg(part.target, RuleLabels::ports(part.ports, lang), purpose),
+                rule.protocol, QStringLiteral("destinationAddresses"), part.alternativeTag, part.ports));
+    };
     for (const Rule &rule : set.rules) {
+        if (!rule.unanswered.isEmpty()) { // "<acr>.azurecr.io" is no FQDN: left out, the note names the answer
+            for (const TranslatableText &text : AzureFirewall::unansweredTexts(rule))
+                notes << tr("Rule %1 is not in this template: %2").arg(rule.id, text.toString());
+            continue;
+        }
         const QString purpose = RuleLabels::purpose(rule, lang);
         for (const FirewallPart &part : rule.firewall) {
             switch (part.type) {
@@ -238,20 +266,21 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                                  .arg(rule.id, part.urlPath);
                 } else {
                     app.insert(QStringLiteral("targetFqdns"), QJsonArray{part.target});
-                    if (!part.urlPath.isEmpty())
+                    if (!part.urlPath.isEmpty() || part.protocol == u"ANY") // what the rule does not carry
                         notes << AzureFirewall::explanation(part);
                 }
                 appRules.append(app);
+                // ANY on a wildcard: the tag carries the rest of ANY, once per tag and ports.
+                const QString anyKey = part.alternativeTag + u' ' + part.ports.join(u',');
+                if (part.protocol == u"ANY" && !anyAlternatives.contains(anyKey)) {
+                    anyAlternatives << anyKey;
+                    addAlternative(rule, part, purpose);
+                }
                 break;
             }
             case FirewallRuleType::Unsupported:
                 notes << AzureFirewall::explanation(part);
-                if (options.includeAlternatives && !part.alternativeTag.isEmpty())
-                    tagRules.append(networkRule(rule.id + QStringLiteral("-alternative"),
-                                                tr("Alternative for %1 on %2: %3")
-                                                    .arg(part.target, RuleLabels::ports(part.ports, lang), purpose),
-                                                rule.protocol, QStringLiteral("destinationAddresses"),
-                                                part.alternativeTag, part.ports));
+                addAlternative(rule, part, purpose);
                 break;
             case FirewallRuleType::Managed: // refused before: a managed network has no firewall template
                 break;

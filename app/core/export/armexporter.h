@@ -22,8 +22,8 @@ struct ArmOptions
     Tier tier = Tier::Standard;
     RouteTable routeTable = RouteTable::New;
     QString routeTableName = QStringLiteral("rt-aml-compute");
-    QString firewallPrivateIp; // with a new route table: adds the default route via the firewall
-    bool includeAlternatives = true; // service-tag rules for what Azure Firewall cannot express
+    QString firewallPrivateIp;             // with a new route table: adds the default route via the firewall
+    bool includeAlternatives = true;       // service-tag rules for what Azure Firewall cannot express
     Language language = Language::English; // of descriptions
 };
 
@@ -39,9 +39,12 @@ class ArmExporter
 
 public:
     static constexpr const char *ApiVersion = "2025-05-01";
-    static constexpr const char *Schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+    static constexpr const char *Schema
+        = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
 
     static Problems validateOptions(const ArmOptions &options);
+    // A managed network's rule set is refused: its rules belong to the workspace, not to a firewall.
+    static Problems validateRuleSet(const RuleSet &set);
     static QJsonObject build(const RuleSet &set, const ArmOptions &options);
     static QByteArray write(const RuleSet &set, const ArmOptions &options);
 

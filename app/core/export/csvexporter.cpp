@@ -3,6 +3,8 @@
 #include "azurefirewall.h"
 #include "rulelabels.h"
 
+#include <algorithm>
+
 namespace amlfw {
 
 QString CsvExporter::neutralize(const QString &value)
@@ -31,13 +33,19 @@ QString CsvExporter::cell(const QString &value)
 QByteArray CsvExporter::write(const RuleSet &set, const CsvOptions &options)
 {
     const Language lang = options.language;
-    QStringList header{tr("ID"),       tr("Direction"), tr("Rule type"), tr("Source"),
-                       tr("Destination"), tr("Protocol"), tr("Ports"),   tr("Features")};
+    QStringList header{tr("ID"),          tr("Direction"), tr("Rule type"), tr("Source"),
+                       tr("Destination"), tr("Protocol"),  tr("Ports"),     tr("Features")};
     if (options.bothLanguages)
         header << tr("Purpose (English)") << tr("Purpose (Japanese)");
     else
         header << tr("Purpose");
     header << tr("Article section") << tr("Notes");
+    // Editions with a managed network or optional answers say, per rule, which network and which answer.
+    const bool editionColumns
+        = set.catalog.hasNetwork(NetworkKind::Managed)
+          || std::any_of(set.rules.cbegin(), set.rules.cend(), [](const Rule &r) { return !r.unanswered.isEmpty(); });
+    if (editionColumns)
+        header << tr("Network") << tr("Added by Azure") << tr("Answer needed");
 
     QString out;
     auto writeRow = [&](const QStringList &cells) {
@@ -63,6 +71,13 @@ QByteArray CsvExporter::write(const RuleSet &set, const CsvOptions &options)
         else
             row << RuleLabels::purpose(rule, lang);
         row << RuleLabels::sections(set, rule, lang) << RuleLabels::notes(rule, lang).join(u'\n');
+        if (editionColumns) {
+            QStringList answers;
+            for (const QString &name : rule.unanswered)
+                answers << u'<' + name + u'>';
+            row << (rule.network == NetworkKind::Managed ? tr("Managed virtual network") : tr("Your network"))
+                << (rule.automatic ? tr("Yes") : tr("No")) << answers.join(QStringLiteral(", "));
+        }
         writeRow(row);
     }
 

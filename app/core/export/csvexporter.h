@@ -10,8 +10,8 @@ namespace amlfw {
 struct CsvOptions
 {
     Language language = Language::English;
-    bool bothLanguages = false; // purpose in English and Japanese columns
-    bool byteOrderMark = true;  // so Excel, Japanese Excel included, reads UTF-8
+    bool bothLanguages = false;  // purpose in English and Japanese columns
+    bool byteOrderMark = true;   // so Excel, Japanese Excel included, reads UTF-8
     QStringList sourceAddresses; // the AML subnet, for the source/destination columns
 };
 

@@ -58,6 +58,15 @@ QJsonObject JsonExporter::ruleToJson(const RuleSet &set, const Rule &rule, Langu
     o.insert(QStringLiteral("ports"), QJsonArray::fromStringList(rule.ports));
     if (!rule.udr.isEmpty())
         o.insert(QStringLiteral("udr"), rule.udr);
+    o.insert(QStringLiteral("network"), networkKindId(rule.network));
+    o.insert(QStringLiteral("automatic"), rule.automatic);
+    o.insert(QStringLiteral("unanswered"), QJsonArray::fromStringList(rule.unanswered));
+    if (!rule.unanswered.isEmpty()) {
+        QJsonArray texts;
+        for (const TranslatableText &t : AzureFirewall::unansweredTexts(rule))
+            texts.append(t.toString(language));
+        o.insert(QStringLiteral("answerNeeded"), texts);
+    }
     o.insert(QStringLiteral("always"), rule.isAlways());
     o.insert(QStringLiteral("features"), QJsonArray::fromStringList(rule.features));
     o.insert(QStringLiteral("sections"), QJsonArray::fromStringList(rule.sectionIds()));
@@ -118,7 +127,10 @@ QJsonObject JsonExporter::toJson(const RuleSet &set, Language language)
                          {QStringLiteral("storage"), set.answers.storage},
                          {QStringLiteral("features"), QJsonArray::fromStringList(set.answers.features)},
                          {QStringLiteral("effectiveFeatures"), QJsonArray::fromStringList(set.effectiveFeatures)},
-                         {QStringLiteral("udr"), udrMethodId(set.answers.udr)}};
+                         {QStringLiteral("udr"), udrMethodId(set.answers.udr)},
+                         {QStringLiteral("network"), networkKindId(set.answers.network)},
+                         {QStringLiteral("acr"), set.answers.acr},
+                         {QStringLiteral("workspaceId"), set.answers.workspaceId}};
     root.insert(QStringLiteral("scenario"), scenario);
 
     const RuleSummary s = set.summary();
@@ -130,6 +142,8 @@ QJsonObject JsonExporter::toJson(const RuleSet &set, Language language)
                                                        {QStringLiteral("networkFqdn"), s.networkFqdn},
                                                        {QStringLiteral("application"), s.application},
                                                        {QStringLiteral("unsupported"), s.unsupported},
+                                                       {QStringLiteral("managed"), s.managed},
+                                                       {QStringLiteral("automatic"), s.automatic},
                                                        {QStringLiteral("withWarnings"), s.withWarnings},
                                                        {QStringLiteral("dnsProxyRequired"), s.dnsProxyRequired}});
 

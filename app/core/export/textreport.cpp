@@ -36,6 +36,18 @@ QList<FirewallGroup> firewallGroups(const RuleSet &set)
         if (!group.entries.isEmpty())
             groups << group;
     }
+    // A managed network: what Azure adds by itself, then what to add to the workspace.
+    for (const bool automatic : {true, false}) {
+        FirewallGroup group{FirewallRuleType::Managed, {}, automatic};
+        for (const Rule &rule : set.rules) {
+            for (const FirewallPart &part : rule.firewall) {
+                if (part.type == FirewallRuleType::Managed && rule.automatic == automatic)
+                    group.entries.append({&rule, part});
+            }
+        }
+        if (!group.entries.isEmpty())
+            groups << group;
+    }
     return groups;
 }
 
@@ -71,10 +83,14 @@ QString markdownTable(const QStringList &header, const QList<QStringList> &rows)
     return out;
 }
 
-QStringList firewallHeader()
+// Managed-network groups add a column for the rule's kind (service tag, FQDN, private endpoint).
+QStringList firewallHeader(FirewallRuleType type)
 {
-    return {TextReport::tr("ID"),    TextReport::tr("Destination"),  TextReport::tr("Protocol"),
-            TextReport::tr("Ports"), TextReport::tr("Required for"), TextReport::tr("Purpose")};
+    QStringList header{TextReport::tr("ID"),    TextReport::tr("Destination"),  TextReport::tr("Protocol"),
+                       TextReport::tr("Ports"), TextReport::tr("Required for"), TextReport::tr("Purpose")};
+    if (type == FirewallRuleType::Managed)
+        header.insert(1, TextReport::tr("Type"));
+    return header;
 }
 
 QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart &part, Language language)
@@ -82,17 +98,20 @@ QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart
     QString destination = part.target;
     if (!part.urlPath.isEmpty())
         destination = part.urlPath;
-    if (!rule.notes.isEmpty() || !AzureFirewall::explanation(part).isEmpty())
+    if (!rule.notes.isEmpty() || !rule.unanswered.isEmpty() || !AzureFirewall::explanation(part).isEmpty())
         destination += QStringLiteral(" [!]");
     QString ports = RuleLabels::ports(part.ports, language);
     if (!part.appProtocols.isEmpty())
         ports = part.appProtocols.join(language == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", "));
-    return {rule.id,
-            destination,
-            RuleLabels::protocol(rule),
-            ports,
-            RuleLabels::features(set, rule, language),
-            RuleLabels::purpose(rule, language)};
+    QStringList row{rule.id,
+                    destination,
+                    RuleLabels::protocol(rule),
+                    ports,
+                    RuleLabels::features(set, rule, language),
+                    RuleLabels::purpose(rule, language)};
+    if (part.type == FirewallRuleType::Managed)
+        row.insert(1, RuleLabels::kind(rule.kind));
+    return row;
 }
 
 QStringList hostHeader()
@@ -111,7 +130,7 @@ QStringList hostRow(const Rule &rule, const QString &tableId, Language language)
         }
     }
     QString destination = rule.destination;
-    if (!rule.notes.isEmpty())
+    if (!rule.notes.isEmpty() || !rule.unanswered.isEmpty())
         destination += QStringLiteral(" [!]");
     return {purpose, destination, RuleLabels::protocol(rule), RuleLabels::ports(rule.ports, language), rule.id};
 }
@@ -155,12 +174,23 @@ QString TextReport::groupTitle(FirewallRuleType type)
     return {};
 }
 
+QString TextReport::groupTitle(const FirewallGroup &group)
+{
+    if (group.type != FirewallRuleType::Managed)
+        return groupTitle(group.type);
+    return group.automatic ? tr("Managed virtual network: rules added by Azure automatically")
+                           : tr("Managed virtual network: outbound rules to add to the workspace");
+}
+
 QString TextReport::scenarioLine(const RuleSet &set, Language language)
 {
     const RuleSummary s = set.summary();
     return tr("%1, %2, storage account %3. Rules: %4 (always needed: %5). Catalog edition %6.")
-        .arg(RuleLabels::cloudName(set, language), RuleLabels::regionName(set, language), set.answers.storage,
-             QString::number(s.total), QString::number(s.always), set.catalog.edition);
+               .arg(RuleLabels::cloudName(set, language), RuleLabels::regionName(set, language), set.answers.storage,
+                    QString::number(s.total), QString::number(s.always), set.catalog.edition)
+           + (set.answers.network == NetworkKind::Managed
+                  ? u' ' + tr("Managed virtual network: Azure Firewall is not involved.")
+                  : QString());
 }
 
 QString TextReport::table(const RuleSet &set, Language language, RuleView view, int maxWidth)
@@ -184,9 +214,9 @@ QString TextReport::table(const RuleSet &set, Language language, RuleView view, 
             QList<QStringList> rows;
             for (const auto &entry : group.entries)
                 rows << firewallRow(set, *entry.first, entry.second, language);
-            out += u'\n' + groupTitle(group.type) + QStringLiteral(" (") + QString::number(rows.size())
+            out += u'\n' + groupTitle(group) + QStringLiteral(" (") + QString::number(rows.size())
                    + QStringLiteral(")\n");
-            out += TextTable::render(firewallHeader(), rows, {true, maxWidth});
+            out += TextTable::render(firewallHeader(group.type), rows, {true, maxWidth});
         }
     }
     if (view != RuleView::AzureFirewall) {
@@ -225,13 +255,15 @@ QString TextReport::markdown(const RuleSet &set, Language language, RuleView vie
         out += QStringLiteral("\n> ") + tr("Warning: %1").arg(p.message()) + u'\n';
 
     if (view != RuleView::HostTables) {
-        out += QStringLiteral("\n## ") + tr("Azure Firewall") + u'\n';
+        out += QStringLiteral("\n## ")
+               + (set.answers.network == NetworkKind::Managed ? tr("Managed virtual network") : tr("Azure Firewall"))
+               + u'\n';
         for (const FirewallGroup &group : firewallGroups(set)) {
             QList<QStringList> rows;
             for (const auto &entry : group.entries)
                 rows << firewallRow(set, *entry.first, entry.second, language);
-            out += QStringLiteral("\n### ") + groupTitle(group.type) + QStringLiteral("\n\n");
-            out += markdownTable(firewallHeader(), rows);
+            out += QStringLiteral("\n### ") + groupTitle(group) + QStringLiteral("\n\n");
+            out += markdownTable(firewallHeader(group.type), rows);
         }
     }
     if (view != RuleView::AzureFirewall) {

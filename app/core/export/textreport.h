@@ -19,6 +19,7 @@ struct FirewallGroup
 {
     FirewallRuleType type;
     QList<QPair<const Rule *, FirewallPart>> entries;
+    bool automatic = false; // managed network: the rules Azure adds by itself (a group of their own)
 };
 QList<FirewallGroup> firewallGroups(const RuleSet &set);
 
@@ -36,6 +37,7 @@ public:
     static QString markdownCell(QString text);
 
     static QString groupTitle(FirewallRuleType type);
+    static QString groupTitle(const FirewallGroup &group); // the managed network's two groups told apart
 };
 
 } // namespace amlfw

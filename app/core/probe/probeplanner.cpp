@@ -1,5 +1,6 @@
 #include "probeplanner.h"
 
+#include "azurefirewall.h"
 #include "hostname.h"
 #include "portlist.h"
 
@@ -61,8 +62,12 @@ QList<ProbeTarget> ProbePlanner::plan(const RuleSet &set, const ProbeOptions &op
             base.notTestable = NotTestableReason::Route;
         } else if (rule.direction == Direction::Inbound) {
             base.notTestable = NotTestableReason::Inbound;
+        } else if (rule.kind == RuleKind::PrivateEndpoint) {
+            base.notTestable = NotTestableReason::PrivateEndpoint;
         } else if (rule.protocol == u"UDP") {
             base.notTestable = NotTestableReason::Udp;
+        } else if (!rule.unanswered.isEmpty()) {
+            base.notTestable = NotTestableReason::Unanswered;
         } else if (rule.kind == RuleKind::ServiceTag) {
             const QString sample = userSample(options, rule, &usedSamples);
             if (!sample.isEmpty()) {
@@ -129,7 +134,10 @@ QList<ProbeTarget> ProbePlanner::plan(const RuleSet &set, const ProbeOptions &op
             t.firewallType = typeForPort(rule, portSpec);
             if (t.isTestable()) {
                 t.tls = probe.isTlsPort(t.port);
-                t.http = t.firewallType == FirewallRuleType::Application;
+                // A managed network's FQDN rules are application rules of its own firewall (80/443 only).
+                const bool managedWeb = t.firewallType == FirewallRuleType::Managed && rule.kind != RuleKind::ServiceTag
+                                        && AzureFirewall::isWebPort(portSpec);
+                t.http = t.firewallType == FirewallRuleType::Application || managedWeb;
             }
             targets << t;
         }

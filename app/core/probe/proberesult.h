@@ -90,6 +90,8 @@ enum class NotTestableReason {
     Udp,              // no connection to test
     WildcardNoSample, // wildcard without a concrete host
     ServiceTagNoHost, // service tag without a representative host
+    Unanswered,       // the destination still holds a placeholder (<acr>, <workspace-id>)
+    PrivateEndpoint,  // a managed network's private endpoint: reachable only inside that network
 };
 inline constexpr EnumTable notTestableReasonIds{std::to_array<EnumId<NotTestableReason>>({
     {NotTestableReason::None, ""},
@@ -98,6 +100,8 @@ inline constexpr EnumTable notTestableReasonIds{std::to_array<EnumId<NotTestable
     {NotTestableReason::Udp, "udp"},
     {NotTestableReason::WildcardNoSample, "wildcard-without-sample"},
     {NotTestableReason::ServiceTagNoHost, "service-tag-without-host"},
+    {NotTestableReason::Unanswered, "unanswered-placeholder"},
+    {NotTestableReason::PrivateEndpoint, "managed-private-endpoint"},
 })};
 inline QString notTestableReasonId(NotTestableReason reason)
 {

@@ -1,5 +1,8 @@
 #include "probetexts.h"
 
+#include "azurefirewall.h"
+#include "hostname.h"
+
 namespace amlfw {
 
 namespace {
@@ -12,6 +15,15 @@ QString familyName(const QHostAddress &address)
 QString endpoint(const ProbeResult &r)
 {
     return r.target.host + u':' + QString::number(r.target.port);
+}
+
+// The answers that fill the placeholders left in a destination, in words.
+QString answersFor(const QString &destination)
+{
+    QStringList answers;
+    for (const QString &name : placeholdersIn(destination))
+        answers << AzureFirewall::answerText(name).toString();
+    return answers.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -66,7 +78,15 @@ QString ProbeTexts::notTestable(const ProbeTarget &t)
         return tr("A user-defined route of the compute subnet: it is configured in the route table, not tested "
                   "from this machine.");
     case NotTestableReason::Udp:
-        return tr("UDP has no connection to test.");
+        return tr("UDP has no connection to test: nothing answers a client's datagram to port %1 that would tell an "
+                  "allowed port from a blocked one. Check the firewall rule itself.")
+            .arg(ports(t));
+    case NotTestableReason::Unanswered:
+        return tr("%1 still holds a placeholder: amlfw can test it once you give %2.")
+            .arg(t.destination, answersFor(t.destination));
+    case NotTestableReason::PrivateEndpoint:
+        return tr("A private endpoint of the workspace's managed virtual network: it is reachable only inside that "
+                  "network, which Azure manages, so it cannot be tested from this machine.");
     case NotTestableReason::WildcardNoSample:
         return tr("A wildcard cannot be tested as such, and no concrete host can be derived from your answers: "
                   "give one to test (amlfw check --sample '%1=HOST').")
@@ -275,7 +295,8 @@ QString ProbeTexts::explanation(const ProbeResult &r)
                           "of this service: most likely a firewall or proxy inspects TLS with a certificate this "
                           "machine does not trust.")
                     .arg(r.tls.chain.first().issuerLabel());
-            return tr("The certificate of %1 is not trusted by this machine, so the connection was not used.").arg(t.host);
+            return tr("The certificate of %1 is not trusted by this machine, so the connection was not used.")
+                .arg(t.host);
         case TlsOutcome::Closed:
             return tr("The connection was closed during the TLS handshake: a firewall that filters by host name "
                       "(SNI) most likely refused %1.")
@@ -399,8 +420,11 @@ QString ProbeTexts::action(const ProbeResult &r)
             return tr("Ask the proxy team why the proxy cannot reach %1.").arg(endpoint(r));
         return tr("Check the proxy setting (--proxy none, system or http://host:port).");
     case ProbeStatus::NotTestable:
-        if (t.notTestable == NotTestableReason::WildcardNoSample || t.notTestable == NotTestableReason::ServiceTagNoHost)
+        if (t.notTestable == NotTestableReason::WildcardNoSample
+            || t.notTestable == NotTestableReason::ServiceTagNoHost)
             return tr("Give a concrete host to test it (--sample).");
+        if (t.notTestable == NotTestableReason::Unanswered)
+            return tr("Give %1, then test again.").arg(answersFor(t.destination));
         return {};
     case ProbeStatus::Cancelled:
         return tr("Run the test again.");
@@ -474,6 +498,9 @@ QStringList ProbeTexts::notes(const ProbeResult &r)
     const QString host = hostNote(r.target);
     if (!host.isEmpty())
         out << host;
+    if (r.target.protocol == u"ANY" && r.target.isTestable())
+        out << tr("The rule allows any protocol: tested as TCP %1. Its UDP part cannot be proven from a client.")
+                   .arg(ports(r.target));
     if (r.cnameToPrivateLink() && r.hasPublicAddress() && !r.hasPrivateAddress())
         out << tr("The name points to a private link zone but resolves to a public address: this machine does not see "
                   "the private endpoint's DNS record (private DNS zone not linked, or no conditional forwarder).");

@@ -20,7 +20,13 @@ public:
     static QString ruleTypeLabel(const Rule &rule);                    // every part, joined
     static QString explanation(const FirewallPart &part);              // why, and what to do instead
     static TranslatableText explanationText(const FirewallPart &part); // the same, translated when shown
-    // For the rule's non-trivial parts, in `language`.
+    // "Any" for the article's ANY, as Azure Firewall writes it; "TCP" when empty.
+    static QString firewallProtocol(const QString &protocol);
+    // Which answer fills a placeholder: "the workspace ID (amlfw --workspace-id GUID, or ...)".
+    static TranslatableText answerText(const QString &placeholder);
+    // One text per placeholder the rule's destination still holds, naming the answer that fills it.
+    static QList<TranslatableText> unansweredTexts(const Rule &rule);
+    // The rule's unanswered placeholders, then its non-trivial parts, in `language`.
     static QStringList explanations(const Rule &rule, Language language = currentLanguage());
 
     static bool isWebPort(const QString &port) { return port == u"80" || port == u"443"; }

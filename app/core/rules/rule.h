@@ -61,6 +61,7 @@ struct FirewallPart
     UnsupportedReason reason = UnsupportedReason::None;
     QString alternativeTag; // unsupported parts: a service tag that covers them, if the catalog knows one
     QString urlPath;        // URL entries: the full URL, which only Premium's targetUrls can match
+    QString protocol;       // the rule's protocol (TCP / UDP / ANY), for the explanation and the exports
     bool operator==(const FirewallPart &other) const = default;
 };
 

@@ -151,8 +151,8 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
         rule.sources << source;
         if (rule.articleDestination.isEmpty() && !row.article.isEmpty())
             rule.articleDestination = row.article;
-        if (rule.alternativeTag.isEmpty())
-            rule.alternativeTag = row.alternativeTag;
+        if (rule.alternativeTag.isEmpty()) // "BatchNodeManagement.<region>"
+            rule.alternativeTag = substitutePlaceholders(row.alternativeTag, set.placeholders);
         for (const QString &f : std::as_const(rowFeatures)) {
             if (features.contains(f) && !rule.features.contains(f))
                 rule.features << f;
