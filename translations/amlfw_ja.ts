@@ -4062,6 +4062,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Edition %1</source>
         <translation>%1 版</translation>
     </message>
+    <message>
+        <source>The rules of the chosen edition follow the article &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
+        <translation>選択した版の規則は記事「&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;」に基づいています。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Wizard</name>

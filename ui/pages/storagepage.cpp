@@ -191,14 +191,21 @@ void StoragePage::update()
     const bool valid = error.isEmpty();
     if (!valid)
         all.storage = QStringLiteral("name"); // any valid name: the template is shown instead
+    // Half-typed optional answers would make the whole set invalid, and the list empty.
+    if (!AnswersValidator::acrText(all.acr).isEmpty())
+        all.acr.clear();
+    if (!AnswersValidator::workspaceIdText(all.workspaceId).isEmpty())
+        all.workspaceId.clear();
     const RuleSet set = RuleGenerator::generate(state()->catalog(), all);
-    const QSet<QString> selected(state()->ruleSet().effectiveFeatures.cbegin(),
-                                 state()->ruleSet().effectiveFeatures.cend());
+    // From the answers, not the rule set: a half-typed answer leaves the rule set empty.
+    const QStringList effective = state()->catalog().expandFeatures(state()->answers().features);
+    const QSet<QString> selected(effective.cbegin(), effective.cend());
 
     m_hosts->clear();
     QStringList seen;
     for (const Rule &rule : set.rules) {
-        if (!rule.destinationTemplate.contains(QStringLiteral("<storage>")))
+        // Private endpoints name the account, not a host: "<storage>:queue".
+        if (!rule.destinationTemplate.contains(QStringLiteral("<storage>")) || rule.kind == RuleKind::PrivateEndpoint)
             continue;
         QString host = valid ? rule.destination : rule.destinationTemplate;
         host.replace(QStringLiteral("<storage>"), QStringLiteral("<") + tr("name") + u'>');

@@ -166,10 +166,14 @@ void WelcomePage::retranslateUi()
         choice.button->setVisible(m_editions.size() > 1);
         choice.summary->setVisible(m_editions.size() > 1);
     }
-    m_catalogText->setText(tr("Edition %1, from the article <a href=\"%2\">%3</a> dated %4.")
-                               .arg(catalog.edition.toHtmlEscaped(), catalog.sourceUrl.toHtmlEscaped(),
-                                    catalog.sourceTitle.text(lang).toHtmlEscaped(),
-                                    catalog.sourceDate.toHtmlEscaped()));
+    // With a choice above, the edition and its date are there already: only the article is left to name.
+    m_catalogText->setText(
+        m_editions.size() > 1
+            ? tr("The rules of the chosen edition follow the article <a href=\"%1\">%2</a>.")
+                  .arg(catalog.sourceUrl.toHtmlEscaped(), catalog.sourceTitle.text(lang).toHtmlEscaped())
+            : tr("Edition %1, from the article <a href=\"%2\">%3</a> dated %4.")
+                  .arg(catalog.edition.toHtmlEscaped(), catalog.sourceUrl.toHtmlEscaped(),
+                       catalog.sourceTitle.text(lang).toHtmlEscaped(), catalog.sourceDate.toHtmlEscaped()));
     m_catalogText->setAccessibleName(tr("Rule catalog edition"));
     QString editionNote;
     for (const Note &note : catalog.scenarioNotes) {

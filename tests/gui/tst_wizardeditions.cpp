@@ -33,7 +33,7 @@ QString header(const QWizardPage *page)
 
 } // namespace
 
-class TestEditions : public QObject
+class TestWizardEditions : public QObject
 {
     Q_OBJECT
 
@@ -170,6 +170,7 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), id);
 
         // Checked as typed; a wrong optional answer holds Next back.
+        QVERIFY(page->hostNames().contains(QStringLiteral("mystore.blob.core.windows.net")));
         typeInto(acr, QStringLiteral("ab-c"));
         QCOMPARE(f.state->answers().acr, QStringLiteral("ab-c"));
         QVERIFY(find::acrBanner(page)->isVisible());
@@ -185,6 +186,12 @@ private Q_SLOTS:
         QVERIFY(find::workspaceIdBanner(page)->isVisible());
         QVERIFY(find::workspaceIdBanner(page)->text().contains(QStringLiteral("GUID")));
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
+        // A half-typed answer does not empty the storage host names below, nor grey them.
+        QVERIFY(page->hostNames().contains(QStringLiteral("mystore.blob.core.windows.net")));
+        const QList<QTreeWidgetItem *> blob
+            = find::hostList(page)->findItems(QStringLiteral("mystore.blob.core.windows.net"), Qt::MatchExactly);
+        QCOMPARE(blob.size(), 1);
+        QCOMPARE(blob.first()->toolTip(0), QStringLiteral("Needed by the features chosen so far."));
         typeInto(id, QStringLiteral("0A1B2C3D-4E5F-6789-ABCD-EF0123456789"));
         QVERIFY(!find::workspaceIdBanner(page)->isVisible());
         QVERIFY(w->button(QWizard::NextButton)->isEnabled());
@@ -324,5 +331,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestEditions)
-#include "tst_editions.moc"
+QTEST_MAIN(TestWizardEditions)
+#include "tst_wizardeditions.moc"
