@@ -909,6 +909,18 @@
         <source>&quot;%1&quot; is not a network: use customer or managed.</source>
         <translation>「%1」はネットワークの種類ではありません。customer または managed を指定してください。</translation>
     </message>
+    <message>
+        <source>Features of the %1 edition (article of %2):</source>
+        <translation>%1 版の機能 (%2 付けの記事):</translation>
+    </message>
+    <message>
+        <source>Features of other editions, and their nearest here:</source>
+        <translation>他の版の機能と、この版で最も近い機能:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::CloudPage</name>

@@ -23,6 +23,8 @@ int FeaturesCommand::execute(CliApp &app, const QCommandLineParser &parser) cons
     const Language language = app.language();
     QTextStream &out = app.out();
     const QString indent(19, u' ');
+    out << tr("Features of the %1 edition (article of %2):").arg(catalog.edition, catalog.sourceDate)
+        << QStringLiteral("\n\n");
     for (const FeatureGroup &group : catalog.featureGroups) {
         out << group.name.text(language) << u'\n';
         for (const Feature &f : catalog.features) {
@@ -35,6 +37,19 @@ int FeaturesCommand::execute(CliApp &app, const QCommandLineParser &parser) cons
                     << u'\n';
         }
         out << u'\n';
+    }
+    if (!catalog.featureMap.isEmpty()) {
+        // Ids of the other editions, and what stands for them here: a profile may still name them.
+        out << tr("Features of other editions, and their nearest here:") << u'\n';
+        QStringList ids = catalog.featureMap.keys();
+        ids.sort();
+        for (const QString &id : std::as_const(ids)) {
+            const FeatureMapping &m = catalog.featureMap[id];
+            const QString nearest = m.nearest.isEmpty() ? tr("(none)") : m.nearest.join(QStringLiteral(", "));
+            out << QStringLiteral("  ") << id.leftJustified(18) << QStringLiteral(" -> ") << nearest << u'\n';
+            if (!m.text.en.isEmpty())
+                out << QStringLiteral("  ") << indent << m.text.text(language) << u'\n';
+        }
     }
     out.flush();
     return CliApp::Success;
