@@ -3836,6 +3836,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>In the Azure portal: the workspace&apos;s Properties page, &quot;Workspace ID&quot;.</source>
         <translation>Azure portal のワークスペースの [プロパティ] ページの「ワークスペース ID」です。</translation>
     </message>
+    <message>
+        <source>With a managed virtual network no rule names the storage account by host name: Azure reaches it through private endpoints (listed with the rules).</source>
+        <translation>マネージド仮想ネットワークでは、ストレージ アカウントをホスト名で指定する規則はありません。Azure はプライベート エンドポイント (規則の一覧に表示) 経由でアクセスします。</translation>
+    </message>
+    <message>
+        <source>No rule of this edition names the storage account by host name.</source>
+        <translation>この版には、ストレージ アカウントをホスト名で指定する規則はありません。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::TextReport</name>

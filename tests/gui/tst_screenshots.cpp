@@ -25,6 +25,18 @@
 using namespace amlfw;
 using namespace amlfw::test;
 
+namespace {
+
+QList<Catalog> builtInCatalogs()
+{
+    QList<Catalog> catalogs;
+    for (const QString &edition : Catalog::builtInEditions())
+        catalogs << Catalog::builtIn(edition);
+    return catalogs;
+}
+
+} // namespace
+
 class TestScreenshots : public QObject
 {
     Q_OBJECT
@@ -51,7 +63,9 @@ private Q_SLOTS:
     {
         QFETCH(int, language);
         const auto lang = Language(language);
-        WizardFixture f(lang);
+        // Both editions as the application has them, the pages in the 2021-11 one (the rules shown are its own).
+        WizardFixture f(builtInCatalogs(), lang);
+        f.state->setEdition(QStringLiteral("2021-11"));
         FirewallWizard *wizard = f.wizard.get();
         const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
 
@@ -120,10 +134,7 @@ private Q_SLOTS:
     {
         QFETCH(int, language);
         const auto lang = Language(language);
-        QList<Catalog> catalogs;
-        for (const QString &edition : Catalog::builtInEditions())
-            catalogs << Catalog::builtIn(edition);
-        auto fixture = std::make_unique<WizardFixture>(catalogs, lang);
+        auto fixture = std::make_unique<WizardFixture>(builtInCatalogs(), lang);
         FirewallWizard *wizard = nullptr;
         const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
         auto shoot = [&](const QString &name) -> QString {
@@ -149,6 +160,8 @@ private Q_SLOTS:
             wizard->resize(1024, 700);
             wizard->next();
         }
+        // The storage host names are those of your own firewall's rules.
+        fixture->state->setNetwork(NetworkKind::Customer);
         clickNext(wizard);
         fixture->state->setRegion(QStringLiteral("japaneast"));
         clickNext(wizard);

@@ -204,6 +204,13 @@ private Q_SLOTS:
         QVERIFY(destinations.contains(
             QStringLiteral("0a1b2c3d-4e5f-6789-abcd-ef0123456789.workspace.japaneast.api.azureml.ms")));
 
+        // The synthetic managed network has no rules at all: the empty list says why.
+        f.state->setNetwork(NetworkKind::Managed);
+        QVERIFY(page->hostNames().isEmpty());
+        QVERIFY(child<QLabel>(page, "storageHint")->text().contains(QStringLiteral("private endpoints")));
+        f.state->setNetwork(NetworkKind::Customer);
+        QVERIFY(child<QLabel>(page, "storageHint")->text().startsWith(QStringLiteral("Greyed")));
+
         // 2021 has no such rules: the fields are not asked, and their answers do not hold Next back.
         typeInto(acr, QStringLiteral("x"));
         f.state->setEdition(k2021);

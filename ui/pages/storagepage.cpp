@@ -38,6 +38,7 @@ StoragePage::StoragePage(WizardState *state, QWidget *parent)
     m_hosts->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_hosts->header()->setStretchLastSection(true);
     m_hostsLabel->setBuddy(m_hosts);
+    m_hint->setObjectName(QStringLiteral("storageHint"));
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
 
@@ -227,7 +228,14 @@ void StoragePage::update()
     }
     m_hosts->resizeColumnToContents(0);
     m_hosts->resizeColumnToContents(1);
-    m_hint->setText(tr("Greyed host names are needed only by features not chosen yet (next page)."));
+    // An empty list says why: a managed network reaches the account through private endpoints.
+    if (m_hosts->topLevelItemCount() > 0)
+        m_hint->setText(tr("Greyed host names are needed only by features not chosen yet (next page)."));
+    else if (state()->answers().network == NetworkKind::Managed)
+        m_hint->setText(tr("With a managed virtual network no rule names the storage account by host name: Azure "
+                           "reaches it through private endpoints (listed with the rules)."));
+    else
+        m_hint->setText(tr("No rule of this edition names the storage account by host name."));
     Q_EMIT completeChanged();
 }
 
