@@ -287,6 +287,35 @@ private Q_SLOTS:
         QVERIFY(state.hasDefaultAnswers());
     }
 
+    // With the built-in editions, whatever their data: every 2021 feature the newest edition maps
+    // becomes its nearest features there, and each replacement is told.
+    void builtInFeatureMapApplies()
+    {
+        QList<Catalog> catalogs;
+        for (const QString &edition : Catalog::builtInEditions())
+            catalogs << Catalog::builtIn(edition);
+        const Catalog &newest = catalogs.constLast();
+        QStringList mapped;
+        for (const QString &id : m_catalog.featureIds()) {
+            if (!newest.feature(id) && newest.featureMap.contains(id))
+                mapped << id;
+        }
+        if (mapped.isEmpty())
+            QSKIP("the newest edition maps no 2021-11 feature");
+        WizardState state(catalogs, QStringLiteral("2021-11"));
+        state.setFeatures(m_catalog.featureIds());
+        state.setEdition(newest.edition);
+        for (const QString &id : mapped) {
+            QVERIFY2(!state.answers().features.contains(id), qPrintable(id));
+            for (const QString &nearest : newest.featureMap.value(id).nearest)
+                QVERIFY2(state.answers().features.contains(nearest), qPrintable(nearest));
+            QVERIFY2(state.noticeText().contains(u'"' + id + u'"'), qPrintable(id));
+        }
+        for (const QString &id : state.answers().features)
+            QVERIFY2(newest.feature(id), qPrintable(id)); // nothing of 2021 left over
+        QVERIFY(!hasErrors(AnswersValidator::validateFeatures(newest, state.answers().features)));
+    }
+
     void settingsKeepTheEdition()
     {
         QTemporaryDir dir;
