@@ -193,16 +193,12 @@ void WizardState::setCloud(const QString &cloud)
 
 void WizardState::setRegion(const QString &region)
 {
-    Answers a = m_answers;
-    a.region = region;
-    setAnswers(a);
+    setAnswer(&Answers::region, region);
 }
 
 void WizardState::setStorage(const QString &storage)
 {
-    Answers a = m_answers;
-    a.storage = storage;
-    setAnswers(a);
+    setAnswer(&Answers::storage, storage);
 }
 
 void WizardState::setFeatures(const QStringList &features)
@@ -220,30 +216,22 @@ void WizardState::setFeatures(const QStringList &features)
 
 void WizardState::setUdr(UdrMethod udr)
 {
-    Answers a = m_answers;
-    a.udr = udr;
-    setAnswers(a);
+    setAnswer(&Answers::udr, udr);
 }
 
 void WizardState::setNetwork(NetworkKind network)
 {
-    Answers a = m_answers;
-    a.network = network;
-    setAnswers(a);
+    setAnswer(&Answers::network, network);
 }
 
 void WizardState::setAcr(const QString &acr)
 {
-    Answers a = m_answers;
-    a.acr = acr;
-    setAnswers(a);
+    setAnswer(&Answers::acr, acr);
 }
 
 void WizardState::setWorkspaceId(const QString &workspaceId)
 {
-    Answers a = m_answers;
-    a.workspaceId = workspaceId;
-    setAnswers(a);
+    setAnswer(&Answers::workspaceId, workspaceId);
 }
 
 void WizardState::startOver()

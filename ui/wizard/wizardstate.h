@@ -89,6 +89,14 @@ private:
     // `answers` moved to catalog `index`: what does not exist there replaced or dropped.
     Answers carriedOver(Answers answers, int index, QList<TranslatableText> *notice) const;
     void setNotice(const QList<TranslatableText> &notice);
+    // One answer changed, the others kept.
+    template<typename T>
+    void setAnswer(T Answers::*field, const T &value)
+    {
+        Answers a = m_answers;
+        a.*field = value;
+        setAnswers(a);
+    }
 
     const QList<Catalog> m_catalogs;
     qsizetype m_current = 0;
