@@ -1054,6 +1054,42 @@
             <numerusform>リージョン数 %n (うち Azure Machine Learning を提供: %1) · ストレージのホスト名の末尾は .%2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Where do the rules go?</source>
+        <translation>規則の適用先</translation>
+    </message>
+    <message>
+        <source>My &amp;own firewall / network (customer-managed virtual network)</source>
+        <translation>自分のファイアウォール / ネットワーク (お客様が管理する仮想ネットワーク)(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The workspace is in your virtual network and your firewall (Azure Firewall or another) needs the rules; the routes and host tables are for it.</source>
+        <translation>ワークスペースはお客様の仮想ネットワーク内にあり、お客様のファイアウォール (Azure Firewall またはその他) に規則が必要です。ルートとホスト表もそのためのものです。</translation>
+    </message>
+    <message>
+        <source>A &amp;managed virtual network (Azure manages the firewall; you add outbound rules to the workspace)</source>
+        <translation>マネージド仮想ネットワーク (ファイアウォールは Azure が管理し、お客様はワークスペースに送信規則を追加します)(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Azure adds the required rules by itself; the rules listed are the outbound rules and private endpoints you add to the workspace&apos;s managed network.</source>
+        <translation>必須の規則は Azure が自動で追加します。一覧の規則は、ワークスペースのマネージド ネットワークにお客様が追加する送信規則とプライベート エンドポイントです。</translation>
+    </message>
+    <message>
+        <source>The %1 edition describes only your own firewall.</source>
+        <translation>%1 版はお客様自身のファイアウォールだけを扱います。</translation>
+    </message>
+    <message>
+        <source>The %1 edition describes only your own firewall; the %2 edition (first page) knows the managed virtual network.</source>
+        <translation>%1 版はお客様自身のファイアウォールだけを扱います。マネージド仮想ネットワークは %2 版 (最初のページで選択) にあります。</translation>
+    </message>
+    <message>
+        <source>My own firewall or network</source>
+        <translation>自分のファイアウォールまたはネットワーク</translation>
+    </message>
+    <message>
+        <source>A managed virtual network</source>
+        <translation>マネージド仮想ネットワーク</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Condition</name>
@@ -2514,6 +2550,21 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::NoticeBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>お知らせを閉じる</translation>
+    </message>
+    <message>
+        <source>Hides this notice on every page.</source>
+        <translation>すべてのページでこのお知らせを非表示にします。</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::ProbeBaseline</name>
     <message>
         <source>&quot;%1&quot; is not a JSON report of &quot;amlfw check&quot; (amlfw check --format json --output FILE).</source>
@@ -3875,6 +3926,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::StatePage</name>
+    <message>
+        <source>Edition %1 · %2</source>
+        <comment>page header: the edition of the rules, then the page&apos;s subtitle</comment>
+        <translation>%1 版 · %2</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::StepList</name>
     <message>
         <source>Steps</source>
@@ -3883,18 +3942,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
 </context>
 <context>
     <name>amlfw::StoragePage</name>
-    <message>
-        <source>Storage account</source>
-        <translation>ストレージ アカウント</translation>
-    </message>
-    <message>
-        <source>What is the workspace&apos;s default storage account?</source>
-        <translation>ワークスペースの既定のストレージ アカウントは何ですか?</translation>
-    </message>
-    <message>
-        <source>Compute and notebooks reach the workspace&apos;s own storage account by name.</source>
-        <translation>コンピューティングとノートブックは、ワークスペースのストレージ アカウントに名前でアクセスします。</translation>
-    </message>
     <message>
         <source>Enter the name of the default storage account of the workspace, as shown on the workspace&apos;s overview page in the Azure portal (only the name, not the full host name).</source>
         <translation>Azure portal のワークスペースの概要ページに表示される、ワークスペースの既定のストレージ アカウントの名前を入力してください (ホスト名全体ではなく名前だけ)。</translation>
@@ -3966,6 +4013,62 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Default storage &amp;account name:</source>
         <translation>既定のストレージ アカウント名(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Workspace resources</source>
+        <translation>ワークスペースのリソース</translation>
+    </message>
+    <message>
+        <source>The rules name the workspace&apos;s own resources: its default storage account, and in newer editions its container registry and ID.</source>
+        <translation>規則にはワークスペース自身のリソースが含まれます: 既定のストレージ アカウント、新しい版ではコンテナー レジストリとワークスペース ID も。</translation>
+    </message>
+    <message>
+        <source>Container &amp;registry name:</source>
+        <translation>コンテナー レジストリ名(&amp;R):</translation>
+    </message>
+    <message>
+        <source>optional, e.g. mlregistry1234</source>
+        <translation>省略可、例: mlregistry1234</translation>
+    </message>
+    <message>
+        <source>Container registry name</source>
+        <translation>コンテナー レジストリ名</translation>
+    </message>
+    <message>
+        <source>Optional: 5 to 50 letters and digits. Rules that name the registry keep &lt;acr&gt; while it is empty.</source>
+        <translation>省略可: 英字と数字で 5 ～ 50 文字。空の間は、レジストリを含む規則に &lt;acr&gt; が残ります。</translation>
+    </message>
+    <message>
+        <source>In the Azure portal: the workspace&apos;s overview page, &quot;Container Registry&quot; (the name before .azurecr.io).</source>
+        <translation>Azure portal のワークスペースの概要ページの「コンテナー レジストリ」(.azurecr.io の前の名前) です。</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace ID:</source>
+        <translation>ワークスペース ID(&amp;W):</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 0a1b2c3d-4e5f-6789-abcd-ef0123456789</source>
+        <translation>省略可、例: 0a1b2c3d-4e5f-6789-abcd-ef0123456789</translation>
+    </message>
+    <message>
+        <source>Workspace ID</source>
+        <translation>ワークスペース ID</translation>
+    </message>
+    <message>
+        <source>Optional: a GUID. Rules that name the workspace ID keep &lt;workspace-id&gt; while it is empty.</source>
+        <translation>省略可: GUID。空の間は、ワークスペース ID を含む規則に &lt;workspace-id&gt; が残ります。</translation>
+    </message>
+    <message>
+        <source>In the Azure portal: the workspace&apos;s Properties page, &quot;Workspace ID&quot;.</source>
+        <translation>Azure portal のワークスペースの [プロパティ] ページの「ワークスペース ID」です。</translation>
+    </message>
+    <message>
+        <source>With a managed virtual network no rule names the storage account by host name: Azure reaches it through private endpoints (listed with the rules).</source>
+        <translation>マネージド仮想ネットワークでは、ストレージ アカウントをホスト名で指定する規則はありません。Azure はプライベート エンドポイント (規則の一覧に表示) 経由でアクセスします。</translation>
+    </message>
+    <message>
+        <source>No rule of this edition names the storage account by host name.</source>
+        <translation>この版には、ストレージ アカウントをホスト名で指定する規則はありません。</translation>
     </message>
 </context>
 <context>
@@ -4185,6 +4288,30 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Start o&amp;ver</source>
         <translation>最初からやり直す(&amp;V)</translation>
     </message>
+    <message>
+        <source>Edition of the rules</source>
+        <translation>規則の版</translation>
+    </message>
+    <message>
+        <source>Edition %1, article dated %2 (newest)</source>
+        <translation>%1 版、記事の日付 %2 (最新)</translation>
+    </message>
+    <message>
+        <source>Edition %1, article dated %2</source>
+        <translation>%1 版、記事の日付 %2</translation>
+    </message>
+    <message>
+        <source>The article &quot;%1&quot; as it was on %2.</source>
+        <translation>%2 時点の記事「%1」です。</translation>
+    </message>
+    <message>
+        <source>Edition %1</source>
+        <translation>%1 版</translation>
+    </message>
+    <message>
+        <source>The rules of the chosen edition follow the article &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
+        <translation>選択した版の規則は記事「&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;」に基づいています。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Wizard</name>
@@ -4195,6 +4322,29 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>cannot write the screenshot &quot;%1&quot;</source>
         <translation>スクリーンショット「%1」を書き込めません</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::WizardState</name>
+    <message>
+        <source>The answers are for the edition %1, which this amlfw does not know: they are read with the %2 edition.</source>
+        <translation>回答は %1 版用ですが、この amlfw はその版を知りません。%2 版として読み込みます。</translation>
+    </message>
+    <message>
+        <source>These answers were saved without an edition: they are read as the %1 edition. Choose another edition on the first page if you need it.</source>
+        <translation>この回答は版の指定なしで保存されたため、%1 版として読み込みます。必要なら最初のページで別の版を選択してください。</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; is not in the %2 edition: choose the cloud again.</source>
+        <translation>クラウド「%1」は %2 版にはありません。クラウドを選び直してください。</translation>
+    </message>
+    <message>
+        <source>The region &quot;%1&quot; is not in the %2 edition: choose the region again.</source>
+        <translation>リージョン「%1」は %2 版にはありません。リージョンを選び直してください。</translation>
+    </message>
+    <message>
+        <source>The %1 edition has no managed virtual network: the rules are for your own firewall.</source>
+        <translation>%1 版にはマネージド仮想ネットワークがありません。規則はお客様自身のファイアウォール用になります。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QTimer>
-
 #include <cstdio>
 #include <cstring>
 
@@ -70,19 +69,26 @@ int main(int argc, char *argv[])
         amlfw::applyLanguage(language);
     }
 
-    amlfw::Problems problems;
-    const amlfw::Catalog catalog = amlfw::Catalog::builtIn(&problems);
-    if (!catalog.isValid()) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "amlfw"),
-                              QApplication::translate("main", "The built-in rule catalog cannot be used:\n\n%1")
-                                  .arg(amlfw::formatProblems(problems)));
-        return 1;
+    // Every edition is loaded once: the first page switches between them.
+    QList<amlfw::Catalog> catalogs;
+    for (const QString &edition : amlfw::Catalog::builtInEditions()) {
+        amlfw::Problems problems;
+        const amlfw::Catalog catalog = amlfw::Catalog::builtIn(edition, &problems);
+        if (!catalog.isValid()) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "amlfw"),
+                                  QApplication::translate("main", "The built-in rule catalog cannot be used:\n\n%1")
+                                      .arg(amlfw::formatProblems(problems)));
+            return 1;
+        }
+        catalogs << catalog;
     }
 
-    amlfw::WizardState state(catalog);
+    // A returning user's edition is in the remembered answers; a first start gets the newest.
+    const auto lastAnswers = settings.lastAnswers();
+    amlfw::WizardState state(catalogs, lastAnswers ? lastAnswers->edition : amlfw::Catalog::newestEdition());
     state.setLanguage(language);
-    if (const auto answers = settings.lastAnswers())
-        state.setAnswers(*answers);
+    if (lastAnswers)
+        state.setSavedAnswers(*lastAnswers);
 
     amlfw::FirewallWizard wizard(&state, &settings);
     wizard.show();

@@ -415,7 +415,7 @@ private Q_SLOTS:
         w->lastMessage()->close();
         w->restart();
         QTest::mouseClick(find::startOverButton(w->welcomePage()), Qt::LeftButton);
-        QCOMPARE(f.state->answers(), WizardState::defaultAnswers());
+        QVERIFY(f.state->hasDefaultAnswers());
         FileDialog::instance()->setNextFileName(path);
         QTest::mouseClick(find::openProfileButton(w->welcomePage()), Qt::LeftButton);
         QCOMPARE(f.state->answers(), saved);

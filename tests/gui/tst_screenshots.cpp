@@ -25,6 +25,18 @@
 using namespace amlfw;
 using namespace amlfw::test;
 
+namespace {
+
+QList<Catalog> builtInCatalogs()
+{
+    QList<Catalog> catalogs;
+    for (const QString &edition : Catalog::builtInEditions())
+        catalogs << Catalog::builtIn(edition);
+    return catalogs;
+}
+
+} // namespace
+
 class TestScreenshots : public QObject
 {
     Q_OBJECT
@@ -51,7 +63,9 @@ private Q_SLOTS:
     {
         QFETCH(int, language);
         const auto lang = Language(language);
-        WizardFixture f(lang);
+        // Both editions as the application has them, the pages in the 2021-11 one (the rules shown are its own).
+        WizardFixture f(builtInCatalogs(), lang);
+        f.state->setEdition(QStringLiteral("2021-11"));
         FirewallWizard *wizard = f.wizard.get();
         const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
 
@@ -76,7 +90,7 @@ private Q_SLOTS:
             return image.save(path) ? QString() : QStringLiteral("cannot save ") + path;
         };
 
-        QCOMPARE(shoot(QStringLiteral("welcome")), QString());
+        // The welcome page, with the edition choice, is pictured by editions().
         clickNext(wizard);
         QTest::mouseClick(find::button(wizard->cloudPage(), QStringLiteral("public")), Qt::LeftButton);
         QCOMPARE(shoot(QStringLiteral("cloud")), QString());
@@ -108,6 +122,54 @@ private Q_SLOTS:
         QCOMPARE(shoot(QStringLiteral("rules")), QString());
         nextToExport(wizard); // the live test has its own pictures, after a run (liveTest)
         QCOMPARE(shoot(QStringLiteral("export")), QString());
+    }
+
+    // The pages that differ between editions, with the built-in editions, at 1024x700: the edition
+    // choice, the network choice (the managed network chosen) and the workspace resources. While
+    // the newest built-in edition names no <acr> the synthetic one stands in, so that the
+    // registry and workspace ID fields are in the picture.
+    void editions_data() { pages_data(); }
+
+    void editions()
+    {
+        QFETCH(int, language);
+        const auto lang = Language(language);
+        auto fixture = std::make_unique<WizardFixture>(builtInCatalogs(), lang);
+        FirewallWizard *wizard = nullptr;
+        const QString suffix = lang == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+        auto shoot = [&](const QString &name) -> QString {
+            processLanguageChange();
+            const QImage image = wizard->grab().toImage();
+            if (image.isNull() || image.size() != QSize(1024, 700) * wizard->devicePixelRatio())
+                return name + QStringLiteral(": no image of the window's size");
+            const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/%1-%2.png").arg(name, suffix);
+            return image.save(path) ? QString() : QStringLiteral("cannot save ") + path;
+        };
+        wizard = fixture->wizard.get();
+        wizard->resize(1024, 700);
+        QCOMPARE(fixture->state->edition(), Catalog::newestEdition());
+        QCOMPARE(shoot(QStringLiteral("welcome")), QString());
+        clickNext(wizard);
+        QTest::mouseClick(find::networkButton(wizard->cloudPage(), NetworkKind::Managed), Qt::LeftButton);
+        QCOMPARE(fixture->state->answers().network, NetworkKind::Managed);
+        QCOMPARE(shoot(QStringLiteral("cloud-network")), QString());
+        if (!fixture->state->usesPlaceholder(QStringLiteral("acr"))) {
+            fixture.reset();
+            fixture = std::make_unique<WizardFixture>(syntheticEditions(), lang);
+            wizard = fixture->wizard.get();
+            wizard->resize(1024, 700);
+            wizard->next();
+        }
+        // The storage host names are those of your own firewall's rules.
+        fixture->state->setNetwork(NetworkKind::Customer);
+        clickNext(wizard);
+        fixture->state->setRegion(QStringLiteral("japaneast"));
+        clickNext(wizard);
+        typeInto(find::nameField(wizard->storagePage()), QStringLiteral("mlwsdemo4711"));
+        typeInto(find::acrField(wizard->storagePage()), QStringLiteral("mlwsdemo"));
+        typeInto(find::workspaceIdField(wizard->storagePage()), QStringLiteral("0a1b2c3d-4e5f-6789"));
+        QVERIFY(find::workspaceIdBanner(wizard->storagePage())->isVisible()); // half typed: the message shows
+        QCOMPARE(shoot(QStringLiteral("resources")), QString());
     }
 
     // The live-test page after a run against the loopback rig: reachable, refused, inspected and

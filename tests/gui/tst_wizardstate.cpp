@@ -28,7 +28,8 @@ private Q_SLOTS:
     void startsWithDefaults()
     {
         WizardState state(m_catalog);
-        QCOMPARE(state.answers(), WizardState::defaultAnswers());
+        QVERIFY(state.hasDefaultAnswers());
+        QCOMPARE(state.answers().edition, m_catalog.edition); // the answers name their edition
         QCOMPARE(state.answers().cloud, QStringLiteral("public"));
         QVERIFY(state.answers().region.isEmpty());
         QVERIFY(!state.ruleSet().isValid()); // no region, no storage yet
@@ -221,6 +222,111 @@ private Q_SLOTS:
         QVERIFY2(!bytes.contains("S3c"), bytes.constData());
         QVERIFY2(!bytes.contains("alice"), bytes.constData());
         QCOMPARE(WizardSettings(file).liveTestProxyUrl(), kept);
+    }
+
+    void editionSwitchCarriesAnswersOver()
+    {
+        // Both built-in editions, as the application loads them; a cloud and feature of the first
+        // that the second lacks are made up in a copy of it.
+        Catalog other = m_catalog;
+        other.edition = QStringLiteral("test-b");
+        other.clouds.removeIf([](const Cloud &c) { return c.id == u"china"; });
+        other.features.removeIf([](const Feature &f) { return f.id == u"hbi" || f.id == u"r"; });
+        other.featureMap.insert(QStringLiteral("hbi"), FeatureMapping{{QStringLiteral("private-endpoint")}, {}});
+        WizardState state({m_catalog, other}, m_catalog.edition);
+        QCOMPARE(state.edition(), m_catalog.edition);
+        state.setRegion(QStringLiteral("japaneast"));
+        state.setFeatures({QStringLiteral("hbi"), QStringLiteral("notebooks"), QStringLiteral("r")});
+        state.setNetwork(NetworkKind::Managed); // not offered by either, yet it must not survive a switch
+        QSignalSpy catalog(&state, &WizardState::catalogChanged);
+        QSignalSpy answers(&state, &WizardState::answersChanged);
+        QSignalSpy notice(&state, &WizardState::noticeChanged);
+        state.setEdition(QStringLiteral("test-b"));
+        QCOMPARE(catalog.size(), 1);
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(notice.size(), 1);
+        QCOMPARE(state.catalog().edition, QStringLiteral("test-b"));
+        QCOMPARE(state.answers().edition, QStringLiteral("test-b"));
+        QCOMPARE(state.answers().region, QStringLiteral("japaneast"));
+        // Mapped: replaced by its nearest, in catalog order; unmapped: kept for the features page to name.
+        QCOMPARE(state.answers().features,
+                 (QStringList{QStringLiteral("private-endpoint"), QStringLiteral("notebooks"), QStringLiteral("r")}));
+        QCOMPARE(state.answers().network, NetworkKind::Customer);
+        QCOMPARE(state.notice().size(), 2);
+        QVERIFY2(state.noticeText().contains(QStringLiteral("\"hbi\"")), qPrintable(state.noticeText()));
+        QVERIFY(state.noticeText().contains(QStringLiteral("managed virtual network")));
+        QCOMPARE(state.ruleSet().rules.size(), RuleGenerator::generate(other, state.answers()).rules.size());
+
+        // A cloud the edition lacks is dropped with its region, and said.
+        state.setEdition(m_catalog.edition);
+        state.setCloud(QStringLiteral("china"));
+        state.setRegion(QStringLiteral("chinaeast2"));
+        state.setEdition(QStringLiteral("test-b"));
+        QVERIFY(state.answers().cloud.isEmpty());
+        QVERIFY(state.answers().region.isEmpty());
+        QVERIFY(state.noticeText().contains(QStringLiteral("china")));
+
+        // Answers naming an edition switch to it; an unknown edition is read with the current one.
+        Answers a = state.answers();
+        a.edition = m_catalog.edition;
+        state.setAnswers(a);
+        QCOMPARE(state.edition(), m_catalog.edition);
+        QVERIFY(state.notice().isEmpty());
+        a.edition = QStringLiteral("2099-01");
+        state.setAnswers(a);
+        QCOMPARE(state.edition(), m_catalog.edition);
+        QCOMPARE(state.answers().edition, m_catalog.edition);
+        QVERIFY(state.noticeText().contains(QStringLiteral("2099-01")));
+
+        // Saved before editions: read as 2021-11, said once.
+        Answers legacy = WizardState::defaultAnswers();
+        state.setEdition(QStringLiteral("test-b"));
+        state.setSavedAnswers(legacy);
+        QCOMPARE(state.edition(), QStringLiteral("2021-11"));
+        QVERIFY(state.noticeText().contains(QStringLiteral("2021-11")));
+        QVERIFY(state.hasDefaultAnswers());
+    }
+
+    // With the built-in editions, whatever their data: every 2021 feature the newest edition maps
+    // becomes its nearest features there, and each replacement is told.
+    void builtInFeatureMapApplies()
+    {
+        QList<Catalog> catalogs;
+        for (const QString &edition : Catalog::builtInEditions())
+            catalogs << Catalog::builtIn(edition);
+        const Catalog &newest = catalogs.constLast();
+        QStringList mapped;
+        for (const QString &id : m_catalog.featureIds()) {
+            if (!newest.feature(id) && newest.featureMap.contains(id))
+                mapped << id;
+        }
+        if (mapped.isEmpty())
+            QSKIP("the newest edition maps no 2021-11 feature");
+        WizardState state(catalogs, QStringLiteral("2021-11"));
+        state.setFeatures(m_catalog.featureIds());
+        state.setEdition(newest.edition);
+        for (const QString &id : mapped) {
+            QVERIFY2(!state.answers().features.contains(id), qPrintable(id));
+            for (const QString &nearest : newest.featureMap.value(id).nearest)
+                QVERIFY2(state.answers().features.contains(nearest), qPrintable(nearest));
+            QVERIFY2(state.noticeText().contains(u'"' + id + u'"'), qPrintable(id));
+        }
+        for (const QString &id : state.answers().features)
+            QVERIFY2(newest.feature(id), qPrintable(id)); // nothing of 2021 left over
+        QVERIFY(!hasErrors(AnswersValidator::validateFeatures(newest, state.answers().features)));
+    }
+
+    void settingsKeepTheEdition()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        Answers a = WizardState::defaultAnswers();
+        a.edition = QStringLiteral("2026-03");
+        a.acr = QStringLiteral("myregistry");
+        a.workspaceId = QStringLiteral("0a1b2c3d-4e5f-6789-abcd-ef0123456789");
+        a.network = NetworkKind::Managed;
+        WizardSettings(file).setLastAnswers(a);
+        QCOMPARE(*WizardSettings(file).lastAnswers(), a);
     }
 
 private:

@@ -158,6 +158,34 @@ inline QAction *copyMarkdownAction(const RulesPage *p)
 {
     return child<QAction>(p, "copyMarkdown");
 }
+inline QRadioButton *editionButton(const WelcomePage *p, const QString &edition)
+{
+    return child<QRadioButton>(p, QStringLiteral("edition_") + edition);
+}
+inline MessageBanner *noticeBanner(const QWidget *page)
+{
+    return child<MessageBanner>(page, "noticeBanner");
+}
+inline QRadioButton *networkButton(const CloudPage *p, NetworkKind kind)
+{
+    return child<QRadioButton>(p, kind == NetworkKind::Managed ? "networkManaged" : "networkCustomer");
+}
+inline QLineEdit *acrField(const StoragePage *p)
+{
+    return child<QLineEdit>(p, "acrName");
+}
+inline MessageBanner *acrBanner(const StoragePage *p)
+{
+    return child<MessageBanner>(p, "acrNameBanner");
+}
+inline QLineEdit *workspaceIdField(const StoragePage *p)
+{
+    return child<QLineEdit>(p, "workspaceId");
+}
+inline MessageBanner *workspaceIdBanner(const StoragePage *p)
+{
+    return child<MessageBanner>(p, "workspaceIdBanner");
+}
 inline QComboBox *languageBox(const WelcomePage *p)
 {
     return child<QComboBox>(p, "languageBox");
@@ -176,10 +204,55 @@ inline QPushButton *startOverButton(const WelcomePage *p)
 }
 } // namespace find
 
+// Two editions that do not depend on the real 2026 data: the 2021-11 catalog, and a "2026-03" made
+// from it that lacks the feature "r" (mapped to "python"), knows the managed network and has rules
+// naming <acr> and <workspace-id>.
+inline QList<Catalog> syntheticEditions()
+{
+    const Catalog old = Catalog::builtIn(QStringLiteral("2021-11"));
+    Catalog next = old;
+    next.edition = QStringLiteral("2026-03");
+    next.sourceDate = QStringLiteral("2026-03-19");
+    next.summary = {QStringLiteral("A synthetic edition for the tests, with a managed virtual network."),
+                    QStringLiteral("テスト用の合成の版です。マネージド仮想ネットワークがあります。")};
+    next.networks = {NetworkKind::Customer, NetworkKind::Managed};
+    next.features.removeIf([](const Feature &f) { return f.id == u"r"; });
+    next.featureMap.insert(QStringLiteral("r"),
+                           FeatureMapping{{QStringLiteral("python")},
+                                          {QStringLiteral("R packages come from the Python feed."),
+                                           QStringLiteral("R のパッケージは Python の取得先から入手します。")}});
+    CatalogRule acr = next.rules.constFirst();
+    acr.id = QStringLiteral("synthetic-acr");
+    acr.kind = RuleKind::Fqdn;
+    acr.destination = QStringLiteral("<acr>.azurecr.io");
+    acr.when = Condition();
+    acr.protocol = QStringLiteral("TCP");
+    acr.ports = {QStringLiteral("443")};
+    acr.portConditions.clear();
+    CatalogRule workspace = acr;
+    workspace.id = QStringLiteral("synthetic-workspace");
+    workspace.destination = QStringLiteral("<workspace-id>.workspace.<region>.api.azureml.ms");
+    for (CatalogRule rule : {acr, workspace}) {
+        rule.index = int(next.rules.size());
+        next.rules << rule;
+    }
+    return {old, next};
+}
+
 // A wizard with its own state and a settings file in a temporary folder.
 struct WizardFixture
 {
     explicit WizardFixture(Language language = Language::English, bool restoreFromSettings = false)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        settingsPath = dir.filePath(QStringLiteral("settings.ini"));
+        create(language, restoreFromSettings);
+    }
+
+    // The wizard over several editions, as the application has them.
+    WizardFixture(const QList<Catalog> &catalogs, Language language = Language::English,
+                  bool restoreFromSettings = false)
+        : editions(catalogs)
     {
         QStandardPaths::setTestModeEnabled(true);
         settingsPath = dir.filePath(QStringLiteral("settings.ini"));
@@ -199,12 +272,15 @@ struct WizardFixture
     {
         applyLanguage(language);
         settings = std::make_unique<WizardSettings>(settingsPath);
-        state = std::make_unique<WizardState>(catalog);
+        // As main() does: the remembered edition, else the newest.
+        const auto answers = restoreFromSettings ? settings->lastAnswers() : std::nullopt;
+        if (editions.isEmpty())
+            state = std::make_unique<WizardState>(catalog);
+        else
+            state = std::make_unique<WizardState>(editions, answers ? answers->edition : editions.last().edition);
         state->setLanguage(language);
-        if (restoreFromSettings) {
-            if (const auto answers = settings->lastAnswers())
-                state->setAnswers(*answers);
-        }
+        if (answers)
+            state->setSavedAnswers(*answers);
         wizard = std::make_unique<FirewallWizard>(state.get(), settings.get());
         wizard->resize(960, 680);
         wizard->show();
@@ -214,6 +290,7 @@ struct WizardFixture
     QTemporaryDir dir;
     QString settingsPath;
     Catalog catalog = Catalog::builtIn(QStringLiteral("2021-11"));
+    QList<Catalog> editions; // empty: the one catalog above
     std::unique_ptr<WizardSettings> settings;
     std::unique_ptr<WizardState> state;
     std::unique_ptr<FirewallWizard> wizard;

@@ -5,6 +5,7 @@
 
 #include <QButtonGroup>
 #include <QEvent>
+#include <QGroupBox>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QRadioButton>
@@ -18,6 +19,13 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
     , m_group(new QButtonGroup(this))
     , m_intro(new QLabel(this))
     , m_banner(new MessageBanner(this))
+    , m_networkBox(new QGroupBox(this))
+    , m_networkGroup(new QButtonGroup(this))
+    , m_customer(new QRadioButton(m_networkBox))
+    , m_customerText(new QLabel(m_networkBox))
+    , m_managed(new QRadioButton(m_networkBox))
+    , m_managedText(new QLabel(m_networkBox))
+    , m_networkReason(new QLabel(m_networkBox))
 {
     setObjectName(QStringLiteral("cloudPage"));
     m_intro->setWordWrap(true);
@@ -49,7 +57,29 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
         m_choices << choice;
     }
     layout->addWidget(m_banner);
+
+    m_networkBox->setObjectName(QStringLiteral("networkBox"));
+    m_customer->setObjectName(QStringLiteral("networkCustomer"));
+    m_managed->setObjectName(QStringLiteral("networkManaged"));
+    m_networkReason->setObjectName(QStringLiteral("networkReason"));
+    m_networkGroup->addButton(m_customer, int(NetworkKind::Customer));
+    m_networkGroup->addButton(m_managed, int(NetworkKind::Managed));
+    auto *networkLayout = new QVBoxLayout(m_networkBox);
+    networkLayout->setSpacing(2);
+    for (QLabel *label : {m_customerText, m_managedText, m_networkReason}) {
+        label->setWordWrap(true);
+        label->setContentsMargins(indent, 0, 0, 4);
+        label->setForegroundRole(QPalette::PlaceholderText);
+    }
+    networkLayout->addWidget(m_customer);
+    networkLayout->addWidget(m_customerText);
+    networkLayout->addWidget(m_managed);
+    networkLayout->addWidget(m_managedText);
+    networkLayout->addWidget(m_networkReason);
+    layout->addWidget(m_networkBox);
     layout->addStretch(1);
+    connect(m_networkGroup, &QButtonGroup::idClicked, this,
+            [this](int id) { this->state()->setNetwork(NetworkKind(id)); });
     m_banner->setObjectName(QStringLiteral("cloudBanner"));
     m_banner->setProperty(MessageBanner::CoreTextProperty, true);
 
@@ -94,6 +124,42 @@ void CloudPage::retranslateUi()
         c.button->setAccessibleDescription(cloud->description.text(language()));
         c.button->setToolTip(cloud->description.text(language()));
     }
+
+    m_networkBox->setTitle(tr("Where do the rules go?"));
+    m_customer->setText(tr("My &own firewall / network (customer-managed virtual network)"));
+    m_customerText->setText(tr("The workspace is in your virtual network and your firewall (Azure Firewall or another) "
+                               "needs the rules; the routes and host tables are for it."));
+    m_managed->setText(
+        tr("A &managed virtual network (Azure manages the firewall; you add outbound rules to the workspace)"));
+    m_managedText->setText(tr("Azure adds the required rules by itself; the rules listed are the outbound rules and "
+                              "private endpoints you add to the workspace's managed network."));
+    QString managedEdition;
+    for (const Catalog &other : state()->catalogs()) {
+        if (other.hasNetwork(NetworkKind::Managed))
+            managedEdition = other.edition;
+    }
+    m_networkReason->setText(managedEdition.isEmpty()
+                                 ? tr("The %1 edition describes only your own firewall.").arg(catalog.edition)
+                                 : tr("The %1 edition describes only your own firewall; the %2 edition (first page) "
+                                      "knows the managed virtual network.")
+                                       .arg(catalog.edition, managedEdition));
+    m_customer->setAccessibleName(tr("My own firewall or network"));
+    m_customer->setAccessibleDescription(m_customerText->text());
+    m_managed->setAccessibleName(tr("A managed virtual network"));
+    m_managed->setAccessibleDescription(m_managedText->text());
+    syncNetwork();
+}
+
+void CloudPage::syncNetwork()
+{
+    const bool managed = state()->catalog().hasNetwork(NetworkKind::Managed);
+    m_managed->setEnabled(managed);
+    m_managedText->setEnabled(managed);
+    m_networkReason->setVisible(!managed);
+    m_managed->setToolTip(managed ? QString() : m_networkReason->text());
+    QRadioButton *checked = state()->answers().network == NetworkKind::Managed ? m_managed : m_customer;
+    if (!checked->isChecked())
+        checked->setChecked(true);
 }
 
 bool CloudPage::eventFilter(QObject *watched, QEvent *event)
@@ -129,6 +195,7 @@ void CloudPage::syncFromState()
         m_banner->showMessage(MessageBanner::Kind::Error, problems.first().message());
     else
         m_banner->clearMessage();
+    syncNetwork();
     Q_EMIT completeChanged();
 }
 

@@ -5,6 +5,7 @@
 #include <QList>
 
 class QButtonGroup;
+class QGroupBox;
 class QLabel;
 class QRadioButton;
 
@@ -12,7 +13,8 @@ namespace amlfw {
 
 class MessageBanner;
 
-// The cloud: Azure Public, Azure Government or Azure China 21Vianet, each explained (catalog data).
+// The cloud: Azure Public, Azure Government or Azure China 21Vianet, each explained (catalog data);
+// and the network the rules are for: your own firewall or a managed virtual network.
 class CloudPage : public StatePage
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ protected:
 
 private:
     void syncFromState();
+    void syncNetwork();
 
     struct Choice
     {
@@ -41,6 +44,14 @@ private:
     QButtonGroup *m_group;
     QLabel *m_intro;
     MessageBanner *m_banner;
+    // Where the rules go: your own firewall, or a managed virtual network (editions that know it).
+    QGroupBox *m_networkBox;
+    QButtonGroup *m_networkGroup;
+    QRadioButton *m_customer;
+    QLabel *m_customerText;
+    QRadioButton *m_managed;
+    QLabel *m_managedText;
+    QLabel *m_networkReason;
 };
 
 } // namespace amlfw

@@ -44,12 +44,80 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
     content->setObjectName(QStringLiteral("featuresContent"));
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 6, 0);
+    m_groupsWidget = new QWidget(content);
+    auto *groupsLayout = new QVBoxLayout(m_groupsWidget);
+    groupsLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_groupsWidget);
+    buildRows();
+
+    m_udrBox = new QGroupBox(content);
+    m_udrBox->setObjectName(QStringLiteral("udrBox"));
+    m_udrText = new QLabel(m_udrBox);
+    m_udrText->setWordWrap(true);
+    m_udrTags = new QRadioButton(m_udrBox);
+    m_udrTags->setObjectName(QStringLiteral("udrServiceTags"));
+    m_udrRanges = new QRadioButton(m_udrBox);
+    m_udrRanges->setObjectName(QStringLiteral("udrIpRanges"));
+    m_udrGroup->addButton(m_udrTags, int(UdrMethod::ServiceTags));
+    m_udrGroup->addButton(m_udrRanges, int(UdrMethod::IpRanges));
+    auto *udrLayout = new QVBoxLayout(m_udrBox);
+    udrLayout->addWidget(m_udrText);
+    udrLayout->addWidget(m_udrTags);
+    udrLayout->addWidget(m_udrRanges);
+    contentLayout->addWidget(m_udrBox);
+    contentLayout->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("featuresScroll"));
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_intro, 1);
+    top->addWidget(m_selectAll, 0, Qt::AlignBottom);
+    top->addWidget(m_clearAll, 0, Qt::AlignBottom);
+    m_banner->setObjectName(QStringLiteral("featuresBanner"));
+    m_banner->setProperty(MessageBanner::CoreTextProperty, true);
+    m_removeUnknown->setObjectName(QStringLiteral("removeUnknownFeatures"));
+    m_removeUnknown->setAutoDefault(false);
+    m_banner->addWidget(m_removeUnknown);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_total);
+    updateTabOrder();
+
+    m_recount->setSingleShot(true);
+    m_recount->setInterval(0);
+    connect(m_recount, &QTimer::timeout, this, &FeaturesPage::recountNow);
+    connect(m_selectAll, &QPushButton::clicked, this,
+            [this] { this->state()->setFeatures(this->state()->catalog().featureIds()); });
+    connect(m_clearAll, &QPushButton::clicked, this, [this] { this->state()->setFeatures({}); });
+    // setFeatures keeps only the features the catalog knows.
+    connect(m_removeUnknown, &QPushButton::clicked, this,
+            [this] { this->state()->setFeatures(this->state()->answers().features); });
+    connect(m_udrGroup, &QButtonGroup::idClicked, this, [this](int id) { this->state()->setUdr(UdrMethod(id)); });
+    connect(state, &WizardState::answersChanged, this, &FeaturesPage::syncFromState);
+    syncFromState();
+    retranslateUi();
+}
+
+void FeaturesPage::buildRows()
+{
+    // The groups and features are the current edition's: rebuilt when the edition changes.
+    for (QGroupBox *box : std::as_const(m_groups))
+        delete box;
+    m_groups.clear();
+    m_rows.clear();
+    m_deltas.clear();
+    m_changes.clear();
     const int indent
         = style()->pixelMetric(QStyle::PM_IndicatorWidth) + style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing);
-    const Catalog &catalog = state->catalog();
-    QWidget *previous = nullptr;
+    const Catalog &catalog = state()->catalog();
     for (const FeatureGroup &group : catalog.featureGroups) {
-        auto *box = new QGroupBox(content);
+        auto *box = new QGroupBox(m_groupsWidget);
         box->setObjectName(QStringLiteral("group_") + group.id);
         auto *grid = new QGridLayout(box);
         grid->setColumnStretch(0, 1);
@@ -76,69 +144,29 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
             grid->setRowMinimumHeight(line + 3, 6);
             line += 4;
             connect(row.box, &QCheckBox::toggled, this, [this, id = feature.id](bool on) { toggle(id, on); });
-            if (previous)
-                setTabOrder(previous, row.box);
-            previous = row.box;
             m_rows << row;
         }
         m_groups.insert(group.id, box);
-        contentLayout->addWidget(box);
+        m_groupsWidget->layout()->addWidget(box);
     }
+}
 
-    m_udrBox = new QGroupBox(content);
-    m_udrBox->setObjectName(QStringLiteral("udrBox"));
-    m_udrText = new QLabel(m_udrBox);
-    m_udrText->setWordWrap(true);
-    m_udrTags = new QRadioButton(m_udrBox);
-    m_udrTags->setObjectName(QStringLiteral("udrServiceTags"));
-    m_udrRanges = new QRadioButton(m_udrBox);
-    m_udrRanges->setObjectName(QStringLiteral("udrIpRanges"));
-    m_udrGroup->addButton(m_udrTags, int(UdrMethod::ServiceTags));
-    m_udrGroup->addButton(m_udrRanges, int(UdrMethod::IpRanges));
-    auto *udrLayout = new QVBoxLayout(m_udrBox);
-    udrLayout->addWidget(m_udrText);
-    udrLayout->addWidget(m_udrTags);
-    udrLayout->addWidget(m_udrRanges);
-    contentLayout->addWidget(m_udrBox);
-    contentLayout->addStretch(1);
-    if (previous)
-        setTabOrder(previous, m_udrTags);
+void FeaturesPage::updateTabOrder()
+{
+    QWidget *previous = m_clearAll;
+    for (const Row &row : std::as_const(m_rows)) {
+        setTabOrder(previous, row.box);
+        previous = row.box;
+    }
+    setTabOrder(previous, m_udrTags);
+}
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("featuresScroll"));
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_intro, 1);
-    top->addWidget(m_selectAll, 0, Qt::AlignBottom);
-    top->addWidget(m_clearAll, 0, Qt::AlignBottom);
-    m_banner->setObjectName(QStringLiteral("featuresBanner"));
-    m_banner->setProperty(MessageBanner::CoreTextProperty, true);
-    m_removeUnknown->setObjectName(QStringLiteral("removeUnknownFeatures"));
-    m_removeUnknown->setAutoDefault(false);
-    m_banner->addWidget(m_removeUnknown);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_banner);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(m_total);
-    setTabOrder(m_clearAll, m_rows.isEmpty() ? static_cast<QWidget *>(m_udrTags) : m_rows.first().box);
-
-    m_recount->setSingleShot(true);
-    m_recount->setInterval(0);
-    connect(m_recount, &QTimer::timeout, this, &FeaturesPage::recountNow);
-    connect(m_selectAll, &QPushButton::clicked, this,
-            [this] { this->state()->setFeatures(this->state()->catalog().featureIds()); });
-    connect(m_clearAll, &QPushButton::clicked, this, [this] { this->state()->setFeatures({}); });
-    // setFeatures keeps only the features the catalog knows.
-    connect(m_removeUnknown, &QPushButton::clicked, this,
-            [this] { this->state()->setFeatures(this->state()->answers().features); });
-    connect(m_udrGroup, &QButtonGroup::idClicked, this, [this](int id) { this->state()->setUdr(UdrMethod(id)); });
-    connect(state, &WizardState::answersChanged, this, &FeaturesPage::syncFromState);
-    syncFromState();
+void FeaturesPage::catalogChanged()
+{
+    buildRows();
+    updateTabOrder();
     retranslateUi();
+    recountNow();
 }
 
 QString FeaturesPage::stepName() const

@@ -39,6 +39,7 @@ public:
 
 protected:
     void retranslateUi() override;
+    void catalogChanged() override;
 
 private:
     struct Row
@@ -49,6 +50,8 @@ private:
         QLabel *description;
         QLabel *included;
     };
+    void buildRows();
+    void updateTabOrder();
     void syncFromState();
     void toggle(const QString &id, bool on);
     void scheduleRecount();
@@ -58,6 +61,7 @@ private:
     QLabel *m_intro;
     QPushButton *m_selectAll;
     QPushButton *m_clearAll;
+    QWidget *m_groupsWidget = nullptr;
     QHash<QString, QGroupBox *> m_groups;
     QList<Row> m_rows;
     QGroupBox *m_udrBox;

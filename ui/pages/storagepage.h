@@ -10,8 +10,9 @@ namespace amlfw {
 
 class MessageBanner;
 
-// The workspace's default storage account: checked as it is typed, with the broken rule named,
-// and the host names of it that the rules will name.
+// "Workspace resources": the workspace's default storage account, checked as it is typed with the
+// broken rule named, and the host names of it that the rules will name; the container registry and
+// the workspace ID too, when the edition has rules that name them (<acr>, <workspace-id>).
 class StoragePage : public StatePage
 {
     Q_OBJECT
@@ -31,6 +32,17 @@ protected:
 
 private:
     void update();
+    void updateOptionalFields();
+    // A line edit for an optional answer, with its label, hint and banner, in `grid` at `row`.
+    struct OptionalField
+    {
+        QString placeholder; // "acr", "workspace-id"
+        QLabel *label;
+        QLineEdit *edit;
+        QLabel *hint;
+        MessageBanner *banner;
+    };
+    OptionalField addOptionalField(const QString &placeholder, const QString &name);
 
     QLabel *m_intro;
     QLabel *m_nameLabel;
@@ -39,6 +51,8 @@ private:
     QLabel *m_hostsLabel;
     QTreeWidget *m_hosts;
     QLabel *m_hint;
+    OptionalField m_acr;
+    OptionalField m_workspaceId;
 };
 
 } // namespace amlfw

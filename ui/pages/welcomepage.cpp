@@ -2,12 +2,15 @@
 
 #include "wizardstate.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace amlfw {
@@ -18,6 +21,7 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     , m_language(new QComboBox(this))
     , m_intro(new QLabel(this))
     , m_catalogBox(new QGroupBox(this))
+    , m_editionGroup(new QButtonGroup(this))
     , m_catalogText(new QLabel(m_catalogBox))
     , m_editionNote(new QLabel(m_catalogBox))
     , m_profileBox(new QGroupBox(this))
@@ -57,6 +61,24 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     languageRow->addStretch(1);
 
     auto *catalogLayout = new QVBoxLayout(m_catalogBox);
+    // One radio button per edition, newest first (the one most readers want), with its sentence below.
+    const int indent = style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
+                       + style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing);
+    QWidget *previous = m_language;
+    for (qsizetype i = state->catalogs().size() - 1; i >= 0; --i) {
+        EditionChoice choice{state->catalogs().at(i).edition, new QRadioButton(m_catalogBox), new QLabel(m_catalogBox)};
+        choice.button->setObjectName(QStringLiteral("edition_") + choice.edition);
+        choice.summary->setObjectName(QStringLiteral("editionSummary_") + choice.edition);
+        choice.summary->setWordWrap(true);
+        choice.summary->setContentsMargins(indent, 0, 0, 4);
+        choice.summary->setForegroundRole(QPalette::PlaceholderText);
+        m_editionGroup->addButton(choice.button, int(i));
+        catalogLayout->addWidget(choice.button, 0, Qt::AlignLeft);
+        catalogLayout->addWidget(choice.summary);
+        setTabOrder(previous, choice.button);
+        previous = choice.button;
+        m_editions << choice;
+    }
     catalogLayout->addWidget(m_catalogText);
     catalogLayout->addWidget(m_editionNote);
 
@@ -79,20 +101,25 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     layout->addWidget(m_profileBox);
     layout->addStretch(1);
 
-    setTabOrder(m_language, m_openProfile);
+    setTabOrder(previous, m_openProfile);
     setTabOrder(m_openProfile, m_saveProfile);
     setTabOrder(m_saveProfile, m_startOver);
 
     connect(m_language, &QComboBox::activated, this,
             [this](int index) { this->state()->setLanguage(Language(m_language->itemData(index).toInt())); });
+    connect(m_editionGroup, &QButtonGroup::idClicked, this, [this](int index) {
+        if (index >= 0 && index < this->state()->catalogs().size())
+            this->state()->setEdition(this->state()->catalogs().at(index).edition);
+    });
     connect(m_openProfile, &QPushButton::clicked, this, &WelcomePage::openProfileRequested);
     connect(m_saveProfile, &QPushButton::clicked, this, &WelcomePage::saveProfileRequested);
-    connect(m_startOver, &QPushButton::clicked, this,
-            [this] { this->state()->setAnswers(WizardState::defaultAnswers()); });
+    connect(m_startOver, &QPushButton::clicked, this, [this] { this->state()->startOver(); });
     connect(state, &WizardState::answersChanged, this, &WelcomePage::updateScenario);
+    connect(state, &WizardState::catalogChanged, this, &WelcomePage::syncEdition);
     connect(state, &WizardState::languageChanged, this,
             [this] { m_language->setCurrentIndex(m_language->findData(int(language()))); });
     m_language->setCurrentIndex(m_language->findData(int(language())));
+    syncEdition();
     retranslateUi();
 }
 
@@ -117,11 +144,36 @@ void WelcomePage::retranslateUi()
 
     const Catalog &catalog = state()->catalog();
     const Language lang = language();
-    m_catalogBox->setTitle(tr("Rule catalog"));
-    m_catalogText->setText(tr("Edition %1, from the article <a href=\"%2\">%3</a> dated %4.")
-                               .arg(catalog.edition.toHtmlEscaped(), catalog.sourceUrl.toHtmlEscaped(),
-                                    catalog.sourceTitle.text(lang).toHtmlEscaped(),
-                                    catalog.sourceDate.toHtmlEscaped()));
+    m_catalogBox->setTitle(m_editions.size() > 1 ? tr("Edition of the rules") : tr("Rule catalog"));
+    for (const EditionChoice &choice : std::as_const(m_editions)) {
+        const auto it = std::find_if(state()->catalogs().cbegin(), state()->catalogs().cend(),
+                                     [&choice](const Catalog &c) { return c.edition == choice.edition; });
+        // The year's last digit tells the editions apart: Alt+6 for 2026-03, Alt+1 for 2021-11.
+        QString mnemonic = choice.edition;
+        if (mnemonic.size() > 3)
+            mnemonic.insert(3, u'&');
+        const bool newest = choice.edition == m_editions.first().edition;
+        choice.button->setText(newest ? tr("Edition %1, article dated %2 (newest)").arg(mnemonic, it->sourceDate)
+                                      : tr("Edition %1, article dated %2").arg(mnemonic, it->sourceDate));
+        QString summary = it->summary.text(lang);
+        if (summary.isEmpty())
+            summary = tr("The article \"%1\" as it was on %2.").arg(it->sourceTitle.text(lang), it->sourceDate);
+        choice.summary->setText(summary);
+        choice.button->setAccessibleName(tr("Edition %1").arg(choice.edition));
+        choice.button->setAccessibleDescription(summary);
+        choice.button->setToolTip(summary);
+        // One edition only (a test's catalog): nothing to choose.
+        choice.button->setVisible(m_editions.size() > 1);
+        choice.summary->setVisible(m_editions.size() > 1);
+    }
+    // With a choice above, the edition and its date are there already: only the article is left to name.
+    m_catalogText->setText(
+        m_editions.size() > 1
+            ? tr("The rules of the chosen edition follow the article <a href=\"%1\">%2</a>.")
+                  .arg(catalog.sourceUrl.toHtmlEscaped(), catalog.sourceTitle.text(lang).toHtmlEscaped())
+            : tr("Edition %1, from the article <a href=\"%2\">%3</a> dated %4.")
+                  .arg(catalog.edition.toHtmlEscaped(), catalog.sourceUrl.toHtmlEscaped(),
+                       catalog.sourceTitle.text(lang).toHtmlEscaped(), catalog.sourceDate.toHtmlEscaped()));
     m_catalogText->setAccessibleName(tr("Rule catalog edition"));
     QString editionNote;
     for (const Note &note : catalog.scenarioNotes) {
@@ -152,13 +204,20 @@ void WelcomePage::retranslateUi()
 void WelcomePage::updateScenario()
 {
     const QString scenario = state()->scenarioTitle();
-    const bool isDefault = state()->answers() == WizardState::defaultAnswers();
+    const bool isDefault = state()->hasDefaultAnswers();
     m_startOver->setEnabled(!isDefault);
-    m_scenario->setText(
-        isDefault
-            ? tr("Current answers: none yet.")
-            : tr("Current answers: %1; features selected: %2.").arg(scenario, QString::number(state()->answers().features.size())));
+    m_scenario->setText(isDefault ? tr("Current answers: none yet.")
+                                  : tr("Current answers: %1; features selected: %2.")
+                                        .arg(scenario, QString::number(state()->answers().features.size())));
     m_scenario->setAccessibleName(m_scenario->text());
+}
+
+void WelcomePage::syncEdition()
+{
+    for (const EditionChoice &choice : std::as_const(m_editions)) {
+        if (choice.edition == state()->edition() && !choice.button->isChecked())
+            choice.button->setChecked(true);
+    }
 }
 
 } // namespace amlfw

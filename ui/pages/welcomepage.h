@@ -2,15 +2,19 @@
 
 #include "statepage.h"
 
+#include <QList>
+
+class QButtonGroup;
 class QComboBox;
 class QGroupBox;
+class QRadioButton;
 class QLabel;
 class QPushButton;
 
 namespace amlfw {
 
-// First page: the language, what amlfw does, which edition of the article the rules come from,
-// and saved profiles.
+// First page: the language, what amlfw does, the edition of the article the rules come from (a
+// choice when several are built in), and saved profiles.
 class WelcomePage : public StatePage
 {
     Q_OBJECT
@@ -29,11 +33,21 @@ protected:
 
 private:
     void updateScenario();
+    void syncEdition();
+
+    struct EditionChoice
+    {
+        QString edition;
+        QRadioButton *button;
+        QLabel *summary;
+    };
 
     QLabel *m_languageLabel;
     QComboBox *m_language;
     QLabel *m_intro;
     QGroupBox *m_catalogBox;
+    QButtonGroup *m_editionGroup;
+    QList<EditionChoice> m_editions;
     QLabel *m_catalogText;
     QLabel *m_editionNote;
     QGroupBox *m_profileBox;

@@ -6,6 +6,7 @@
 #include "featurespage.h"
 #include "filedialog.h"
 #include "livetestslot.h"
+#include "noticebanner.h"
 #include "profile.h"
 #include "regionpage.h"
 #include "rulespage.h"
@@ -17,6 +18,7 @@
 #include "wizardstate.h"
 
 #include <QAction>
+#include <QBoxLayout>
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
@@ -83,6 +85,11 @@ FirewallWizard::FirewallWizard(WizardState *state, WizardSettings *settings, QWi
     setPage(ExportPageId, m_export);
     setStartId(WelcomePageId);
     setSideWidget(m_steps);
+    // What a change of edition did to the answers is said on every page, above the page's own content.
+    for (const int id : pageIds()) {
+        if (auto *layout = qobject_cast<QBoxLayout *>(page(id)->layout()))
+            layout->insertWidget(0, new NoticeBanner(state, page(id)));
+    }
 
     // Shortcuts that work on every page; the buttons below show them.
     m_languageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -167,6 +174,8 @@ void FirewallWizard::resizeEvent(QResizeEvent *event)
 void FirewallWizard::done(int result)
 {
     if (m_settings) {
+        // Answers read from older settings gain their edition even when nothing was changed.
+        m_settings->setLastAnswers(m_state->answers());
         m_settings->setGeometry(saveGeometry());
         m_settings->sync();
     }
@@ -293,7 +302,13 @@ bool FirewallWizard::loadProfile(const QString &path)
     }
     Answers answers = m_state->answers();
     profile->applyTo(&answers);
-    m_state->setAnswers(answers);
+    if (profile->edition) {
+        m_state->setAnswers(answers);
+    } else {
+        // Made before editions existed: read as 2021-11, which the notice on every page says.
+        answers.edition.clear();
+        m_state->setSavedAnswers(answers);
+    }
     if (m_settings)
         m_settings->setLastDirectory(QFileInfo(path).absolutePath());
     advanceToRules();

@@ -10,6 +10,27 @@ StatePage::StatePage(WizardState *state, QWidget *parent)
     : QWizardPage(parent)
     , m_state(state)
 {
+    connect(state, &WizardState::catalogChanged, this, [this] {
+        catalogChanged();
+        updateSubTitle();
+    });
+}
+
+void StatePage::setSubTitle(const QString &subTitle)
+{
+    m_subTitle = subTitle;
+    updateSubTitle();
+}
+
+void StatePage::updateSubTitle()
+{
+    QWizardPage::setSubTitle(tr("Edition %1 · %2", "page header: the edition of the rules, then the page's subtitle")
+                                 .arg(m_state->edition(), m_subTitle));
+}
+
+void StatePage::catalogChanged()
+{
+    retranslateUi();
 }
 
 Language StatePage::language() const

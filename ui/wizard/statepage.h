@@ -28,13 +28,23 @@ public:
 
     void cleanupPage() override {}
 
+    // The page's own subtitle, without the edition the header adds to it.
+    QString plainSubTitle() const { return m_subTitle; }
+
 protected:
+    // Hides QWizardPage::setSubTitle: the header of every page names the edition of the rules.
+    void setSubTitle(const QString &subTitle);
+    // The edition changed: pages built from the catalog rebuild here; the default retranslates.
+    virtual void catalogChanged();
     void changeEvent(QEvent *event) override;
     // Sets every text of the page in the current language: tr() strings and catalog texts.
     virtual void retranslateUi() = 0;
 
 private:
+    void updateSubTitle();
+
     WizardState *m_state;
+    QString m_subTitle;
 };
 
 } // namespace amlfw

@@ -37,11 +37,20 @@ std::optional<Answers> WizardSettings::lastAnswers() const
     a.storage = m_settings->value(QStringLiteral("storage")).toString();
     a.features = m_settings->value(QStringLiteral("features")).toStringList();
     a.udr = udrMethodFromId(m_settings->value(QStringLiteral("udr")).toString()).value_or(UdrMethod::ServiceTags);
+    // Absent in the settings of an amlfw before editions: the state reads such answers as 2021-11.
+    a.edition = m_settings->value(QStringLiteral("edition")).toString();
+    a.acr = m_settings->value(QStringLiteral("acr")).toString();
+    a.workspaceId = m_settings->value(QStringLiteral("workspaceId")).toString();
+    a.network = networkKindIds.fromId(m_settings->value(QStringLiteral("network")).toString())
+                    .value_or(NetworkKind::Customer);
     m_settings->endGroup();
     // Whatever is stored, keep it within what a person could have typed.
     a.cloud.truncate(64);
     a.region.truncate(64);
     a.storage.truncate(256);
+    a.edition.truncate(32);
+    a.acr.truncate(64);
+    a.workspaceId.truncate(64);
     if (a.features.size() > 256)
         a.features = a.features.mid(0, 256);
     return a;
@@ -55,6 +64,10 @@ void WizardSettings::setLastAnswers(const Answers &answers)
     m_settings->setValue(QStringLiteral("storage"), answers.storage);
     m_settings->setValue(QStringLiteral("features"), answers.features);
     m_settings->setValue(QStringLiteral("udr"), udrMethodId(answers.udr));
+    m_settings->setValue(QStringLiteral("edition"), answers.edition);
+    m_settings->setValue(QStringLiteral("acr"), answers.acr);
+    m_settings->setValue(QStringLiteral("workspaceId"), answers.workspaceId);
+    m_settings->setValue(QStringLiteral("network"), networkKindId(answers.network));
     m_settings->endGroup();
 }
 
