@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace amlfw;
 using namespace amlfw::test;
 
@@ -89,7 +91,22 @@ QJsonObject editionJson()
                               QStringLiteral("TCP"), {QStringLiteral("443")}, QStringLiteral("python")),
                          false));
     root.insert(QStringLiteral("rules"), rules);
+    QJsonArray notes = root.value(QStringLiteral("scenarioNotes")).toArray();
+    for (const QString &network : {QStringLiteral("customer"), QStringLiteral("managed")}) {
+        notes.append(QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("x-note-") + network)},
+                                 {QStringLiteral("severity"), QStringLiteral("info")},
+                                 {QStringLiteral("networks"), QJsonArray{network}},
+                                 {QStringLiteral("text"), QJsonObject{{QStringLiteral("en"), network},
+                                                                      {QStringLiteral("ja"), network}}}});
+    }
+    root.insert(QStringLiteral("scenarioNotes"), notes);
     return root;
+}
+
+bool hasNote(const RuleSet &set, const QString &id)
+{
+    return std::any_of(set.scenarioNotes.cbegin(), set.scenarioNotes.cend(),
+                       [&](const Note &n) { return n.id == id; });
 }
 
 Catalog editionCatalog(const QJsonObject &root = editionJson(), Problems *problems = nullptr)
@@ -211,6 +228,11 @@ private Q_SLOTS:
             << at(QStringLiteral("m-pe-storage")) + QStringLiteral(".destination")
             << QJsonValue(QStringLiteral("<storage>")) << QStringLiteral("(m-pe-storage).destination")
             << QStringLiteral("resource:subresource");
+        const qsizetype managedNote = editionJson().value(QStringLiteral("scenarioNotes")).toArray().size() - 1;
+        QTest::newRow("note of an unknown network")
+            << QStringLiteral("scenarioNotes[%1].networks").arg(managedNote)
+            << QJsonValue(QJsonArray{QStringLiteral("hybrid")})
+            << QStringLiteral("(x-note-managed).networks") << QStringLiteral("\"hybrid\"");
         QTest::newRow("unknown protocol")
             << at(QStringLiteral("x-batch")) + QStringLiteral(".protocol") << QJsonValue(QStringLiteral("SCTP"))
             << QStringLiteral("(x-batch).protocol") << QStringLiteral("TCP, UDP or ANY");
@@ -266,6 +288,35 @@ private Q_SLOTS:
         const RuleSummary s = managedSet.summary();
         QCOMPARE(s.automatic, 1);
         QCOMPARE(s.managed, 2);
+
+        // Notes scoped to one network appear only with it.
+        QVERIFY(hasNote(customer, QStringLiteral("x-note-customer")));
+        QVERIFY(!hasNote(customer, QStringLiteral("x-note-managed")));
+        QVERIFY(hasNote(managedSet, QStringLiteral("x-note-managed")));
+        QVERIFY(!hasNote(managedSet, QStringLiteral("x-note-customer")));
+    }
+
+    // The 2026 catalog: notes about the customer's own firewall stay out of the managed network's view,
+    // and the managed network's own notes out of the customer's.
+    void notesFollowTheNetwork()
+    {
+        Problems problems;
+        const Catalog c = Catalog::builtIn(QStringLiteral("2026-03"), &problems);
+        QVERIFY2(c.isValid(), qPrintable(formatProblems(problems)));
+        Answers a = answers({QStringLiteral("compute-instance"), QStringLiteral("kubernetes")});
+        const RuleSet customer = RuleGenerator::generate(c, a);
+        a.network = NetworkKind::Managed;
+        const RuleSet managedSet = RuleGenerator::generate(c, a);
+        for (const QString &id : {QStringLiteral("basic-assumptions"), QStringLiteral("fqdn-rule-kinds"),
+                                  QStringLiteral("kubernetes-requirements")}) {
+            QVERIFY2(hasNote(customer, id), qPrintable(id));
+            QVERIFY2(!hasNote(managedSet, id), qPrintable(id));
+        }
+        for (const QString &id : {QStringLiteral("managed-scope"), QStringLiteral("managed-kubernetes")}) {
+            QVERIFY2(hasNote(managedSet, id), qPrintable(id));
+            QVERIFY2(!hasNote(customer, id), qPrintable(id));
+        }
+        QVERIFY(hasNote(customer, QStringLiteral("edition")) && hasNote(managedSet, QStringLiteral("edition")));
     }
 
     void protocolsAsTheArticleGivesThem()

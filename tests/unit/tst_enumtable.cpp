@@ -57,7 +57,7 @@ private Q_SLOTS:
         checkTable(unsupportedReasonIds, int(UnsupportedReason::TagNotInCloud) + 1);
         checkTable(probeStatusIds, int(ProbeStatus::Cancelled) + 1);
         checkTable(hostSourceIds, int(HostSource::None) + 1);
-        checkTable(notTestableReasonIds, int(NotTestableReason::ServiceTagNoHost) + 1);
+        checkTable(notTestableReasonIds, int(NotTestableReason::PrivateEndpoint) + 1);
         checkTable(tlsOutcomeIds, int(TlsOutcome::Unavailable) + 1);
         checkTable(httpOutcomeIds, int(HttpOutcome::BadResponse) + 1);
         checkTable(pathModeIds, int(PathMode::HttpProxy) + 1);
