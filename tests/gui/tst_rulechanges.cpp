@@ -1,6 +1,6 @@
 // The rules page against the other edition of the article: the control (by its mnemonic), the text
 // marks on the rows, the tab of the rules only the other edition has, in English and Japanese; and a
-// screenshot of it in both languages (screenshots/rules-changes-<lang>.png).
+// screenshot of the built-in editions in both languages (screenshots/rules-changes-<lang>.png).
 
 #include "editionfixture.h"
 #include "groupedfiltermodel.h"
@@ -138,9 +138,7 @@ private Q_SLOTS:
         QVERIFY(m_page->filterModel(RulesPage::NetworkTab)->matchingItems() >= 1);
         find::filterField(m_page.get())->clear();
 
-        // A picture of it, the removed rule selected so that the details show it.
         tabs->setCurrentIndex(RulesPage::NetworkTab);
-        QCOMPARE(shoot(ja ? QStringLiteral("ja") : QStringLiteral("en")), QString());
 
         // Off again: no column, no tab, no marks.
         box->setFocus();
@@ -149,6 +147,48 @@ private Q_SLOTS:
         QCOMPARE(network->columnCount(), int(RuleTreeModel::ChangeColumn));
         QVERIFY(!tabs->isTabVisible(RulesPage::OtherEditionTab));
         QVERIFY(!find::totalsLabel(m_page.get())->text().contains(QStringLiteral("2021-11")));
+    }
+
+    // The built-in editions, as a user of the wizard meets them: 2026-03 shown for a scenario with
+    // compute, changes against 2021-11 by Alt+G; the picture for the README.
+    void builtInEditions_data() { newerEditionAgainstTheOlder_data(); }
+
+    void builtInEditions()
+    {
+        QFETCH(int, language);
+        const bool ja = Language(language) == Language::Japanese;
+        applyLanguage(Language(language));
+        m_state = std::make_unique<WizardState>(
+            QList<Catalog>{Catalog::builtIn(QStringLiteral("2021-11")), Catalog::builtIn(QStringLiteral("2026-03"))},
+            QStringLiteral("2026-03"));
+        m_state->setLanguage(Language(language));
+        Answers a = scenarioAnswers(m_state->catalog());
+        a.features = QStringList{QStringLiteral("compute-instance"), QStringLiteral("compute-cluster"),
+                                 QStringLiteral("compute-public-ip"), QStringLiteral("private-endpoint"),
+                                 QStringLiteral("python")};
+        a.edition = QStringLiteral("2026-03");
+        m_state->setAnswers(a);
+        m_page = std::make_unique<RulesPage>(m_state.get());
+        m_page->resize(1100, 680);
+        m_page->show();
+        m_page->initializePage();
+        QApplication::setActiveWindow(m_page.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+        processLanguageChange();
+
+        pressMnemonic(m_page.get());
+        QTRY_VERIFY(changesBox(m_page.get())->isChecked());
+        const QString isNew = ja ? QStringLiteral("新規") : QStringLiteral("New");
+        QCOMPARE(markOf(m_page.get(), RulesPage::NetworkTab, QStringLiteral("basic-out-aml-udp")), isNew);
+        QCOMPARE(markOf(m_page.get(), RulesPage::NetworkTab, QStringLiteral("basic-out-batch")), isNew);
+        QVERIFY(markOf(m_page.get(), RulesPage::NetworkTab, QStringLiteral("basic-out-aml"))
+                    .contains(QStringLiteral("443 → 443")));
+        QCOMPARE(markOf(m_page.get(), RulesPage::OtherEditionTab, QStringLiteral("internet-in-batch")),
+                 ja ? QStringLiteral("削除") : QStringLiteral("Removed"));
+        QVERIFY(find::totalsLabel(m_page.get())->text().contains(ja ? QStringLiteral("2021-11 以降")
+                                                                     : QStringLiteral("Since 2021-11")));
+        find::tabs(m_page.get())->setCurrentIndex(RulesPage::NetworkTab);
+        QCOMPARE(shoot(ja ? QStringLiteral("ja") : QStringLiteral("en")), QString());
     }
 
     // The 2021 edition shown: what the newer one changes, and what it adds in its own tab.
