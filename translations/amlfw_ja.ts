@@ -1664,6 +1664,10 @@
             <numerusform>規則 %n 件の%1を %2 に保存しました</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The rules have not been exported to a file.</source>
+        <translation>規則はまだファイルにエクスポートされていません。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::FeaturesPage</name>
@@ -1974,6 +1978,22 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Closes amlfw; your answers are remembered for next time.</source>
         <translation>amlfw を閉じます。回答は次回のために記憶されます。</translation>
+    </message>
+    <message>
+        <source>Your answers are remembered for next time either way. Close amlfw now?</source>
+        <translation>どちらを選んでも、回答は次回のために記憶されます。amlfw を今すぐ閉じますか?</translation>
+    </message>
+    <message>
+        <source>Close amlfw?</source>
+        <translation>amlfw を閉じますか?</translation>
+    </message>
+    <message>
+        <source>&amp;Close without saving</source>
+        <translation>保存せずに閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>閉じない(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2512,6 +2532,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>テスト済み %1 / %n 件 · 到達可能 %2 件 · 失敗 %3 件 · ここからテスト不可 %4 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A live test is still running.</source>
+        <translation>ライブ テストがまだ実行中です。</translation>
+    </message>
+    <message>
+        <source>The results of the live test have not been saved as a report.</source>
+        <translation>ライブ テストの結果はまだレポートとして保存されていません。</translation>
     </message>
 </context>
 <context>
@@ -3649,10 +3677,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>リージョンの検索</translation>
     </message>
     <message>
-        <source>Filters the list of regions. Press Enter to choose the first match, Down to go to the list.</source>
-        <translation>リージョンの一覧を絞り込みます。Enter で最初に一致したものを選択し、↓ キーで一覧に移動します。</translation>
-    </message>
-    <message>
         <source>Type any part of a region&apos;s name, in English or Japanese, or its programmatic name.</source>
         <translation>リージョン名の一部 (英語または日本語) かプログラム名を入力してください。</translation>
     </message>
@@ -3687,6 +3711,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Did you mean %1 (%2)?</source>
         <translation>%1 (%2) ではありませんか?</translation>
+    </message>
+    <message>
+        <source>Filters the list of regions. Enter chooses the first match when the chosen region is not among them; Down goes to the list, Escape clears the search.</source>
+        <translation>リージョンの一覧を絞り込みます。選択中のリージョンが一致しないときは Enter で最初の一致を選びます。↓キーで一覧へ移動し、Esc キーで検索を消去します。</translation>
     </message>
 </context>
 <context>
@@ -4034,6 +4062,18 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Steps</source>
         <translation>手順</translation>
+    </message>
+    <message>
+        <source>Go to this step</source>
+        <translation>この手順へ移動</translation>
+    </message>
+    <message>
+        <source>%1, current step</source>
+        <translation>%1 (現在の手順)</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3. Up and Down choose a step, Enter goes to it.</source>
+        <translation>手順 %1/%2: %3。↑↓キーで手順を選び、Enter で移動します。</translation>
     </message>
 </context>
 <context>
@@ -4427,6 +4467,22 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>The rules of the chosen edition follow the article &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
         <translation>選択した版の規則は記事「&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;」に基づいています。</translation>
+    </message>
+    <message>
+        <source>Start over?</source>
+        <translation>最初からやり直しますか?</translation>
+    </message>
+    <message>
+        <source>Every answer goes back to its default: the cloud, the region, the storage account and the features. Profiles you saved are not changed.</source>
+        <translation>クラウド、リージョン、ストレージ アカウント、機能のすべての回答が既定値に戻ります。保存済みのプロファイルは変更されません。</translation>
+    </message>
+    <message>
+        <source>&amp;Start over</source>
+        <translation>やり直す(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my answers</source>
+        <translation>回答を残す(&amp;K)</translation>
     </message>
 </context>
 <context>

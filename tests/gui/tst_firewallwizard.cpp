@@ -30,6 +30,17 @@ using namespace amlfw::test;
 
 namespace {
 
+// The question the next action asks (a modal QMessageBox), answered with a key as a user would.
+void answerNextQuestion(Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    QTimer::singleShot(0, [key, modifiers] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            QApplication::setActiveWindow(box);
+            QTest::keyClick(box, key, modifiers);
+        }
+    });
+}
+
 const QList<int> kFlow{FirewallWizard::WelcomePageId,  FirewallWizard::CloudPageId,    FirewallWizard::RegionPageId,
                        FirewallWizard::StoragePageId,  FirewallWizard::FeaturesPageId, FirewallWizard::RulesPageId,
                        FirewallWizard::LiveTestPageId, FirewallWizard::ExportPageId};
@@ -94,8 +105,10 @@ private Q_SLOTS:
         // The side list marks where the user is.
         QVERIFY(w->stepList()->stepTexts().last().startsWith(QStringLiteral("▶")));
         QVERIFY(w->stepList()->stepTexts().first().startsWith(QStringLiteral("✓")));
+        // Nothing was exported: Finish asks first; the user leaves (Alt+C).
+        answerNextQuestion(Qt::Key_C, Qt::AltModifier);
         QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
-        QVERIFY(!w->isVisible());
+        QTRY_VERIFY(!w->isVisible());
     }
 
     void keyboardOnly()
@@ -115,9 +128,11 @@ private Q_SLOTS:
         QTRY_COMPARE(w->currentId(), int(FirewallWizard::RegionPageId));
         QTRY_VERIFY(find::searchField(w->regionPage())->hasFocus());
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("virginia"));
-        // Enter picks the first match and, through the default button, goes on.
+        // Enter picks the first match and stops, so that the new answer is seen; Enter again goes on.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QCOMPARE(f.state->answers().region, QStringLiteral("usgovvirginia"));
+        QCOMPARE(w->currentId(), int(FirewallWizard::RegionPageId));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QTRY_COMPARE(w->currentId(), int(FirewallWizard::StoragePageId));
         QTRY_VERIFY(find::nameField(w->storagePage())->hasFocus());
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("govstore"));
@@ -414,8 +429,9 @@ private Q_SLOTS:
         // goes straight to the rules.
         w->lastMessage()->close();
         w->restart();
+        answerNextQuestion(Qt::Key_S, Qt::AltModifier); // "Start over?" — "&Start over"
         QTest::mouseClick(find::startOverButton(w->welcomePage()), Qt::LeftButton);
-        QVERIFY(f.state->hasDefaultAnswers());
+        QTRY_VERIFY(f.state->hasDefaultAnswers());
         FileDialog::instance()->setNextFileName(path);
         QTest::mouseClick(find::openProfileButton(w->welcomePage()), Qt::LeftButton);
         QCOMPARE(f.state->answers(), saved);
@@ -524,7 +540,10 @@ private Q_SLOTS:
                         QStringLiteral("remembered"), {QStringLiteral("notebooks")});
         f.state->setLanguage(Language::Japanese);
         const Answers answers = f.state->answers();
+        // Nothing was exported: closing asks (tst_keyboardwalk); the user leaves with Alt+C.
+        answerNextQuestion(Qt::Key_C, Qt::AltModifier);
         f.wizard->close();
+        QTRY_VERIFY(!f.wizard->isVisible());
         f.recreate(f.settings->language().value_or(Language::English), true);
         QCOMPARE(f.state->answers(), answers);
         QCOMPARE(f.state->language(), Language::Japanese);

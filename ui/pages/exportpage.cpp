@@ -8,6 +8,7 @@
 #include "wizardsettings.h"
 #include "wizardstate.h"
 
+#include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -206,10 +207,20 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     for (QCheckBox *box : {m_alternatives, m_bothLanguages, m_bom})
         connect(box, &QCheckBox::toggled, this, changed);
     connect(m_export, &QPushButton::clicked, this, [this] { exportFile(); });
+    // Ctrl+E beside the button's own Alt+E: setShortcut() on the button would replace its mnemonic.
+    auto *exportShortcut = new QAction(this);
+    exportShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportShortcut->setShortcutContext(Qt::WindowShortcut); // only while this page is shown
+    addAction(exportShortcut);
+    connect(exportShortcut, &QAction::triggered, this, [this] {
+        if (m_export->isEnabled())
+            m_export->animateClick();
+    });
     connect(m_openFolder, &QPushButton::clicked, this, [this] {
         if (!m_lastPath.isEmpty())
             FileDialog::instance()->openFolder(QFileInfo(m_lastPath).absolutePath());
     });
+    connect(state, &WizardState::answersChanged, this, [this] { m_exported = false; });
     connect(state, &WizardState::ruleSetChanged, this, [this] {
         // A file written for other answers no longer describes the scenario.
         m_resultBanner->clearMessage();
@@ -223,6 +234,11 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
 QString ExportPage::stepName() const
 {
     return tr("Export");
+}
+
+QString ExportPage::unsavedWork() const
+{
+    return m_exported ? QString() : tr("The rules have not been exported to a file.");
 }
 
 void ExportPage::initializePage()
@@ -394,6 +410,7 @@ bool ExportPage::exportFile()
         return false;
     }
     m_lastPath = QFileInfo(path).absoluteFilePath();
+    m_exported = true;
     if (m_settings)
         m_settings->setLastDirectory(QFileInfo(path).absolutePath());
     m_resultBanner->showMessage(MessageBanner::Kind::Success,
@@ -495,7 +512,6 @@ void ExportPage::retranslateUi()
             : tr("Descriptions in the file are in English. Switch the language (Ctrl+L) for Japanese."));
     m_export->setText(tr("&Export…"));
     m_export->setToolTip(tr("Choose where to save the file (Ctrl+E)."));
-    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setAccessibleName(tr("Export"));
     m_export->setAccessibleDescription(tr("Asks for a file name and writes the chosen format."));
     m_openFolder->setText(tr("Open fol&der"));

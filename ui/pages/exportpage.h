@@ -45,6 +45,8 @@ public:
     // Asks for a file name (FileDialog seam) and writes; returns false on cancel or failure.
     bool exportFile();
     QString lastExportedPath() const { return m_lastPath; }
+    // Nothing exported since the answers last changed.
+    QString unsavedWork() const override;
 
 protected:
     void retranslateUi() override;
@@ -97,6 +99,7 @@ private:
     MessageBanner *m_resultBanner;
     QPushButton *m_openFolder;
     QString m_lastPath;
+    bool m_exported = false; // a file was written for the current answers
     bool m_loading = false;
 };
 

@@ -37,6 +37,9 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
     m_intro->setWordWrap(true);
     m_selectAll->setObjectName(QStringLiteral("selectAllFeatures"));
     m_clearAll->setObjectName(QStringLiteral("clearAllFeatures"));
+    // In a dialog every push button would press itself on Enter: Enter means Next here.
+    m_selectAll->setAutoDefault(false);
+    m_clearAll->setAutoDefault(false);
     m_total->setObjectName(QStringLiteral("featuresTotal"));
     m_total->setWordWrap(true);
 
@@ -153,12 +156,20 @@ void FeaturesPage::buildRows()
 
 void FeaturesPage::updateTabOrder()
 {
-    QWidget *previous = m_clearAll;
+    // The features come first: the wizard gives the focus to the page's first stop, and Enter on
+    // "Select all" would answer for the user. The two buttons follow the list.
+    QWidget *previous = nullptr;
     for (const Row &row : std::as_const(m_rows)) {
-        setTabOrder(previous, row.box);
+        if (previous)
+            setTabOrder(previous, row.box);
         previous = row.box;
     }
-    setTabOrder(previous, m_udrTags);
+    for (QWidget *next : {static_cast<QWidget *>(m_udrTags), static_cast<QWidget *>(m_udrRanges),
+                          static_cast<QWidget *>(m_selectAll), static_cast<QWidget *>(m_clearAll)}) {
+        if (previous)
+            setTabOrder(previous, next);
+        previous = next;
+    }
 }
 
 void FeaturesPage::catalogChanged()
@@ -178,6 +189,13 @@ void FeaturesPage::initializePage()
 {
     syncFromState();
     recountNow();
+    // Focus starts on the first feature, not on "Select all": the answers are the features.
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.box->isEnabled()) {
+            row.box->setFocus(Qt::TabFocusReason);
+            break;
+        }
+    }
 }
 
 bool FeaturesPage::isComplete() const

@@ -64,7 +64,6 @@ RegionPage::RegionPage(WizardState *state, QWidget *parent)
     layout->addWidget(m_banner);
 
     connect(m_search, &QLineEdit::textChanged, this, &RegionPage::onSearchChanged);
-    connect(m_search, &QLineEdit::returnPressed, this, &RegionPage::selectFirstMatch);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RegionPage::onSelectionChanged);
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (!index.data(RegionModel::RegionNameRole).toString().isEmpty() && wizard())
@@ -110,7 +109,8 @@ void RegionPage::retranslateUi()
     m_search->setPlaceholderText(tr("Name or programmatic name, e.g. Japan East or japaneast"));
     m_search->setAccessibleName(tr("Search regions"));
     m_search->setAccessibleDescription(
-        tr("Filters the list of regions. Press Enter to choose the first match, Down to go to the list."));
+        tr("Filters the list of regions. Enter chooses the first match when the chosen region is not among them; "
+           "Down goes to the list, Escape clears the search."));
     m_search->setToolTip(tr("Type any part of a region's name, in English or Japanese, or its programmatic name."));
     m_listLabel->setText(tr("&Regions of %1:").arg(cloudName));
     m_view->setAccessibleName(tr("Regions"));
@@ -243,6 +243,21 @@ bool RegionPage::eventFilter(QObject *watched, QEvent *event)
             m_view->setFocus(Qt::TabFocusReason);
             if (m_view->selectionModel()->selectedRows().isEmpty())
                 selectFirstMatch();
+            return true;
+        }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
+            // Enter keeps what is shown: the highlighted region stays the answer and Enter goes on
+            // as Next. Only when a search hides the answer does Enter pick the first match, and then
+            // it stops here, so that the new answer is seen before the next Enter moves on.
+            if (!m_search->text().trimmed().isEmpty() && m_view->selectionModel()->selectedRows().isEmpty()) {
+                selectFirstMatch();
+                return true;
+            }
+            return false;
+        }
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier && !m_search->text().isEmpty()) {
+            // Escape empties the search before anything else; the answer is kept.
+            m_search->clear();
             return true;
         }
     }

@@ -1,5 +1,6 @@
 #include "welcomepage.h"
 
+#include "confirmation.h"
 #include "wizardstate.h"
 
 #include <QButtonGroup>
@@ -101,6 +102,8 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     layout->addWidget(m_profileBox);
     layout->addStretch(1);
 
+    for (QPushButton *b : {m_openProfile, m_saveProfile, m_startOver})
+        b->setAutoDefault(false); // Enter means Next
     setTabOrder(previous, m_openProfile);
     setTabOrder(m_openProfile, m_saveProfile);
     setTabOrder(m_saveProfile, m_startOver);
@@ -113,7 +116,13 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     });
     connect(m_openProfile, &QPushButton::clicked, this, &WelcomePage::openProfileRequested);
     connect(m_saveProfile, &QPushButton::clicked, this, &WelcomePage::saveProfileRequested);
-    connect(m_startOver, &QPushButton::clicked, this, [this] { this->state()->startOver(); });
+    connect(m_startOver, &QPushButton::clicked, this, [this] {
+        if (confirmLoss(this, tr("Start over?"),
+                        tr("Every answer goes back to its default: the cloud, the region, the storage account and "
+                           "the features. Profiles you saved are not changed."),
+                        tr("&Start over"), tr("&Keep my answers")))
+            this->state()->startOver();
+    });
     connect(state, &WizardState::answersChanged, this, &WelcomePage::updateScenario);
     connect(state, &WizardState::catalogChanged, this, &WelcomePage::syncEdition);
     connect(state, &WizardState::languageChanged, this,

@@ -2,6 +2,7 @@
 
 #include "appicon.h"
 #include "cloudpage.h"
+#include "confirmation.h"
 #include "exportpage.h"
 #include "featurespage.h"
 #include "filedialog.h"
@@ -121,6 +122,20 @@ FirewallWizard::FirewallWizard(WizardState *state, WizardSettings *settings, QWi
     connect(m_welcome, &WelcomePage::saveProfileRequested, this, &FirewallWizard::saveProfile);
 
     connect(this, &QWizard::currentIdChanged, m_steps, &StepList::refresh);
+    connect(m_steps, &StepList::stepActivated, this, &FirewallWizard::goToPage);
+    m_steps->setReachable([this](int id) { return isReachable(id); });
+    for (const int id : pageIds())
+        connect(page(id), &QWizardPage::completeChanged, m_steps, &StepList::refresh);
+    // Inside a dialog every push button presses itself on Enter when focused: on the pages Enter
+    // means Next (the wizard's default button), whatever has the focus.
+    connect(this, &QWizard::currentIdChanged, this, [this] {
+        for (const int id : pageIds()) {
+            for (QPushButton *b : page(id)->findChildren<QPushButton *>()) {
+                b->setAutoDefault(false);
+                b->setDefault(false);
+            }
+        }
+    });
     connect(state, &WizardState::answersChanged, this, [this] {
         updateTitle();
         if (m_settings)
@@ -171,8 +186,39 @@ void FirewallWizard::resizeEvent(QResizeEvent *event)
     QWizard::resizeEvent(event);
 }
 
+QStringList FirewallWizard::unsavedWork() const
+{
+    QStringList lost;
+    const QList<int> visited = visitedIds();
+    for (const int id : pageIds()) {
+        const auto *statePage = qobject_cast<const StatePage *>(page(id));
+        if (!statePage)
+            continue;
+        // Not having exported matters once the rules were shown; what else a page holds matters always.
+        if (id == ExportPageId && !visited.contains(RulesPageId))
+            continue;
+        const QString text = statePage->unsavedWork();
+        if (!text.isEmpty())
+            lost << text;
+    }
+    return lost;
+}
+
+bool FirewallWizard::confirmLeaving()
+{
+    const QStringList lost = unsavedWork();
+    if (lost.isEmpty())
+        return true;
+    QString text = lost.join(u'\n');
+    text += QStringLiteral("\n\n") + tr("Your answers are remembered for next time either way. Close amlfw now?");
+    return confirmLoss(this, tr("Close amlfw?"), text, tr("&Close without saving"), tr("&Stay"));
+}
+
 void FirewallWizard::done(int result)
 {
+    // Finish (Enter on the last page), Cancel and the window's close button all end here.
+    if (isVisible() && !confirmLeaving())
+        return;
     if (m_settings) {
         // Answers read from older settings gain their edition even when nothing was changed.
         m_settings->setLastAnswers(m_state->answers());
@@ -318,6 +364,44 @@ bool FirewallWizard::loadProfile(const QString &path)
                     tr("The profile \"%1\" was opened, with warnings:").arg(QDir::toNativeSeparators(path))
                         + QStringLiteral("\n\n") + describe(problems));
     return true;
+}
+
+void FirewallWizard::goToPage(int id)
+{
+    // Back to any step already visited, or forward over pages that are answered.
+    if (id == currentId() || !page(id) || !isReachable(id))
+        return;
+    if (visitedIds().contains(id)) {
+        while (currentId() != id) {
+            const int before = currentId();
+            back();
+            if (currentId() == before)
+                break;
+        }
+    } else {
+        while (currentId() < id && currentPage() && currentPage()->isComplete()) {
+            const int before = currentId();
+            next();
+            if (currentId() == before)
+                break;
+        }
+    }
+}
+
+bool FirewallWizard::isReachable(int id) const
+{
+    if (visitedIds().contains(id))
+        return true;
+    if (id < currentId() || !page(id))
+        return false;
+    // Forward: every page on the way is answered.
+    for (const int step : pageIds()) {
+        if (step >= id)
+            return true;
+        if (step >= currentId() && !page(step)->isComplete())
+            return false;
+    }
+    return false;
 }
 
 void FirewallWizard::advanceToRules()

@@ -67,6 +67,11 @@ public:
     void showAbout();
     // Goes forward page by page while the answers allow it, up to the rules.
     void advanceToRules();
+    // The step list's way to move: to a page already visited, or forward while the answers allow.
+    void goToPage(int id);
+    bool isReachable(int id) const;
+    // What closing now would lose, one sentence per page (empty: nothing).
+    QStringList unsavedWork() const;
 
     // The last message shown (profile errors, about): tests read it without a modal loop.
     QMessageBox *lastMessage() const { return m_lastMessage; }
@@ -80,6 +85,7 @@ protected:
 private:
     void retranslateUi();
     void updateTitle();
+    bool confirmLeaving();
     void showMessage(int icon, const QString &title, const QString &text);
 
     WizardState *m_state;

@@ -28,6 +28,10 @@ public:
 
     void cleanupPage() override {}
 
+    // What leaving the application now would lose on this page (translated, one sentence), or an
+    // empty string: the wizard asks before it closes when a page names something.
+    virtual QString unsavedWork() const { return {}; }
+
     // The page's own subtitle, without the edition the header adds to it.
     QString plainSubTitle() const { return m_subTitle; }
 

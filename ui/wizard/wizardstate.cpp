@@ -184,10 +184,15 @@ QString WizardState::noticeText() const
 void WizardState::setCloud(const QString &cloud)
 {
     Answers a = m_answers;
+    if (a.cloud == cloud)
+        return;
+    // Region names are per cloud: each cloud keeps the region last chosen in it, so that going
+    // through the clouds (arrow keys) and back loses nothing.
+    if (!a.cloud.isEmpty() && catalog().region(a.cloud, a.region))
+        m_regionOfCloud.insert(a.cloud, a.region);
     a.cloud = cloud;
-    // Region names are per cloud: a region of the old cloud would only be an error on the next page.
     if (!catalog().region(cloud, a.region))
-        a.region.clear();
+        a.region = catalog().region(cloud, m_regionOfCloud.value(cloud)) ? m_regionOfCloud.value(cloud) : QString();
     setAnswers(a);
 }
 
@@ -237,6 +242,7 @@ void WizardState::setWorkspaceId(const QString &workspaceId)
 void WizardState::startOver()
 {
     setNotice({});
+    m_regionOfCloud.clear();
     setAnswers(defaultAnswers());
 }
 

@@ -6,6 +6,7 @@
 #include "rule.h"
 #include "translatabletext.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -101,6 +102,7 @@ private:
     const QList<Catalog> m_catalogs;
     qsizetype m_current = 0;
     Answers m_answers;
+    QHash<QString, QString> m_regionOfCloud; // the last region chosen in each cloud left
     RuleSet m_ruleSet;
     Language m_language = Language::English;
     QList<TranslatableText> m_notice;

@@ -106,11 +106,13 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
             updateDetails();
     });
     connect(m_session, &ProbeSession::finished, this, [this] {
+        m_reportSaved = false;
         updateCounts();
         updateDetails();
         Q_EMIT testFinished();
     });
     connect(m_reportBar, &LiveTestReportBar::baselineChanged, this, &LiveTestPage::baselineChanged);
+    connect(m_reportBar, &LiveTestReportBar::reportSaved, this, [this] { m_reportSaved = true; });
     connect(state, &WizardState::ruleSetChanged, this, &LiveTestPage::ruleSetChanged);
 
     retranslateUi();
@@ -169,6 +171,15 @@ void LiveTestPage::buildResults()
 QString LiveTestPage::stepName() const
 {
     return tr("Live test");
+}
+
+QString LiveTestPage::unsavedWork() const
+{
+    if (m_session->isRunning())
+        return tr("A live test is still running.");
+    if (m_session->hasResults() && !m_reportSaved)
+        return tr("The results of the live test have not been saved as a report.");
+    return {};
 }
 
 void LiveTestPage::initializePage()

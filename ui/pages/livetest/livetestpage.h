@@ -56,6 +56,7 @@ public:
     void cancelTest();
     bool retryFailed(); // the failed and cancelled rows only, with the options as they are now
     ProbeSession *session() const { return m_session; }
+    QString unsavedWork() const override; // results of a run not saved as a report
 
 Q_SIGNALS:
     void testStarted();
@@ -92,6 +93,7 @@ private:
     QTreeView *m_view;
     QTextBrowser *m_details;
     LiveTestReportBar *m_reportBar;
+    bool m_reportSaved = false; // the last run's results are in a file
 };
 
 } // namespace amlfw

@@ -201,6 +201,7 @@ bool LiveTestReportBar::saveReport(ReportFormat format)
     showMessage(int(MessageBanner::Kind::Success), [this, format]() -> QString {
         return tr("Saved the %1 to %2").arg(formatName(format), QDir::toNativeSeparators(m_lastReportPath));
     });
+    Q_EMIT reportSaved();
     return true;
 }
 

@@ -39,6 +39,7 @@ public:
 
 Q_SIGNALS:
     void baselineChanged();
+    void reportSaved();
 
 protected:
     void changeEvent(QEvent *event) override;
