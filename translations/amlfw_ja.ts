@@ -762,10 +762,6 @@
         <translation>このヘルプを表示します。</translation>
     </message>
     <message>
-        <source>The command.</source>
-        <translation>コマンド。</translation>
-    </message>
-    <message>
         <source>For table and markdown: firewall (Azure Firewall, default), hosts (other firewalls) or all.</source>
         <translation>table と markdown の場合: firewall (Azure Firewall、既定)、hosts (その他のファイアウォール)、all のいずれか。</translation>
     </message>
@@ -1080,6 +1076,10 @@
     <message>
         <source>(none)</source>
         <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>profile %1, field &quot;%2&quot;</source>
+        <translation>プロファイル %1 の項目「%2」</translation>
     </message>
 </context>
 <context>

@@ -159,7 +159,8 @@ int CliApp::terminalWidth()
 
 int CliApp::fail(const QString &message)
 {
-    m_err << QStringLiteral("amlfw: ") << message << Qt::endl;
+    // One prefix for every problem: "amlfw: error: ", as printProblems() writes them.
+    m_err << QStringLiteral("amlfw: ") << tr("error") << QStringLiteral(": ") << message << Qt::endl;
     return BadInput;
 }
 
@@ -213,6 +214,7 @@ bool CliApp::readProfile(const QCommandLineParser &parser)
     Problems problems;
     const QString path = parser.value(QStringLiteral("profile"));
     m_profile = Profile::fromFile(path, &problems);
+    m_profilePath = path;
     printProblems(problems);
     if (m_profile && !m_profile->edition)
         m_err << QStringLiteral("amlfw: ")
@@ -285,18 +287,22 @@ bool CliApp::buildAnswers(const QCommandLineParser &parser, const Catalog &catal
         answers.acr = parser.value(QStringLiteral("acr")).trimmed();
     if (parser.isSet(QStringLiteral("workspace-id")))
         answers.workspaceId = parser.value(QStringLiteral("workspace-id")).trimmed();
+    // Every problem of the flags and answers is reported at once, in the order of the answers.
+    m_givenFlags = parser.optionNames();
+    Problems problems;
+    const auto bad = [&](const QString &location, const QString &message) {
+        problems << Problem::error(location, TranslatableText::plain(message));
+    };
     if (parser.isSet(QStringLiteral("network"))) {
         const auto network = networkKindIds.fromId(parser.value(QStringLiteral("network")).trimmed());
-        if (!network) {
-            fail(tr("\"%1\" is not a network: use customer or managed.").arg(parser.value(QStringLiteral("network"))));
-            return false;
-        }
-        answers.network = *network;
+        if (!network)
+            bad(QStringLiteral("network"),
+                tr("\"%1\" is not a network: use customer or managed.").arg(parser.value(QStringLiteral("network"))));
+        else
+            answers.network = *network;
     }
-    if (parser.isSet(QStringLiteral("features")) && parser.isSet(QStringLiteral("all-features"))) {
-        fail(tr("use either --features or --all-features, not both."));
-        return false;
-    }
+    if (parser.isSet(QStringLiteral("features")) && parser.isSet(QStringLiteral("all-features")))
+        bad(QStringLiteral("features"), tr("use either --features or --all-features, not both."));
     if (parser.isSet(QStringLiteral("features"))) {
         answers.features = splitList(parser.value(QStringLiteral("features")));
         featuresGiven = true;
@@ -304,33 +310,65 @@ bool CliApp::buildAnswers(const QCommandLineParser &parser, const Catalog &catal
         answers.features = catalog.featureIds();
         featuresGiven = true;
     }
-    if (!featuresGiven) {
-        fail(tr("choose the features with --features a,b,c or --all-features (--features \"\" for none)."));
-        return false;
-    }
+    if (!featuresGiven)
+        bad(QStringLiteral("features"),
+            tr("choose the features with --features a,b,c or --all-features (--features \"\" for none)."));
     if (parser.isSet(QStringLiteral("udr"))) {
         const auto udr = udrMethodFromId(parser.value(QStringLiteral("udr")));
-        if (!udr) {
-            fail(tr("\"%1\" is not a route method: use service-tags or ip-ranges.")
-                     .arg(parser.value(QStringLiteral("udr"))));
-            return false;
+        if (!udr)
+            bad(QStringLiteral("udr"), tr("\"%1\" is not a route method: use service-tags or ip-ranges.")
+                                           .arg(parser.value(QStringLiteral("udr"))));
+        else
+            answers.udr = *udr;
+    }
+    if (hasErrors(problems)) {
+        // The answers' own problems too, so that one run lists them all.
+        for (const Problem &p : AnswersValidator::validate(catalog, answers)) {
+            const bool sameField = std::any_of(problems.cbegin(), problems.cend(),
+                                               [&](const Problem &q) { return q.location == p.location; });
+            if (!sameField)
+                problems << p;
         }
-        answers.udr = *udr;
+        printProblems(located(problems));
+        return false;
     }
     *result = answers;
     return true;
 }
 
+// The order problems are listed in: the order of the answers.
+static int fieldOrder(const QString &location)
+{
+    static const QStringList fields{QStringLiteral("edition"),  QStringLiteral("network"), QStringLiteral("cloud"),
+                                    QStringLiteral("region"),   QStringLiteral("storage"), QStringLiteral("features"),
+                                    QStringLiteral("udr"),      QStringLiteral("acr"),     QStringLiteral("workspace-id")};
+    const qsizetype i = fields.indexOf(location);
+    return i < 0 ? int(fields.size()) : int(i);
+}
+
+Problems CliApp::located(Problems problems) const
+{
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem &a, const Problem &b) {
+        return fieldOrder(a.location) < fieldOrder(b.location);
+    });
+    for (Problem &p : problems) {
+        if (p.location.isEmpty() || p.location.startsWith(u'-') || p.location.contains(u':'))
+            continue;
+        // Name what the user wrote: the flag, or the field of the profile the value came from.
+        const bool fromProfile = m_profile && !m_givenFlags.contains(p.location)
+                                 && !(p.location == u"features" && m_givenFlags.contains(QStringLiteral("all-features")));
+        if (fromProfile)
+            p.location = tr("profile %1, field \"%2\"").arg(m_profilePath, p.location);
+        else
+            p.location = QStringLiteral("--") + p.location;
+    }
+    return problems;
+}
+
 bool CliApp::generateRuleSet(const Catalog &catalog, const Answers &answers, RuleSet *set)
 {
     *set = RuleGenerator::generate(catalog, answers);
-    // Locations name the flag the user typed.
-    Problems problems = set->problems;
-    for (Problem &p : problems) {
-        if (!p.location.isEmpty() && !p.location.startsWith(u'-') && !p.location.contains(u':'))
-            p.location = QStringLiteral("--") + p.location;
-    }
-    printProblems(problems);
+    printProblems(located(set->problems));
     return set->isValid();
 }
 
@@ -393,11 +431,9 @@ QString CliApp::generalHelp() const
 QString CliApp::commandHelp(const QCommandLineParser &parser, const QString &command) const
 {
     QString text = parser.helpText();
-    // QCommandLineParser prints the program name only; show the command too.
-    text.replace(QStringLiteral("Usage: ") + QCoreApplication::applicationFilePath(),
-                 QStringLiteral("Usage: amlfw ") + command);
-    const QString binary = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
-    text.replace(QStringLiteral("Usage: ") + binary + u' ', QStringLiteral("Usage: amlfw ") + command + u' ');
+    // QCommandLineParser prints the program's path only; show "amlfw" and the command.
+    const qsizetype end = text.indexOf(u'\n');
+    text.replace(0, end, QStringLiteral("Usage: amlfw ") + command + QStringLiteral(" [options]"));
     return text;
 }
 
@@ -431,7 +467,8 @@ int CliApp::run(const QStringList &arguments)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")});
     parser.addOption(langOption());
-    parser.addPositionalArgument(QStringLiteral("command"), tr("The command."), command);
+    // The command is the first positional argument; it is not declared, so that the help reads
+    // "Usage: amlfw rules [options]".
 
     const Command *handler = this->command(command);
     if (!handler)

@@ -51,6 +51,7 @@ public:
     // Before any work: can `path` be written? Prints why not. "-" (standard output) always can.
     bool checkOutput(const QString &path);
     bool writeOutput(const QString &path, const QByteArray &data); // "-" is standard output
+    Problems located(Problems problems) const; // sorted by answer, located at the flag or profile field
     int fail(const QString &message);                              // prints, returns BadInput
     void printProblems(const Problems &problems);
 
@@ -72,6 +73,8 @@ private:
     QTextStream &m_err;
     Language m_language = Language::English;
     std::optional<Profile> m_profile;                 // --profile, read once
+    QString m_profilePath;
+    QStringList m_givenFlags; // the options of this invocation: the rest of the answers came from the profile
     std::vector<std::unique_ptr<Command>> m_commands; // in the order "amlfw --help" lists them
 };
 

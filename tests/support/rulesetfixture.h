@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "portlist.h"
 #include "rulegenerator.h"
 
 #include <QStringList>
@@ -43,12 +44,54 @@ inline QString rowText(const Rule &rule)
     return rule.destination + QStringLiteral(" | ") + rule.protocol + QStringLiteral(" | ") + rule.ports.join(u',');
 }
 
+// A table's row lists the ports the article gives in that table; the rule itself carries the union of
+// every table's ports (graph.windows.net: 80,443 in one table, 443 in another, one rule on 80,443).
 inline QStringList tableRows(const RuleSet &set, const QString &tableId)
 {
     QStringList rows;
-    for (const Rule *rule : set.rulesInTable(tableId))
-        rows << rowText(*rule);
+    for (const Rule *rule : set.rulesInTable(tableId)) {
+        QStringList ports;
+        for (const RuleSource &s : rule->sources) {
+            if (s.table == tableId)
+                ports << s.ports;
+        }
+        rows << rule->destination + QStringLiteral(" | ") + rule->protocol + QStringLiteral(" | ")
+                    + normalizedPorts(ports).join(u',');
+    }
     return rows;
+}
+
+// Rows "destination | protocol | ports" of several tables as the rule set has them: one row per
+// direction, destination and protocol, with the union of the ports, in first-seen order. The direction
+// is the catalog's for the destination and protocol (inbound when it has an inbound row with them only).
+inline QStringList mergedRows(const Catalog &catalog, const QStringList &rows)
+{
+    QStringList keys;
+    QHash<QString, QStringList> ports;
+    QHash<QString, QString> text;
+    for (const QString &row : rows) {
+        const qsizetype cut = row.lastIndexOf(QStringLiteral(" | "));
+        const QString rowKey = row.left(cut);
+        const QStringList rowPorts = row.mid(cut + 3).split(u',', Qt::SkipEmptyParts);
+        bool inbound = false;
+        for (const CatalogRule &r : catalog.rules) {
+            if (r.direction == Direction::Inbound && r.protocol == rowKey.section(QStringLiteral(" | "), 1)
+                && r.destination.section(u'.', 0, 0) == rowKey.section(QStringLiteral(" | "), 0, 0).section(u'.', 0, 0)
+                && !rowPorts.isEmpty() && r.ports.contains(rowPorts.first()))
+                inbound = true;
+        }
+        const QString key = (inbound ? QStringLiteral("in|") : QStringLiteral("out|")) + rowKey;
+        text.insert(key, rowKey);
+        if (!keys.contains(key))
+            keys << key;
+        const QString list = row.mid(cut + 3);
+        if (!list.isEmpty())
+            ports[key] << list.split(u',');
+    }
+    QStringList out;
+    for (const QString &key : std::as_const(keys))
+        out << text.value(key) + QStringLiteral(" | ") + normalizedPorts(ports.value(key)).join(u',');
+    return out;
 }
 
 inline QStringList allRows(const RuleSet &set)

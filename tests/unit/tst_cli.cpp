@@ -139,6 +139,56 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
     }
 
+    // A command's help names the command and no argument of its own.
+    void commandHelpUsage()
+    {
+        const Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("Usage: amlfw rules [options]\n")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("Arguments:")), qPrintable(r.out));
+    }
+
+    // Every problem of one run at once, in the order of the answers, each "amlfw: error: ".
+    void allProblemsTogether()
+    {
+        const Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--cloud"), QStringLiteral("public"),
+                                  QStringLiteral("--region"), QStringLiteral("japaneest"), QStringLiteral("--storage"),
+                                  QStringLiteral("MyStore"), QStringLiteral("--udr"), QStringLiteral("bgp"),
+                                  QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(r.exitCode, 2);
+        const QStringList lines = r.err.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 4);
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(QStringLiteral("amlfw: error: --")), qPrintable(r.err));
+        QVERIFY2(lines.at(0).startsWith(QStringLiteral("amlfw: error: --region: ")), qPrintable(r.err));
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("amlfw: error: --storage: ")), qPrintable(r.err));
+        QVERIFY2(lines.at(2).startsWith(QStringLiteral("amlfw: error: --features: ")), qPrintable(r.err));
+        QVERIFY2(lines.at(3).startsWith(QStringLiteral("amlfw: error: --udr: ")), qPrintable(r.err));
+    }
+
+    // A bad answer read from a profile names the profile's field, not a flag the user never typed.
+    void profileProblemNamesTheField()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"edition\": \"2026-03\", \"cloud\": \"public\", \"region\": \"japaneast\", "
+                "\"storage\": \"Bad_Name\", \"features\": []}");
+        f.close();
+        Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--lang"),
+                            QStringLiteral("en")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("profile ") + path + QStringLiteral(", field \"storage\": ")),
+                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("--storage")), qPrintable(r.err));
+        // The flag overrides the profile: then the flag is named.
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--storage"),
+                        QStringLiteral("X"), QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("amlfw: error: --storage: ")), qPrintable(r.err));
+    }
+
     // Done when: --all-features lists every rule of the article, placeholders replaced, each with its sources.
     void allFeaturesJson()
     {

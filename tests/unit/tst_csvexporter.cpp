@@ -67,6 +67,12 @@ private Q_SLOTS:
         QTest::newRow("formula -") << QStringLiteral("-1+2") << QStringLiteral("'-1+2");
         QTest::newRow("formula @") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
         QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("lone - (no ports) is text") << QStringLiteral("-") << QStringLiteral("-");
+        QTest::newRow("lone +") << QStringLiteral("+") << QStringLiteral("+");
+        QTest::newRow("lone @") << QStringLiteral("@") << QStringLiteral("@");
+        QTest::newRow("lone =") << QStringLiteral("=") << QStringLiteral("'=");
+        QTest::newRow("-cmd") << QStringLiteral("-cmd|' /C calc'!A0") << QStringLiteral("'-cmd|' /C calc'!A0");
+        QTest::newRow("port range") << QStringLiteral("29876-29877") << QStringLiteral("29876-29877");
         QTest::newRow("japanese") << QStringLiteral("送信") << QStringLiteral("送信");
         QTest::newRow("inner = is fine") << QStringLiteral("a=b") << QStringLiteral("a=b");
     }
@@ -76,6 +82,25 @@ private Q_SLOTS:
         QFETCH(QString, value);
         QFETCH(QString, expected);
         QCOMPARE(CsvExporter::cell(value), expected);
+    }
+
+    // A route has no protocol or ports: the cells read "-", not "'-"; and no source and destination are
+    // listed twice for one direction and protocol (graph.windows.net on 80,443 and on 443 is one row).
+    void routesReadCleanlyAndNoDuplicates()
+    {
+        const RuleSet set = generateAll(QStringLiteral("public"), QStringLiteral("japaneast"));
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(CsvExporter::write(set, CsvOptions{}).mid(3)));
+        int routes = 0;
+        QSet<QString> seen;
+        for (const QStringList &r : rows.mid(1)) {
+            QVERIFY2(!r.value(5).startsWith(u'\'') && !r.value(6).startsWith(u'\''), qPrintable(r.join(u',')));
+            if (r.value(5) == u"-" && r.value(6) == u"-")
+                ++routes;
+            const QString key = r.value(1) + u'|' + r.value(3) + u'|' + r.value(4) + u'|' + r.value(5);
+            QVERIFY2(!seen.contains(key), qPrintable(key));
+            seen.insert(key);
+        }
+        QVERIFY(routes > 0);
     }
 
     void writesEveryRule()

@@ -81,13 +81,31 @@ private Q_SLOTS:
             const int column = TextTable::displayWidth(lines.at(i).left(lines.at(i).indexOf(QStringLiteral("ポート"))));
             for (qsizetype j = i + 2; j < lines.size() && !lines.at(j).isEmpty(); ++j) {
                 const QString &row = lines.at(j);
-                const qsizetype tcp = row.indexOf(QStringLiteral("TCP  "));
-                QVERIFY(tcp > 0);
-                // the ports cell follows the protocol cell, padded to the header's column
-                const qsizetype ports = row.indexOf(QRegularExpression(QStringLiteral("\\S")), tcp + 3);
+                // the ports cell starts after the protocol cell ("TCP", "Http:80、Https:443"), padded
+                // to the header's column
+                const qsizetype protocol = row.indexOf(QRegularExpression(QStringLiteral("(TCP|Https?:\\d)")));
+                QVERIFY2(protocol > 0, qPrintable(row));
+                const qsizetype gap = row.indexOf(QStringLiteral("  "), protocol);
+                const qsizetype ports = row.indexOf(QRegularExpression(QStringLiteral("\\S")), gap);
                 QCOMPARE(TextTable::displayWidth(row.left(ports)), column);
             }
         }
+    }
+
+    // Application rules say what the firewall says: Http:80, Https:443, not TCP; the ports column has the ports.
+    void applicationRulesShowFirewallProtocols()
+    {
+        const RuleSet set = generate(QStringLiteral("public"), QStringLiteral("japaneast"), {QStringLiteral("python")});
+        const QString text = TextReport::table(set, Language::English, RuleView::AzureFirewall, 0);
+        bool seen = false;
+        for (const QString &line : text.split(u'\n')) {
+            if (!line.startsWith(QStringLiteral("afw-app-pypi ")))
+                continue;
+            seen = true;
+            QVERIFY2(line.contains(QStringLiteral("Http:80, Https:443  80, 443")), qPrintable(line));
+            QVERIFY2(!line.contains(QStringLiteral("TCP")), qPrintable(line));
+        }
+        QVERIFY(seen);
     }
 
     void elidesToWidth()

@@ -108,20 +108,16 @@ const RuleTreeModel::Entry *RuleTreeModel::entry(const QModelIndex &index) const
 QString RuleTreeModel::cellText(const Entry &e, int column) const
 {
     const Rule &rule = *e.rule;
-    const QString listSeparator = m_language == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", ");
     switch (column) {
     case DestinationColumn:
         if (e.hasPart)
             return e.part.urlPath.isEmpty() ? e.part.target : e.part.urlPath;
         return rule.destination;
     case ProtocolColumn:
-        return RuleLabels::protocol(rule);
+        return e.hasPart ? RuleLabels::protocol(rule, e.part, m_language) : RuleLabels::protocol(rule);
     case PortsColumn:
-        if (e.hasPart) {
-            if (!e.part.appProtocols.isEmpty())
-                return e.part.appProtocols.join(listSeparator);
+        if (e.hasPart)
             return RuleLabels::ports(e.part.ports, m_language);
-        }
         return RuleLabels::ports(rule.ports, m_language);
     case RequiredForColumn:
         return RuleLabels::features(*m_set, rule, m_language);

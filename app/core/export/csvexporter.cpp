@@ -12,8 +12,11 @@ QString CsvExporter::neutralize(const QString &value)
     if (value.isEmpty())
         return value;
     const QChar first = value.front();
-    // =, +, -, @ start formulas in Excel, LibreOffice and Google Sheets; tab and CR do in some.
-    if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
+    // =, +, -, @ start formulas in Excel, LibreOffice and Google Sheets; tab and CR do in some. A lone
+    // +, - or @ is text to all of them (the "-" of a route's ports): guarding it would print "'-".
+    if (first == u'=' || first == u'\t' || first == u'\r')
+        return u'\'' + value;
+    if ((first == u'+' || first == u'-' || first == u'@') && value.size() > 1)
         return u'\'' + value;
     return value;
 }

@@ -100,13 +100,10 @@ QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart
         destination = part.urlPath;
     if (!rule.notes.isEmpty() || !rule.unanswered.isEmpty() || !AzureFirewall::explanation(part).isEmpty())
         destination += QStringLiteral(" [!]");
-    QString ports = RuleLabels::ports(part.ports, language);
-    if (!part.appProtocols.isEmpty())
-        ports = part.appProtocols.join(language == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", "));
     QStringList row{rule.id,
                     destination,
-                    RuleLabels::protocol(rule),
-                    ports,
+                    RuleLabels::protocol(rule, part, language),
+                    RuleLabels::ports(part.ports, language),
                     RuleLabels::features(set, rule, language),
                     RuleLabels::purpose(rule, language)};
     if (part.type == FirewallRuleType::Managed)

@@ -74,19 +74,21 @@ struct RuleSource
     QString table;
     QString when; // the catalog's condition, as written
     LocalizedText purpose;
+    QStringList ports; // the ports this row lists (after its port conditions); the rule has their union
 };
 
-// A rule of the generated set: catalog rows with the same destination, protocol and ports merged.
+// A rule of the generated set: catalog rows with the same direction, kind, destination and protocol
+// merged, their ports united.
 struct Rule
 {
-    QString id; // stable: the id of the first catalog row with this destination, protocol and ports
+    QString id; // stable: the id of the first catalog row with this destination and protocol
     Direction direction = Direction::Outbound;
     RuleKind kind = RuleKind::Fqdn;
     QString destination;         // placeholders replaced
     QString destinationTemplate; // as in the catalog
     QString articleDestination;  // as printed in the article, when amlfw corrects it
     QString protocol;            // TCP / UDP / ANY; empty for routes and private endpoints
-    QStringList ports;
+    QStringList ports;    // every source's ports, normalized
     QStringList features; // selected features that require it; empty: always needed
     QString udr;          // routes: service-tags / ip-ranges
     QString alternativeTag;

@@ -14,11 +14,14 @@ namespace amlfw {
 
 namespace {
 
+// One rule per destination, direction, kind and protocol: rows that differ only in their ports (an
+// article lists graph.windows.net on 80,443 in one table and on 443 in another) are one rule with the
+// union of the ports, so that no firewall rule collection names the same host twice.
 QString mergeKey(Direction direction, RuleKind kind, const QString &destination, const QString &protocol,
-                 const QStringList &ports, const QString &udr)
+                 const QString &udr)
 {
     return directionId(direction) + u'|' + ruleKindId(kind) + u'|' + destination.toLower() + u'|' + protocol + u'|'
-           + normalizedPorts(ports).join(u',') + u'|' + udr;
+           + udr;
 }
 
 bool appliesToCloud(const QStringList &clouds, const QString &cloud)
@@ -71,13 +74,13 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
     if (!answers.workspaceId.isEmpty())
         set.placeholders.insert(QStringLiteral("workspace-id"), answers.workspaceId.toLower());
 
-    // Stable ids: a rule is named after the first catalog row of this cloud with its destination,
-    // protocol and ports, whatever the selected features.
+    // Stable ids: a rule is named after the first catalog row of this cloud with its destination and
+    // protocol, whatever the selected features.
     QHash<QString, QString> canonicalId;
     for (const CatalogRule &row : catalog.rules) {
         if (!appliesToCloud(row.clouds, cloud) || row.network != answers.network)
             continue;
-        const QString key = mergeKey(row.direction, row.kind, row.destination, row.protocol, row.ports, row.udr);
+        const QString key = mergeKey(row.direction, row.kind, row.destination, row.protocol, row.udr);
         if (!canonicalId.contains(key))
             canonicalId.insert(key, row.id);
     }
@@ -120,22 +123,21 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
         ports = normalizedPorts(ports);
 
         const QString destination = substitutePlaceholders(row.destination, set.placeholders);
-        const QString key = mergeKey(row.direction, row.kind, destination, row.protocol, ports, row.udr);
+        const QString key = mergeKey(row.direction, row.kind, destination, row.protocol, row.udr);
         RuleSource source{
             row.id,    row.index,       catalog.table(row.table) ? catalog.table(row.table)->section : QString(),
-            row.table, row.when.text(), row.purpose};
+            row.table, row.when.text(), row.purpose, ports};
 
         qsizetype index = byKey.value(key, -1);
         if (index < 0) {
             Rule rule;
             rule.id = canonicalId.value(
-                mergeKey(row.direction, row.kind, row.destination, row.protocol, row.ports, row.udr), row.id);
+                mergeKey(row.direction, row.kind, row.destination, row.protocol, row.udr), row.id);
             rule.direction = row.direction;
             rule.kind = row.kind;
             rule.destination = destination;
             rule.destinationTemplate = row.destination;
             rule.protocol = row.protocol;
-            rule.ports = ports;
             rule.udr = row.udr;
             rule.network = row.network;
             rule.automatic = row.automatic;
@@ -149,6 +151,7 @@ RuleSet RuleGenerator::generate(const Catalog &catalog, const Answers &answers)
         }
         Rule &rule = set.rules[index];
         rule.sources << source;
+        rule.ports = normalizedPorts(rule.ports + ports);
         if (rule.articleDestination.isEmpty() && !row.article.isEmpty())
             rule.articleDestination = row.article;
         if (rule.alternativeTag.isEmpty()) // "BatchNodeManagement.<region>"

@@ -38,6 +38,13 @@ QString RuleLabels::protocol(const Rule &rule)
     return rule.protocol.isEmpty() ? QStringLiteral("-") : rule.protocol;
 }
 
+QString RuleLabels::protocol(const Rule &rule, const FirewallPart &part, Language language)
+{
+    if (part.appProtocols.isEmpty())
+        return protocol(rule);
+    return part.appProtocols.join(language == Language::Japanese ? QStringLiteral("、") : QStringLiteral(", "));
+}
+
 QString RuleLabels::features(const RuleSet &set, const Rule &rule, Language language)
 {
     if (rule.features.isEmpty())

@@ -17,6 +17,8 @@ public:
     static QString kind(RuleKind kind);
     static QString ports(const QStringList &ports, Language language);   // "80, 443" / "80、443"
     static QString protocol(const Rule &rule);                           // "TCP", or "-" for routes
+    // As the firewall names it: an application rule's "Http:80, Https:443", else the rule's protocol.
+    static QString protocol(const Rule &rule, const FirewallPart &part, Language language);
     static QString features(const RuleSet &set, const Rule &rule, Language language); // names, or "Always"
     static QString featureIds(const Rule &rule);                          // ids, or "always"
     static QString sections(const RuleSet &set, const Rule &rule, Language language);
