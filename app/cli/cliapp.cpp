@@ -45,6 +45,19 @@ std::optional<QString> preScanLanguage(const QStringList &arguments)
     return std::nullopt;
 }
 
+// The value of --profile, to read the profile's "lang" before anything else.
+std::optional<QString> preScanProfile(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == u"--profile" && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (a.startsWith(QStringLiteral("--profile=")))
+            return a.mid(10);
+    }
+    return std::nullopt;
+}
+
 QString commandOf(const QStringList &arguments)
 {
     // The first argument that is not an option; option values never come before the command.
@@ -55,6 +68,14 @@ QString commandOf(const QStringList &arguments)
             ++i;
     }
     return {};
+}
+
+// The language a profile asks for; its problems are reported later, in that language.
+std::optional<Language> profileLanguage(const QString &path)
+{
+    Problems ignored;
+    const std::optional<Profile> profile = Profile::fromFile(path, &ignored);
+    return profile ? profile->language : std::nullopt;
 }
 
 } // namespace
@@ -444,6 +465,9 @@ int CliApp::run(const QStringList &arguments)
         if (!language)
             return fail(tr("\"%1\" is not a language: use en or ja.").arg(*lang));
         m_language = *language;
+    } else if (const auto profile = preScanProfile(arguments); profile && profileLanguage(*profile)) {
+        // The profile's "lang", when --lang does not choose: a workshop's profile speaks its language.
+        m_language = *profileLanguage(*profile);
     } else {
         m_language = systemLanguage();
     }

@@ -189,6 +189,31 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("amlfw: error: --storage: ")), qPrintable(r.err));
     }
 
+    // A profile's "lang" chooses the language of the output and of its own problems; --lang still wins.
+    void profileLanguage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("workshop.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"edition\": \"2026-03\", \"lang\": \"ja\", \"cloud\": \"public\", \"region\": \"japaneast\", "
+                "\"storage\": \"mystore\", \"features\": []}");
+        f.close();
+        Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("東日本")), qPrintable(r.out));
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--lang"),
+                        QStringLiteral("en")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Japan East")) && !r.out.contains(QStringLiteral("東日本")),
+                 qPrintable(r.out));
+        // The profile's own problems come in its language too.
+        r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile=") + path, QStringLiteral("--storage"),
+                        QStringLiteral("Bad_Name")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("エラー")), qPrintable(r.err));
+    }
+
     // Done when: --all-features lists every rule of the article, placeholders replaced, each with its sources.
     void allFeaturesJson()
     {
