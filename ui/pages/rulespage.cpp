@@ -23,6 +23,7 @@
 #include <QRegularExpression>
 #include <QScopedValueRollback>
 #include <QSplitter>
+#include <QStyleOptionTab>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -41,6 +42,33 @@ QString tsvCell(QString text)
     return text;
 }
 
+// QTabBar elides a label with QFontMetrics::elidedText(), which in Japanese text measures the
+// mnemonic's '&' of "(&I)" too, and so cuts labels that fit the room QTabBar gave them.
+class RuleTabBar : public QTabBar
+{
+public:
+    using QTabBar::QTabBar;
+
+protected:
+    void initStyleOption(QStyleOptionTab *option, int tabIndex) const override
+    {
+        QTabBar::initStyleOption(option, tabIndex);
+        const QRect room = style()->subElementRect(QStyle::SE_TabBarTabText, option, this);
+        if (fontMetrics().size(Qt::TextShowMnemonic, tabText(tabIndex)).width() <= room.width())
+            option->text = tabText(tabIndex);
+    }
+};
+
+class RuleTabWidget : public QTabWidget
+{
+public:
+    explicit RuleTabWidget(QWidget *parent)
+        : QTabWidget(parent)
+    {
+        setTabBar(new RuleTabBar(this));
+    }
+};
+
 } // namespace
 
 RulesPage::RulesPage(WizardState *state, QWidget *parent)
@@ -50,7 +78,7 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     , m_filterLabel(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_matches(new QLabel(this))
-    , m_tabs(new QTabWidget(this))
+    , m_tabs(new RuleTabWidget(this))
     , m_details(new QTextBrowser(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_totals(new QLabel(this))
@@ -712,18 +740,18 @@ void RulesPage::fitColumns(Tab tab)
         switch (c) {
         case RuleTreeModel::DestinationColumn: // a long URL elides; its tooltip and the details show it
             full = std::min(full, available / 3);
-            floor = std::min(full, std::max(140, available / 6));
+            floor = std::min(full, std::max(170, available / 5));
             break;
         case RuleTreeModel::RequiredForColumn: // a list of features: the details pane has it whole
             full = std::min(full, available / 6);
-            floor = std::min(full, 100);
+            floor = std::min(full, 90);
             break;
         case RuleTreeModel::ChangeColumn:
             full = std::min(full, available / 4);
-            floor = std::min(full, 100);
+            floor = std::min(full, 90);
             break;
         case RuleTreeModel::IdColumn:
-            floor = std::min(full, 90);
+            floor = std::min(full, 80);
             break;
         default:
             floor = std::min(full, floor);
