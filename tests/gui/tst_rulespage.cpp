@@ -16,12 +16,12 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QStandardPaths>
+#include <QStyleOptionTab>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
-#include <QScopeGuard>
-#include <QStyleOptionTab>
 #include <QtTest>
 
 using namespace amlfw;
@@ -144,9 +144,12 @@ private Q_SLOTS:
         QVERIFY(shown > 0);
         QVERIFY(m_page->filterModel(RulesPage::ApplicationTab)->matchingItems()
                 < m_page->filterModel(RulesPage::ApplicationTab)->totalItems());
-        QCOMPARE(find::tabs(m_page.get())->tabText(RulesPage::ApplicationTab),
-                 QStringLiteral("A&pplication (%1)").arg(m_page->filterModel(RulesPage::ApplicationTab)->matchingItems()));
-        QVERIFY(find::tabs(m_page.get())->tabToolTip(RulesPage::ApplicationTab).contains(QStringLiteral(" match the filter")));
+        QCOMPARE(
+            find::tabs(m_page.get())->tabText(RulesPage::ApplicationTab),
+            QStringLiteral("A&pplication (%1)").arg(m_page->filterModel(RulesPage::ApplicationTab)->matchingItems()));
+        QVERIFY(find::tabs(m_page.get())
+                    ->tabToolTip(RulesPage::ApplicationTab)
+                    .contains(QStringLiteral(" match the filter")));
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("rulesMatches"))->text().contains(QStringLiteral(" of ")));
 
         // Japanese purposes can be searched too, once the page speaks Japanese.
@@ -563,7 +566,8 @@ private Q_SLOTS:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::AltModifier); // Show chan&ges
         QTRY_VERIFY(bar->isTabVisible(RulesPage::OtherEditionTab));
         QCOMPARE(fits("changes shown, filtering"), QString());
-        QVERIFY2(bar->tabToolTip(RulesPage::OtherEditionTab).contains(QStringLiteral("2021-11")) && bar->tabText(RulesPage::OtherEditionTab).contains(u'&'),
+        QVERIFY2(bar->tabToolTip(RulesPage::OtherEditionTab).contains(QStringLiteral("2021-11"))
+                     && bar->tabText(RulesPage::OtherEditionTab).contains(u'&'),
                  qPrintable(bar->tabToolTip(RulesPage::OtherEditionTab)));
 
         // Columns at 1024 px: everything but Purpose as wide as its content, nothing to scroll sideways.
@@ -575,7 +579,10 @@ private Q_SLOTS:
                 QCoreApplication::processEvents();
                 QHeaderView *h = find::view(page, RulesPage::Tab(t))->header();
                 if (h->length() > v->viewport()->width())
-                    return QStringLiteral("tab %1: columns %2 px in %3").arg(t).arg(h->length()).arg(v->viewport()->width());
+                    return QStringLiteral("tab %1: columns %2 px in %3")
+                        .arg(t)
+                        .arg(h->length())
+                        .arg(v->viewport()->width());
                 // Large: the rule ID whole, and the destination unless it is a long URL; Purpose a fifth or more.
                 const bool large = minimumPurpose < 0;
                 const int purposeMinimum = large ? v->viewport()->width() / 5 : minimumPurpose;
@@ -586,14 +593,21 @@ private Q_SLOTS:
                     whole << int(RuleTreeModel::DestinationColumn);
                 for (int c : std::as_const(whole)) {
                     if (h->sectionSize(c) < v->sizeHintForColumn(c))
-                        return QStringLiteral("tab %1 column %2: %3 px for %4").arg(t).arg(c).arg(h->sectionSize(c)).arg(v->sizeHintForColumn(c));
+                        return QStringLiteral("tab %1 column %2: %3 px for %4")
+                            .arg(t)
+                            .arg(c)
+                            .arg(h->sectionSize(c))
+                            .arg(v->sizeHintForColumn(c));
                 }
-                if (h->sectionSize(RuleTreeModel::PurposeColumn) < purposeMinimum)
-                {
+                if (h->sectionSize(RuleTreeModel::PurposeColumn) < purposeMinimum) {
                     QStringList sizes;
                     for (int c = 0; c < h->count(); ++c)
                         sizes << QString::number(h->sectionSize(c)) + u'/' + QString::number(v->sizeHintForColumn(c));
-                    return QStringLiteral("tab %1: Purpose %2 px of %3: %4").arg(t).arg(h->sectionSize(RuleTreeModel::PurposeColumn)).arg(v->viewport()->width()).arg(sizes.join(u' '));
+                    return QStringLiteral("tab %1: Purpose %2 px of %3: %4")
+                        .arg(t)
+                        .arg(h->sectionSize(RuleTreeModel::PurposeColumn))
+                        .arg(v->viewport()->width())
+                        .arg(sizes.join(u' '));
                 }
             }
             return {};

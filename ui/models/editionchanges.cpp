@@ -121,9 +121,11 @@ QString EditionChanges::otherOnlyTitle() const
 
 QString EditionChanges::otherOnlyToolTip() const
 {
-    return m_shownIsNewer ? tr("Removed since %1: the rules the %1 edition of the article has and this one no longer "
-                               "has.").arg(m_otherEdition)
-                          : tr("New in %1: the rules the %1 edition of the article adds to this one.").arg(m_otherEdition);
+    return m_shownIsNewer
+               ? tr("Removed since %1: the rules the %1 edition of the article has and this one no longer "
+                    "has.")
+                     .arg(m_otherEdition)
+               : tr("New in %1: the rules the %1 edition of the article adds to this one.").arg(m_otherEdition);
 }
 
 QString EditionChanges::summary() const

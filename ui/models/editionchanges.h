@@ -40,7 +40,7 @@ public:
     // The tab of the rules only the other edition has: "&Removed" / "N&ew" (the tooltip says since when).
     QString otherOnlyTitle() const;
     QString otherOnlyToolTip() const; // what that tab lists, in a sentence
-    QString summary() const; // "Since 2021-11: 13 new, 4 removed, 3 changed."
+    QString summary() const;          // "Since 2021-11: 13 new, 4 removed, 3 changed."
 
     const QHash<QString, QString> &marks() const { return m_marks; } // rule id of the shown set -> mark
     std::shared_ptr<const RuleSet> otherOnly() const { return m_otherOnly; }

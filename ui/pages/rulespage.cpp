@@ -18,10 +18,10 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
-#include <QResizeEvent>
-#include <QScrollBar>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStyleOptionTab>
 #include <QTabBar>
@@ -304,8 +304,11 @@ void RulesPage::retranslateUi()
     m_copyTable->setText(tr("Copy as &TSV"));
     m_copyTable->setToolTip(tr("Copy the rows shown in this tab with their group headers as tab-separated values, "
                                "for a spreadsheet or a change request."));
-    for (auto [button, action] : {std::pair{m_copyHostNamesButton, m_copyHostNames}, std::pair{m_copyTableButton, m_copyTable}}) {
+    for (auto [button, action] :
+         {std::pair{m_copyHostNamesButton, m_copyHostNames}, std::pair{m_copyTableButton, m_copyTable}}) {
         button->setText(action->text());
+        button->setAccessibleName(
+            QString(action->text()).remove(QRegularExpression(QStringLiteral("\\(&.\\)"))).remove(u'&'));
         button->setToolTip(action->toolTip());
         button->setAccessibleDescription(action->toolTip());
     }
@@ -491,8 +494,9 @@ void RulesPage::applyFilter()
         // The details follow the filter: when it hid the current row (or there was none), the
         // first row shown becomes current, without selecting it (copying "all shown" stays so).
         const QModelIndex current = parts.view->currentIndex();
-        if (filtering && (!current.isValid() || !current.parent().isValid()
-                          || parts.filter->mapToSource(current) != before || !before.isValid())) {
+        if (filtering
+            && (!current.isValid() || !current.parent().isValid() || parts.filter->mapToSource(current) != before
+                || !before.isValid())) {
             parts.view->selectionModel()->setCurrentIndex(firstShownRow(Tab(t)), QItemSelectionModel::NoUpdate);
         }
     }
@@ -646,7 +650,8 @@ QString RulesPage::hostNamesText() const
         for (int r = 0; r < parts.filter->rowCount(group); ++r) {
             if (selected && !selection->isRowSelected(r, group))
                 continue;
-            const RuleTreeModel::Entry *entry = parts.model->entry(parts.filter->mapToSource(parts.filter->index(r, 0, group)));
+            const RuleTreeModel::Entry *entry
+                = parts.model->entry(parts.filter->mapToSource(parts.filter->index(r, 0, group)));
             if (!entry)
                 continue;
             const QString host = parts.model->cellText(*entry, RuleTreeModel::DestinationColumn);
@@ -677,7 +682,8 @@ QString RulesPage::shownTableText() const
         groupRow[0] = group.data().toString(); // with what it counts
         out += line(groupRow);
         for (int r = 0; r < parts.filter->rowCount(group); ++r) {
-            const RuleTreeModel::Entry *entry = parts.model->entry(parts.filter->mapToSource(parts.filter->index(r, 0, group)));
+            const RuleTreeModel::Entry *entry
+                = parts.model->entry(parts.filter->mapToSource(parts.filter->index(r, 0, group)));
             if (!entry)
                 continue;
             QStringList cells;
@@ -705,7 +711,8 @@ bool RulesPage::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::Resize) {
         for (int t = 0; t < TabCount; ++t) {
             if (m_parts.at(t).view->viewport() == watched
-                && static_cast<QResizeEvent *>(event)->oldSize().width() != static_cast<QResizeEvent *>(event)->size().width())
+                && static_cast<QResizeEvent *>(event)->oldSize().width()
+                       != static_cast<QResizeEvent *>(event)->size().width())
                 fitColumns(Tab(t));
         }
     }
@@ -722,7 +729,9 @@ void RulesPage::fitColumns(Tab tab)
     const QScopedValueRollback<bool> fitting(m_fittingColumns, true);
     const int padding = 12;
     const QAbstractItemView *items = v; // QTreeView hides sizeHintForColumn()
-    auto content = [&](int c) { return items->sizeHintForColumn(c) + padding; };
+    auto content = [&](int c) {
+        return items->sizeHintForColumn(c) + padding;
+    };
     // Each column but Purpose gets what its content and header need, or, when the window is too
     // narrow for that, shrinks towards a floor, in proportion to what it can give; Purpose (a
     // sentence, elided, whole in the details pane) takes the rest.
