@@ -63,6 +63,17 @@
     </message>
 </context>
 <context>
+    <name>amlfw::GroupedFilterModel</name>
+    <message numerus="yes">
+        <source>%1 (%2 of %n)</source>
+        <extracomment>A group of rules under a filter: its title, the rows shown, all its rows (&quot;Application rules (3 of 12)&quot;)</extracomment>
+        <translation>
+            <numerusform>%1 (%2 of %n)</numerusform>
+            <numerusform>%1 (%2 of %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>amlfw::LiveTestOptions</name>
     <message numerus="yes">
         <source>%1 of %n wildcard or service tag destination(s) without a host to test</source>
@@ -107,12 +118,29 @@
     </message>
 </context>
 <context>
+    <name>amlfw::RuleDetails</name>
+    <message numerus="yes">
+        <source>%n rule(s) in other tabs match; the tab titles count them.</source>
+        <translation>
+            <numerusform>%n rule in another tab matches; the tab titles count it.</numerusform>
+            <numerusform>%n rules in other tabs match; the tab titles count them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>amlfw::RulesPage</name>
     <message numerus="yes">
         <source>%n rule(s): %1 inbound, %2 routes, %3 network rules with service tags, %4 with FQDNs, %5 application rules, %6 not expressible. %7 are always needed; %8 have notes.</source>
         <translation>
             <numerusform>%n rule: %1 inbound, %2 routes, %3 network rules with service tags, %4 with FQDNs, %5 application rules, %6 not expressible. %7 are always needed; %8 have notes.</numerusform>
             <numerusform>%n rules: %1 inbound, %2 routes, %3 network rules with service tags, %4 with FQDNs, %5 application rules, %6 not expressible. %7 are always needed; %8 have notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n rule(s) match the filter.</source>
+        <translation>
+            <numerusform>%1 of %n rule matches the filter.</numerusform>
+            <numerusform>%1 of %n rules match the filter.</numerusform>
         </translation>
     </message>
 </context>

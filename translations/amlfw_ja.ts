@@ -1300,20 +1300,30 @@
         <translation>%1 にはありません</translation>
     </message>
     <message>
-        <source>&amp;Removed since %1</source>
-        <translation>%1 以降に削除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>N&amp;ew in %1</source>
-        <translation>%1 で追加(&amp;E)</translation>
-    </message>
-    <message>
         <source>Since %1: %2 new, %3 removed, %4 changed.</source>
         <translation>%1 以降: 新規 %2、削除 %3、変更 %4。</translation>
     </message>
     <message>
         <source>In %1: %2 new, %3 removed, %4 changed.</source>
         <translation>%1 では: 新規 %2、削除 %3、変更 %4。</translation>
+    </message>
+    <message>
+        <source>&amp;Removed</source>
+        <comment>rules page tab: rules removed since the other edition</comment>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>N&amp;ew</source>
+        <comment>rules page tab: rules new in the other edition</comment>
+        <translation>追加(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Removed since %1: the rules the %1 edition of the article has and this one no longer has.</source>
+        <translation>%1 以降に削除: 記事の %1 版にあり、この版にはない規則です。</translation>
+    </message>
+    <message>
+        <source>New in %1: the rules the %1 edition of the article adds to this one.</source>
+        <translation>%1 で追加: 記事の %1 版で、この版に加わった規則です。</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2004,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>&amp;Stay</source>
         <translation>閉じない(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::GroupedFilterModel</name>
+    <message numerus="yes">
+        <source>%1 (%2 of %n)</source>
+        <extracomment>A group of rules under a filter: its title, the rows shown, all its rows (&quot;Application rules (3 of 12)&quot;)</extracomment>
+        <translation><numerusform>%1 (%n 件中 %2 件)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3771,6 +3789,18 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Select a rule to see its purpose, where the article lists it, its notes and how Azure Firewall carries it.</source>
         <translation>規則を選択すると、目的、記事での記載箇所、注意事項、Azure Firewall での扱いが表示されます。</translation>
     </message>
+    <message>
+        <source>No rule in this tab matches “%1”.</source>
+        <translation>このタブには「%1」に一致する規則がありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) in other tabs match; the tab titles count them.</source>
+        <translation><numerusform>他のタブで %n 件の規則が一致します。件数はタブの見出しに表示されます。</numerusform></translation>
+    </message>
+    <message>
+        <source>No rule in any tab matches. Escape in the filter field shows all rules again.</source>
+        <translation>どのタブにも一致する規則がありません。フィルターの欄で Esc キーを押すと、すべての規則が再び表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::RuleDiff</name>
@@ -3971,10 +4001,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>選択した行をタブ区切りの値としてコピーします (スプレッドシート向け)。</translation>
     </message>
     <message>
-        <source>Copy as &amp;Markdown</source>
-        <translation>Markdown としてコピー(&amp;M)</translation>
-    </message>
-    <message>
         <source>Copy the selected rows as a Markdown table, for a ticket or a wiki.</source>
         <translation>選択した行を Markdown の表としてコピーします (チケットや Wiki 向け)。</translation>
     </message>
@@ -3987,20 +4013,12 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>検索</translation>
     </message>
     <message>
-        <source>&amp;Inbound and routes</source>
-        <translation>受信とルート(&amp;I)</translation>
-    </message>
-    <message>
-        <source>A&amp;pplication rules</source>
-        <translation>アプリケーション規則(&amp;P)</translation>
-    </message>
-    <message>
         <source>Not e&amp;xpressible</source>
-        <translation>表現できない規則(&amp;X)</translation>
+        <translation>表現不可(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Other firewalls</source>
-        <translation>その他のファイアウォール(&amp;O)</translation>
+        <translation>その他の FW(&amp;O)</translation>
     </message>
     <message>
         <source>storage account %1</source>
@@ -4027,10 +4045,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>このシナリオにはこの種類の規則はありません。</translation>
     </message>
     <message>
-        <source>Net&amp;work rules</source>
-        <translation>ネットワーク規則(&amp;W)</translation>
-    </message>
-    <message>
         <source>About this scenario (notes: %1)</source>
         <translation>このシナリオについて (注意事項 %1 件)</translation>
     </message>
@@ -4047,6 +4061,64 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>There is no other edition to compare these rules with.</source>
         <translation>これらの規則と比較できる別の版はありません。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy selected rows</source>
+        <translation>選択した行をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy selected rows as &amp;Markdown</source>
+        <translation>選択した行を Markdown としてコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;host names</source>
+        <translation>ホスト名をコピー(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy the destinations of the selected rows, or of all rows shown in this tab when none is selected: each once, one per line.</source>
+        <translation>選択した行の送信先を (選択がなければこのタブに表示されているすべての行の送信先を)、重複なしで 1 行に 1 つずつコピーします。</translation>
+    </message>
+    <message>
+        <source>Copy the rows shown in this tab with their group headers as tab-separated values, for a spreadsheet or a change request.</source>
+        <translation>このタブに表示されている行を、グループの見出しを含めてタブ区切り形式でコピーします。スプレッドシートや変更の申請に使用できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Inbound &amp;&amp; routes</source>
+        <translation>受信とルート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Net&amp;work</source>
+        <comment>rules page tab: Azure Firewall&apos;s network rules</comment>
+        <translation>ネットワーク(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication</source>
+        <comment>rules page tab: Azure Firewall&apos;s application rules</comment>
+        <translation>アプリケーション(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Inbound rules of the network security group and the routes of the route table.</source>
+        <translation>ネットワーク セキュリティ グループの受信の規則と、ルート テーブルのルートです。</translation>
+    </message>
+    <message>
+        <source>Network rules of Azure Firewall: service tags and FQDNs.</source>
+        <translation>Azure Firewall のネットワーク規則 (サービス タグと FQDN) です。</translation>
+    </message>
+    <message>
+        <source>Application rules of Azure Firewall: FQDNs with their protocols.</source>
+        <translation>Azure Firewall のアプリケーション規則 (FQDN とそのプロトコル) です。</translation>
+    </message>
+    <message>
+        <source>Rules Azure Firewall cannot express as the article writes them, and what to do instead.</source>
+        <translation>記事の記載のままでは Azure Firewall で表現できない規則と、その代わりの方法です。</translation>
+    </message>
+    <message>
+        <source>The article&apos;s host tables, for firewalls other than Azure Firewall.</source>
+        <translation>その他のファイアウォール: Azure Firewall 以外のファイアウォール向けの、記事のホストの表です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n rule(s) match the filter.</source>
+        <translation><numerusform>%n 件中 %1 件の規則がフィルターに一致します。</numerusform></translation>
     </message>
 </context>
 <context>

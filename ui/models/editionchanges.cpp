@@ -114,7 +114,18 @@ bool EditionChanges::update(const RuleSet &set, Language language)
 
 QString EditionChanges::otherOnlyTitle() const
 {
-    return m_shownIsNewer ? tr("&Removed since %1").arg(m_otherEdition) : tr("N&ew in %1").arg(m_otherEdition);
+    // Short, for the tab bar; otherOnlyToolTip() says since when, and the control above the tabs too.
+    return m_shownIsNewer ? tr("&Removed", "rules page tab: rules removed since the other edition")
+                          : tr("N&ew", "rules page tab: rules new in the other edition");
+}
+
+QString EditionChanges::otherOnlyToolTip() const
+{
+    return m_shownIsNewer
+               ? tr("Removed since %1: the rules the %1 edition of the article has and this one no longer "
+                    "has.")
+                     .arg(m_otherEdition)
+               : tr("New in %1: the rules the %1 edition of the article adds to this one.").arg(m_otherEdition);
 }
 
 QString EditionChanges::summary() const

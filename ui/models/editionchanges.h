@@ -37,9 +37,10 @@ public:
 
     // "Show chan&ges since 2021-11" or "Show chan&ges against 2026-03": the control's text.
     static QString toggleText(const QString &shownEdition);
-    // The tab of the rules only the other edition has: "&Removed since 2021-11" / "N&ew in 2026-03".
+    // The tab of the rules only the other edition has: "&Removed" / "N&ew" (the tooltip says since when).
     QString otherOnlyTitle() const;
-    QString summary() const; // "Since 2021-11: 13 new, 4 removed, 3 changed."
+    QString otherOnlyToolTip() const; // what that tab lists, in a sentence
+    QString summary() const;          // "Since 2021-11: 13 new, 4 removed, 3 changed."
 
     const QHash<QString, QString> &marks() const { return m_marks; } // rule id of the shown set -> mark
     std::shared_ptr<const RuleSet> otherOnly() const { return m_otherOnly; }

@@ -19,6 +19,22 @@ void GroupedFilterModel::setSearchText(const QString &text)
     m_search = normalized;
     m_words = m_search.split(u' ', Qt::SkipEmptyParts);
     invalidateFilter();
+    // The group rows' counts changed with the filter.
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0), {Qt::DisplayRole, Qt::AccessibleTextRole});
+}
+
+QVariant GroupedFilterModel::data(const QModelIndex &index, int role) const
+{
+    if (m_groupTitleRole >= 0 && !m_words.isEmpty() && index.isValid() && !index.parent().isValid()
+        && index.column() == 0 && (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)) {
+        const QModelIndex source = mapToSource(index);
+        const int total = sourceModel()->rowCount(source);
+        //: A group of rules under a filter: its title, the rows shown, all its rows ("Application rules (3 of 12)")
+        return tr("%1 (%2 of %n)", nullptr, total)
+            .arg(source.data(m_groupTitleRole).toString(), QString::number(rowCount(index)));
+    }
+    return QSortFilterProxyModel::data(index, role);
 }
 
 int GroupedFilterModel::matchingItems() const

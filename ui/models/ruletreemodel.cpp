@@ -215,6 +215,8 @@ QVariant RuleTreeModel::data(const QModelIndex &index, int role) const
             return group.fullTitle.isEmpty() ? QVariant() : group.fullTitle;
         case SearchTextRole:
             return group.title.toLower();
+        case GroupTitleRole:
+            return group.title;
         case EntryRole:
             return -1;
         default:

@@ -33,6 +33,7 @@ public:
         SearchTextRole, // lower case: every column, notes and group title
         NoteLevelRole,  // 0 none, 1 notes, 2 warnings
         EntryRole,      // index into entries(), -1 on group rows
+        GroupTitleRole, // group rows: the title without its count
     };
 
     struct Entry

@@ -17,8 +17,14 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
+#include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QSplitter>
+#include <QStyleOptionTab>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -36,6 +42,33 @@ QString tsvCell(QString text)
     return text;
 }
 
+// QTabBar elides a label with QFontMetrics::elidedText(), which in Japanese text measures the
+// mnemonic's '&' of "(&I)" too, and so cuts labels that fit the room QTabBar gave them.
+class RuleTabBar : public QTabBar
+{
+public:
+    using QTabBar::QTabBar;
+
+protected:
+    void initStyleOption(QStyleOptionTab *option, int tabIndex) const override
+    {
+        QTabBar::initStyleOption(option, tabIndex);
+        const QRect room = style()->subElementRect(QStyle::SE_TabBarTabText, option, this);
+        if (fontMetrics().size(Qt::TextShowMnemonic, tabText(tabIndex)).width() <= room.width())
+            option->text = tabText(tabIndex);
+    }
+};
+
+class RuleTabWidget : public QTabWidget
+{
+public:
+    explicit RuleTabWidget(QWidget *parent)
+        : QTabWidget(parent)
+    {
+        setTabBar(new RuleTabBar(this));
+    }
+};
+
 } // namespace
 
 RulesPage::RulesPage(WizardState *state, QWidget *parent)
@@ -45,13 +78,17 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     , m_filterLabel(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_matches(new QLabel(this))
-    , m_tabs(new QTabWidget(this))
+    , m_tabs(new RuleTabWidget(this))
     , m_details(new QTextBrowser(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_totals(new QLabel(this))
     , m_showChanges(new QCheckBox(this))
     , m_copyTsv(new QAction(this))
     , m_copyMarkdown(new QAction(this))
+    , m_copyHostNames(new QAction(this))
+    , m_copyTable(new QAction(this))
+    , m_copyHostNamesButton(new QPushButton(this))
+    , m_copyTableButton(new QPushButton(this))
     , m_selectAll(new QAction(this))
     , m_find(new QAction(this))
 {
@@ -73,12 +110,25 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     m_matches->setObjectName(QStringLiteral("rulesMatches"));
     m_tabs->setObjectName(QStringLiteral("rulesTabs"));
     m_tabs->setDocumentMode(false);
+    // The labels are short enough to fit at 1024 px in both languages; should a translation not
+    // fit, the labels elide (the tooltip names the tab in full) rather than scroll.
+    m_tabs->tabBar()->setUsesScrollButtons(false);
+    m_tabs->tabBar()->setElideMode(Qt::ElideRight);
+    m_tabs->tabBar()->setExpanding(false);
     m_details->setObjectName(QStringLiteral("rulesDetails"));
     m_details->setOpenExternalLinks(true);
     m_details->setMinimumHeight(80);
     m_totals->setObjectName(QStringLiteral("rulesTotals"));
     m_copyTsv->setObjectName(QStringLiteral("copyTsv"));
     m_copyMarkdown->setObjectName(QStringLiteral("copyMarkdown"));
+    m_copyHostNames->setObjectName(QStringLiteral("copyHostNames"));
+    m_copyTable->setObjectName(QStringLiteral("copyTable"));
+    m_copyHostNamesButton->setObjectName(QStringLiteral("copyHostNamesButton"));
+    m_copyTableButton->setObjectName(QStringLiteral("copyTableButton"));
+    for (QPushButton *button : {m_copyHostNamesButton, m_copyTableButton})
+        button->setAutoDefault(false); // Enter in the wizard means Next
+    connect(m_copyHostNamesButton, &QPushButton::clicked, m_copyHostNames, &QAction::trigger);
+    connect(m_copyTableButton, &QPushButton::clicked, m_copyTable, &QAction::trigger);
     m_showChanges->setObjectName(QStringLiteral("showChanges"));
     connect(m_showChanges, &QCheckBox::toggled, this, &RulesPage::rebuild);
     m_totals->setWordWrap(true);
@@ -99,6 +149,7 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
         parts.model = new RuleTreeModel(t == HostsTab ? RuleTreeModel::Mode::HostTables : RuleTreeModel::Mode::Firewall,
                                         types.at(t), this);
         parts.filter = new GroupedFilterModel(RuleTreeModel::SearchTextRole, this);
+        parts.filter->setGroupTitleRole(RuleTreeModel::GroupTitleRole);
         parts.filter->setSourceModel(parts.model);
         parts.view = new QTreeView(m_tabs);
         parts.view->setObjectName(QStringLiteral("rulesView%1").arg(t));
@@ -113,6 +164,14 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
         parts.view->setContextMenuPolicy(Qt::CustomContextMenu);
         parts.view->header()->setStretchLastSection(false);
         parts.view->setTextElideMode(Qt::ElideRight);
+        parts.view->viewport()->installEventFilter(this); // columns follow the width
+        connect(parts.view->header(), &QHeaderView::sectionResized, this, [this, t](int logical) {
+            // The user dragged a column: from now on the widths are theirs. (The header resizes
+            // sections by itself too, when the model resets: those are not the user's.)
+            if (!m_fittingColumns && logical != RuleTreeModel::PurposeColumn
+                && QApplication::mouseButtons() != Qt::NoButton)
+                m_userSizedColumns[t] = true;
+        });
         connect(parts.view, &QTreeView::customContextMenuRequested, this,
                 [this, v = parts.view](const QPoint &pos) { showContextMenu(v, pos); });
         connect(parts.view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -121,8 +180,13 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
         });
         m_tabs->addTab(parts.view, QString());
         m_parts << parts;
+        m_userSizedColumns << false;
     }
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { updateDetails(); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (!m_updatingTabs)
+            m_chosenTab = index;
+        updateDetails();
+    });
 
     m_copyTsv->setShortcut(QKeySequence::Copy);
     m_copyMarkdown->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -137,6 +201,8 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     addAction(m_find);
     connect(m_copyTsv, &QAction::triggered, this, [this] { copySelection(CopyFormat::Tsv); });
     connect(m_copyMarkdown, &QAction::triggered, this, [this] { copySelection(CopyFormat::Markdown); });
+    connect(m_copyHostNames, &QAction::triggered, this, [this] { copyText(hostNamesText()); });
+    connect(m_copyTable, &QAction::triggered, this, [this] { copyText(shownTableText()); });
     connect(m_selectAll, &QAction::triggered, this, [this] { view(Tab(m_tabs->currentIndex()))->selectAll(); });
     connect(m_find, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
@@ -150,6 +216,9 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     filterRow->addWidget(m_matches);
     filterRow->addSpacing(12);
     filterRow->addWidget(m_showChanges);
+    filterRow->addSpacing(12);
+    filterRow->addWidget(m_copyHostNamesButton);
+    filterRow->addWidget(m_copyTableButton);
 
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_details);
@@ -165,7 +234,9 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     layout->addWidget(m_totals);
 
     setTabOrder(m_filter, m_showChanges);
-    setTabOrder(m_showChanges, m_tabs);
+    setTabOrder(m_showChanges, m_copyHostNamesButton);
+    setTabOrder(m_copyHostNamesButton, m_copyTableButton);
+    setTabOrder(m_copyTableButton, m_tabs);
     setTabOrder(m_tabs, m_details);
 
     connect(state, &WizardState::ruleSetChanged, this, &RulesPage::rebuild);
@@ -223,10 +294,24 @@ void RulesPage::retranslateUi()
     m_details->setAccessibleName(tr("Rule details"));
     m_details->setAccessibleDescription(
         tr("Purpose, sources in the article, notes and Azure Firewall classification of the selected rule."));
-    m_copyTsv->setText(tr("Copy as &TSV"));
+    m_copyTsv->setText(tr("&Copy selected rows"));
     m_copyTsv->setToolTip(tr("Copy the selected rows as tab-separated values, for a spreadsheet."));
-    m_copyMarkdown->setText(tr("Copy as &Markdown"));
+    m_copyMarkdown->setText(tr("Copy selected rows as &Markdown"));
     m_copyMarkdown->setToolTip(tr("Copy the selected rows as a Markdown table, for a ticket or a wiki."));
+    m_copyHostNames->setText(tr("Copy &host names"));
+    m_copyHostNames->setToolTip(tr("Copy the destinations of the selected rows, or of all rows shown in this tab "
+                                   "when none is selected: each once, one per line."));
+    m_copyTable->setText(tr("Copy as &TSV"));
+    m_copyTable->setToolTip(tr("Copy the rows shown in this tab with their group headers as tab-separated values, "
+                               "for a spreadsheet or a change request."));
+    for (auto [button, action] :
+         {std::pair{m_copyHostNamesButton, m_copyHostNames}, std::pair{m_copyTableButton, m_copyTable}}) {
+        button->setText(action->text());
+        button->setAccessibleName(
+            QString(action->text()).remove(QRegularExpression(QStringLiteral("\\(&.\\)"))).remove(u'&'));
+        button->setToolTip(action->toolTip());
+        button->setAccessibleDescription(action->toolTip());
+    }
     m_selectAll->setText(tr("Select &all"));
     m_find->setText(tr("Find"));
     rebuild();
@@ -235,18 +320,40 @@ void RulesPage::retranslateUi()
 QString RulesPage::tabTitle(Tab tab) const
 {
     switch (tab) {
+    // Short, so that all tabs fit at 1024 px in either language; the tooltips name them in full.
     case InboundTab:
-        return tr("&Inbound and routes");
+        return tr("&Inbound && routes");
     case NetworkTab:
-        return tr("Net&work rules");
+        return tr("Net&work", "rules page tab: Azure Firewall's network rules");
     case ApplicationTab:
-        return tr("A&pplication rules");
+        return tr("A&pplication", "rules page tab: Azure Firewall's application rules");
     case UnsupportedTab:
         return tr("Not e&xpressible");
     case HostsTab:
         return tr("&Other firewalls");
     case OtherEditionTab:
         return m_changes.otherOnlyTitle();
+    case TabCount:
+        break;
+    }
+    return {};
+}
+
+QString RulesPage::tabToolTip(Tab tab) const
+{
+    switch (tab) {
+    case InboundTab:
+        return tr("Inbound rules of the network security group and the routes of the route table.");
+    case NetworkTab:
+        return tr("Network rules of Azure Firewall: service tags and FQDNs.");
+    case ApplicationTab:
+        return tr("Application rules of Azure Firewall: FQDNs with their protocols.");
+    case UnsupportedTab:
+        return tr("Rules Azure Firewall cannot express as the article writes them, and what to do instead.");
+    case HostsTab:
+        return tr("The article's host tables, for firewalls other than Azure Firewall.");
+    case OtherEditionTab:
+        return m_changes.otherOnlyToolTip();
     case TabCount:
         break;
     }
@@ -275,23 +382,10 @@ void RulesPage::rebuild()
         expandAndSpan(Tab(t));
     }
     for (int t = 0; t < TabCount; ++t) {
-        QTreeView *v = m_parts.at(t).view;
-        QHeaderView *header = v->header();
-        // Short columns fit their content; long texts get a useful width and the details pane.
-        for (int c : {RuleTreeModel::DestinationColumn, RuleTreeModel::ProtocolColumn, RuleTreeModel::PortsColumn,
-                      RuleTreeModel::IdColumn}) {
-            v->resizeColumnToContents(c);
-            header->resizeSection(c, std::min(header->sectionSize(c) + 16, 340));
-        }
-        header->resizeSection(RuleTreeModel::RequiredForColumn, 200);
-        header->resizeSection(RuleTreeModel::PurposeColumn, 420);
-        if (m_changesShown) {
-            // The change beside the destination, where a reviewer reads first.
+        QHeaderView *header = m_parts.at(t).view->header();
+        if (m_changesShown) // the change beside the destination, where a reviewer reads first
             header->moveSection(header->visualIndex(RuleTreeModel::ChangeColumn), 1);
-            v->resizeColumnToContents(RuleTreeModel::ChangeColumn);
-            header->resizeSection(RuleTreeModel::ChangeColumn,
-                                  std::min(header->sectionSize(RuleTreeModel::ChangeColumn) + 16, 360));
-        }
+        fitColumns(Tab(t));
     }
     if (!selectedId.isEmpty()) {
         GroupedFilterModel *filter = m_parts.at(current).filter;
@@ -389,41 +483,75 @@ void RulesPage::applyFilter()
 {
     int matching = 0;
     int total = 0;
+    const bool filtering = !m_filter->text().trimmed().isEmpty();
     for (int t = 0; t < TabCount; ++t) {
-        m_parts.at(t).filter->setSearchText(m_filter->text());
+        const TabParts &parts = m_parts.at(t);
+        const QModelIndex before = parts.filter->mapToSource(parts.view->currentIndex());
+        parts.filter->setSearchText(m_filter->text());
         expandAndSpan(Tab(t));
-        matching += m_parts.at(t).filter->matchingItems();
-        total += m_parts.at(t).filter->totalItems();
+        matching += parts.filter->matchingItems();
+        total += parts.filter->totalItems();
+        // The details follow the filter: when it hid the current row (or there was none), the
+        // first row shown becomes current, without selecting it (copying "all shown" stays so).
+        const QModelIndex current = parts.view->currentIndex();
+        if (filtering
+            && (!current.isValid() || !current.parent().isValid() || parts.filter->mapToSource(current) != before
+                || !before.isValid())) {
+            parts.view->selectionModel()->setCurrentIndex(firstShownRow(Tab(t)), QItemSelectionModel::NoUpdate);
+        }
     }
+    if (filtering)
+        m_showScenario = false;
     m_matches->setText(m_filter->text().trimmed().isEmpty() ? QString()
                                                             : tr("%1 of %2 shown").arg(matching).arg(total));
     m_matches->setAccessibleName(m_matches->text());
     updateTabTitles();
+    updateDetails();
+}
+
+QModelIndex RulesPage::firstShownRow(Tab tab) const
+{
+    const GroupedFilterModel *filter = m_parts.at(tab).filter;
+    for (int g = 0; g < filter->rowCount(); ++g) {
+        const QModelIndex group = filter->index(g, 0);
+        if (filter->rowCount(group) > 0)
+            return filter->index(0, 0, group);
+    }
+    return {};
 }
 
 void RulesPage::updateTabTitles()
 {
+    // The tab bar moves its current tab by itself while tabs are disabled one by one (all of them
+    // while there are no rules): what the user chose is restored below.
+    const QScopedValueRollback<bool> updating(m_updatingTabs, true);
     const bool filtering = !m_filter->text().trimmed().isEmpty();
     for (int t = 0; t < TabCount; ++t) {
         const GroupedFilterModel *filter = m_parts.at(t).filter;
         const int total = filter->totalItems();
-        const QString count
-            = filtering ? QStringLiteral("%1/%2").arg(filter->matchingItems()).arg(total) : QString::number(total);
-        m_tabs->setTabText(t, tabTitle(Tab(t)) + QStringLiteral(" (") + count + u')');
+        // Under a filter the tab counts what it shows; the group headers say "3 of 12".
+        const int count = filtering ? filter->matchingItems() : total;
+        m_tabs->setTabText(t, tabTitle(Tab(t)) + QStringLiteral(" (") + QString::number(count) + u')');
         // Most scenarios have nothing Azure Firewall cannot express: that tab shows only when needed.
         // The other edition's tab shows while its changes are shown, even when empty ("(0)" says so).
         m_tabs->setTabVisible(t, t == OtherEditionTab ? m_changesShown : total > 0 || t != UnsupportedTab);
         m_tabs->setTabEnabled(t, total > 0);
-        m_tabs->setTabToolTip(t, total > 0 ? QString() : tr("No rules of this kind in this scenario."));
+        QString tip = total > 0 ? tabToolTip(Tab(t)) : tr("No rules of this kind in this scenario.");
+        if (filtering && total > 0)
+            tip += u' ' + tr("%1 of %n rule(s) match the filter.", nullptr, total).arg(filter->matchingItems());
+        m_tabs->setTabToolTip(t, tip);
     }
-    if (!m_tabs->isTabEnabled(m_tabs->currentIndex()) || !m_tabs->isTabVisible(m_tabs->currentIndex())) {
-        for (int t = 0; t < TabCount; ++t) {
-            if (m_tabs->isTabEnabled(t) && m_tabs->isTabVisible(t)) {
-                m_tabs->setCurrentIndex(t);
-                break;
-            }
+    int shown = -1; // the chosen tab, else the first one with rules
+    if (m_tabs->isTabEnabled(m_chosenTab) && m_tabs->isTabVisible(m_chosenTab)) {
+        shown = m_chosenTab;
+    } else {
+        for (int t = 0; t < TabCount && shown < 0; ++t) {
+            if (m_tabs->isTabEnabled(t) && m_tabs->isTabVisible(t))
+                shown = t;
         }
     }
+    if (shown >= 0)
+        m_tabs->setCurrentIndex(shown);
 }
 
 void RulesPage::updateDetails()
@@ -432,16 +560,28 @@ void RulesPage::updateDetails()
         return;
     const Tab tab = Tab(std::max(0, m_tabs->currentIndex()));
     const QModelIndex current = view(tab)->currentIndex();
+    const TabParts &parts = m_parts.at(tab);
     const RuleTreeModel::Entry *entry = nullptr;
     if (!m_showScenario && current.isValid())
-        entry = m_parts.at(tab).model->entry(m_parts.at(tab).filter->mapToSource(current));
+        entry = parts.model->entry(parts.filter->mapToSource(current));
+    const bool filtering = parts.filter->isFiltering();
+    if (!entry && filtering) // never a row the filter hid: the first one shown, if any
+        entry = parts.model->entry(parts.filter->mapToSource(firstShownRow(tab)));
     // The other edition's tab holds rules of another rule set.
-    const RuleSet *set = m_parts.at(tab).model->ruleSet();
-    if (entry && entry->rule && set)
+    const RuleSet *set = parts.model->ruleSet();
+    if (entry && entry->rule && set) {
         m_details->setHtml(
             RuleDetails::ruleHtml(*set, *entry->rule, entry->hasPart ? &entry->part : nullptr, language()));
-    else
+    } else if (filtering) {
+        int elsewhere = 0;
+        for (int t = 0; t < TabCount; ++t) {
+            if (t != tab && m_tabs->isTabVisible(t))
+                elsewhere += m_parts.at(t).filter->matchingItems();
+        }
+        m_details->setHtml(RuleDetails::noMatchHtml(m_filter->text().simplified(), elsewhere));
+    } else {
         m_details->setHtml(RuleDetails::scenarioHtml(*m_set, language()));
+    }
 }
 
 QString RulesPage::selectedRowsText(CopyFormat format) const
@@ -499,12 +639,151 @@ QString RulesPage::selectedRowsText(CopyFormat format) const
     return out;
 }
 
+QString RulesPage::hostNamesText() const
+{
+    const TabParts &parts = m_parts.at(std::max(0, m_tabs->currentIndex()));
+    const QItemSelectionModel *selection = parts.view->selectionModel();
+    const bool selected = !selection->selectedRows().isEmpty();
+    QStringList hosts;
+    for (int g = 0; g < parts.filter->rowCount(); ++g) {
+        const QModelIndex group = parts.filter->index(g, 0);
+        for (int r = 0; r < parts.filter->rowCount(group); ++r) {
+            if (selected && !selection->isRowSelected(r, group))
+                continue;
+            const RuleTreeModel::Entry *entry
+                = parts.model->entry(parts.filter->mapToSource(parts.filter->index(r, 0, group)));
+            if (!entry)
+                continue;
+            const QString host = parts.model->cellText(*entry, RuleTreeModel::DestinationColumn);
+            if (!host.isEmpty() && !hosts.contains(host))
+                hosts << host;
+        }
+    }
+    return hosts.isEmpty() ? QString() : hosts.join(u'\n') + u'\n';
+}
+
+QString RulesPage::shownTableText() const
+{
+    const TabParts &parts = m_parts.at(std::max(0, m_tabs->currentIndex()));
+    const int columns = parts.model->columnCount();
+    auto line = [](const QStringList &cells) -> QString {
+        QStringList escaped;
+        for (const QString &c : cells)
+            escaped << tsvCell(c);
+        return escaped.join(u'\t') + u'\n';
+    };
+    QStringList header;
+    for (int c = 0; c < columns; ++c)
+        header << parts.model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+    QString out = line(header);
+    for (int g = 0; g < parts.filter->rowCount(); ++g) {
+        const QModelIndex group = parts.filter->index(g, 0);
+        QStringList groupRow(columns);
+        groupRow[0] = group.data().toString(); // with what it counts
+        out += line(groupRow);
+        for (int r = 0; r < parts.filter->rowCount(group); ++r) {
+            const RuleTreeModel::Entry *entry
+                = parts.model->entry(parts.filter->mapToSource(parts.filter->index(r, 0, group)));
+            if (!entry)
+                continue;
+            QStringList cells;
+            for (int c = 0; c < columns; ++c)
+                cells << parts.model->cellText(*entry, c);
+            out += line(cells);
+        }
+    }
+    return parts.filter->rowCount() > 0 ? out : QString();
+}
+
 void RulesPage::copySelection(CopyFormat format)
 {
-    const QString text = selectedRowsText(format);
-    if (text.isEmpty())
+    copyText(selectedRowsText(format));
+}
+
+void RulesPage::copyText(const QString &text)
+{
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+bool RulesPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        for (int t = 0; t < TabCount; ++t) {
+            if (m_parts.at(t).view->viewport() == watched
+                && static_cast<QResizeEvent *>(event)->oldSize().width()
+                       != static_cast<QResizeEvent *>(event)->size().width())
+                fitColumns(Tab(t));
+        }
+    }
+    return StatePage::eventFilter(watched, event);
+}
+
+void RulesPage::fitColumns(Tab tab)
+{
+    QTreeView *v = m_parts.at(tab).view;
+    QHeaderView *header = v->header();
+    const int available = v->viewport()->width();
+    if (m_userSizedColumns.at(tab) || available <= 0 || header->count() == 0)
         return;
-    QApplication::clipboard()->setText(text);
+    const QScopedValueRollback<bool> fitting(m_fittingColumns, true);
+    const int padding = 12;
+    const QAbstractItemView *items = v; // QTreeView hides sizeHintForColumn()
+    auto content = [&](int c) {
+        return items->sizeHintForColumn(c) + padding;
+    };
+    // Each column but Purpose gets what its content and header need, or, when the window is too
+    // narrow for that, shrinks towards a floor, in proportion to what it can give; Purpose (a
+    // sentence, elided, whole in the details pane) takes the rest.
+    QList<int> columns{RuleTreeModel::DestinationColumn, RuleTreeModel::ProtocolColumn, RuleTreeModel::PortsColumn,
+                       RuleTreeModel::RequiredForColumn, RuleTreeModel::IdColumn};
+    if (header->count() > RuleTreeModel::ChangeColumn)
+        columns << RuleTreeModel::ChangeColumn;
+    QList<int> widths;
+    QList<int> floors;
+    int wanted = 0;
+    int slack = 0;
+    for (int c : std::as_const(columns)) {
+        int full = std::max(content(c), header->sectionSizeHint(c) + padding);
+        int floor = content(c); // protocol and ports: whole, the header may elide
+        switch (c) {
+        case RuleTreeModel::DestinationColumn: // a long URL elides; its tooltip and the details show it
+            full = std::min(full, available / 3);
+            floor = std::min(full, std::max(170, available / 5));
+            break;
+        case RuleTreeModel::RequiredForColumn: // a list of features: the details pane has it whole
+            full = std::min(full, available / 6);
+            floor = std::min(full, 90);
+            break;
+        case RuleTreeModel::ChangeColumn:
+            full = std::min(full, available / 4);
+            floor = std::min(full, 90);
+            break;
+        case RuleTreeModel::IdColumn:
+            floor = std::min(full, 80);
+            break;
+        default:
+            floor = std::min(full, floor);
+            break;
+        }
+        widths << full;
+        floors << floor;
+        wanted += full;
+        slack += full - floor;
+    }
+    const int purposeFloor = std::min(content(RuleTreeModel::PurposeColumn), std::max(140, available / 6));
+    const int excess = wanted + purposeFloor - available;
+    if (excess > 0 && slack > 0) {
+        for (qsizetype i = 0; i < widths.size(); ++i) {
+            const int give = widths.at(i) - floors.at(i);
+            widths[i] -= int(std::min<qint64>(give, (qint64(excess) * give + slack - 1) / slack));
+        }
+    }
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        header->setSectionResizeMode(columns.at(i), QHeaderView::Interactive);
+        header->resizeSection(columns.at(i), widths.at(i));
+    }
+    header->setSectionResizeMode(RuleTreeModel::PurposeColumn, QHeaderView::Stretch);
 }
 
 void RulesPage::showContextMenu(QTreeView *view, const QPoint &pos)
@@ -515,6 +794,9 @@ void RulesPage::showContextMenu(QTreeView *view, const QPoint &pos)
     QMenu menu(this);
     menu.addAction(m_copyTsv);
     menu.addAction(m_copyMarkdown);
+    menu.addSeparator();
+    menu.addAction(m_copyHostNames);
+    menu.addAction(m_copyTable);
     menu.addSeparator();
     menu.addAction(m_selectAll);
     menu.exec(view->viewport()->mapToGlobal(pos));

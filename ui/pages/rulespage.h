@@ -10,6 +10,7 @@ class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
 class QTextBrowser;
@@ -24,7 +25,8 @@ struct RuleSet;
 
 // The rules the scenario needs: Azure Firewall's view in tabs (inbound and routes, network rules,
 // application rules, what it cannot express) and the host tables for other firewalls; sortable,
-// filterable, with a details pane, totals and copying as TSV or Markdown.
+// filterable, with a details pane that follows the filter, totals, and copying for a change request:
+// host names, the shown table as TSV, selected rows as TSV or Markdown.
 class RulesPage : public StatePage
 {
     Q_OBJECT
@@ -45,12 +47,19 @@ public:
 
     // The selected rows of the current tab, with a header line, in the view's order.
     QString selectedRowsText(CopyFormat format) const;
+    // The distinct destinations of the current tab's selected rows, or of all shown rows when none
+    // is selected, one per line.
+    QString hostNamesText() const;
+    // The current tab as shown (filtered and sorted) as TSV: the header line, then each group's
+    // header as a row of its own, followed by its rows.
+    QString shownTableText() const;
 
     // Compare with this catalog instead of the built-in other edition (tests).
     void setComparisonCatalog(const Catalog &catalog);
 
 protected:
     void retranslateUi() override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QTreeView *view(Tab tab) const;
@@ -59,10 +68,14 @@ private:
     void applyFilter();
     void updateTabTitles();
     void updateDetails();
+    QModelIndex firstShownRow(Tab tab) const;
+    void fitColumns(Tab tab);
+    void copyText(const QString &text);
     void copySelection(CopyFormat format);
     void showContextMenu(QTreeView *view, const QPoint &pos);
     void expandAndSpan(Tab tab);
     QString tabTitle(Tab tab) const;
+    QString tabToolTip(Tab tab) const;
 
     struct TabParts
     {
@@ -86,9 +99,19 @@ private:
     bool m_changesShown = false; // the control is on and the other edition could be compared
     QAction *m_copyTsv;
     QAction *m_copyMarkdown;
+    QAction *m_copyHostNames;
+    QAction *m_copyTable;
+    QPushButton *m_copyHostNamesButton;
+    QPushButton *m_copyTableButton;
     QAction *m_selectAll;
     QAction *m_find;
     bool m_showScenario = true;
+    // The tab the user chose (the first one until then): kept while the tabs come and go with the
+    // rules, so that the tab bar's own moves while all tabs are disabled do not stick.
+    int m_chosenTab = InboundTab;
+    bool m_updatingTabs = false;
+    bool m_fittingColumns = false;
+    QList<bool> m_userSizedColumns; // per tab: the user resized a column, leave the widths alone
 };
 
 } // namespace amlfw

@@ -108,6 +108,17 @@ QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const Firewa
     return html;
 }
 
+QString RuleDetails::noMatchHtml(const QString &filter, int shownInOtherTabs)
+{
+    QString html = QStringLiteral("<p><b>") + esc(tr("No rule in this tab matches “%1”.").arg(filter))
+                   + QStringLiteral("</b></p><p style=\"color:#57606a;\">");
+    if (shownInOtherTabs > 0)
+        html += esc(tr("%n rule(s) in other tabs match; the tab titles count them.", nullptr, shownInOtherTabs));
+    else
+        html += esc(tr("No rule in any tab matches. Escape in the filter field shows all rules again."));
+    return html + QStringLiteral("</p>");
+}
+
 QString RuleDetails::scenarioHtml(const RuleSet &set, Language language)
 {
     QString html = QStringLiteral("<p style=\"margin-bottom:4px;\"><b style=\"font-size:large;\">")

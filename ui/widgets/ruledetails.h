@@ -15,6 +15,8 @@ class RuleDetails
 public:
     static QString ruleHtml(const RuleSet &set, const Rule &rule, const FirewallPart *part, Language language);
     static QString scenarioHtml(const RuleSet &set, Language language);
+    // The pane while the filter shows no rule of the tab: says so, and how many other tabs show.
+    static QString noMatchHtml(const QString &filter, int shownInOtherTabs);
 };
 
 } // namespace amlfw
