@@ -1119,10 +1119,6 @@
         <translation>ワークスペースはお客様の仮想ネットワーク内にあり、お客様のファイアウォール (Azure Firewall またはその他) に規則が必要です。ルートとホスト表もそのためのものです。</translation>
     </message>
     <message>
-        <source>A &amp;managed virtual network (Azure manages the firewall; you add outbound rules to the workspace)</source>
-        <translation>マネージド仮想ネットワーク (ファイアウォールは Azure が管理し、お客様はワークスペースに送信規則を追加します)(&amp;M)</translation>
-    </message>
-    <message>
         <source>Azure adds the required rules by itself; the rules listed are the outbound rules and private endpoints you add to the workspace&apos;s managed network.</source>
         <translation>必須の規則は Azure が自動で追加します。一覧の規則は、ワークスペースのマネージド ネットワークにお客様が追加する送信規則とプライベート エンドポイントです。</translation>
     </message>
@@ -1141,6 +1137,10 @@
     <message>
         <source>A managed virtual network</source>
         <translation>マネージド仮想ネットワーク</translation>
+    </message>
+    <message>
+        <source>A &amp;managed virtual network (Azure manages the firewall)</source>
+        <translation>マネージド仮想ネットワーク (ファイアウォールは Azure が管理)(&amp;M)</translation>
     </message>
 </context>
 <context>

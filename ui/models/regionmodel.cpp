@@ -51,11 +51,13 @@ void RegionModel::rebuild(const Catalog &catalog, const QString &cloudId, Langua
                 item->setData(search, SearchTextRole);
                 item->setData(region.aml, AmlRole);
             }
+            // The paired region's column is the one that gives way in a narrow window: its whole text is the tooltip.
+            row.at(PairColumn)->setToolTip(pairText);
             if (!region.aml) {
                 row.at(AmlColumn)->setIcon(warning);
                 const QString tip = tr("Azure Machine Learning is not offered in this region.");
                 for (QStandardItem *item : row)
-                    item->setToolTip(tip);
+                    item->setToolTip(item == row.at(PairColumn) ? pairText + u'\n' + tip : tip);
             }
             group->appendRow(row);
             ++m_regionCount;

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -29,7 +30,11 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
 {
     setObjectName(QStringLiteral("cloudPage"));
     m_intro->setWordWrap(true);
-    auto *layout = new QVBoxLayout(this);
+    // In a small window (or a large font) the texts keep their lines and the page scrolls.
+    auto *content = new QWidget(this);
+    content->setObjectName(QStringLiteral("cloudContent"));
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 6, 0); // room beside the scroll bar
     layout->addWidget(m_intro);
     layout->addSpacing(6);
     // Descriptions line up with the radio buttons' text.
@@ -71,13 +76,20 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
         label->setContentsMargins(indent, 0, 0, 4);
         label->setForegroundRole(QPalette::PlaceholderText);
     }
-    networkLayout->addWidget(m_customer);
+    // As wide as their text: a click beside it, which a radio button ignores, falls on nothing.
+    networkLayout->addWidget(m_customer, 0, Qt::AlignLeft);
     networkLayout->addWidget(m_customerText);
-    networkLayout->addWidget(m_managed);
+    networkLayout->addWidget(m_managed, 0, Qt::AlignLeft);
     networkLayout->addWidget(m_managedText);
     networkLayout->addWidget(m_networkReason);
     layout->addWidget(m_networkBox);
     layout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *pageLayout = new QVBoxLayout(this);
+    pageLayout->addWidget(scroll);
     connect(m_networkGroup, &QButtonGroup::idClicked, this,
             [this](int id) { this->state()->setNetwork(NetworkKind(id)); });
     m_banner->setObjectName(QStringLiteral("cloudBanner"));
@@ -129,8 +141,8 @@ void CloudPage::retranslateUi()
     m_customer->setText(tr("My &own firewall / network (customer-managed virtual network)"));
     m_customerText->setText(tr("The workspace is in your virtual network and your firewall (Azure Firewall or another) "
                                "needs the rules; the routes and host tables are for it."));
-    m_managed->setText(
-        tr("A &managed virtual network (Azure manages the firewall; you add outbound rules to the workspace)"));
+    // A radio button does not wrap: what the rules are for in this case is said in the text below it.
+    m_managed->setText(tr("A &managed virtual network (Azure manages the firewall)"));
     m_managedText->setText(tr("Azure adds the required rules by itself; the rules listed are the outbound rules and "
                               "private endpoints you add to the workspace's managed network."));
     QString managedEdition;

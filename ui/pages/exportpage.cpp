@@ -175,8 +175,7 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *layout = new QVBoxLayout(this); // the margins of the other pages: their texts line up
     layout->addWidget(scroll);
 
     QWidget *order[]

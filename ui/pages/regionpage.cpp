@@ -45,8 +45,12 @@ RegionPage::RegionPage(WizardState *state, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    m_view->header()->setStretchLastSection(true);
+    // The names keep the width of their content; "Azure ML" ("Not offered" with its icon) always
+    // shows whole; the paired region takes the rest and gives way (elided, with a tooltip) first.
+    m_view->header()->setStretchLastSection(false);
+    // (The modes per column are set with the model's columns, in rebuildModel().)
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->installEventFilter(this);
 
     m_selection->setObjectName(QStringLiteral("regionSelection"));
@@ -133,9 +137,14 @@ void RegionPage::rebuildModel()
     m_view->expandAll();
     for (int g = 0; g < m_filter->rowCount(); ++g)
         m_view->setFirstColumnSpanned(g, QModelIndex(), true);
-    m_view->header()->resizeSections(QHeaderView::ResizeToContents);
-    for (int c = 0; c + 1 < RegionModel::ColumnCount; ++c)
-        m_view->header()->resizeSection(c, m_view->header()->sectionSize(c) + 24);
+    m_view->header()->setSectionResizeMode(RegionModel::PairColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(RegionModel::AmlColumn, QHeaderView::ResizeToContents);
+    // Every region is in the list now (no search yet): the names' columns fit the longest.
+    for (const int c : {RegionModel::DisplayColumn, RegionModel::NameColumn}) {
+        const int content = std::max(static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(c),
+                                     m_view->header()->sectionSizeHint(c));
+        m_view->header()->resizeSection(c, content + 16);
+    }
 }
 
 void RegionPage::selectFromState()

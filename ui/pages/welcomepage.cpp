@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -93,14 +94,24 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     profileLayout->addWidget(m_scenario);
     profileLayout->addLayout(buttons);
 
+    // In a small window (or a large font) the texts keep their lines and the page scrolls.
+    auto *content = new QWidget(this);
+    content->setObjectName(QStringLiteral("welcomeContent"));
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 6, 0); // room beside the scroll bar
+    contentLayout->addLayout(languageRow);
+    contentLayout->addSpacing(4);
+    contentLayout->addWidget(m_intro);
+    contentLayout->addSpacing(4);
+    contentLayout->addWidget(m_catalogBox);
+    contentLayout->addWidget(m_profileBox);
+    contentLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(languageRow);
-    layout->addSpacing(4);
-    layout->addWidget(m_intro);
-    layout->addSpacing(4);
-    layout->addWidget(m_catalogBox);
-    layout->addWidget(m_profileBox);
-    layout->addStretch(1);
+    layout->addWidget(scroll);
 
     for (QPushButton *b : {m_openProfile, m_saveProfile, m_startOver})
         b->setAutoDefault(false); // Enter means Next

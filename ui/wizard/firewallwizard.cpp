@@ -15,6 +15,7 @@
 #include "steplist.h"
 #include "storagepage.h"
 #include "welcomepage.h"
+#include "wizardheaderfit.h"
 #include "wizardsettings.h"
 #include "wizardstate.h"
 
@@ -31,7 +32,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QResizeEvent>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QtGlobal>
@@ -85,7 +85,9 @@ FirewallWizard::FirewallWizard(WizardState *state, WizardSettings *settings, QWi
         setPage(LiveTestPageId, liveTest);
     setPage(ExportPageId, m_export);
     setStartId(WelcomePageId);
+    // The list of steps stays at every size: it is how you see where you are, and a way to move.
     setSideWidget(m_steps);
+    new WizardHeaderFit(this); // subtitles wrap to the lines they need
     // What a change of edition did to the answers is said on every page, above the page's own content.
     for (const int id : pageIds()) {
         if (auto *layout = qobject_cast<QBoxLayout *>(page(id)->layout()))
@@ -146,7 +148,7 @@ FirewallWizard::FirewallWizard(WizardState *state, WizardSettings *settings, QWi
             m_settings->setLanguage(m_state->language());
     });
 
-    setMinimumSize(780, 580);
+    setMinimumSize(880, 620);
     if (!m_settings || !restoreGeometry(m_settings->geometry()))
         resize(980, 720);
     retranslateUi();
@@ -177,13 +179,6 @@ void FirewallWizard::keyPressEvent(QKeyEvent *event)
         return;
     }
     QWizard::keyPressEvent(event);
-}
-
-void FirewallWizard::resizeEvent(QResizeEvent *event)
-{
-    // The list of steps is a guide, the page is the work: in a narrow window the page gets the room.
-    m_steps->setVisible(event->size().width() >= 900);
-    QWizard::resizeEvent(event);
 }
 
 QStringList FirewallWizard::unsavedWork() const
@@ -461,8 +456,10 @@ void FirewallWizard::showAbout()
     if (tls.isEmpty())
         tls = tr("none");
     auto row = [](const QString &label, const QString &value) -> QString {
-        return QStringLiteral("<tr><td style=\"padding-right:12px;\">") + label.toHtmlEscaped()
-               + QStringLiteral("</td><td>") + value.toHtmlEscaped() + QStringLiteral("</td></tr>");
+        // A value on one line: "2026-03 版 (記事の日付: 2026-03-19)" is not split at its date.
+        return QStringLiteral("<tr><td style=\"padding-right:12px; white-space:nowrap;\">") + label.toHtmlEscaped()
+               + QStringLiteral("</td><td style=\"white-space:nowrap;\">") + value.toHtmlEscaped()
+               + QStringLiteral("</td></tr>");
     };
     const QString text
         = QStringLiteral("<h3>amlfw ") + QStringLiteral(AMLFW_VERSION) + QStringLiteral("</h3><p>")

@@ -27,10 +27,7 @@ StepList::StepList(QWizard *wizard, QWidget *parent)
 
 QStringList StepList::stepTexts() const
 {
-    QStringList texts;
-    for (const QLabel *label : m_labels)
-        texts << label->text();
-    return texts;
+    return m_texts;
 }
 
 void StepList::refresh()
@@ -41,14 +38,26 @@ void StepList::refresh()
         label->setObjectName(QStringLiteral("step_%1").arg(m_labels.size()));
         // Step names are short; wrapping would split a word such as ストレージ アカウント.
         label->setWordWrap(false);
+        label->setTextFormat(Qt::RichText);
         label->setMargin(1);
         m_layout->insertWidget(int(m_labels.size()), label);
         m_labels << label;
     }
+    m_texts.resize(ids.size());
+    // The markers (a number, a tick, an arrow) differ in width, and more so in a Japanese font where
+    // the arrow is full width: they sit in a column of their own, so that the names line up.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int markerWidth = 0;
+    for (const QString &marker : {QStringLiteral("▶"), QStringLiteral("✓"), QString::number(ids.size())})
+        markerWidth = std::max(markerWidth, metrics.horizontalAdvance(marker));
+    markerWidth += metrics.horizontalAdvance(u' ') * 2;
     const QList<int> visited = m_wizard->visitedIds();
     const int current = m_wizard->currentId();
     QString currentName;
     int currentIndex = -1;
+    int width = 0;
     for (qsizetype i = 0; i < ids.size(); ++i) {
         QWizardPage *page = m_wizard->page(ids.at(i));
         const auto *statePage = qobject_cast<StatePage *>(page);
@@ -59,7 +68,10 @@ void StepList::refresh()
         const bool reachable = !isCurrent && (!m_reachable || m_reachable(ids.at(i)));
         // A number for steps ahead, a tick for steps done, an arrow for where you are.
         const QString marker = isCurrent ? QStringLiteral("▶") : done ? QStringLiteral("✓") : QString::number(i + 1);
-        label->setText(marker + QStringLiteral("  ") + name);
+        m_texts[i] = marker + QStringLiteral("  ") + name;
+        label->setText(QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"%1\">%2</td>"
+                                      "<td style=\"white-space:pre\">%3</td></tr></table>")
+                           .arg(QString::number(markerWidth), marker, name.toHtmlEscaped()));
         QFont font = label->font();
         font.setBold(isCurrent);
         label->setFont(font);
@@ -71,14 +83,9 @@ void StepList::refresh()
             currentName = name;
             currentIndex = int(i);
         }
+        // Room for the longest name in bold, whichever step is current.
+        width = std::max(width, markerWidth + metrics.horizontalAdvance(name));
     }
-    // Room for the longest name in bold, whichever step is current.
-    QFont bold = font();
-    bold.setBold(true);
-    const QFontMetrics metrics(bold);
-    int width = 0;
-    for (const QLabel *label : std::as_const(m_labels))
-        width = std::max(width, metrics.horizontalAdvance(label->text()));
     const QMargins margins = m_layout->contentsMargins();
     setMinimumWidth(std::max(140, width + margins.left() + margins.right() + 8));
     setAccessibleName(tr("Steps"));
@@ -90,7 +97,8 @@ void StepList::refresh()
     }
     updateFocusMark();
     // Say where the user is now, once per page change (a language change re-says it too).
-    if (currentIndex >= 0 && (current != m_announced || currentName != m_labels.at(currentIndex)->property("announced").toString())) {
+    if (currentIndex >= 0
+        && (current != m_announced || currentName != m_labels.at(currentIndex)->property("announced").toString())) {
         m_announced = current;
         m_labels.at(currentIndex)->setProperty("announced", currentName);
         QAccessibleEvent description(this, QAccessible::DescriptionChanged);

@@ -42,6 +42,7 @@ private:
     QWizard *m_wizard;
     QVBoxLayout *m_layout;
     QList<QLabel *> m_labels;
+    QStringList m_texts; // "▶  Region": each step's marker and name, as plain text
     std::function<bool(int)> m_reachable;
     int m_focused = -1;
     int m_announced = -1; // the page id last announced as current

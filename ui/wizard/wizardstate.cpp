@@ -1,6 +1,7 @@
 #include "wizardstate.h"
 
 #include "rulegenerator.h"
+#include "uifont.h"
 
 namespace amlfw {
 
@@ -249,6 +250,7 @@ void WizardState::startOver()
 void WizardState::setLanguage(Language language)
 {
     applyLanguage(language);
+    applyUiFont(language);
     const bool changed = language != m_language;
     m_language = language;
     if (changed) {

@@ -1,5 +1,6 @@
 #include "livetestoptions.h"
 
+#include "elidedlabel.h"
 #include "fieldmarks.h"
 #include "filedialog.h"
 #include "probeplanner.h"
@@ -139,7 +140,8 @@ void LiveTestOptions::buildMoreOptions()
     m_moreOptions->setAutoRaise(true);
     m_moreOptions->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_moreOptions->setArrowType(Qt::RightArrow);
-    m_summary = named(new QLabel(this), "optionsSummary");
+    // One line beside the button: elided in a narrow window, the whole text in its tooltip.
+    m_summary = named(new ElidedLabel(this), "optionsSummary");
     m_summary->setForegroundRole(QPalette::PlaceholderText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -452,7 +454,7 @@ void LiveTestOptions::updateSummary()
         parts << tr("extra CA certificates");
     parts << (m_timeout->value() > 0 ? tr("timeout %1 s per step").arg(m_timeout->value()) : tr("default timeouts"));
     parts << tr("%1 at once").arg(m_concurrency->value());
-    m_summary->setText(parts.join(QStringLiteral(" · ")));
+    m_summary->setFullText(parts.join(QStringLiteral(" · ")));
 }
 
 void LiveTestOptions::changeEvent(QEvent *event)

@@ -18,6 +18,7 @@ class QToolButton;
 
 namespace amlfw {
 
+class ElidedLabel;
 class WizardSettings;
 class WizardState;
 
@@ -92,7 +93,7 @@ private:
     QLineEdit *m_proxyPassword;
     QLabel *m_passwordNote;
     QToolButton *m_moreOptions;
-    QLabel *m_summary;
+    ElidedLabel *m_summary;
     QWidget *m_panel;
     QLabel *m_samplesLabel;
     QTableWidget *m_samplesTable;
