@@ -175,6 +175,7 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // not a stop of its own: it scrolls to the focused control
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
@@ -244,7 +245,11 @@ QString ExportPage::unsavedWork() const
 void ExportPage::initializePage()
 {
     validate();
-    m_export->setFocus();
+}
+
+QWidget *ExportPage::firstFocus() const
+{
+    return m_export;
 }
 
 bool ExportPage::isComplete() const
@@ -386,7 +391,7 @@ bool ExportPage::exportFile()
         return false;
     }
     const QString directory
-        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory() : QString());
+        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Export) : QString());
     QString filter;
     switch (format()) {
     case Format::Arm:
@@ -412,7 +417,7 @@ bool ExportPage::exportFile()
     m_lastPath = QFileInfo(path).absoluteFilePath();
     m_exported = true;
     if (m_settings)
-        m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+        m_settings->setLastDirectory(WizardSettings::Folder::Export, QFileInfo(path).absolutePath());
     m_resultBanner->showMessage(MessageBanner::Kind::Success,
                                 tr("Saved the %1 with %n rule(s) to %2", nullptr, int(set.rules.size()))
                                     .arg(formatName(format()), QDir::toNativeSeparators(m_lastPath)));
