@@ -31,8 +31,7 @@ QRect placeOf(const QWidget *w)
                                  ? qobject_cast<const QScrollArea *>(a->parentWidget()->parentWidget())
                                  : nullptr;
         if (scroll && scroll->widget() == a)
-            return QRect(w->mapTo(a, QPoint(0, 0)) + scroll->viewport()->mapTo(w->window(), QPoint(0, 0)),
-                         w->size());
+            return QRect(w->mapTo(a, QPoint(0, 0)) + scroll->viewport()->mapTo(w->window(), QPoint(0, 0)), w->size());
     }
     return QRect(w->mapTo(w->window(), QPoint(0, 0)), w->size());
 }
@@ -87,9 +86,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("pageId");
         for (const int id : {FirewallWizard::WelcomePageId, FirewallWizard::CloudPageId, FirewallWizard::RegionPageId,
-                             FirewallWizard::StoragePageId, FirewallWizard::FeaturesPageId,
-                             FirewallWizard::RulesPageId, FirewallWizard::LiveTestPageId,
-                             FirewallWizard::ExportPageId})
+                             FirewallWizard::StoragePageId, FirewallWizard::FeaturesPageId, FirewallWizard::RulesPageId,
+                             FirewallWizard::LiveTestPageId, FirewallWizard::ExportPageId})
             QTest::newRow(qPrintable(QStringLiteral("page %1").arg(id))) << id;
     }
 
@@ -111,8 +109,8 @@ private Q_SLOTS:
         QTest::qWait(50);
         QWidget *start = QApplication::focusWidget();
         QVERIFY2(start, "no first focus");
-        QVERIFY2(page->isAncestorOf(start), qPrintable(QStringLiteral("the first focus is not on the page: ")
-                                                       + describe(start)));
+        QVERIFY2(page->isAncestorOf(start),
+                 qPrintable(QStringLiteral("the first focus is not on the page: ") + describe(start)));
 
         QList<QWidget *> cycle{start};
         for (int i = 0; i < 80; ++i) {
@@ -146,7 +144,9 @@ private Q_SLOTS:
 
         // The page's stops form one run in reading order; the wizard's buttons and the step list
         // come after it (where the run starts in the cycle depends on the page's first focus).
-        const auto onPage = [&](qsizetype i) { return page->isAncestorOf(cycle.at((i + cycle.size()) % cycle.size())); };
+        const auto onPage = [&](qsizetype i) {
+            return page->isAncestorOf(cycle.at((i + cycle.size()) % cycle.size()));
+        };
         qsizetype first = 0;
         while (first < cycle.size() && !(onPage(first) && !onPage(first - 1)))
             ++first;

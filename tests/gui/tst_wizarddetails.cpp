@@ -123,11 +123,10 @@ private Q_SLOTS:
             QVERIFY2(hasJapanese(said), qPrintable(said));
         // To look at: AMLFW_SHOT_DIR=... keeps a picture of the page as the user sees it now.
         if (const QString shots = qEnvironmentVariable("AMLFW_SHOT_DIR"); !shots.isEmpty())
-            QVERIFY(w->grab().save(QDir(shots).filePath(QStringLiteral("storage-paste-%1-%2.png")
-                                                            .arg(languageCode(language),
-                                                                 QString::fromLatin1(QTest::currentDataTag())
-                                                                     .mid(3)
-                                                                     .replace(u' ', u'-')))));
+            QVERIFY(w->grab().save(QDir(shots).filePath(
+                QStringLiteral("storage-paste-%1-%2.png")
+                    .arg(languageCode(language),
+                         QString::fromLatin1(QTest::currentDataTag()).mid(3).replace(u' ', u'-')))));
         f.settings->sync();
         const QByteArray stored = readFile(f.settingsPath);
         QVERIFY(!stored.isEmpty());

@@ -390,8 +390,8 @@ bool ExportPage::exportFile()
         m_resultBanner->showMessage(MessageBanner::Kind::Error, tr("Correct the options above first."));
         return false;
     }
-    const QString directory
-        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Export) : QString());
+    const QString directory = FileDialog::startDirectory(
+        QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Export) : QString());
     QString filter;
     switch (format()) {
     case Format::Arm:

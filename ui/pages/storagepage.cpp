@@ -160,9 +160,10 @@ void StoragePage::retranslateUi()
     setTitle(tr("Workspace resources"));
     setSubTitle(tr("The rules name the workspace's own resources: its default storage account, and in newer "
                    "editions its container registry and ID."));
-    m_intro->setText(tr("Enter the name of the default storage account of the workspace, as shown on the workspace's "
-                        "overview page in the Azure portal. A host name or URL of the account works too: the name is taken "
-                        "from it."));
+    m_intro->setText(
+        tr("Enter the name of the default storage account of the workspace, as shown on the workspace's "
+           "overview page in the Azure portal. A host name or URL of the account works too: the name is taken "
+           "from it."));
     m_nameLabel->setText(tr("Default storage &account name:"));
     m_name->setPlaceholderText(tr("e.g. mlworkspace1234567890"));
     m_name->setAccessibleName(tr("Default storage account name"));
@@ -201,7 +202,8 @@ void StoragePage::update()
         const QString taken
             = m_takenFrom.isEmpty()
                   ? tr("Took the account name \"%1\" from the connection string you entered.").arg(m_takenAccount)
-                  : tr("Took the account name \"%1\" from the host name %2 you entered.").arg(m_takenAccount, m_takenFrom);
+                  : tr("Took the account name \"%1\" from the host name %2 you entered.")
+                        .arg(m_takenAccount, m_takenFrom);
         if (error.isEmpty())
             m_banner->showMessage(MessageBanner::Kind::Success, taken);
         else

@@ -168,8 +168,8 @@ bool LiveTestReportBar::saveReport(ReportFormat format)
 {
     if (m_session->isRunning() || !m_session->hasResults())
         return false;
-    const QString directory
-        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::LiveTestReport) : QString());
+    const QString directory = FileDialog::startDirectory(
+        QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::LiveTestReport) : QString());
     QString filter;
     switch (format) {
     case ReportFormat::Html:
@@ -207,8 +207,8 @@ bool LiveTestReportBar::saveReport(ReportFormat format)
 
 bool LiveTestReportBar::loadBaseline()
 {
-    const QString directory
-        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::LiveTestReport) : QString());
+    const QString directory = FileDialog::startDirectory(
+        QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::LiveTestReport) : QString());
     const QString path
         = FileDialog::instance()->getOpenFileName(this, tr("Compare with an earlier run"), directory,
                                                   FileDialog::withAllFiles(tr("JSON reports of amlfw check (*.json)")));
