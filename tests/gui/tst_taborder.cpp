@@ -1,6 +1,6 @@
-// Tab order under a user's keyboard: on every page, Tab from the page's first focus visits only
-// controls a user can see and use, in reading order (top to bottom, left to right), then the
-// wizard's own buttons and the step list, and comes back to where it started.
+// Tab order under a user's keyboard: on every page, in English and Japanese, Tab from the page's first focus visits
+// only controls a user can see and use, in reading order (top to bottom, left to right), then the wizard's own buttons
+// and the step list, and comes back to where it started.
 
 #include "wizardtesthelpers.h"
 
@@ -85,16 +85,22 @@ private Q_SLOTS:
     void tabFollowsReadingOrder_data()
     {
         QTest::addColumn<int>("pageId");
-        for (const int id : {FirewallWizard::WelcomePageId, FirewallWizard::CloudPageId, FirewallWizard::RegionPageId,
-                             FirewallWizard::StoragePageId, FirewallWizard::FeaturesPageId, FirewallWizard::RulesPageId,
-                             FirewallWizard::LiveTestPageId, FirewallWizard::ExportPageId})
-            QTest::newRow(qPrintable(QStringLiteral("page %1").arg(id))) << id;
+        QTest::addColumn<Language>("language");
+        for (const Language language : {Language::English, Language::Japanese}) {
+            for (const int id :
+                 {FirewallWizard::WelcomePageId, FirewallWizard::CloudPageId, FirewallWizard::RegionPageId,
+                  FirewallWizard::StoragePageId, FirewallWizard::FeaturesPageId, FirewallWizard::RulesPageId,
+                  FirewallWizard::LiveTestPageId, FirewallWizard::ExportPageId})
+                QTest::addRow("page %d %s", id, language == Language::English ? "en" : "ja") << id << language;
+        }
     }
 
     void tabFollowsReadingOrder()
     {
         QFETCH(int, pageId);
-        WizardFixture f;
+        QFETCH(Language, language);
+        WizardFixture f(language);
+        processLanguageChange();
         FirewallWizard *w = f.wizard.get();
         w->resize(1024, 760);
         f.state->setAnswers(fullAnswers());
@@ -167,7 +173,8 @@ private Q_SLOTS:
         }
         // The rules page is being reworked on another branch: there the details pane below the
         // table comes before it. XPASS here means it was fixed: remove this line.
-        QEXPECT_FAIL("page 50", "rules page: the details pane is before the table in the tab order", Continue);
+        QEXPECT_FAIL("page 50 en", "rules page: the details pane is before the table in the tab order", Continue);
+        QEXPECT_FAIL("page 50 ja", "rules page: the details pane is before the table in the tab order", Continue);
         QVERIFY2(outOfOrder.isEmpty(), qPrintable(outOfOrder + seen));
     }
 };
