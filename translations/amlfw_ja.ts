@@ -4128,6 +4128,11 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <comment>page header: the edition of the rules, then the page&apos;s subtitle</comment>
         <translation>%1 版 · %2</translation>
     </message>
+    <message>
+        <source>%1 · Edition %2 · %3</source>
+        <comment>page header: the title of the profile opened, the edition of the rules, then the page&apos;s subtitle</comment>
+        <translation>%1 · %2 版 · %3</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::StepList</name>
@@ -4150,10 +4155,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
 </context>
 <context>
     <name>amlfw::StoragePage</name>
-    <message>
-        <source>Enter the name of the default storage account of the workspace, as shown on the workspace&apos;s overview page in the Azure portal (only the name, not the full host name).</source>
-        <translation>Azure portal のワークスペースの概要ページに表示される、ワークスペースの既定のストレージ アカウントの名前を入力してください (ホスト名全体ではなく名前だけ)。</translation>
-    </message>
     <message>
         <source>e.g. mlworkspace1234567890</source>
         <translation>例: mlworkspace1234567890</translation>
@@ -4277,6 +4278,18 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>No rule of this edition names the storage account by host name.</source>
         <translation>この版には、ストレージ アカウントをホスト名で指定する規則はありません。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the default storage account of the workspace, as shown on the workspace&apos;s overview page in the Azure portal. A host name or URL of the account works too: the name is taken from it.</source>
+        <translation>Azure portal のワークスペースの概要ページに表示される、ワークスペースの既定のストレージ アカウントの名前を入力してください。アカウントのホスト名や URL を入力しても、そこから名前を取り出します。</translation>
+    </message>
+    <message>
+        <source>Took the account name &quot;%1&quot; from the connection string you entered.</source>
+        <translation>入力された接続文字列からアカウント名 &quot;%1&quot; を取り出しました。</translation>
+    </message>
+    <message>
+        <source>Took the account name &quot;%1&quot; from the host name %2 you entered.</source>
+        <translation>入力されたホスト名 %2 からアカウント名 &quot;%1&quot; を取り出しました。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,8 @@ int main(int argc, char *argv[])
         }
         if (std::strcmp(argv[i], "--help") == 0) {
             std::printf("Usage: amlfw-wizard [--lang en|ja] [--profile FILE]\n\n"
-                        "  --lang en|ja     language of the wizard (default: the last one used, else the system's)\n"
+                        "  --lang en|ja     language of the wizard (default: the profile's, the last one used, else "
+                        "the system's)\n"
                         "  --profile FILE   start with the answers of a profile file\n"
                         "  --version        show the version\n");
             return 0;
@@ -106,7 +107,12 @@ int main(int argc, char *argv[])
     }
 
     const QString profile = optionValue(arguments, QStringLiteral("--profile"));
+    // The profile's language, unless --lang says otherwise (as the command-line tool does).
+    const auto profileLanguage = optionValue(arguments, QStringLiteral("--lang")).isEmpty()
+                                     ? amlfw::FirewallWizard::ProfileLanguage::Use
+                                     : amlfw::FirewallWizard::ProfileLanguage::Keep;
     if (!profile.isEmpty())
-        QTimer::singleShot(0, &wizard, [&wizard, profile] { wizard.loadProfile(profile); });
+        QTimer::singleShot(0, &wizard,
+                           [&wizard, profile, profileLanguage] { wizard.loadProfile(profile, profileLanguage); });
     return app.exec();
 }

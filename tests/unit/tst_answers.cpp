@@ -46,6 +46,74 @@ private Q_SLOTS:
             QVERIFY2(error.contains(rule), qPrintable(error));
     }
 
+    // A pasted host name, URL or connection string gives its account name; anything else gives none.
+    void storageAccountFromAddress_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("account"); // empty: not an address of a storage account
+        QTest::addColumn<QString>("host");
+        const QString blob = QStringLiteral("mystore.blob.core.windows.net");
+        QTest::newRow("host") << blob << QStringLiteral("mystore") << blob;
+        QTest::newRow("host, trailing dot and spaces")
+            << QStringLiteral("  mystore.blob.core.windows.net. ") << QStringLiteral("mystore") << blob;
+        QTest::newRow("upper case host") << QStringLiteral("MyStore.Blob.Core.Windows.Net") << QStringLiteral("mystore")
+                                         << blob;
+        QTest::newRow("url with SAS") << QStringLiteral(
+            "https://mystore.blob.core.windows.net/container?sv=2022-11-02&sig=abc%2F")
+                                      << QStringLiteral("mystore") << blob;
+        QTest::newRow("url with port and path")
+            << QStringLiteral("https://mystore.blob.core.windows.net:443/a/b.txt") << QStringLiteral("mystore") << blob;
+        QTest::newRow("host and path") << QStringLiteral("mystore.blob.core.windows.net/container")
+                                       << QStringLiteral("mystore") << blob;
+        for (const char *service : {"dfs", "file", "queue", "table", "web"}) {
+            const QString host = QStringLiteral("acct42.%1.core.windows.net").arg(QLatin1String(service));
+            QTest::newRow(service) << host << QStringLiteral("acct42") << host;
+        }
+        QTest::newRow("static website zone")
+            << QStringLiteral("https://mystore.z13.web.core.windows.net/") << QStringLiteral("mystore")
+            << QStringLiteral("mystore.z13.web.core.windows.net");
+        QTest::newRow("private link") << QStringLiteral("mystore.privatelink.blob.core.windows.net")
+                                      << QStringLiteral("mystore")
+                                      << QStringLiteral("mystore.privatelink.blob.core.windows.net");
+        QTest::newRow("secondary") << QStringLiteral("mystore-secondary.blob.core.windows.net")
+                                   << QStringLiteral("mystore")
+                                   << QStringLiteral("mystore-secondary.blob.core.windows.net");
+        QTest::newRow("US Government") << QStringLiteral("https://govstore.blob.core.usgovcloudapi.net/c")
+                                       << QStringLiteral("govstore")
+                                       << QStringLiteral("govstore.blob.core.usgovcloudapi.net");
+        QTest::newRow("21Vianet") << QStringLiteral("cnstore.file.core.chinacloudapi.cn") << QStringLiteral("cnstore")
+                                  << QStringLiteral("cnstore.file.core.chinacloudapi.cn");
+        QTest::newRow("connection string")
+            << QStringLiteral("DefaultEndpointsProtocol=https;AccountName=MyStore;AccountKey=c2VjcmV0;"
+                              "EndpointSuffix=core.windows.net")
+            << QStringLiteral("mystore") << QString();
+        // An invalid account part is still the account: the name's own check then says what is wrong.
+        QTest::newRow("invalid account") << QStringLiteral("my_store.blob.core.windows.net")
+                                         << QStringLiteral("my_store")
+                                         << QStringLiteral("my_store.blob.core.windows.net");
+        QTest::newRow("plain name") << QStringLiteral("mystore") << QString() << QString();
+        QTest::newRow("empty") << QString() << QString() << QString();
+        QTest::newRow("no account") << QStringLiteral("blob.core.windows.net") << QString() << QString();
+        QTest::newRow("half typed") << QStringLiteral("mystore.blob.core.windows.ne") << QString() << QString();
+        QTest::newRow("other service") << QStringLiteral("mystore.vault.core.windows.net") << QString() << QString();
+        QTest::newRow("other domain") << QStringLiteral("mystore.blob.core.windows.net.example.com") << QString()
+                                      << QString();
+        QTest::newRow("registry") << QStringLiteral("myacr.azurecr.io") << QString() << QString();
+        QTest::newRow("unknown middle label")
+            << QStringLiteral("mystore.foo.blob.core.windows.net") << QString() << QString();
+    }
+
+    void storageAccountFromAddress()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, account);
+        QFETCH(QString, host);
+        QString foundHost = QStringLiteral("unchanged");
+        QCOMPARE(AnswersValidator::storageAccountFromAddress(text, &foundHost), account);
+        QCOMPARE(foundHost, host);
+        QCOMPARE(AnswersValidator::storageAccountFromAddress(text), account);
+    }
+
     void storageMessageInJapanese()
     {
         applyLanguage(Language::Japanese);

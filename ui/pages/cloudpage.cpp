@@ -83,6 +83,11 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
     networkLayout->addWidget(m_managedText);
     networkLayout->addWidget(m_networkReason);
     layout->addWidget(m_networkBox);
+    // Tab in reading order: the clouds, then the network (created first, so first in the chain).
+    if (!m_choices.isEmpty()) {
+        setTabOrder(m_choices.constLast().button, m_customer);
+        setTabOrder(m_customer, m_managed);
+    }
     layout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);

@@ -175,6 +175,7 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // not a stop of its own: it scrolls to the focused control
     auto *layout = new QVBoxLayout(this); // the margins of the other pages: their texts line up
     layout->addWidget(scroll);
 
@@ -243,7 +244,11 @@ QString ExportPage::unsavedWork() const
 void ExportPage::initializePage()
 {
     validate();
-    m_export->setFocus();
+}
+
+QWidget *ExportPage::firstFocus() const
+{
+    return m_export;
 }
 
 bool ExportPage::isComplete() const
@@ -384,8 +389,8 @@ bool ExportPage::exportFile()
         m_resultBanner->showMessage(MessageBanner::Kind::Error, tr("Correct the options above first."));
         return false;
     }
-    const QString directory
-        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory() : QString());
+    const QString directory = FileDialog::startDirectory(
+        QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Export) : QString());
     QString filter;
     switch (format()) {
     case Format::Arm:
@@ -411,7 +416,7 @@ bool ExportPage::exportFile()
     m_lastPath = QFileInfo(path).absoluteFilePath();
     m_exported = true;
     if (m_settings)
-        m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+        m_settings->setLastDirectory(WizardSettings::Folder::Export, QFileInfo(path).absolutePath());
     m_resultBanner->showMessage(MessageBanner::Kind::Success,
                                 tr("Saved the %1 with %n rule(s) to %2", nullptr, int(set.rules.size()))
                                     .arg(formatName(format()), QDir::toNativeSeparators(m_lastPath)));

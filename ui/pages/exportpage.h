@@ -32,6 +32,7 @@ public:
 
     QString stepName() const override;
     void initializePage() override;
+    QWidget *firstFocus() const override;
     bool isComplete() const override;
 
     Format format() const;

@@ -72,6 +72,7 @@ FeaturesPage::FeaturesPage(WizardState *state, QWidget *parent)
 
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("featuresScroll"));
+    scroll->setFocusPolicy(Qt::NoFocus); // not a stop of its own: it scrolls to the focused feature
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -156,16 +157,17 @@ void FeaturesPage::buildRows()
 
 void FeaturesPage::updateTabOrder()
 {
-    // The features come first: the wizard gives the focus to the page's first stop, and Enter on
-    // "Select all" would answer for the user. The two buttons follow the list.
-    QWidget *previous = nullptr;
+    // Reading order: "Select all" and "Clear" above the list, then the features and the routes. The
+    // focus still starts on a feature (firstFocus()): the answers are the features.
+    setTabOrder(m_selectAll, m_clearAll);
+    setTabOrder(m_clearAll, m_removeUnknown);
+    QWidget *previous = m_removeUnknown;
     for (const Row &row : std::as_const(m_rows)) {
         if (previous)
             setTabOrder(previous, row.box);
         previous = row.box;
     }
-    for (QWidget *next : {static_cast<QWidget *>(m_udrTags), static_cast<QWidget *>(m_udrRanges),
-                          static_cast<QWidget *>(m_selectAll), static_cast<QWidget *>(m_clearAll)}) {
+    for (QWidget *next : {static_cast<QWidget *>(m_udrTags), static_cast<QWidget *>(m_udrRanges)}) {
         if (previous)
             setTabOrder(previous, next);
         previous = next;
@@ -189,13 +191,16 @@ void FeaturesPage::initializePage()
 {
     syncFromState();
     recountNow();
+}
+
+QWidget *FeaturesPage::firstFocus() const
+{
     // Focus starts on the first feature, not on "Select all": the answers are the features.
     for (const Row &row : std::as_const(m_rows)) {
-        if (row.box->isEnabled()) {
-            row.box->setFocus(Qt::TabFocusReason);
-            break;
-        }
+        if (row.box->isEnabled())
+            return row.box;
     }
+    return nullptr;
 }
 
 bool FeaturesPage::isComplete() const

@@ -29,6 +29,7 @@ public:
 
     QString stepName() const override;
     void initializePage() override;
+    QWidget *firstFocus() const override;
     bool isComplete() const override;
 
     // Rules each feature adds to the current selection (in the set with it, not without it), and

@@ -27,7 +27,8 @@ StoragePage::StoragePage(WizardState *state, QWidget *parent)
     setObjectName(QStringLiteral("storagePage"));
     m_intro->setWordWrap(true);
     m_name->setObjectName(QStringLiteral("storageName"));
-    m_name->setMaxLength(64); // room to say "too long" rather than cut silently
+    // Room to say "too long" rather than cut silently, and for a pasted URL or connection string.
+    m_name->setMaxLength(2048);
     m_name->setClearButtonEnabled(true);
     m_nameLabel->setBuddy(m_name);
     m_banner->setObjectName(QStringLiteral("storageBanner"));
@@ -77,7 +78,25 @@ StoragePage::StoragePage(WizardState *state, QWidget *parent)
     m_name->setText(state->answers().storage);
     m_acr.edit->setText(state->answers().acr);
     m_workspaceId.edit->setText(state->answers().workspaceId);
-    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) { this->state()->setStorage(text); });
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
+        // A pasted host name, URL or connection string: the field takes its account name, and the
+        // banner says so. The whole address (a SAS token, an account key) never reaches the answers.
+        QString host;
+        const QString account = AnswersValidator::storageAccountFromAddress(text, &host);
+        if (account.isEmpty()) {
+            if (text != m_takenAccount) {
+                m_takenAccount.clear();
+                m_takenFrom.clear();
+            }
+            this->state()->setStorage(text);
+            return;
+        }
+        m_takenAccount = account;
+        m_takenFrom = host;
+        m_name->setText(account);
+        this->state()->setStorage(account);
+        update();
+    });
     connect(m_acr.edit, &QLineEdit::textEdited, this,
             [this](const QString &text) { this->state()->setAcr(text.trimmed()); });
     connect(m_workspaceId.edit, &QLineEdit::textEdited, this,
@@ -141,8 +160,10 @@ void StoragePage::retranslateUi()
     setTitle(tr("Workspace resources"));
     setSubTitle(tr("The rules name the workspace's own resources: its default storage account, and in newer "
                    "editions its container registry and ID."));
-    m_intro->setText(tr("Enter the name of the default storage account of the workspace, as shown on the workspace's "
-                        "overview page in the Azure portal (only the name, not the full host name)."));
+    m_intro->setText(
+        tr("Enter the name of the default storage account of the workspace, as shown on the workspace's "
+           "overview page in the Azure portal. A host name or URL of the account works too: the name is taken "
+           "from it."));
     m_nameLabel->setText(tr("Default storage &account name:"));
     m_name->setPlaceholderText(tr("e.g. mlworkspace1234567890"));
     m_name->setAccessibleName(tr("Default storage account name"));
@@ -177,6 +198,16 @@ void StoragePage::update()
         m_banner->showMessage(
             MessageBanner::Kind::Info,
             tr("Use 3 to 24 lower-case letters and digits, as Azure requires for storage account names."));
+    } else if (!m_takenAccount.isEmpty() && m_takenAccount == state()->answers().storage) {
+        const QString taken
+            = m_takenFrom.isEmpty()
+                  ? tr("Took the account name \"%1\" from the connection string you entered.").arg(m_takenAccount)
+                  : tr("Took the account name \"%1\" from the host name %2 you entered.")
+                        .arg(m_takenAccount, m_takenFrom);
+        if (error.isEmpty())
+            m_banner->showMessage(MessageBanner::Kind::Success, taken);
+        else
+            m_banner->showMessage(MessageBanner::Kind::Error, taken + u' ' + error);
     } else if (!error.isEmpty()) {
         m_banner->showMessage(MessageBanner::Kind::Error, error);
     } else {

@@ -53,6 +53,10 @@ private:
     QLabel *m_hint;
     OptionalField m_acr;
     OptionalField m_workspaceId;
+    // A pasted address replaced by its account name: the name, and the host it came from (empty
+    // for a connection string), said in the banner while the field still holds that name.
+    QString m_takenAccount;
+    QString m_takenFrom;
 };
 
 } // namespace amlfw

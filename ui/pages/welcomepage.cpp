@@ -47,6 +47,7 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     m_catalogText->setTextFormat(Qt::RichText);
     m_catalogText->setOpenExternalLinks(true);
     m_catalogText->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_catalogText->setObjectName(QStringLiteral("catalogText"));
     m_editionNote->setWordWrap(true);
     m_editionNote->setObjectName(QStringLiteral("editionNote"));
     m_profileText->setWordWrap(true);
@@ -115,7 +116,9 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
 
     for (QPushButton *b : {m_openProfile, m_saveProfile, m_startOver})
         b->setAutoDefault(false); // Enter means Next
-    setTabOrder(previous, m_openProfile);
+    // The article's link, below the editions, is a stop of its own (Tab reaches it, Enter opens it).
+    setTabOrder(previous, m_catalogText);
+    setTabOrder(m_catalogText, m_openProfile);
     setTabOrder(m_openProfile, m_saveProfile);
     setTabOrder(m_saveProfile, m_startOver);
 

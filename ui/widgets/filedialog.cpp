@@ -36,6 +36,7 @@ std::optional<QString> FileDialog::takeNextFileName()
 QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &directory,
                                     const QString &filter)
 {
+    m_lastStartPath = directory;
     if (const auto next = takeNextFileName())
         return *next;
     return QFileDialog::getOpenFileName(parent, caption, directory, filter);
@@ -44,6 +45,7 @@ QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, con
 QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
                                     const QString &filter)
 {
+    m_lastStartPath = suggestedPath;
     if (const auto next = takeNextFileName())
         return *next;
     return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);

@@ -32,6 +32,8 @@ public:
 
     // Tests only: the next get*FileName returns this instead of showing a dialog ("" = cancelled).
     void setNextFileName(const QString &fileName);
+    // Tests only: the folder (or suggested path) the last get*FileName opened with.
+    QString lastStartPath() const { return m_lastStartPath; }
     // Tests only: called instead of QDesktopServices::openUrl.
     void setUrlOpener(std::function<bool(const QUrl &)> opener);
 
@@ -40,6 +42,7 @@ private:
     std::optional<QString> takeNextFileName();
 
     std::optional<QString> m_nextFileName;
+    QString m_lastStartPath;
     std::function<bool(const QUrl &)> m_urlOpener;
     Q_DISABLE_COPY(FileDialog)
 };

@@ -138,11 +138,27 @@ FirewallWizard::FirewallWizard(WizardState *state, WizardSettings *settings, QWi
             }
         }
     });
+    // QWizard gives the focus to the page's first widget that takes Tab, even a hidden one or a
+    // scroll area: the page says where it starts, else the first control a user can see and use.
+    connect(this, &QWizard::currentIdChanged, this, [this] {
+        QWizardPage *page = currentPage();
+        if (!page)
+            return;
+        auto *statePage = qobject_cast<StatePage *>(page);
+        QWidget *first = statePage ? statePage->firstFocus() : nullptr;
+        for (QWidget *w = page->nextInFocusChain(); !first && w && w != page; w = w->nextInFocusChain()) {
+            if (page->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(page) && w->isEnabled())
+                first = w;
+        }
+        if (first)
+            first->setFocus(Qt::TabFocusReason);
+    });
     connect(state, &WizardState::answersChanged, this, [this] {
         updateTitle();
         if (m_settings)
             m_settings->setLastAnswers(m_state->answers());
     });
+    connect(state, &WizardState::profileTitleChanged, this, &FirewallWizard::updateTitle);
     connect(state, &WizardState::languageChanged, this, [this] {
         if (m_settings)
             m_settings->setLanguage(m_state->language());
@@ -278,8 +294,12 @@ void FirewallWizard::retranslateUi()
 
 void FirewallWizard::updateTitle()
 {
-    const QString scenario = m_state->scenarioTitle();
-    setWindowTitle(scenario.isEmpty() ? tr("amlfw") : tr("amlfw — %1").arg(scenario));
+    QStringList parts;
+    if (!m_state->profileTitle().isEmpty())
+        parts << m_state->profileTitle();
+    if (const QString scenario = m_state->scenarioTitle(); !scenario.isEmpty())
+        parts << scenario;
+    setWindowTitle(parts.isEmpty() ? tr("amlfw") : tr("amlfw — %1").arg(parts.join(QStringLiteral(" — "))));
 }
 
 void FirewallWizard::toggleLanguage()
@@ -306,7 +326,7 @@ void FirewallWizard::showMessage(int icon, const QString &title, const QString &
 
 void FirewallWizard::openProfile()
 {
-    QString directory = m_settings ? m_settings->lastDirectory() : QString();
+    QString directory = m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Profile) : QString();
     if (directory.isEmpty() || !QDir(directory).exists())
         directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = FileDialog::instance()->getOpenFileName(this, tr("Open profile"), directory,
@@ -317,7 +337,7 @@ void FirewallWizard::openProfile()
     loadProfile(path);
 }
 
-bool FirewallWizard::loadProfile(const QString &path)
+bool FirewallWizard::loadProfile(const QString &path, ProfileLanguage useLanguage)
 {
     Problems problems;
     const auto profile = Profile::fromFile(path, &problems);
@@ -341,6 +361,11 @@ bool FirewallWizard::loadProfile(const QString &path)
                 + QStringLiteral("\n\n") + describe(problems));
         return false;
     }
+    // At start (--profile without --lang) the profile's language is the wizard's; opened later, the
+    // language the user chose stays.
+    if (useLanguage == ProfileLanguage::Use && profile->language)
+        m_state->setLanguage(*profile->language);
+    m_state->setProfileTitle(profile->title);
     Answers answers = m_state->answers();
     profile->applyTo(&answers);
     if (profile->edition) {
@@ -351,7 +376,7 @@ bool FirewallWizard::loadProfile(const QString &path)
         m_state->setSavedAnswers(answers);
     }
     if (m_settings)
-        m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+        m_settings->setLastDirectory(WizardSettings::Folder::Profile, QFileInfo(path).absolutePath());
     advanceToRules();
     // What the answers lack is said on the page that asks for it (where the wizard stopped).
     if (!problems.isEmpty())
@@ -412,7 +437,7 @@ void FirewallWizard::advanceToRules()
 
 void FirewallWizard::saveProfile()
 {
-    QString directory = m_settings ? m_settings->lastDirectory() : QString();
+    QString directory = m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Profile) : QString();
     if (directory.isEmpty() || !QDir(directory).exists())
         directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     QString name = QStringLiteral("amlfw-profile");
@@ -437,11 +462,12 @@ void FirewallWizard::saveProfile()
 
 bool FirewallWizard::saveProfileTo(const QString &path, QString *error)
 {
-    const Profile profile = Profile::fromAnswers(m_state->answers());
+    Profile profile = Profile::fromAnswers(m_state->answers());
+    profile.title = m_state->profileTitle();
     if (!profile.save(path, error))
         return false;
     if (m_settings)
-        m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+        m_settings->setLastDirectory(WizardSettings::Folder::Profile, QFileInfo(path).absolutePath());
     return true;
 }
 

@@ -59,7 +59,10 @@ public:
 
     // Profiles: asks for a file through the FileDialog seam; messages are shown without blocking.
     void openProfile();
-    bool loadProfile(const QString &path); // false (and a message) when the file cannot be used
+    // False (and a message) when the file cannot be used. The profile's `title` is shown in the
+    // window title and page headers; its `lang` is used only when asked (at start, without --lang).
+    enum class ProfileLanguage { Keep, Use };
+    bool loadProfile(const QString &path, ProfileLanguage useLanguage = ProfileLanguage::Keep);
     void saveProfile();
     bool saveProfileTo(const QString &path, QString *error);
 

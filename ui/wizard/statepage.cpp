@@ -14,6 +14,7 @@ StatePage::StatePage(WizardState *state, QWidget *parent)
         catalogChanged();
         updateSubTitle();
     });
+    connect(state, &WizardState::profileTitleChanged, this, &StatePage::updateSubTitle);
 }
 
 void StatePage::setSubTitle(const QString &subTitle)
@@ -24,6 +25,13 @@ void StatePage::setSubTitle(const QString &subTitle)
 
 void StatePage::updateSubTitle()
 {
+    if (!m_state->profileTitle().isEmpty()) {
+        QWizardPage::setSubTitle(tr("%1 · Edition %2 · %3",
+                                    "page header: the title of the profile opened, the edition of the rules, then "
+                                    "the page's subtitle")
+                                     .arg(m_state->profileTitle(), m_state->edition(), m_subTitle));
+        return;
+    }
     QWizardPage::setSubTitle(tr("Edition %1 · %2", "page header: the edition of the rules, then the page's subtitle")
                                  .arg(m_state->edition(), m_subTitle));
 }

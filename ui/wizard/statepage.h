@@ -32,6 +32,10 @@ public:
     // empty string: the wizard asks before it closes when a page names something.
     virtual QString unsavedWork() const { return {}; }
 
+    // Where the keyboard focus starts when the page is shown; null: the first control in the tab
+    // order that is visible and enabled (the wizard sees to it).
+    virtual QWidget *firstFocus() const { return nullptr; }
+
     // The page's own subtitle, without the edition the header adds to it.
     QString plainSubTitle() const { return m_subTitle; }
 

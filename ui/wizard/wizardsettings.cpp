@@ -18,6 +18,21 @@ QString withoutCredentials(const QString &url)
     return text.left(512);
 }
 
+QString folderKey(WizardSettings::Folder purpose)
+{
+    switch (purpose) {
+    case WizardSettings::Folder::Profile:
+        return QStringLiteral("folders/profile");
+    case WizardSettings::Folder::Export:
+        return QStringLiteral("folders/export");
+    case WizardSettings::Folder::LiveTestReport:
+        return QStringLiteral("folders/liveTestReport");
+    case WizardSettings::Folder::Certificates:
+        return QStringLiteral("folders/certificates");
+    }
+    return QStringLiteral("lastDirectory");
+}
+
 } // namespace
 
 WizardSettings::WizardSettings(const QString &fileName)
@@ -83,11 +98,18 @@ void WizardSettings::setLanguage(Language language)
 
 QString WizardSettings::lastDirectory() const
 {
-    return m_settings->value(QStringLiteral("lastDirectory")).toString();
+    return m_settings->value(QStringLiteral("lastDirectory")).toString().left(4096);
 }
 
-void WizardSettings::setLastDirectory(const QString &directory)
+QString WizardSettings::lastDirectory(Folder purpose) const
 {
+    const QString directory = m_settings->value(folderKey(purpose)).toString().left(4096);
+    return directory.isEmpty() ? lastDirectory() : directory;
+}
+
+void WizardSettings::setLastDirectory(Folder purpose, const QString &directory)
+{
+    m_settings->setValue(folderKey(purpose), directory);
     m_settings->setValue(QStringLiteral("lastDirectory"), directory);
 }
 

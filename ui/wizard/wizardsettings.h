@@ -26,8 +26,13 @@ public:
     std::optional<Language> language() const;
     void setLanguage(Language language);
 
-    QString lastDirectory() const; // empty when unknown
-    void setLastDirectory(const QString &directory);
+    // The folder a file dialog last used, per purpose: each kind of file has its own place (profiles
+    // beside the project, exports where the change ticket goes). A purpose not used yet gets the
+    // folder last used for any purpose. Empty when unknown.
+    enum class Folder { Profile, Export, LiveTestReport, Certificates };
+    QString lastDirectory(Folder purpose) const;
+    void setLastDirectory(Folder purpose, const QString &directory);
+    QString lastDirectory() const; // the last used for any purpose; empty when unknown
 
     QByteArray geometry() const;
     void setGeometry(const QByteArray &geometry);

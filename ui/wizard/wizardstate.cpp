@@ -240,8 +240,21 @@ void WizardState::setWorkspaceId(const QString &workspaceId)
     setAnswer(&Answers::workspaceId, workspaceId);
 }
 
+void WizardState::setProfileTitle(const QString &title)
+{
+    // One line of reasonable length: it goes into the window title and every page header.
+    QString line = title.simplified();
+    if (line.size() > 80)
+        line = line.left(79) + QChar(0x2026);
+    if (line == m_profileTitle)
+        return;
+    m_profileTitle = line;
+    Q_EMIT profileTitleChanged();
+}
+
 void WizardState::startOver()
 {
+    setProfileTitle({});
     setNotice({});
     m_regionOfCloud.clear();
     setAnswers(defaultAnswers());

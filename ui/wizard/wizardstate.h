@@ -76,6 +76,10 @@ public:
 
     // The scenario in a few words, for the window title: "Azure Public, japaneast, mystore".
     QString scenarioTitle() const;
+    // The `title` of the profile the answers came from ("Tokyo workshop"), for the window title and
+    // the page headers; empty when there is none. Kept while the answers change; Start over forgets it.
+    QString profileTitle() const { return m_profileTitle; }
+    void setProfileTitle(const QString &title);
 
 Q_SIGNALS:
     void answersChanged();
@@ -83,6 +87,7 @@ Q_SIGNALS:
     void languageChanged();
     void catalogChanged(); // before answersChanged, when the edition changes
     void noticeChanged();
+    void profileTitleChanged();
 
 private:
     void regenerate();
@@ -106,6 +111,7 @@ private:
     RuleSet m_ruleSet;
     Language m_language = Language::English;
     QList<TranslatableText> m_notice;
+    QString m_profileTitle;
 };
 
 } // namespace amlfw

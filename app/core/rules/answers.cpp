@@ -91,6 +91,58 @@ QString AnswersValidator::storageNameError(const QString &name)
     return storageNameText(name).toString();
 }
 
+QString AnswersValidator::storageAccountFromAddress(const QString &text, QString *host)
+{
+    if (host)
+        host->clear();
+    const QString input = text.trimmed();
+    // A connection string: "DefaultEndpointsProtocol=https;AccountName=mystore;AccountKey=...".
+    static const QRegularExpression accountName(QStringLiteral("(?:^|;)\\s*AccountName\\s*=\\s*([^;]*)"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch m = accountName.match(input); m.hasMatch())
+        return m.captured(1).trimmed().toLower();
+
+    // A URL or a host name: the host is what comes before the path, query or fragment, after any
+    // scheme and user information, without a port.
+    QString name = input;
+    if (const qsizetype scheme = name.indexOf(QStringLiteral("://")); scheme >= 0)
+        name = name.mid(scheme + 3);
+    static const QRegularExpression hostEnd(QStringLiteral("[/?#\\s]"));
+    if (const qsizetype end = name.indexOf(hostEnd); end >= 0)
+        name.truncate(end);
+    name = name.mid(name.lastIndexOf(u'@') + 1);
+    if (const qsizetype port = name.indexOf(u':'); port >= 0)
+        name.truncate(port);
+    name = name.toLower();
+    if (name.endsWith(u'.'))
+        name.chop(1);
+
+    // <account>[-secondary].[privatelink.|z<n>.]<service>.<suffix of the cloud>
+    static const QStringList suffixes{QStringLiteral("core.windows.net"), QStringLiteral("core.usgovcloudapi.net"),
+                                      QStringLiteral("core.chinacloudapi.cn"), QStringLiteral("storage.azure.net")};
+    static const QStringList services{QStringLiteral("blob"),  QStringLiteral("dfs"),   QStringLiteral("file"),
+                                      QStringLiteral("queue"), QStringLiteral("table"), QStringLiteral("web")};
+    static const QRegularExpression middle(QStringLiteral("^(privatelink|z[0-9]{1,2})$"));
+    for (const QString &suffix : suffixes) {
+        if (!name.endsWith(u'.' + suffix))
+            continue;
+        QStringList labels = name.left(name.size() - suffix.size() - 1).split(u'.');
+        if (labels.size() < 2 || labels.size() > 3 || !services.contains(labels.last()))
+            return {};
+        if (labels.size() == 3 && !middle.match(labels.at(1)).hasMatch())
+            return {};
+        QString account = labels.first();
+        if (account.endsWith(QStringLiteral("-secondary")))
+            account.chop(int(qstrlen("-secondary")));
+        if (account.isEmpty())
+            return {};
+        if (host)
+            *host = name;
+        return account;
+    }
+    return {};
+}
+
 Problems AnswersValidator::validateCloud(const Catalog &catalog, const QString &cloud)
 {
     if (cloud.isEmpty())

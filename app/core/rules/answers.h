@@ -55,6 +55,12 @@ public:
     // Empty when `name` is a valid storage account name; otherwise says which rule is broken.
     static QString storageNameError(const QString &name);
     static TranslatableText storageNameText(const QString &name); // the same, translated when shown
+    // The account name in a pasted host name, URL or connection string of a storage account
+    // ("mystore.blob.core.windows.net", "https://mystore.dfs.core.chinacloudapi.cn/c?sv=...",
+    // "...;AccountName=mystore;..."), lower-cased; empty when `text` is none of them (a plain name
+    // included). `host`, when given, receives the host name it was found in (empty for a
+    // connection string): never the path or query, which may hold a secret.
+    static QString storageAccountFromAddress(const QString &text, QString *host = nullptr);
     static Problems validateCloud(const Catalog &catalog, const QString &cloud);
     static Problems validateRegion(const Catalog &catalog, const QString &cloud, const QString &region);
     static Problems validateFeatures(const Catalog &catalog, const QStringList &features);

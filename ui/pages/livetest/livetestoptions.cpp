@@ -400,15 +400,17 @@ void LiveTestOptions::moveUrlCredentials()
 void LiveTestOptions::chooseCaBundle()
 {
     const QString current = m_caBundle->text().trimmed();
-    const QString directory
-        = FileDialog::startDirectory(current.isEmpty() ? QString() : QFileInfo(current).absolutePath(),
-                                     m_settings ? m_settings->lastDirectory() : QString());
+    const QString directory = FileDialog::startDirectory(
+        current.isEmpty() ? QString() : QFileInfo(current).absolutePath(),
+        m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Certificates) : QString());
     const QString path
         = FileDialog::instance()->getOpenFileName(this, tr("Extra CA certificates"), directory,
                                                   FileDialog::withAllFiles(tr("PEM certificates (*.pem *.crt *.cer)")));
     if (path.isEmpty())
         return;
     m_caBundle->setText(QDir::toNativeSeparators(path));
+    if (m_settings)
+        m_settings->setLastDirectory(WizardSettings::Folder::Certificates, QFileInfo(path).absolutePath());
     saveSettings();
 }
 

@@ -168,8 +168,8 @@ bool LiveTestReportBar::saveReport(ReportFormat format)
 {
     if (m_session->isRunning() || !m_session->hasResults())
         return false;
-    const QString directory
-        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory() : QString());
+    const QString directory = FileDialog::startDirectory(
+        QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::LiveTestReport) : QString());
     QString filter;
     switch (format) {
     case ReportFormat::Html:
@@ -196,7 +196,7 @@ bool LiveTestReportBar::saveReport(ReportFormat format)
     }
     m_lastReportPath = QFileInfo(path).absoluteFilePath();
     if (m_settings)
-        m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+        m_settings->setLastDirectory(WizardSettings::Folder::LiveTestReport, QFileInfo(path).absolutePath());
     m_openFolder->show();
     showMessage(int(MessageBanner::Kind::Success), [this, format]() -> QString {
         return tr("Saved the %1 to %2").arg(formatName(format), QDir::toNativeSeparators(m_lastReportPath));
@@ -207,8 +207,8 @@ bool LiveTestReportBar::saveReport(ReportFormat format)
 
 bool LiveTestReportBar::loadBaseline()
 {
-    const QString directory
-        = FileDialog::startDirectory(QString(), m_settings ? m_settings->lastDirectory() : QString());
+    const QString directory = FileDialog::startDirectory(
+        QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::LiveTestReport) : QString());
     const QString path
         = FileDialog::instance()->getOpenFileName(this, tr("Compare with an earlier run"), directory,
                                                   FileDialog::withAllFiles(tr("JSON reports of amlfw check (*.json)")));
@@ -235,7 +235,7 @@ bool LiveTestReportBar::loadBaselineFrom(const QString &path)
     m_banner->clearMessage();
     m_session->model()->setBaseline(baseline);
     if (m_settings)
-        m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+        m_settings->setLastDirectory(WizardSettings::Folder::LiveTestReport, QFileInfo(path).absolutePath());
     updateBaselineLabel();
     Q_EMIT baselineChanged();
     return true;
