@@ -2011,7 +2011,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message numerus="yes">
         <source>%1 (%2 of %n)</source>
         <extracomment>A group of rules under a filter: its title, the rows shown, all its rows (&quot;Application rules (3 of 12)&quot;)</extracomment>
-        <translation><numerusform>%1 (%n 件中 %2 件)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n 件中 %2 件)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3795,7 +3797,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n rule(s) in other tabs match; the tab titles count them.</source>
-        <translation><numerusform>他のタブで %n 件の規則が一致します。件数はタブの見出しに表示されます。</numerusform></translation>
+        <translation>
+            <numerusform>他のタブで %n 件の規則が一致します。件数はタブの見出しに表示されます。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No rule in any tab matches. Escape in the filter field shows all rules again.</source>
@@ -4118,7 +4122,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%1 of %n rule(s) match the filter.</source>
-        <translation><numerusform>%n 件中 %1 件の規則がフィルターに一致します。</numerusform></translation>
+        <translation>
+            <numerusform>%n 件中 %1 件の規則がフィルターに一致します。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

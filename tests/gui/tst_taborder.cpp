@@ -171,10 +171,6 @@ private Q_SLOTS:
             if (readsBefore(ordered.at(i), ordered.at(i - 1)))
                 outOfOrder = describe(ordered.at(i)) + QStringLiteral(" comes after ") + describe(ordered.at(i - 1));
         }
-        // The rules page is being reworked on another branch: there the details pane below the
-        // table comes before it. XPASS here means it was fixed: remove this line.
-        QEXPECT_FAIL("page 50 en", "rules page: the details pane is before the table in the tab order", Continue);
-        QEXPECT_FAIL("page 50 ja", "rules page: the details pane is before the table in the tab order", Continue);
         QVERIFY2(outOfOrder.isEmpty(), qPrintable(outOfOrder + seen));
     }
 };

@@ -90,6 +90,7 @@ CloudPage::CloudPage(WizardState *state, QWidget *parent)
     }
     layout->addStretch(1);
     auto *scroll = new QScrollArea(this);
+    scroll->setFocusPolicy(Qt::NoFocus); // not a stop of its own: it scrolls to the focused control
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

@@ -237,7 +237,14 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     setTabOrder(m_showChanges, m_copyHostNamesButton);
     setTabOrder(m_copyHostNamesButton, m_copyTableButton);
     setTabOrder(m_copyTableButton, m_tabs);
-    setTabOrder(m_tabs, m_details);
+    // The tab bar, the table of each tab, then the details below them (Qt would put the details right
+    // after the tab bar: the tables are children of the tab widget).
+    QWidget *previous = m_tabs;
+    for (const TabParts &parts : std::as_const(m_parts)) {
+        setTabOrder(previous, parts.view);
+        previous = parts.view;
+    }
+    setTabOrder(previous, m_details);
 
     connect(state, &WizardState::ruleSetChanged, this, &RulesPage::rebuild);
     rebuild();
@@ -749,7 +756,7 @@ void RulesPage::fitColumns(Tab tab)
         switch (c) {
         case RuleTreeModel::DestinationColumn: // a long URL elides; its tooltip and the details show it
             full = std::min(full, available / 3);
-            floor = std::min(full, std::max(170, available / 5));
+            floor = std::min(full, std::max(150, available / 6));
             break;
         case RuleTreeModel::RequiredForColumn: // a list of features: the details pane has it whole
             full = std::min(full, available / 6);

@@ -108,6 +108,7 @@ WelcomePage::WelcomePage(WizardState *state, QWidget *parent)
     contentLayout->addWidget(m_profileBox);
     contentLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
+    scroll->setFocusPolicy(Qt::NoFocus); // not a stop of its own: it scrolls to the focused control
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
