@@ -21,6 +21,7 @@
 #include <QStyleOptionButton>
 #include <QTextDocument>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace amlfw;
 using namespace amlfw::test;
@@ -228,6 +229,15 @@ private Q_SLOTS:
         check(QStringLiteral("rules"));
         enterTo(FirewallWizard::LiveTestPageId);
         check(QStringLiteral("livetest"));
+        // The results table fits the window: no sideways scrolling, the last column (the rule) shown.
+        if (auto *results = w->findChild<QTreeView *>(QStringLiteral("liveTestView"))) {
+            if (results->horizontalScrollBar()->maximum() > 0)
+                problems << QStringLiteral("livetest-%1-%2: the results table scrolls sideways by %3 px")
+                                .arg(lang, size)
+                                .arg(results->horizontalScrollBar()->maximum());
+        } else {
+            problems << QStringLiteral("livetest: no results table");
+        }
         enterTo(FirewallWizard::ExportPageId);
         check(QStringLiteral("export"));
 

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStyle>
 #include <QTextBrowser>
@@ -148,12 +149,12 @@ void LiveTestPage::buildResults()
                            ProbeResultModel::RuleColumn};
     for (int visual = 0; visual < order.size(); ++visual)
         header->moveSection(header->visualIndex(order.at(visual)), visual);
-    header->resizeSection(ProbeResultModel::StatusColumn, 180);
-    header->resizeSection(ProbeResultModel::ChangeColumn, 90);
-    header->resizeSection(ProbeResultModel::HostColumn, 230);
-    header->resizeSection(ProbeResultModel::PortColumn, 86); // ranges: 29876-29877
-    header->resizeSection(ProbeResultModel::TimeColumn, 84);
-    header->resizeSection(ProbeResultModel::DestinationColumn, 190);
+    fitColumns();
+    m_view->viewport()->installEventFilter(this);
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fittingColumns && m_view->isVisible())
+            m_userSizedColumns = true;
+    });
 
     m_details = new QTextBrowser(this);
     m_details->setObjectName(QStringLiteral("liveTestDetails"));
@@ -305,6 +306,7 @@ void LiveTestPage::ruleSetChanged()
 void LiveTestPage::baselineChanged()
 {
     m_view->setColumnHidden(ProbeResultModel::ChangeColumn, !m_session->model()->baseline().has_value());
+    fitColumns();
     updateCounts();
     updateDetails();
 }
@@ -437,6 +439,38 @@ void LiveTestPage::retranslateUi()
         m_banner->showMessage(m_banner->kind(), m_bannerText());
     updateCounts();
     updateDetails();
+}
+
+void LiveTestPage::fitColumns()
+{
+    QHeaderView *header = m_view->header();
+    if (m_userSizedColumns || header->count() == 0)
+        return;
+    const QScopedValueRollback<bool> fitting(m_fittingColumns, true);
+    // The widths wanted on a wide window; on a narrower one all shrink alike, and the rule (the last
+    // column) keeps at least 110 px. Texts that do not fit elide; the details pane has them whole.
+    const QList<std::pair<int, int>> wanted{{ProbeResultModel::StatusColumn, 180},
+                                            {ProbeResultModel::ChangeColumn, 90},
+                                            {ProbeResultModel::HostColumn, 230},
+                                            {ProbeResultModel::PortColumn, 86}, // ranges: 29876-29877
+                                            {ProbeResultModel::TimeColumn, 84},
+                                            {ProbeResultModel::DestinationColumn, 190}};
+    int total = 0;
+    for (const auto &[column, width] : wanted) {
+        if (!m_view->isColumnHidden(column))
+            total += width;
+    }
+    const int available = m_view->viewport()->width() - 110;
+    const double scale = available > 0 && available < total ? double(available) / total : 1.0;
+    for (const auto &[column, width] : wanted)
+        header->resizeSection(column, std::max(40, int(width * scale)));
+}
+
+bool LiveTestPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return StatePage::eventFilter(watched, event);
 }
 
 } // namespace amlfw

@@ -72,6 +72,8 @@ private:
     void updateControls();
     void updateCounts();
     void updateDetails();
+    void fitColumns(); // the columns fit the view's width (no sideways scrolling) until the user sizes one
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showOptionProblems(const Problems &problems, bool replan);
     void showBanner(int kind, std::function<QString()> text); // kept, so that it follows the language
     void clearBanner();
@@ -93,6 +95,8 @@ private:
     QTreeView *m_view;
     QTextBrowser *m_details;
     LiveTestReportBar *m_reportBar;
+    bool m_userSizedColumns = false;
+    bool m_fittingColumns = false;
     bool m_reportSaved = false; // the last run's results are in a file
 };
 
