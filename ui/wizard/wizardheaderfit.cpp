@@ -45,6 +45,8 @@ void WizardHeaderFit::fit()
         if (m_label)
             m_label->removeEventFilter(this);
         m_label = label;
+        m_labelObject = label;
+        m_header = label->parentWidget();
         label->installEventFilter(this);
         if (label->parentWidget())
             label->parentWidget()->installEventFilter(this);
@@ -94,8 +96,8 @@ bool WizardHeaderFit::eventFilter(QObject *watched, QEvent *event)
 {
     // Resize: a new width wraps differently. LayoutRequest on the header: QWizard set it up again
     // (a new page or subtitle) and reset the sizes.
-    if ((watched == m_label && event->type() == QEvent::Resize)
-        || (m_label && watched == m_label->parentWidget() && event->type() == QEvent::LayoutRequest))
+    if ((event->type() == QEvent::Resize && watched == m_labelObject.data())
+        || (event->type() == QEvent::LayoutRequest && m_header && watched == m_header.data()))
         fit();
     return QObject::eventFilter(watched, event);
 }

@@ -30,6 +30,10 @@ private:
 
     QWizard *m_wizard;
     QPointer<QLabel> m_label;
+    // What the event filter compares with: QPointer<QLabel> casts down, undefined while the label
+    // is being destroyed (and its destructor still sends events).
+    QPointer<QObject> m_labelObject;
+    QPointer<QObject> m_header;
     bool m_fitting = false;
 };
 
