@@ -150,7 +150,8 @@ void LiveTestPage::buildResults()
     for (int visual = 0; visual < order.size(); ++visual)
         header->moveSection(header->visualIndex(order.at(visual)), visual);
     fitColumns();
-    m_view->viewport()->installEventFilter(this);
+    m_resultsViewport = m_view->viewport();
+    m_resultsViewport->installEventFilter(this);
     connect(header, &QHeaderView::sectionResized, this, [this] {
         if (!m_fittingColumns && m_view->isVisible())
             m_userSizedColumns = true;
@@ -468,7 +469,8 @@ void LiveTestPage::fitColumns()
 
 bool LiveTestPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    // The type first, and no call on the view: its destructor sends events too.
+    if (event->type() == QEvent::Resize && watched == m_resultsViewport)
         fitColumns();
     return StatePage::eventFilter(watched, event);
 }

@@ -95,6 +95,7 @@ private:
     QTreeView *m_view;
     QTextBrowser *m_details;
     LiveTestReportBar *m_reportBar;
+    QObject *m_resultsViewport = nullptr; // compared with, never called
     bool m_userSizedColumns = false;
     bool m_fittingColumns = false;
     bool m_reportSaved = false; // the last run's results are in a file
