@@ -28,14 +28,6 @@ using namespace amlfw::test;
 
 namespace {
 
-QList<Catalog> builtInCatalogs()
-{
-    QList<Catalog> catalogs;
-    for (const QString &edition : Catalog::builtInEditions())
-        catalogs << Catalog::builtIn(edition);
-    return catalogs;
-}
-
 void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
     QWidget *focus = QApplication::focusWidget();

@@ -27,14 +27,6 @@ using namespace amlfw::test;
 
 namespace {
 
-QList<Catalog> builtInCatalogs()
-{
-    QList<Catalog> catalogs;
-    for (const QString &edition : Catalog::builtInEditions())
-        catalogs << Catalog::builtIn(edition);
-    return catalogs;
-}
-
 } // namespace
 
 class TestScreenshots : public QObject

@@ -42,6 +42,15 @@
 
 namespace amlfw::test {
 
+// Every built-in edition, as the wizard loads them.
+inline QList<Catalog> builtInCatalogs()
+{
+    QList<Catalog> catalogs;
+    for (const QString &edition : Catalog::builtInEditions())
+        catalogs << Catalog::builtIn(edition);
+    return catalogs;
+}
+
 // The widget of type T named `name` under `parent`, found as a user finds it: by what it is, not by
 // a getter the page keeps for tests. A missing one is a broken test, said plainly.
 template<typename T>

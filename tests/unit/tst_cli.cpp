@@ -171,11 +171,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.json"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"edition\": \"2026-03\", \"cloud\": \"public\", \"region\": \"japaneast\", "
-                "\"storage\": \"Bad_Name\", \"features\": []}");
-        f.close();
+        QVERIFY(writeFile(path, "{\"edition\": \"2026-03\", \"cloud\": \"public\", \"region\": \"japaneast\", "
+                                "\"storage\": \"Bad_Name\", \"features\": []}"));
         Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--lang"),
                             QStringLiteral("en")});
         QCOMPARE(r.exitCode, 2);
@@ -194,11 +191,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("workshop.json"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"edition\": \"2026-03\", \"lang\": \"ja\", \"cloud\": \"public\", \"region\": \"japaneast\", "
-                "\"storage\": \"mystore\", \"features\": []}");
-        f.close();
+        QVERIFY(writeFile(path, "{\"edition\": \"2026-03\", \"lang\": \"ja\", \"cloud\": \"public\", \"region\": \"japaneast\", "
+                "\"storage\": \"mystore\", \"features\": []}"));
         Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("東日本")), qPrintable(r.out));
@@ -430,11 +424,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.json"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"cloud\": \"china\", \"region\": \"chinaeast2\", \"storage\": \"cnstore\", \"features\": "
-                "[\"notebooks\"]}");
-        f.close();
+        QVERIFY(writeFile(path, "{\"cloud\": \"china\", \"region\": \"chinaeast2\", \"storage\": \"cnstore\", \"features\": "
+                "[\"notebooks\"]}"));
         Run r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--format"),
                             QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
@@ -454,9 +445,7 @@ private Q_SLOTS:
                  QStringLiteral("china"));
         QCOMPARE(root.value(QStringLiteral("rules")).toArray().size(), 9);
         // A corrupt profile: exit 2 naming the file.
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write("{\"cloud\": [\"china\"]}");
-        f.close();
+        QVERIFY(writeFile(path, "{\"cloud\": [\"china\"]}"));
         r = runCliText({QStringLiteral("rules"), QStringLiteral("--profile"), path, QStringLiteral("--lang"),
                         QStringLiteral("ja")});
         QCOMPARE(r.exitCode, 2);
