@@ -19,7 +19,8 @@ esac
 packages=(
   cmake g++ make pkg-config ccache
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
-  fonts-noto-cjk openssl python3 python3-jsonschema
+  libxlsxwriter-dev
+  fonts-noto-cjk openssl python3 python3-jsonschema python3-openpyxl python3-yaml
   dpkg-dev file fakeroot lintian appstream desktop-file-utils
 )
 install_missing() {
@@ -36,6 +37,11 @@ install_missing() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+# Node.js and npm run the offline Terraform validator in the tests (never the product). A Node.js
+# from elsewhere (nodesource, nvm) is used as it is: Debian's npm package would conflict with it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 install_missing "${packages[@]}"
 [ "$action" = deps ] && exit 0
 if [ "$action" = fuzz-deps ]; then

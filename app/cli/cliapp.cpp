@@ -9,6 +9,7 @@
 #include "regionscommand.h"
 #include "rulegenerator.h"
 #include "rulescommand.h"
+#include "servicetags.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -402,7 +403,28 @@ bool CliApp::buildRuleSet(const QCommandLineParser &parser, const Catalog &catal
 bool CliApp::loadRuleSet(const QCommandLineParser &parser, RuleSet *set)
 {
     Catalog catalog;
-    return loadCatalog(parser, &catalog) && buildRuleSet(parser, catalog, set);
+    if (!loadCatalog(parser, &catalog) || !buildRuleSet(parser, catalog, set))
+        return false;
+    // Only commands that define --service-tags see it given.
+    if (!parser.optionNames().contains(QStringLiteral("service-tags")))
+        return true;
+    const QString path = parser.value(QStringLiteral("service-tags"));
+    Problems problems;
+    const auto file = ServiceTagsFile::load(path, &problems);
+    if (file)
+        problems += applyServiceTags(set, std::make_shared<const ServiceTagsFile>(*file));
+    if (!problems.isEmpty())
+        printProblems(problems);
+    return !hasErrors(problems);
+}
+
+QCommandLineOption CliApp::serviceTagsOption()
+{
+    return {QStringLiteral("service-tags"),
+            tr("An \"Azure IP Ranges and Service Tags\" file (ServiceTags_Public_YYYYMMDD.json, the Government or "
+               "China file, or the output of az network list-service-tags): service tags are expanded to their "
+               "address prefixes."),
+            QStringLiteral("file")};
 }
 
 bool CliApp::checkOutput(const QString &path)
@@ -504,6 +526,8 @@ int CliApp::run(const QStringList &arguments)
         return fail(parser.errorText() + u' ' + tr("(\"amlfw %1 --help\" shows the options.)").arg(command));
     if (parser.isSet(QStringLiteral("help"))) {
         m_out << commandHelp(parser, command);
+        if (const QString footer = handler->helpFooter(); !footer.isEmpty())
+            m_out << u'\n' << footer;
         return Success;
     }
     if (parser.positionalArguments().size() > 1)

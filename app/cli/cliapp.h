@@ -36,6 +36,7 @@ public:
     static void addSelectionOptions(QCommandLineParser &parser, bool editionOptions = true);
     static QCommandLineOption catalogOption();
     static QCommandLineOption editionOption();
+    static QCommandLineOption serviceTagsOption(); // rules and export: applied by loadRuleSet
     static QCommandLineOption formatOption(const QString &values, const QString &defaultValue);
     static QString outputNote();                        // what --output does with devices, pipes and links
     static QStringList splitList(const QString &value); // "a, b,,c" -> a b c

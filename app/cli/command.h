@@ -17,6 +17,7 @@ public:
     virtual QString name() const = 0;
     virtual QString description() const = 0; // translated
     virtual void addOptions(QCommandLineParser &parser) const = 0;
+    virtual QString helpFooter() const { return {}; } // after the options in "amlfw <command> --help"
     // The exit code: CliApp::Success, Failure or BadInput.
     virtual int execute(CliApp &app, const QCommandLineParser &parser) const = 0;
 };

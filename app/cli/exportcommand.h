@@ -6,7 +6,7 @@
 
 namespace amlfw {
 
-// `amlfw export`: an ARM template, CSV or JSON file for the change.
+// `amlfw export`: every file format of the change (Exporter), with its options.
 class ExportCommand : public Command
 {
     // The context of the strings is the CLI's, shared with CliApp.
@@ -17,6 +17,8 @@ public:
     QString description() const override;
     void addOptions(QCommandLineParser &parser) const override;
     int execute(CliApp &app, const QCommandLineParser &parser) const override;
+    QString helpFooter() const override { return formatsHelp(); }
+    static QString formatsHelp(); // every format with one line
 };
 
 } // namespace amlfw

@@ -16,6 +16,7 @@ void RulesCommand::addOptions(QCommandLineParser &parser) const
 {
     CliApp::addSelectionOptions(parser);
     parser.addOption(CliApp::formatOption(QStringLiteral("table, csv, json, markdown"), QStringLiteral("table")));
+    parser.addOption(CliApp::serviceTagsOption());
     parser.addOption({QStringLiteral("view"),
                       tr("For table and markdown: firewall (Azure Firewall, default), hosts (other firewalls) or all."),
                       QStringLiteral("view"), QStringLiteral("firewall")});

@@ -1,5 +1,7 @@
 #include "rule.h"
 
+#include "servicetags.h"
+
 namespace amlfw {
 
 QStringList Rule::sectionIds() const
@@ -153,6 +155,21 @@ RuleSummary RuleSet::summary() const
         }
     }
     return s;
+}
+
+QStringList RuleSet::addressPrefixes(const Rule &rule) const
+{
+    if (!serviceTags)
+        return {};
+    const QString tag = serviceTagOf(rule);
+    const ServiceTagEntry *entry = tag.isEmpty() ? nullptr : serviceTags->find(tag);
+    return entry ? entry->addressPrefixes : QStringList();
+}
+
+bool RuleSet::hasAddressPrefixes(const Rule &rule) const
+{
+    const QString tag = serviceTagOf(rule);
+    return serviceTags && !tag.isEmpty() && serviceTags->find(tag);
 }
 
 } // namespace amlfw

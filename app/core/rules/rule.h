@@ -7,8 +7,11 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <memory>
 
 namespace amlfw {
+
+class ServiceTagsFile;
 
 // How Azure Firewall carries (a part of) a rule.
 enum class FirewallRuleType {
@@ -137,6 +140,8 @@ struct RuleSet
     QList<Rule> rules;
     QList<Note> scenarioNotes;
     Problems problems; // warnings about the answers (errors mean no rules)
+    // The "Azure IP Ranges and Service Tags" file the rules were expanded with (applyServiceTags), if any.
+    std::shared_ptr<const ServiceTagsFile> serviceTags;
 
     bool isValid() const { return !hasErrors(problems) && catalog.isValid(); }
     const Rule *rule(const QString &id) const;
@@ -145,6 +150,10 @@ struct RuleSet
     // Tables of a view ("azure-firewall" / "other-firewalls") that have rules in this set.
     QStringList tablesInView(const QString &view) const;
     RuleSummary summary() const;
+    // With a service tags file: the address prefixes of the rule's service tag (IPv4 and IPv6, as the
+    // file lists them); empty without a file, for other rules and for tags the file lacks.
+    QStringList addressPrefixes(const Rule &rule) const;
+    bool hasAddressPrefixes(const Rule &rule) const; // the file lists the rule's tag
 };
 
 } // namespace amlfw

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "exportoptions.h"
+#include "rule.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+
+namespace amlfw {
+
+// The address prefixes of every service-tag rule, from a service tags file, one per line with a
+// # header naming the file's change number and date.
+class IpListExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(amlfw::IpListExporter)
+
+public:
+    // Errors: what keeps this set or these options from being written; warnings: what is left out.
+    static Problems validate(const RuleSet &set, const ExportOptions &options);
+    static QByteArray write(const RuleSet &set, const ExportOptions &options);
+};
+
+} // namespace amlfw
