@@ -65,14 +65,20 @@ std::optional<ServiceTagsFile> ServiceTagsFile::parse(const QByteArray &json, co
     ServiceTagsFile file;
     file.fileName = fileName;
     if (root) {
+        // A number in the downloaded files, a string of digits in `az network list-service-tags`.
         const QJsonValue change = root->value(QStringLiteral("changeNumber"));
-        if (!change.isDouble() || change.toDouble() < 0 || change.toDouble() != double(qint64(change.toDouble())))
+        bool isNumber = change.isDouble() && change.toDouble() >= 0
+                        && change.toDouble() == double(qint64(change.toDouble()));
+        qint64 number = isNumber ? qint64(change.toDouble()) : 0;
+        if (change.isString())
+            number = change.toString().toLongLong(&isNumber);
+        if (!isNumber || number < 0)
             r.error(QStringLiteral("changeNumber"),
                     TranslatableText(kContext, QT_TRANSLATE_NOOP("amlfw::ServiceTagsFile",
                                                                  "missing or not a whole number: this is not an "
                                                                  "\"Azure IP Ranges and Service Tags\" file")));
         else
-            file.changeNumber = qint64(change.toDouble());
+            file.changeNumber = number;
         file.fileCloud = r.string(*root, QStringLiteral("cloud"), QStringLiteral("cloud"));
         if (!file.fileCloud.isEmpty() && file.cloudId().isEmpty())
             r.error(QStringLiteral("cloud"),
@@ -170,13 +176,16 @@ Problems applyServiceTags(RuleSet *set, std::shared_ptr<const ServiceTagsFile> f
     }
     const QString cloud = file->cloudId();
     if (cloud != set->answers.cloud) {
+        const Cloud *rulesCloud = set->catalog.cloud(set->answers.cloud);
+        const TranslatableText cloudName = rulesCloud ? TranslatableText::localized(rulesCloud->name)
+                                                      : TranslatableText::plain(set->answers.cloud);
         problems.append(Problem::error(
             file->fileName,
             TranslatableText(kContext,
                              QT_TRANSLATE_NOOP("amlfw::ServiceTagsFile",
                                                "this file lists the service tags of the cloud \"%1\", but the rules "
-                                               "are for \"%2\": download the file of the rules' cloud"))
-                .arg(file->fileCloud, set->answers.cloud)));
+                                               "are for %2: download the file of that cloud"))
+                .arg(TranslatableText::plain(file->fileCloud), cloudName)));
         return problems;
     }
     set->serviceTags = file;
