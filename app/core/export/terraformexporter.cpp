@@ -6,6 +6,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace amlfw {
 
 namespace {
@@ -74,9 +76,12 @@ QString shortText(const QString &text, qsizetype max = 140)
     return text.size() <= max ? text : text.left(max - 1) + QStringLiteral("…");
 }
 
-// Comment lines of at most `width` characters, broken at spaces (Japanese text has few: it may stay longer).
+// Comment lines of at most `width` characters, broken at spaces. Japanese text stays on one line: its
+// spaces stand between words of other scripts, not where a line may break.
 QStringList wrapped(const QString &text, qsizetype width, const QString &firstPrefix, const QString &nextPrefix)
 {
+    if (std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x3000; }))
+        return {firstPrefix + text};
     QStringList lines;
     QString line = firstPrefix;
     bool empty = true;
