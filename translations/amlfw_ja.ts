@@ -726,10 +726,6 @@
         <translation>シナリオに必要な規則を表示します。</translation>
     </message>
     <message>
-        <source>Write an ARM template, CSV or JSON file for the change.</source>
-        <translation>変更用の ARM テンプレート、CSV、JSON ファイルを書き出します。</translation>
-    </message>
-    <message>
         <source>List the feature ids.</source>
         <translation>機能 ID を一覧表示します。</translation>
     </message>
@@ -770,54 +766,6 @@
         <translation>書き出すファイル (標準出力の場合は &quot;-&quot;)。</translation>
     </message>
     <message>
-        <source>ARM: create a new firewall policy (new, default) or add to an existing one (existing).</source>
-        <translation>ARM: 新しいファイアウォール ポリシーを作成する (new、既定) か、既存のポリシーに追加する (existing) か。</translation>
-    </message>
-    <message>
-        <source>ARM: firewall policy name (default fwpol-aml).</source>
-        <translation>ARM: ファイアウォール ポリシー名 (既定は fwpol-aml)。</translation>
-    </message>
-    <message>
-        <source>ARM: rule collection group name (default AzureML).</source>
-        <translation>ARM: 規則コレクション グループ名 (既定は AzureML)。</translation>
-    </message>
-    <message>
-        <source>ARM: rule collection group priority, 100-65000 (default 500).</source>
-        <translation>ARM: 規則コレクション グループの優先度 (100 ～ 65000、既定は 500)。</translation>
-    </message>
-    <message>
-        <source>ARM and CSV: address prefixes of the AML compute subnet, comma-separated.</source>
-        <translation>ARM と CSV: AML のコンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
-    </message>
-    <message>
-        <source>ARM: location of new resources (default: the resource group&apos;s).</source>
-        <translation>ARM: 新しいリソースの場所 (既定はリソース グループの場所)。</translation>
-    </message>
-    <message>
-        <source>ARM: firewall policy tier, standard (default) or premium.</source>
-        <translation>ARM: ファイアウォール ポリシーのレベル。standard (既定) または premium。</translation>
-    </message>
-    <message>
-        <source>ARM: routes in a new route table (default), an existing one, or none.</source>
-        <translation>ARM: ルートを新しいルート テーブル (既定)、既存のルート テーブルのどちらに作成するか、または作成しない (none) か。</translation>
-    </message>
-    <message>
-        <source>ARM: route table name (default rt-aml-compute).</source>
-        <translation>ARM: ルート テーブル名 (既定は rt-aml-compute)。</translation>
-    </message>
-    <message>
-        <source>ARM: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
-        <translation>ARM: ファイアウォールのプライベート IP。新しいルート テーブルに、ファイアウォールを経由する既定のルートを追加します。</translation>
-    </message>
-    <message>
-        <source>ARM: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
-        <translation>ARM: Azure Firewall で表現できない規則の代わりとなるサービス タグの規則を含めません。</translation>
-    </message>
-    <message>
-        <source>CSV: purpose in English and Japanese columns.</source>
-        <translation>CSV: 目的を英語と日本語の列に出力します。</translation>
-    </message>
-    <message>
         <source>CSV: no UTF-8 byte order mark.</source>
         <translation>CSV: UTF-8 のバイト オーダー マークを付けません。</translation>
     </message>
@@ -842,14 +790,6 @@
         <translation>「%1」は「rules」の形式ではありません。table、csv、json、markdown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>choose the file format with --format arm, csv or json.</source>
-        <translation>--format arm、csv、json のいずれかでファイル形式を選択してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a format of &quot;export&quot;: use arm, csv or json.</source>
-        <translation>「%1」は「export」の形式ではありません。arm、csv、json のいずれかを指定してください。</translation>
-    </message>
-    <message>
         <source>name the file to write with --output FILE.</source>
         <translation>--output FILE で書き出すファイルを指定してください。</translation>
     </message>
@@ -868,10 +808,6 @@
     <message>
         <source>&quot;%1&quot; is not a route table mode: use new, existing or none.</source>
         <translation>「%1」はルート テーブルのモードではありません。new、existing、none のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
     <message>
         <source>Includes: %1</source>
@@ -1080,6 +1016,94 @@
     <message>
         <source>profile %1, field &quot;%2&quot;</source>
         <translation>プロファイル %1 の項目「%2」</translation>
+    </message>
+    <message>
+        <source>An &quot;Azure IP Ranges and Service Tags&quot; file (ServiceTags_Public_YYYYMMDD.json, the Government or China file, or the output of az network list-service-tags): service tags are expanded to their address prefixes.</source>
+        <translation>「Azure IP Ranges and Service Tags」ファイル (ServiceTags_Public_YYYYMMDD.json、Government または China のファイル、または az network list-service-tags の出力)。サービス タグをアドレス プレフィックスに展開します。</translation>
+    </message>
+    <message>
+        <source>Write the change as a template, script, workbook or list (see --format).</source>
+        <translation>変更をテンプレート、スクリプト、ブック、または一覧として書き出します (--format を参照)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: create a new firewall policy (new, default) or add to an existing one (existing).</source>
+        <translation>ARM、Terraform、az CLI: 新しいファイアウォール ポリシーを作成する (new、既定) か、既存のポリシーに追加する (existing)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: firewall policy name (default fwpol-aml).</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシー名 (既定は fwpol-aml)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: rule collection group name (default AzureML).</source>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループ名 (既定は AzureML)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: rule collection group priority, 100-65000 (default 500).</source>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの優先度、100 ～ 65000 (既定は 500)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI, CSV, XLSX: address prefixes of the AML compute subnet, comma-separated.</source>
+        <translation>ARM、Terraform、az CLI、CSV、XLSX: Azure Machine Learning のコンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: location of new resources (default: the resource group&apos;s).</source>
+        <translation>ARM、Terraform、az CLI: 新しいリソースの場所 (既定はリソース グループの場所)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: firewall policy tier, standard (default) or premium.</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーのレベル。standard (既定) または premium。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: routes in a new route table (default), an existing one, or none.</source>
+        <translation>ARM、Terraform、az CLI: ルートを新しいルート テーブル (既定)、既存のルート テーブルに追加するか、追加しない (none)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: route table name (default rt-aml-compute).</source>
+        <translation>ARM、Terraform、az CLI: ルート テーブル名 (既定は rt-aml-compute)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォールのプライベート IP。新しいルート テーブルに、ファイアウォールを経由する既定のルートを追加します。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
+        <translation>ARM、Terraform、az CLI: Azure Firewall で表現できない規則の代わりとなるサービス タグの規則を含めません。</translation>
+    </message>
+    <message>
+        <source>CSV, XLSX: purposes in English and Japanese.</source>
+        <translation>CSV、XLSX: 目的を英語と日本語の両方で記載します。</translation>
+    </message>
+    <message>
+        <source>fqdn-list: wildcards as *.example.com (star, default) or .example.com (dot).</source>
+        <translation>fqdn-list: ワイルドカードを *.example.com (star、既定) または .example.com (dot) の形で書きます。</translation>
+    </message>
+    <message>
+        <source>ip-list: IPv4 prefixes (4), IPv6 prefixes (6) or both (default).</source>
+        <translation>ip-list: IPv4 プレフィックス (4)、IPv6 プレフィックス (6)、または両方 (both、既定)。</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>choose the file format with --format: %1.</source>
+        <translation>--format でファイル形式を選んでください: %1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a format of &quot;export&quot;: use %2.</source>
+        <translation>「%1」は「export」の形式ではありません。%2 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a wildcard style: use star or dot.</source>
+        <translation>「%1」はワイルドカードの書き方ではありません。star または dot を指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP version: use 4, 6 or both.</source>
+        <translation>「%1」は IP のバージョンではありません。4、6、both のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>an Excel workbook is not for a terminal: name a file with --output FILE.</source>
+        <translation>Excel ブックは端末には出力できません。--output FILE でファイルを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1701,85 @@
     <message>
         <source>The rules have not been exported to a file.</source>
         <translation>規則はまだファイルにエクスポートされていません。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::Exporter</name>
+    <message>
+        <source>ARM template</source>
+        <translation>ARM テンプレート</translation>
+    </message>
+    <message>
+        <source>Terraform</source>
+        <translation>Terraform</translation>
+    </message>
+    <message>
+        <source>Azure CLI script</source>
+        <translation>Azure CLI スクリプト</translation>
+    </message>
+    <message>
+        <source>Managed network rules (YAML)</source>
+        <translation>マネージド ネットワークの規則 (YAML)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel ブック</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Host name list</source>
+        <translation>ホスト名の一覧</translation>
+    </message>
+    <message>
+        <source>Address prefix list</source>
+        <translation>アドレス プレフィックスの一覧</translation>
+    </message>
+    <message>
+        <source>Azure Firewall policy rules and routes as a template to deploy.</source>
+        <translation>Azure Firewall ポリシーの規則とルートを、デプロイするテンプレートとして書き出します。</translation>
+    </message>
+    <message>
+        <source>The same firewall policy rules and routes as a .tf file for the azurerm provider 4.x.</source>
+        <translation>同じファイアウォール ポリシーの規則とルートを、azurerm プロバイダー 4.x 用の .tf ファイルとして書き出します。</translation>
+    </message>
+    <message>
+        <source>A bash script of az commands that creates the policy rules and routes.</source>
+        <translation>ポリシーの規則とルートを作成する az コマンドの bash スクリプトです。</translation>
+    </message>
+    <message>
+        <source>The outbound rules of a managed virtual network, for az ml workspace update --file.</source>
+        <translation>マネージド仮想ネットワークの送信規則です (az ml workspace update --file 用)。</translation>
+    </message>
+    <message>
+        <source>One row per rule, for a change-approval ticket.</source>
+        <translation>規則ごとに 1 行。変更承認のチケット用です。</translation>
+    </message>
+    <message>
+        <source>A workbook for a change ticket: a cover sheet and one sheet per view.</source>
+        <translation>変更チケット用のブック: 表紙と、ビューごとに 1 つのシート。</translation>
+    </message>
+    <message>
+        <source>Every rule with every field, for scripts.</source>
+        <translation>すべての規則とそのすべての項目。スクリプト用です。</translation>
+    </message>
+    <message>
+        <source>Every host name, one per line, for other firewalls and proxies.</source>
+        <translation>すべてのホスト名を 1 行に 1 つずつ。その他のファイアウォールやプロキシ用です。</translation>
+    </message>
+    <message>
+        <source>The address prefixes of the service tags, one per line (needs a service tags file).</source>
+        <translation>サービス タグのアドレス プレフィックスを 1 行に 1 つずつ (サービス タグ ファイルが必要です)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
+        <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
 </context>
 <context>
@@ -4128,6 +4231,53 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::ServiceTagsFile</name>
+    <message>
+        <source>change %1, %2</source>
+        <translation>変更番号 %1、%2</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>変更番号 %1</translation>
+    </message>
+    <message>
+        <source>this is not a service tags file: it holds no JSON object</source>
+        <translation>これはサービス タグ ファイルではありません。JSON オブジェクトが含まれていません</translation>
+    </message>
+    <message>
+        <source>missing or not a whole number: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>ないか、整数ではありません。これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a cloud of the service tags files (Public, AzureGovernment, China)</source>
+        <translation>「%1」はサービス タグ ファイルのクラウド (Public、AzureGovernment、China) ではありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address prefix (such as 20.1.2.0/24)</source>
+        <translation>「%1」はアドレス プレフィックス (20.1.2.0/24 など) ではありません</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; is listed twice</source>
+        <translation>タグ「%1」が 2 回記載されています</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>%1 MB is too large for a service tags file</source>
+        <translation>%1 MB はサービス タグ ファイルとしては大きすぎます</translation>
+    </message>
+    <message>
+        <source>this file lists the service tags of the cloud &quot;%1&quot;, but the rules are for %2: download the file of that cloud</source>
+        <translation>このファイルはクラウド「%1」のサービス タグの一覧ですが、規則は %2 用です。そのクラウドのファイルをダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>the service tag %1 is not in this file (%2): its rules are written without address prefixes</source>
+        <translation>サービス タグ %1 はこのファイル (%2) にありません。その規則はアドレス プレフィックスなしで書き出されます</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::StatePage</name>
     <message>
         <source>Edition %1 · %2</source>
@@ -4296,6 +4446,145 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Took the account name &quot;%1&quot; from the host name %2 you entered.</source>
         <translation>入力されたホスト名 %2 からアカウント名 &quot;%1&quot; を取り出しました。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::TerraformExporter</name>
+    <message>
+        <source>Alternative for %1 on %2: %3</source>
+        <translation>%1 (%2) の代替: %3</translation>
+    </message>
+    <message>
+        <source>Rule %1 is not in this file: %2</source>
+        <translation>規則 %1 はこのファイルに含まれていません: %2</translation>
+    </message>
+    <message>
+        <source>Rule %1 matches the URL path %2: the policy needs TLS inspection configured (Premium tier, a CA certificate in Key Vault).</source>
+        <translation>規則 %1 は URL パス %2 を照合します。ポリシーで TLS インスペクションを構成する必要があります (Premium レベル、Key Vault の CA 証明書)。</translation>
+    </message>
+    <message>
+        <source>Some rules are network rules with destination FQDNs: enable DNS proxy on the existing firewall policy.</source>
+        <translation>一部の規則は送信先 FQDN を指定したネットワーク規則です。既存のファイアウォール ポリシーで DNS プロキシを有効にしてください。</translation>
+    </message>
+    <message>
+        <source>Compute needs user-defined routes (next hop: Internet) on its subnet&apos;s route table; this file does not create them.</source>
+        <translation>コンピューティングには、サブネットのルート テーブルにユーザー定義のルート (ネクスト ホップの種類: インターネット) が必要です。このファイルでは作成しません。</translation>
+    </message>
+    <message>
+        <source>Fill the route prefix variables from the current &quot;Azure IP Ranges and Service Tags&quot; file: they change over time.</source>
+        <translation>ルートのプレフィックスの変数には、最新の「Azure IP Ranges and Service Tags」ファイルの値を指定してください。アドレスは変わります。</translation>
+    </message>
+    <message>
+        <source>The route prefixes are those of %1 (%2): they change weekly, so export again with a newer file before each change.</source>
+        <translation>ルートのプレフィックスは %1 (%2) のものです。毎週変わるため、変更のたびに新しいファイルでエクスポートし直してください。</translation>
+    </message>
+    <message>
+        <source>Associate the route table with the compute subnet.</source>
+        <translation>ルート テーブルをコンピューティング サブネットに関連付けてください。</translation>
+    </message>
+    <message>
+        <source>Inbound rules (BatchNodeManagement, AzureMachineLearning) belong to the compute subnet&apos;s network security group, which Azure creates; they are not firewall rules.</source>
+        <translation>受信の規則 (BatchNodeManagement、AzureMachineLearning) は、Azure が作成するコンピューティング サブネットのネットワーク セキュリティ グループに属します。ファイアウォールの規則ではありません。</translation>
+    </message>
+    <message>
+        <source>Azure Firewall rules for an Azure Machine Learning workspace: %1, %2.</source>
+        <translation>Azure Machine Learning ワークスペース用の Azure Firewall の規則: %1、%2。</translation>
+    </message>
+    <message>
+        <source>Generated by amlfw %1 from the article edition %2.</source>
+        <translation>amlfw %1 が記事の %2 版から生成しました。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Features: %1</source>
+        <translation>機能: %1</translation>
+    </message>
+    <message>
+        <source>Routes (UDR): %1</source>
+        <translation>ルート (UDR): %1</translation>
+    </message>
+    <message>
+        <source>Service tags file: %1 (%2)</source>
+        <translation>サービス タグ ファイル: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deploy with: terraform init &amp;&amp; terraform plan -var resource_group_name=&lt;resource group&gt;</source>
+        <translation>デプロイ: terraform init &amp;&amp; terraform plan -var resource_group_name=&lt;リソース グループ&gt;</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>注:</translation>
+    </message>
+    <message>
+        <source>Name of the existing resource group of the firewall policy and the route table.</source>
+        <translation>ファイアウォール ポリシーとルート テーブルがある既存のリソース グループの名前。</translation>
+    </message>
+    <message>
+        <source>Name of the firewall policy to create.</source>
+        <translation>作成するファイアウォール ポリシーの名前。</translation>
+    </message>
+    <message>
+        <source>Name of the existing firewall policy in this resource group.</source>
+        <translation>このリソース グループにある既存のファイアウォール ポリシーの名前。</translation>
+    </message>
+    <message>
+        <source>Location of the new resources (null: the resource group&apos;s).</source>
+        <translation>新しいリソースの場所 (null の場合はリソース グループの場所)。</translation>
+    </message>
+    <message>
+        <source>Location of the new resources.</source>
+        <translation>新しいリソースの場所。</translation>
+    </message>
+    <message>
+        <source>Name of the rule collection group for Azure Machine Learning.</source>
+        <translation>Azure Machine Learning 用の規則コレクション グループの名前。</translation>
+    </message>
+    <message>
+        <source>Priority of the rule collection group (100-65000).</source>
+        <translation>規則コレクション グループの優先度 (100 ～ 65000)。</translation>
+    </message>
+    <message>
+        <source>The rule collection group priority must be from 100 to 65000.</source>
+        <translation>規則コレクション グループの優先度には 100 ～ 65000 を指定してください。</translation>
+    </message>
+    <message>
+        <source>Address prefixes of the Azure Machine Learning compute subnet(s), such as 10.0.1.0/24.</source>
+        <translation>Azure Machine Learning のコンピューティング サブネットのアドレス プレフィックス (10.0.1.0/24 など)。</translation>
+    </message>
+    <message>
+        <source>Give at least one address prefix of the compute subnet.</source>
+        <translation>コンピューティング サブネットのアドレス プレフィックスを 1 つ以上指定してください。</translation>
+    </message>
+    <message>
+        <source>Name of the route table to create for the compute subnet.</source>
+        <translation>コンピューティング サブネット用に作成するルート テーブルの名前。</translation>
+    </message>
+    <message>
+        <source>Name of the compute subnet&apos;s existing route table in this resource group.</source>
+        <translation>このリソース グループにある、コンピューティング サブネットの既存のルート テーブルの名前。</translation>
+    </message>
+    <message>
+        <source>Private IP address of the Azure Firewall.</source>
+        <translation>Azure Firewall のプライベート IP アドレス。</translation>
+    </message>
+    <message>
+        <source>Address prefixes of the %1 service tag, from the &quot;Azure IP Ranges and Service Tags&quot; file of your cloud.</source>
+        <translation>サービス タグ %1 のアドレス プレフィックス (ご使用のクラウドの「Azure IP Ranges and Service Tags」ファイルから取得)。</translation>
+    </message>
+    <message>
+        <source>Network rules with destination FQDNs need the DNS proxy.</source>
+        <translation>送信先 FQDN を指定したネットワーク規則には DNS プロキシが必要です。</translation>
+    </message>
+    <message>
+        <source>Attach this policy to the Azure Firewall.</source>
+        <translation>このポリシーを Azure Firewall に関連付けてください。</translation>
+    </message>
+    <message>
+        <source>Associate this route table with the compute subnet.</source>
+        <translation>このルート テーブルをコンピューティング サブネットに関連付けてください。</translation>
     </message>
 </context>
 <context>
