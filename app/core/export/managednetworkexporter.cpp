@@ -238,8 +238,8 @@ Problems ManagedNetworkExporter::validate(const RuleSet &set, const ExportOption
     if (p.placeholders > 0)
         problems << Problem::warning(
             QString(), TranslatableText("amlfw::ManagedNetworkExporter",
-                                        QT_TRANSLATE_NOOP("amlfw::ManagedNetworkExporter",
-                                                          "%n private endpoint rule(s) name their resource by "
+                                        QT_TRANSLATE_N_NOOP("amlfw::ManagedNetworkExporter",
+                                                            "%n private endpoint rule(s) name their resource by "
                                                           "placeholders (<SUBSCRIPTION_ID>, <RESOURCE_GROUP>): fill "
                                                           "them in before applying the file."),
                                         p.placeholders));
