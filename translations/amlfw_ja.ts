@@ -1146,91 +1146,91 @@
     </message>
     <message>
         <source>An &quot;Azure IP Ranges and Service Tags&quot; file (ServiceTags_Public_YYYYMMDD.json, the Government or China file, or the output of az network list-service-tags): service tags are expanded to their address prefixes.</source>
-        <translation type="unfinished"></translation>
+        <translation>「Azure IP Ranges and Service Tags」ファイル (ServiceTags_Public_YYYYMMDD.json、Government または China のファイル、または az network list-service-tags の出力)。サービス タグをアドレス プレフィックスに展開します。</translation>
     </message>
     <message>
         <source>Write the change as a template, script, workbook or list (see --format).</source>
-        <translation type="unfinished"></translation>
+        <translation>変更をテンプレート、スクリプト、ブック、または一覧として書き出します (--format を参照)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: create a new firewall policy (new, default) or add to an existing one (existing).</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: 新しいファイアウォール ポリシーを作成する (new、既定) か、既存のポリシーに追加する (existing) か。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: firewall policy name (default fwpol-aml).</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシー名 (既定は fwpol-aml)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: rule collection group name (default AzureML).</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループ名 (既定は AzureML)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: rule collection group priority, 100-65000 (default 500).</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの優先度 (100 ～ 65000、既定は 500)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI, CSV, XLSX: address prefixes of the AML compute subnet, comma-separated.</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI、CSV、XLSX: Azure Machine Learning のコンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: location of new resources (default: the resource group&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: 新しいリソースの場所 (既定はリソース グループの場所)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: firewall policy tier, standard (default) or premium.</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーのレベル。standard (既定) または premium。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: routes in a new route table (default), an existing one, or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: ルートを新しいルート テーブル (既定)、既存のルート テーブルのどちらに作成するか、または作成しないか。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: route table name (default rt-aml-compute).</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: ルート テーブル名 (既定は rt-aml-compute)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: ファイアウォールのプライベート IP。新しいルート テーブルに、それを経由する既定のルートを追加します。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
-        <translation type="unfinished"></translation>
+        <translation>ARM、Terraform、az CLI: Azure Firewall で表現できないものの代わりとなるサービス タグの規則を含めません。</translation>
     </message>
     <message>
         <source>CSV, XLSX: purposes in English and Japanese.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV、XLSX: 目的を英語と日本語で出力します。</translation>
     </message>
     <message>
         <source>fqdn-list: wildcards as *.example.com (star, default) or .example.com (dot).</source>
-        <translation type="unfinished"></translation>
+        <translation>fqdn-list: ワイルドカードを *.example.com (star、既定) または .example.com (dot) の形で書きます。</translation>
     </message>
     <message>
         <source>ip-list: IPv4 prefixes (4), IPv6 prefixes (6) or both (default).</source>
-        <translation type="unfinished"></translation>
+        <translation>ip-list: IPv4 プレフィックス (4)、IPv6 プレフィックス (6)、または両方 (既定)。</translation>
     </message>
     <message>
         <source>Formats:</source>
-        <translation type="unfinished"></translation>
+        <translation>形式:</translation>
     </message>
     <message>
         <source>choose the file format with --format: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format でファイル形式を選択してください: %1。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a format of &quot;export&quot;: use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は「export」の形式ではありません。%2 のいずれかを指定してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a wildcard style: use star or dot.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はワイルドカードの書き方ではありません。star または dot を指定してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP version: use 4, 6 or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は IP バージョンではありません。4、6、both のいずれかを指定してください。</translation>
     </message>
     <message>
         <source>an Excel workbook is not for a terminal: name a file with --output FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel ブックは端末には出力できません。--output FILE でファイルを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -1834,79 +1834,79 @@
     <name>amlfw::Exporter</name>
     <message>
         <source>ARM template</source>
-        <translation type="unfinished">ARM テンプレート</translation>
+        <translation>ARM テンプレート</translation>
     </message>
     <message>
         <source>Terraform</source>
-        <translation type="unfinished"></translation>
+        <translation>Terraform</translation>
     </message>
     <message>
         <source>Azure CLI script</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure CLI スクリプト</translation>
     </message>
     <message>
         <source>Managed network rules (YAML)</source>
-        <translation type="unfinished"></translation>
+        <translation>マネージド ネットワークの規則 (YAML)</translation>
     </message>
     <message>
         <source>CSV</source>
-        <translation type="unfinished">CSV</translation>
+        <translation>CSV</translation>
     </message>
     <message>
         <source>Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel ブック</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished">JSON</translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Host name list</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスト名の一覧</translation>
     </message>
     <message>
         <source>Address prefix list</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレス プレフィックスの一覧</translation>
     </message>
     <message>
         <source>Azure Firewall policy rules and routes as a template to deploy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure Firewall ポリシーの規則とルートを、デプロイ用のテンプレートとして書き出します。</translation>
     </message>
     <message>
         <source>The same firewall policy rules and routes as a .tf file for the azurerm provider 4.x.</source>
-        <translation type="unfinished"></translation>
+        <translation>同じファイアウォール ポリシーの規則とルートを、azurerm プロバイダー 4.x 用の .tf ファイルとして書き出します。</translation>
     </message>
     <message>
         <source>A bash script of az commands that creates the policy rules and routes.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポリシーの規則とルートを作成する az コマンドの bash スクリプト。</translation>
     </message>
     <message>
         <source>The outbound rules of a managed virtual network, for az ml workspace update --file.</source>
-        <translation type="unfinished"></translation>
+        <translation>マネージド仮想ネットワークの送信規則 (az ml workspace update --file 用)。</translation>
     </message>
     <message>
         <source>One row per rule, for a change-approval ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>変更承認チケット用に、規則ごとに 1 行。</translation>
     </message>
     <message>
         <source>A workbook for a change ticket: a cover sheet and one sheet per view.</source>
-        <translation type="unfinished"></translation>
+        <translation>変更チケット用のブック: 表紙と、ビューごとに 1 枚のシート。</translation>
     </message>
     <message>
         <source>Every rule with every field, for scripts.</source>
-        <translation type="unfinished"></translation>
+        <translation>スクリプト用に、すべての規則をすべての項目とともに出力します。</translation>
     </message>
     <message>
         <source>Every host name, one per line, for other firewalls and proxies.</source>
-        <translation type="unfinished"></translation>
+        <translation>その他のファイアウォールやプロキシ用に、すべてのホスト名を 1 行に 1 つずつ出力します。</translation>
     </message>
     <message>
         <source>The address prefixes of the service tags, one per line (needs a service tags file).</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス タグのアドレス プレフィックスを 1 行に 1 つずつ出力します (サービス タグ ファイルが必要)。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
 </context>
 <context>
@@ -4442,47 +4442,47 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <name>amlfw::ServiceTagsFile</name>
     <message>
         <source>change %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>変更番号 %1、%2</translation>
     </message>
     <message>
         <source>change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>変更番号 %1</translation>
     </message>
     <message>
         <source>this is not a service tags file: it holds no JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>これはサービス タグ ファイルではありません。JSON オブジェクトが含まれていません</translation>
     </message>
     <message>
         <source>missing or not a whole number: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
-        <translation type="unfinished"></translation>
+        <translation>ないか、整数ではありません。これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a cloud of the service tags files (Public, AzureGovernment, China)</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はサービス タグ ファイルのクラウド (Public、AzureGovernment、China) ではありません</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an address prefix (such as 20.1.2.0/24)</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はアドレス プレフィックス (20.1.2.0/24 など) ではありません</translation>
     </message>
     <message>
         <source>the tag &quot;%1&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ「%1」が 2 回記載されています</translation>
     </message>
     <message>
         <source>cannot read it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>読み取れません: %1</translation>
     </message>
     <message>
         <source>%1 MB is too large for a service tags file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB はサービス タグ ファイルとして大きすぎます</translation>
     </message>
     <message>
         <source>this file lists the service tags of the cloud &quot;%1&quot;, but the rules are for %2: download the file of that cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルにはクラウド「%1」のサービス タグが記載されていますが、規則は %2 用です。そのクラウドのファイルをダウンロードしてください</translation>
     </message>
     <message>
         <source>the service tag %1 is not in this file (%2): its rules are written without address prefixes</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス タグ %1 はこのファイル (%2) にありません。その規則はアドレス プレフィックスなしで書き出されます</translation>
     </message>
 </context>
 <context>
