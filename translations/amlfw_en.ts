@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>amlfw::AzCliExporter</name>
+    <message numerus="yes">
+        <source>Collection %1 (priority %2): %n rule(s).</source>
+        <translation>
+            <numerusform>Collection %1 (priority %2): %n rule.</numerusform>
+            <numerusform>Collection %1 (priority %2): %n rules.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address prefix(es) from %1 (%2).</source>
+        <translation>
+            <numerusform>%n address prefix from %1 (%2).</numerusform>
+            <numerusform>%n address prefixes from %1 (%2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>amlfw::Cli</name>
     <message numerus="yes">
         <source>the rule catalog cannot be used (%n problem(s)).</source>
@@ -97,6 +114,16 @@
         <translation>
             <numerusform>%1 of %n endpoint tested · %2 reachable · %3 failed · %4 not testable from here</numerusform>
             <numerusform>%1 of %n endpoints tested · %2 reachable · %3 failed · %4 not testable from here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ManagedNetworkExporter</name>
+    <message numerus="yes">
+        <source>%n private endpoint rule(s) name their resource by placeholders (&lt;SUBSCRIPTION_ID&gt;, &lt;RESOURCE_GROUP&gt;): fill them in before applying the file.</source>
+        <translation>
+            <numerusform>%n private endpoint rule names its resource by placeholders (&lt;SUBSCRIPTION_ID&gt;, &lt;RESOURCE_GROUP&gt;): fill them in before applying the file.</numerusform>
+            <numerusform>%n private endpoint rules name their resources by placeholders (&lt;SUBSCRIPTION_ID&gt;, &lt;RESOURCE_GROUP&gt;): fill them in before applying the file.</numerusform>
         </translation>
     </message>
 </context>
