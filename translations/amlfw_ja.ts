@@ -726,10 +726,6 @@
         <translation>シナリオに必要な規則を表示します。</translation>
     </message>
     <message>
-        <source>Write an ARM template, CSV or JSON file for the change.</source>
-        <translation>変更用の ARM テンプレート、CSV、JSON ファイルを書き出します。</translation>
-    </message>
-    <message>
         <source>List the feature ids.</source>
         <translation>機能 ID を一覧表示します。</translation>
     </message>
@@ -770,54 +766,6 @@
         <translation>書き出すファイル (標準出力の場合は &quot;-&quot;)。</translation>
     </message>
     <message>
-        <source>ARM: create a new firewall policy (new, default) or add to an existing one (existing).</source>
-        <translation>ARM: 新しいファイアウォール ポリシーを作成する (new、既定) か、既存のポリシーに追加する (existing) か。</translation>
-    </message>
-    <message>
-        <source>ARM: firewall policy name (default fwpol-aml).</source>
-        <translation>ARM: ファイアウォール ポリシー名 (既定は fwpol-aml)。</translation>
-    </message>
-    <message>
-        <source>ARM: rule collection group name (default AzureML).</source>
-        <translation>ARM: 規則コレクション グループ名 (既定は AzureML)。</translation>
-    </message>
-    <message>
-        <source>ARM: rule collection group priority, 100-65000 (default 500).</source>
-        <translation>ARM: 規則コレクション グループの優先度 (100 ～ 65000、既定は 500)。</translation>
-    </message>
-    <message>
-        <source>ARM and CSV: address prefixes of the AML compute subnet, comma-separated.</source>
-        <translation>ARM と CSV: AML のコンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
-    </message>
-    <message>
-        <source>ARM: location of new resources (default: the resource group&apos;s).</source>
-        <translation>ARM: 新しいリソースの場所 (既定はリソース グループの場所)。</translation>
-    </message>
-    <message>
-        <source>ARM: firewall policy tier, standard (default) or premium.</source>
-        <translation>ARM: ファイアウォール ポリシーのレベル。standard (既定) または premium。</translation>
-    </message>
-    <message>
-        <source>ARM: routes in a new route table (default), an existing one, or none.</source>
-        <translation>ARM: ルートを新しいルート テーブル (既定)、既存のルート テーブルのどちらに作成するか、または作成しない (none) か。</translation>
-    </message>
-    <message>
-        <source>ARM: route table name (default rt-aml-compute).</source>
-        <translation>ARM: ルート テーブル名 (既定は rt-aml-compute)。</translation>
-    </message>
-    <message>
-        <source>ARM: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
-        <translation>ARM: ファイアウォールのプライベート IP。新しいルート テーブルに、ファイアウォールを経由する既定のルートを追加します。</translation>
-    </message>
-    <message>
-        <source>ARM: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
-        <translation>ARM: Azure Firewall で表現できない規則の代わりとなるサービス タグの規則を含めません。</translation>
-    </message>
-    <message>
-        <source>CSV: purpose in English and Japanese columns.</source>
-        <translation>CSV: 目的を英語と日本語の列に出力します。</translation>
-    </message>
-    <message>
         <source>CSV: no UTF-8 byte order mark.</source>
         <translation>CSV: UTF-8 のバイト オーダー マークを付けません。</translation>
     </message>
@@ -842,14 +790,6 @@
         <translation>「%1」は「rules」の形式ではありません。table、csv、json、markdown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>choose the file format with --format arm, csv or json.</source>
-        <translation>--format arm、csv、json のいずれかでファイル形式を選択してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a format of &quot;export&quot;: use arm, csv or json.</source>
-        <translation>「%1」は「export」の形式ではありません。arm、csv、json のいずれかを指定してください。</translation>
-    </message>
-    <message>
         <source>name the file to write with --output FILE.</source>
         <translation>--output FILE で書き出すファイルを指定してください。</translation>
     </message>
@@ -868,10 +808,6 @@
     <message>
         <source>&quot;%1&quot; is not a route table mode: use new, existing or none.</source>
         <translation>「%1」はルート テーブルのモードではありません。new、existing、none のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
     <message>
         <source>Includes: %1</source>
@@ -1080,6 +1016,94 @@
     <message>
         <source>profile %1, field &quot;%2&quot;</source>
         <translation>プロファイル %1 の項目「%2」</translation>
+    </message>
+    <message>
+        <source>An &quot;Azure IP Ranges and Service Tags&quot; file (ServiceTags_Public_YYYYMMDD.json, the Government or China file, or the output of az network list-service-tags): service tags are expanded to their address prefixes.</source>
+        <translation>「Azure IP Ranges and Service Tags」ファイル (ServiceTags_Public_YYYYMMDD.json、Government または China のファイル、または az network list-service-tags の出力)。サービス タグをそのアドレス プレフィックスに展開します。</translation>
+    </message>
+    <message>
+        <source>Write the change as a template, script, workbook or list (see --format).</source>
+        <translation>変更をテンプレート、スクリプト、ブック、またはリストとして書き出します (--format を参照)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: create a new firewall policy (new, default) or add to an existing one (existing).</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーを新規作成する (new、既定) か、既存のポリシーに追加する (existing) か。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: firewall policy name (default fwpol-aml).</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーの名前 (既定値 fwpol-aml)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: rule collection group name (default AzureML).</source>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの名前 (既定値 AzureML)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: rule collection group priority, 100-65000 (default 500).</source>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの優先度、100～65000 (既定値 500)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI, CSV, XLSX: address prefixes of the AML compute subnet, comma-separated.</source>
+        <translation>ARM、Terraform、az CLI、CSV、XLSX: AML コンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: location of new resources (default: the resource group&apos;s).</source>
+        <translation>ARM、Terraform、az CLI: 新しいリソースの場所 (既定: リソース グループの場所)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: firewall policy tier, standard (default) or premium.</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーのレベル。standard (既定) または premium。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: routes in a new route table (default), an existing one, or none.</source>
+        <translation>ARM、Terraform、az CLI: ルートを新しいルート テーブル (既定)、既存のルート テーブルのどちらに置くか、またはルートを作らないか (none)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: route table name (default rt-aml-compute).</source>
+        <translation>ARM、Terraform、az CLI: ルート テーブルの名前 (既定値 rt-aml-compute)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォールのプライベート IP。新しいルート テーブルに、これを経由する既定のルートを追加します。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
+        <translation>ARM、Terraform、az CLI: Azure Firewall で表現できない規則の代わりとなるサービス タグの規則を含めません。</translation>
+    </message>
+    <message>
+        <source>CSV, XLSX: purposes in English and Japanese.</source>
+        <translation>CSV、XLSX: 目的を英語と日本語の両方で記載します。</translation>
+    </message>
+    <message>
+        <source>fqdn-list: wildcards as *.example.com (star, default) or .example.com (dot).</source>
+        <translation>fqdn-list: ワイルドカードの書き方。*.example.com (star、既定) または .example.com (dot)。</translation>
+    </message>
+    <message>
+        <source>ip-list: IPv4 prefixes (4), IPv6 prefixes (6) or both (default).</source>
+        <translation>ip-list: IPv4 のプレフィックス (4)、IPv6 のプレフィックス (6)、またはその両方 (both、既定)。</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>choose the file format with --format: %1.</source>
+        <translation>--format でファイル形式を選んでください: %1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a format of &quot;export&quot;: use %2.</source>
+        <translation>&quot;%1&quot; は &quot;export&quot; の形式ではありません。%2 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a wildcard style: use star or dot.</source>
+        <translation>&quot;%1&quot; はワイルドカードの書き方ではありません。star または dot を指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP version: use 4, 6 or both.</source>
+        <translation>&quot;%1&quot; は IP のバージョンではありません。4、6、または both を指定してください。</translation>
+    </message>
+    <message>
+        <source>an Excel workbook is not for a terminal: name a file with --output FILE.</source>
+        <translation>Excel ブックは端末には出力できません。--output FILE でファイルを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -1680,6 +1704,85 @@
     </message>
 </context>
 <context>
+    <name>amlfw::Exporter</name>
+    <message>
+        <source>ARM template</source>
+        <translation>ARM テンプレート</translation>
+    </message>
+    <message>
+        <source>Terraform</source>
+        <translation>Terraform</translation>
+    </message>
+    <message>
+        <source>Azure CLI script</source>
+        <translation>Azure CLI スクリプト</translation>
+    </message>
+    <message>
+        <source>Managed network rules (YAML)</source>
+        <translation>マネージド ネットワークの規則 (YAML)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel ブック</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Host name list</source>
+        <translation>ホスト名のリスト</translation>
+    </message>
+    <message>
+        <source>Address prefix list</source>
+        <translation>アドレス プレフィックスのリスト</translation>
+    </message>
+    <message>
+        <source>Azure Firewall policy rules and routes as a template to deploy.</source>
+        <translation>Azure Firewall ポリシーの規則とルートを、デプロイ用のテンプレートとして書き出します。</translation>
+    </message>
+    <message>
+        <source>The same firewall policy rules and routes as a .tf file for the azurerm provider 4.x.</source>
+        <translation>同じファイアウォール ポリシーの規則とルートを、azurerm プロバイダー 4.x 用の .tf ファイルとして書き出します。</translation>
+    </message>
+    <message>
+        <source>A bash script of az commands that creates the policy rules and routes.</source>
+        <translation>ポリシーの規則とルートを作成する az コマンドの bash スクリプトです。</translation>
+    </message>
+    <message>
+        <source>The outbound rules of a managed virtual network, for az ml workspace update --file.</source>
+        <translation>マネージド仮想ネットワークの送信規則です (az ml workspace update --file 用)。</translation>
+    </message>
+    <message>
+        <source>One row per rule, for a change-approval ticket.</source>
+        <translation>規則ごとに 1 行。変更承認のチケット用です。</translation>
+    </message>
+    <message>
+        <source>A workbook for a change ticket: a cover sheet and one sheet per view.</source>
+        <translation>変更チケット用のブックです。表紙と、ビューごとに 1 枚のシートがあります。</translation>
+    </message>
+    <message>
+        <source>Every rule with every field, for scripts.</source>
+        <translation>すべての規則とそのすべての項目。スクリプト用です。</translation>
+    </message>
+    <message>
+        <source>Every host name, one per line, for other firewalls and proxies.</source>
+        <translation>すべてのホスト名を 1 行に 1 つずつ。その他のファイアウォールやプロキシ用です。</translation>
+    </message>
+    <message>
+        <source>The address prefixes of the service tags, one per line (needs a service tags file).</source>
+        <translation>サービス タグのアドレス プレフィックスを 1 行に 1 つずつ (サービス タグのファイルが必要です)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
+        <translation>&quot;%1&quot; は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::FeaturesPage</name>
     <message>
         <source>Features</source>
@@ -2007,6 +2110,53 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::FqdnListExporter</name>
+    <message>
+        <source>Azure Machine Learning behind a firewall: written by amlfw %1</source>
+        <translation>ファイアウォールの内側の Azure Machine Learning: amlfw %1 で作成</translation>
+    </message>
+    <message>
+        <source>Features: %1</source>
+        <translation>機能: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Article: %1 (edition %2, %3)</source>
+        <translation>記事: %1 (版 %2、%3)</translation>
+    </message>
+    <message>
+        <source>left out of the host name list: %1</source>
+        <translation>ホスト名のリストから除外しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host name(s), one per line.</source>
+        <translation><numerusform>ホスト名 %n 件、1 行に 1 つ。</numerusform></translation>
+    </message>
+    <message>
+        <source>Wildcards as .example.com: the name and every name under it.</source>
+        <translation>ワイルドカードは .example.com の形式: その名前自体とその下のすべての名前。</translation>
+    </message>
+    <message>
+        <source>Wildcards as *.example.com: every name under example.com; example.com itself is listed when it is needed.</source>
+        <translation>ワイルドカードは *.example.com の形式: example.com の下のすべての名前。example.com 自体が必要な場合は別に記載しています。</translation>
+    </message>
+    <message>
+        <source>The ports and protocols of each name are in the CSV, XLSX and JSON exports.</source>
+        <translation>各名前のポートとプロトコルは、CSV、XLSX、JSON のエクスポートに記載されています。</translation>
+    </message>
+    <message>
+        <source>Left out because a .domain entry covers them: %1</source>
+        <translation>.domain の項目に含まれるため除外: %1</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>除外: %1</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::GroupedFilterModel</name>
     <message numerus="yes">
         <source>%1 (%2 of %n)</source>
@@ -2014,6 +2164,53 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>%1 (%n 件中 %2 件)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::IpListExporter</name>
+    <message>
+        <source>An address prefix list needs a service tags file: give --service-tags FILE (in the wizard: &quot;Service tags file…&quot;) with the current &quot;Azure IP Ranges and Service Tags&quot; file of the rules&apos; cloud (Public Cloud, US Government Cloud or China Cloud), which Microsoft publishes every week on the Microsoft Download Center.</source>
+        <translation>アドレス プレフィックスのリストにはサービス タグのファイルが必要です。--service-tags FILE (ウィザードでは [サービス タグのファイル…]) で、規則のクラウド (Public Cloud、US Government Cloud、China Cloud) の最新の「Azure IP Ranges and Service Tags」ファイルを指定してください。このファイルは Microsoft ダウンロード センターで毎週公開されています。</translation>
+    </message>
+    <message>
+        <source>no rule of this scenario names a service tag: the list is empty</source>
+        <translation>このシナリオにはサービス タグを指定する規則がないため、リストは空です</translation>
+    </message>
+    <message>
+        <source>the address prefix list leaves out the service tag %1: this file (%2) does not list it</source>
+        <translation>アドレス プレフィックスのリストにサービス タグ %1 は含まれません。このファイル (%2) に記載されていません</translation>
+    </message>
+    <message>
+        <source>Address prefixes of the service tags, from %1 (%2).</source>
+        <translation>サービス タグのアドレス プレフィックス。%1 (%2) から取得。</translation>
+    </message>
+    <message>
+        <source>Microsoft updates the service tags files every week: write this list again from the current file before each change.</source>
+        <translation>Microsoft はサービス タグのファイルを毎週更新します。変更のたびに、最新のファイルからこのリストを作り直してください。</translation>
+    </message>
+    <message>
+        <source>IPv4 and IPv6.</source>
+        <translation>IPv4 と IPv6。</translation>
+    </message>
+    <message>
+        <source>IPv4 only.</source>
+        <translation>IPv4 のみ。</translation>
+    </message>
+    <message>
+        <source>IPv6 only.</source>
+        <translation>IPv6 のみ。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n prefix(es)</source>
+        <translation><numerusform>%1: プレフィックス %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: not in the file, left out</source>
+        <translation>%1: ファイルにないため除外</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address prefix(es), one per line, without duplicates.</source>
+        <translation><numerusform>アドレス プレフィックス %n 件、1 行に 1 つ、重複なし。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4128,6 +4325,53 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::ServiceTagsFile</name>
+    <message>
+        <source>change %1, %2</source>
+        <translation>変更番号 %1、%2</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>変更番号 %1</translation>
+    </message>
+    <message>
+        <source>this is not a service tags file: it holds no JSON object</source>
+        <translation>これはサービス タグのファイルではありません。JSON オブジェクトが含まれていません</translation>
+    </message>
+    <message>
+        <source>missing or not a whole number: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>ないか整数ではありません。これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a cloud of the service tags files (Public, AzureGovernment, China)</source>
+        <translation>&quot;%1&quot; はサービス タグのファイルのクラウド (Public、AzureGovernment、China) ではありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address prefix (such as 20.1.2.0/24)</source>
+        <translation>&quot;%1&quot; はアドレス プレフィックス (20.1.2.0/24 など) ではありません</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; is listed twice</source>
+        <translation>タグ &quot;%1&quot; が 2 回記載されています</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>%1 MB is too large for a service tags file</source>
+        <translation>%1 MB はサービス タグのファイルとしては大きすぎます</translation>
+    </message>
+    <message>
+        <source>this file lists the service tags of the cloud &quot;%1&quot;, but the rules are for %2: download the file of that cloud</source>
+        <translation>このファイルはクラウド &quot;%1&quot; のサービス タグを記載していますが、規則は %2 用です。そのクラウドのファイルをダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>the service tag %1 is not in this file (%2): its rules are written without address prefixes</source>
+        <translation>サービス タグ %1 はこのファイル (%2) にありません。その規則はアドレス プレフィックスなしで書き出されます</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::StatePage</name>
     <message>
         <source>Edition %1 · %2</source>
@@ -4608,6 +4852,197 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>The %1 edition has no managed virtual network: the rules are for your own firewall.</source>
         <translation>%1 版にはマネージド仮想ネットワークがありません。規則はお客様自身のファイアウォール用になります。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::XlsxExporter</name>
+    <message>
+        <source>Cover</source>
+        <translation>表紙</translation>
+    </message>
+    <message>
+        <source>Managed network</source>
+        <translation>マネージド ネットワーク</translation>
+    </message>
+    <message>
+        <source>Azure Firewall</source>
+        <translation>Azure Firewall</translation>
+    </message>
+    <message>
+        <source>Other firewalls</source>
+        <translation>その他のファイアウォール</translation>
+    </message>
+    <message>
+        <source>Address prefixes</source>
+        <translation>アドレス プレフィックス</translation>
+    </message>
+    <message>
+        <source>Azure Machine Learning firewall rules</source>
+        <translation>Azure Machine Learning のファイアウォールの規則</translation>
+    </message>
+    <message>
+        <source>Number of address prefixes (%1, %2)</source>
+        <translation>アドレス プレフィックスの数 (%1、%2)</translation>
+    </message>
+    <message>
+        <source>Address prefix (%1, %2)</source>
+        <translation>アドレス プレフィックス (%1、%2)</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>クラウド</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Paired region</source>
+        <translation>ペア リージョン</translation>
+    </message>
+    <message>
+        <source>Storage account</source>
+        <translation>ストレージ アカウント</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Managed virtual network</source>
+        <translation>マネージド仮想ネットワーク</translation>
+    </message>
+    <message>
+        <source>Your network (your own firewall)</source>
+        <translation>独自のネットワーク (独自のファイアウォール)</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <source>None (always-needed rules only)</source>
+        <translation>なし (常に必要な規則のみ)</translation>
+    </message>
+    <message>
+        <source>Compute subnet</source>
+        <translation>コンピューティング サブネット</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>記事</translation>
+    </message>
+    <message>
+        <source>Article link</source>
+        <translation>記事のリンク</translation>
+    </message>
+    <message>
+        <source>Catalog edition</source>
+        <translation>カタログの版</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>作成ツール</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Service tags file</source>
+        <translation>サービス タグのファイル</translation>
+    </message>
+    <message>
+        <source>None: service tags are named, not expanded to address prefixes</source>
+        <translation>なし: サービス タグは名前で記載し、アドレス プレフィックスには展開していません</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Purpose (English)</source>
+        <translation>目的 (英語)</translation>
+    </message>
+    <message>
+        <source>Purpose (Japanese)</source>
+        <translation>目的 (日本語)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Rule type</source>
+        <translation>規則の種類</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>送信元</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Required for</source>
+        <translation>次のために必須</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Answer needed</source>
+        <translation>回答が必要</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>Service tag</source>
+        <translation>サービス タグ</translation>
+    </message>
+    <message>
+        <source>IP version</source>
+        <translation>IP のバージョン</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Not in the service tags file</source>
+        <translation>サービス タグのファイルにありません</translation>
     </message>
 </context>
 <context>

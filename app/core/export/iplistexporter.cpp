@@ -93,12 +93,12 @@ QStringList IpListExporter::prefixes(const RuleSet &set, IpVersion version)
     for (const Tag &tag : tags(set, version)) {
         for (const QString &prefix : tag.prefixes) {
             const auto subnet = QHostAddress::parseSubnet(prefix);
-            // "10.0.0.0/24" and "10.0.0.0/024", or IPv6 spelled two ways, are one prefix.
+            // An IPv6 prefix spelled two ways is one prefix: the first spelling stays, as the file has it.
             const QString canonical = subnet.first.toString() + u'/' + QString::number(subnet.second);
             if (seen.contains(canonical))
                 continue;
             seen.insert(canonical);
-            keyed.append({sortKey(subnet), canonical});
+            keyed.append({sortKey(subnet), prefix});
         }
     }
     std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
