@@ -80,6 +80,13 @@
     </message>
 </context>
 <context>
+    <name>amlfw::FqdnListExporter</name>
+    <message numerus="yes">
+        <source>%n host name(s), one per line.</source>
+        <translation><numerusform>%n host name, one per line.</numerusform><numerusform>%n host names, one per line.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>amlfw::GroupedFilterModel</name>
     <message numerus="yes">
         <source>%1 (%2 of %n)</source>
@@ -88,6 +95,17 @@
             <numerusform>%1 (%2 of %n)</numerusform>
             <numerusform>%1 (%2 of %n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::IpListExporter</name>
+    <message numerus="yes">
+        <source>%1: %n prefix(es)</source>
+        <translation><numerusform>%1: %n prefix</numerusform><numerusform>%1: %n prefixes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address prefix(es), one per line, without duplicates.</source>
+        <translation><numerusform>%n address prefix, one per line, without duplicates.</numerusform><numerusform>%n address prefixes, one per line, without duplicates.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,8 @@ has_dep "$tls_pkg" "$depends" || fail "$tls_pkg holds Qt's TLS plugin here but i
 if [ "$gui" = ON ]; then
   has_dep 'libqt6widgets6(t64)?' "$depends" || fail "Depends lacks libqt6widgets6: $depends"
 fi
+# The Excel workbook export links libxlsxwriter (libxlsxwriter4 on Debian 12).
+has_dep 'libxlsxwriter[0-9]+(t64)?' "$depends" || fail "Depends lacks libxlsxwriter (the XLSX export): $depends"
 recommends=$(field Recommends)
 for p in fonts-noto-cjk qt6-translations-l10n; do
   has_dep "$p" "$recommends" || fail "Recommends lacks $p: $recommends"
@@ -134,6 +136,11 @@ for needle in '"japaneast"' 'AzureMachineLearning' 'mystore'; do
   grep -q "$needle" "$work/rules.json" || fail "amlfw rules output lacks $needle"
 done
 pass "amlfw rules --profile (public, japaneast, mystore, compute-instance) lists the rules"
+
+"$cli" export --profile "$work/profile.json" --format xlsx --output "$work/rules.xlsx" 2>"$work/xlsx.err" ||
+  { cat "$work/xlsx.err" >&2; fail "amlfw export --format xlsx failed (stderr above)"; }
+[ "$(head -c 2 "$work/rules.xlsx")" = PK ] || fail "amlfw export --format xlsx did not write a workbook (a ZIP file)"
+pass "amlfw export --format xlsx writes a workbook (libxlsxwriter)"
 
 "$cli" --lang ja features >"$work/features-ja.txt" 2>&1 || fail "amlfw --lang ja features failed: $(cat "$work/features-ja.txt")"
 grep -q 'コンピューティング インスタンス' "$work/features-ja.txt" ||

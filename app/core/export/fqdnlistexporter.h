@@ -18,6 +18,14 @@ public:
     // Errors: what keeps this set or these options from being written; warnings: what is left out.
     static Problems validate(const RuleSet &set, const ExportOptions &options);
     static QByteArray write(const RuleSet &set, const ExportOptions &options);
+
+    // The names in the list's order (lower case, deduplicated, sorted byte-wise). Rules with an
+    // unanswered placeholder are left out; with the dot style, so is a name a ".domain" entry covers
+    // (into `covered`).
+    static QStringList names(const RuleSet &set, WildcardStyle style, QStringList *covered = nullptr);
+    // The lines every list starts with: amlfw's version, the scenario, the features, the article.
+    static QStringList headerLines(const RuleSet &set, Language language);
+    static QString commentLines(const QStringList &lines); // "# " before each line, LF line ends
 };
 
 } // namespace amlfw

@@ -18,6 +18,17 @@ public:
     // Errors: what keeps this set or these options from being written; warnings: what is left out.
     static Problems validate(const RuleSet &set, const ExportOptions &options);
     static QByteArray write(const RuleSet &set, const ExportOptions &options);
+
+    // A service tag of the rules (first spelling, rule order) and its prefixes of `version` in the file.
+    struct Tag
+    {
+        QString name;
+        bool inFile = false;
+        QStringList prefixes;
+    };
+    static QList<Tag> tags(const RuleSet &set, IpVersion version);
+    // Every tag's prefixes of `version`, deduplicated, IPv4 first, in address order.
+    static QStringList prefixes(const RuleSet &set, IpVersion version);
 };
 
 } // namespace amlfw
