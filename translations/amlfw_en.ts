@@ -83,7 +83,10 @@
     <name>amlfw::FqdnListExporter</name>
     <message numerus="yes">
         <source>%n host name(s), one per line.</source>
-        <translation><numerusform>%n host name, one per line.</numerusform><numerusform>%n host names, one per line.</numerusform></translation>
+        <translation>
+            <numerusform>%n host name, one per line.</numerusform>
+            <numerusform>%n host names, one per line.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -101,11 +104,17 @@
     <name>amlfw::IpListExporter</name>
     <message numerus="yes">
         <source>%1: %n prefix(es)</source>
-        <translation><numerusform>%1: %n prefix</numerusform><numerusform>%1: %n prefixes</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n prefix</numerusform>
+            <numerusform>%1: %n prefixes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n address prefix(es), one per line, without duplicates.</source>
-        <translation><numerusform>%n address prefix, one per line, without duplicates.</numerusform><numerusform>%n address prefixes, one per line, without duplicates.</numerusform></translation>
+        <translation>
+            <numerusform>%n address prefix, one per line, without duplicates.</numerusform>
+            <numerusform>%n address prefixes, one per line, without duplicates.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -338,7 +338,9 @@
     </message>
     <message numerus="yes">
         <source>Collection %1 (priority %2): %n rule(s).</source>
-        <translation><numerusform>コレクション %1 (優先度 %2): %n 個の規則。</numerusform></translation>
+        <translation>
+            <numerusform>コレクション %1 (優先度 %2): %n 個の規則。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The route table for the compute subnet.</source>
@@ -350,7 +352,9 @@
     </message>
     <message numerus="yes">
         <source>%n address prefix(es) from %1 (%2).</source>
-        <translation><numerusform>%1 (%2) の %n 個のアドレス プレフィックス。</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2) の %n 個のアドレス プレフィックス。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is empty: no routes to %2.</source>
@@ -2233,6 +2237,53 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::FqdnListExporter</name>
+    <message>
+        <source>Azure Machine Learning behind a firewall: written by amlfw %1</source>
+        <translation>ファイアウォールの内側の Azure Machine Learning: amlfw %1 で作成</translation>
+    </message>
+    <message>
+        <source>Features: %1</source>
+        <translation>機能: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Article: %1 (edition %2, %3)</source>
+        <translation>記事: %1 (版 %2、%3)</translation>
+    </message>
+    <message>
+        <source>left out of the host name list: %1</source>
+        <translation>ホスト名のリストから除外しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host name(s), one per line.</source>
+        <translation><numerusform>ホスト名 %n 件、1 行に 1 つ。</numerusform></translation>
+    </message>
+    <message>
+        <source>Wildcards as .example.com: the name and every name under it.</source>
+        <translation>ワイルドカードは .example.com の形式: その名前自体とその下のすべての名前。</translation>
+    </message>
+    <message>
+        <source>Wildcards as *.example.com: every name under example.com; example.com itself is listed when it is needed.</source>
+        <translation>ワイルドカードは *.example.com の形式: example.com の下のすべての名前。example.com 自体が必要な場合は別に記載しています。</translation>
+    </message>
+    <message>
+        <source>The ports and protocols of each name are in the CSV, XLSX and JSON exports.</source>
+        <translation>各名前のポートとプロトコルは、CSV、XLSX、JSON のエクスポートに記載されています。</translation>
+    </message>
+    <message>
+        <source>Left out because a .domain entry covers them: %1</source>
+        <translation>.domain の項目に含まれるため除外: %1</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>除外: %1</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::GroupedFilterModel</name>
     <message numerus="yes">
         <source>%1 (%2 of %n)</source>
@@ -2240,6 +2291,53 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>%1 (%n 件中 %2 件)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::IpListExporter</name>
+    <message>
+        <source>An address prefix list needs a service tags file: give --service-tags FILE (in the wizard: &quot;Service tags file…&quot;) with the current &quot;Azure IP Ranges and Service Tags&quot; file of the rules&apos; cloud (Public Cloud, US Government Cloud or China Cloud), which Microsoft publishes every week on the Microsoft Download Center.</source>
+        <translation>アドレス プレフィックスのリストにはサービス タグのファイルが必要です。--service-tags FILE (ウィザードでは [サービス タグのファイル…]) で、規則のクラウド (Public Cloud、US Government Cloud、China Cloud) の最新の「Azure IP Ranges and Service Tags」ファイルを指定してください。このファイルは Microsoft ダウンロード センターで毎週公開されています。</translation>
+    </message>
+    <message>
+        <source>no rule of this scenario names a service tag: the list is empty</source>
+        <translation>このシナリオにはサービス タグを指定する規則がないため、リストは空です</translation>
+    </message>
+    <message>
+        <source>the address prefix list leaves out the service tag %1: this file (%2) does not list it</source>
+        <translation>アドレス プレフィックスのリストにサービス タグ %1 は含まれません。このファイル (%2) に記載されていません</translation>
+    </message>
+    <message>
+        <source>Address prefixes of the service tags, from %1 (%2).</source>
+        <translation>サービス タグのアドレス プレフィックス。%1 (%2) から取得。</translation>
+    </message>
+    <message>
+        <source>Microsoft updates the service tags files every week: write this list again from the current file before each change.</source>
+        <translation>Microsoft はサービス タグのファイルを毎週更新します。変更のたびに、最新のファイルからこのリストを作り直してください。</translation>
+    </message>
+    <message>
+        <source>IPv4 and IPv6.</source>
+        <translation>IPv4 と IPv6。</translation>
+    </message>
+    <message>
+        <source>IPv4 only.</source>
+        <translation>IPv4 のみ。</translation>
+    </message>
+    <message>
+        <source>IPv6 only.</source>
+        <translation>IPv6 のみ。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n prefix(es)</source>
+        <translation><numerusform>%1: プレフィックス %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: not in the file, left out</source>
+        <translation>%1: ファイルにないため除外</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address prefix(es), one per line, without duplicates.</source>
+        <translation><numerusform>アドレス プレフィックス %n 件、1 行に 1 つ、重複なし。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2943,7 +3041,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n private endpoint rule(s) name their resource by placeholders (&lt;SUBSCRIPTION_ID&gt;, &lt;RESOURCE_GROUP&gt;): fill them in before applying the file.</source>
-        <translation><numerusform>%n 個のプライベート エンドポイント規則は、リソースをプレースホルダー (&lt;SUBSCRIPTION_ID&gt;、&lt;RESOURCE_GROUP&gt;) で示しています。ファイルを適用する前に入力してください。</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のプライベート エンドポイント規則は、リソースをプレースホルダー (&lt;SUBSCRIPTION_ID&gt;、&lt;RESOURCE_GROUP&gt;) で示しています。ファイルを適用する前に入力してください。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outbound rules of an Azure Machine Learning workspace&apos;s managed virtual network: %1, %2.</source>
@@ -5099,6 +5199,197 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>The %1 edition has no managed virtual network: the rules are for your own firewall.</source>
         <translation>%1 版にはマネージド仮想ネットワークがありません。規則はお客様自身のファイアウォール用になります。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::XlsxExporter</name>
+    <message>
+        <source>Cover</source>
+        <translation>表紙</translation>
+    </message>
+    <message>
+        <source>Managed network</source>
+        <translation>マネージド ネットワーク</translation>
+    </message>
+    <message>
+        <source>Azure Firewall</source>
+        <translation>Azure Firewall</translation>
+    </message>
+    <message>
+        <source>Other firewalls</source>
+        <translation>その他のファイアウォール</translation>
+    </message>
+    <message>
+        <source>Address prefixes</source>
+        <translation>アドレス プレフィックス</translation>
+    </message>
+    <message>
+        <source>Azure Machine Learning firewall rules</source>
+        <translation>Azure Machine Learning のファイアウォールの規則</translation>
+    </message>
+    <message>
+        <source>Number of address prefixes (%1, %2)</source>
+        <translation>アドレス プレフィックスの数 (%1、%2)</translation>
+    </message>
+    <message>
+        <source>Address prefix (%1, %2)</source>
+        <translation>アドレス プレフィックス (%1、%2)</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>クラウド</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Paired region</source>
+        <translation>ペア リージョン</translation>
+    </message>
+    <message>
+        <source>Storage account</source>
+        <translation>ストレージ アカウント</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Managed virtual network</source>
+        <translation>マネージド仮想ネットワーク</translation>
+    </message>
+    <message>
+        <source>Your network (your own firewall)</source>
+        <translation>独自のネットワーク (独自のファイアウォール)</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <source>None (always-needed rules only)</source>
+        <translation>なし (常に必要な規則のみ)</translation>
+    </message>
+    <message>
+        <source>Compute subnet</source>
+        <translation>コンピューティング サブネット</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>記事</translation>
+    </message>
+    <message>
+        <source>Article link</source>
+        <translation>記事のリンク</translation>
+    </message>
+    <message>
+        <source>Catalog edition</source>
+        <translation>カタログの版</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>作成ツール</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Service tags file</source>
+        <translation>サービス タグのファイル</translation>
+    </message>
+    <message>
+        <source>None: service tags are named, not expanded to address prefixes</source>
+        <translation>なし: サービス タグは名前で記載し、アドレス プレフィックスには展開していません</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Purpose (English)</source>
+        <translation>目的 (英語)</translation>
+    </message>
+    <message>
+        <source>Purpose (Japanese)</source>
+        <translation>目的 (日本語)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Rule type</source>
+        <translation>規則の種類</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>送信元</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Required for</source>
+        <translation>次のために必須</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Answer needed</source>
+        <translation>回答が必要</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>Service tag</source>
+        <translation>サービス タグ</translation>
+    </message>
+    <message>
+        <source>IP version</source>
+        <translation>IP のバージョン</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Not in the service tags file</source>
+        <translation>サービス タグのファイルにありません</translation>
     </message>
 </context>
 <context>
