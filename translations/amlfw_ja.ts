@@ -206,6 +206,14 @@
         <source>Rule %1 is not in this template: %2</source>
         <translation>規則 %1 はこのテンプレートに含まれていません: %2</translation>
     </message>
+    <message>
+        <source>The routes to %1 hold the address prefixes of %2. Microsoft changes them weekly: export again with the current file before you deploy.</source>
+        <translation>%1 へのルートには %2 のアドレス プレフィックスが入っています。Microsoft はこれを毎週変更します。デプロイの前に、最新のファイルでもう一度エクスポートしてください。</translation>
+    </message>
+    <message>
+        <source>These are %1 routes; a route table holds at most 400.</source>
+        <translation>ルートは %1 個です。1 つのルート テーブルに入るルートは 400 個までです。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::AtomicFile</name>
@@ -726,10 +734,6 @@
         <translation>シナリオに必要な規則を表示します。</translation>
     </message>
     <message>
-        <source>Write an ARM template, CSV or JSON file for the change.</source>
-        <translation>変更用の ARM テンプレート、CSV、JSON ファイルを書き出します。</translation>
-    </message>
-    <message>
         <source>List the feature ids.</source>
         <translation>機能 ID を一覧表示します。</translation>
     </message>
@@ -770,54 +774,6 @@
         <translation>書き出すファイル (標準出力の場合は &quot;-&quot;)。</translation>
     </message>
     <message>
-        <source>ARM: create a new firewall policy (new, default) or add to an existing one (existing).</source>
-        <translation>ARM: 新しいファイアウォール ポリシーを作成する (new、既定) か、既存のポリシーに追加する (existing) か。</translation>
-    </message>
-    <message>
-        <source>ARM: firewall policy name (default fwpol-aml).</source>
-        <translation>ARM: ファイアウォール ポリシー名 (既定は fwpol-aml)。</translation>
-    </message>
-    <message>
-        <source>ARM: rule collection group name (default AzureML).</source>
-        <translation>ARM: 規則コレクション グループ名 (既定は AzureML)。</translation>
-    </message>
-    <message>
-        <source>ARM: rule collection group priority, 100-65000 (default 500).</source>
-        <translation>ARM: 規則コレクション グループの優先度 (100 ～ 65000、既定は 500)。</translation>
-    </message>
-    <message>
-        <source>ARM and CSV: address prefixes of the AML compute subnet, comma-separated.</source>
-        <translation>ARM と CSV: AML のコンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
-    </message>
-    <message>
-        <source>ARM: location of new resources (default: the resource group&apos;s).</source>
-        <translation>ARM: 新しいリソースの場所 (既定はリソース グループの場所)。</translation>
-    </message>
-    <message>
-        <source>ARM: firewall policy tier, standard (default) or premium.</source>
-        <translation>ARM: ファイアウォール ポリシーのレベル。standard (既定) または premium。</translation>
-    </message>
-    <message>
-        <source>ARM: routes in a new route table (default), an existing one, or none.</source>
-        <translation>ARM: ルートを新しいルート テーブル (既定)、既存のルート テーブルのどちらに作成するか、または作成しない (none) か。</translation>
-    </message>
-    <message>
-        <source>ARM: route table name (default rt-aml-compute).</source>
-        <translation>ARM: ルート テーブル名 (既定は rt-aml-compute)。</translation>
-    </message>
-    <message>
-        <source>ARM: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
-        <translation>ARM: ファイアウォールのプライベート IP。新しいルート テーブルに、ファイアウォールを経由する既定のルートを追加します。</translation>
-    </message>
-    <message>
-        <source>ARM: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
-        <translation>ARM: Azure Firewall で表現できない規則の代わりとなるサービス タグの規則を含めません。</translation>
-    </message>
-    <message>
-        <source>CSV: purpose in English and Japanese columns.</source>
-        <translation>CSV: 目的を英語と日本語の列に出力します。</translation>
-    </message>
-    <message>
         <source>CSV: no UTF-8 byte order mark.</source>
         <translation>CSV: UTF-8 のバイト オーダー マークを付けません。</translation>
     </message>
@@ -842,14 +798,6 @@
         <translation>「%1」は「rules」の形式ではありません。table、csv、json、markdown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>choose the file format with --format arm, csv or json.</source>
-        <translation>--format arm、csv、json のいずれかでファイル形式を選択してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a format of &quot;export&quot;: use arm, csv or json.</source>
-        <translation>「%1」は「export」の形式ではありません。arm、csv、json のいずれかを指定してください。</translation>
-    </message>
-    <message>
         <source>name the file to write with --output FILE.</source>
         <translation>--output FILE で書き出すファイルを指定してください。</translation>
     </message>
@@ -868,10 +816,6 @@
     <message>
         <source>&quot;%1&quot; is not a route table mode: use new, existing or none.</source>
         <translation>「%1」はルート テーブルのモードではありません。new、existing、none のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
     <message>
         <source>Includes: %1</source>
@@ -1081,6 +1025,94 @@
         <source>profile %1, field &quot;%2&quot;</source>
         <translation>プロファイル %1 の項目「%2」</translation>
     </message>
+    <message>
+        <source>An &quot;Azure IP Ranges and Service Tags&quot; file (ServiceTags_Public_YYYYMMDD.json, the Government or China file, or the output of az network list-service-tags): service tags are expanded to their address prefixes.</source>
+        <translation>「Azure IP Ranges and Service Tags」ファイル (ServiceTags_Public_YYYYMMDD.json、Government または China のファイル、または az network list-service-tags の出力): サービス タグをそのアドレス プレフィックスに展開します。</translation>
+    </message>
+    <message>
+        <source>Write the change as a template, script, workbook or list (see --format).</source>
+        <translation>変更をテンプレート、スクリプト、ブック、または一覧として書き出します (--format を参照)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: create a new firewall policy (new, default) or add to an existing one (existing).</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーを新しく作成する (new、既定) か、既存のポリシーに追加する (existing) か。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: firewall policy name (default fwpol-aml).</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーの名前 (既定: fwpol-aml)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: rule collection group name (default AzureML).</source>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの名前 (既定: AzureML)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: rule collection group priority, 100-65000 (default 500).</source>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの優先度、100 から 65000 (既定: 500)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI, CSV, XLSX: address prefixes of the AML compute subnet, comma-separated.</source>
+        <translation>ARM、Terraform、az CLI、CSV、XLSX: Azure Machine Learning のコンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: location of new resources (default: the resource group&apos;s).</source>
+        <translation>ARM、Terraform、az CLI: 新しいリソースの場所 (既定: リソース グループの場所)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: firewall policy tier, standard (default) or premium.</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーのレベル、standard (既定) または premium。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: routes in a new route table (default), an existing one, or none.</source>
+        <translation>ARM、Terraform、az CLI: ルートを新しいルート テーブル (既定) に入れるか、既存のルート テーブルに入れるか、入れないか (none)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: route table name (default rt-aml-compute).</source>
+        <translation>ARM、Terraform、az CLI: ルート テーブルの名前 (既定: rt-aml-compute)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォールのプライベート IP。新しいルート テーブルに、これを経由する既定のルートを追加します。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
+        <translation>ARM、Terraform、az CLI: Azure Firewall で表現できないものの代わりとなるサービス タグの規則を含めません。</translation>
+    </message>
+    <message>
+        <source>CSV, XLSX: purposes in English and Japanese.</source>
+        <translation>CSV、XLSX: 目的を英語と日本語で書きます。</translation>
+    </message>
+    <message>
+        <source>fqdn-list: wildcards as *.example.com (star, default) or .example.com (dot).</source>
+        <translation>fqdn-list: ワイルドカードを *.example.com (star、既定) または .example.com (dot) の形で書きます。</translation>
+    </message>
+    <message>
+        <source>ip-list: IPv4 prefixes (4), IPv6 prefixes (6) or both (default).</source>
+        <translation>ip-list: IPv4 のプレフィックス (4)、IPv6 のプレフィックス (6)、または両方 (既定)。</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>choose the file format with --format: %1.</source>
+        <translation>--format でファイル形式を選んでください: %1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a format of &quot;export&quot;: use %2.</source>
+        <translation>「%1」は「export」の形式ではありません。%2 のいずれかを使用してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a wildcard style: use star or dot.</source>
+        <translation>「%1」はワイルドカードの書き方ではありません。star または dot を使用してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP version: use 4, 6 or both.</source>
+        <translation>「%1」は IP のバージョンではありません。4、6、または both を使用してください。</translation>
+    </message>
+    <message>
+        <source>an Excel workbook is not for a terminal: name a file with --output FILE.</source>
+        <translation>Excel ブックは端末には出力できません。--output FILE でファイルを指定してください。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::CloudPage</name>
@@ -1251,6 +1283,20 @@
     <message>
         <source>No</source>
         <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>not in the file</source>
+        <translation>ファイルにありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more (the JSON export lists them all)</source>
+        <translation>
+            <numerusform>… ほか %n 個 (JSON のエクスポートにすべてあります)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Address prefixes (%1, %2)</source>
+        <translation>アドレス プレフィックス (%1、%2)</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1723,85 @@
     <message>
         <source>The rules have not been exported to a file.</source>
         <translation>規則はまだファイルにエクスポートされていません。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::Exporter</name>
+    <message>
+        <source>ARM template</source>
+        <translation>ARM テンプレート</translation>
+    </message>
+    <message>
+        <source>Terraform</source>
+        <translation>Terraform</translation>
+    </message>
+    <message>
+        <source>Azure CLI script</source>
+        <translation>Azure CLI スクリプト</translation>
+    </message>
+    <message>
+        <source>Managed network rules (YAML)</source>
+        <translation>マネージド ネットワークの規則 (YAML)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel ブック</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Host name list</source>
+        <translation>ホスト名の一覧</translation>
+    </message>
+    <message>
+        <source>Address prefix list</source>
+        <translation>アドレス プレフィックスの一覧</translation>
+    </message>
+    <message>
+        <source>Azure Firewall policy rules and routes as a template to deploy.</source>
+        <translation>Azure Firewall ポリシーの規則とルートを、デプロイするテンプレートとして書き出します。</translation>
+    </message>
+    <message>
+        <source>The same firewall policy rules and routes as a .tf file for the azurerm provider 4.x.</source>
+        <translation>同じファイアウォール ポリシーの規則とルートを、azurerm プロバイダー 4.x 用の .tf ファイルとして書き出します。</translation>
+    </message>
+    <message>
+        <source>A bash script of az commands that creates the policy rules and routes.</source>
+        <translation>ポリシーの規則とルートを作成する az コマンドの bash スクリプト。</translation>
+    </message>
+    <message>
+        <source>The outbound rules of a managed virtual network, for az ml workspace update --file.</source>
+        <translation>マネージド仮想ネットワークの送信規則 (az ml workspace update --file 用)。</translation>
+    </message>
+    <message>
+        <source>One row per rule, for a change-approval ticket.</source>
+        <translation>規則ごとに 1 行。変更承認のチケット用。</translation>
+    </message>
+    <message>
+        <source>A workbook for a change ticket: a cover sheet and one sheet per view.</source>
+        <translation>変更チケット用のブック: 表紙シートと、ビューごとに 1 つのシート。</translation>
+    </message>
+    <message>
+        <source>Every rule with every field, for scripts.</source>
+        <translation>すべての規則をすべてのフィールドとともに。スクリプト用。</translation>
+    </message>
+    <message>
+        <source>Every host name, one per line, for other firewalls and proxies.</source>
+        <translation>すべてのホスト名を 1 行に 1 つずつ。その他のファイアウォールやプロキシ用。</translation>
+    </message>
+    <message>
+        <source>The address prefixes of the service tags, one per line (needs a service tags file).</source>
+        <translation>サービス タグのアドレス プレフィックスを 1 行に 1 つずつ (サービス タグのファイルが必要)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
+        <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
 </context>
 <context>
@@ -4128,6 +4253,97 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::ServiceTagsFile</name>
+    <message>
+        <source>change %1, %2</source>
+        <translation>変更番号 %1、%2</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>変更番号 %1</translation>
+    </message>
+    <message>
+        <source>the file is empty: download the &quot;Azure IP Ranges and Service Tags&quot; file again</source>
+        <translation>ファイルが空です。「Azure IP Ranges and Service Tags」ファイルをもう一度ダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>this is a web page (HTML), not the service tags file: on Microsoft&apos;s download page, follow the download link and save the .json file it gives</source>
+        <translation>これはサービス タグのファイルではなく Web ページ (HTML) です。Microsoft のダウンロード ページでダウンロードのリンクを開き、表示される .json ファイルを保存してください</translation>
+    </message>
+    <message>
+        <source>this is not a service tags file: it is not JSON (line %1, column %2: %3)</source>
+        <translation>これはサービス タグのファイルではありません。JSON ではありません (%1 行、%2 列: %3)</translation>
+    </message>
+    <message>
+        <source>the file ends too early (line %1, column %2): it was cut off, perhaps by an interrupted download; download it again</source>
+        <translation>ファイルが途中で終わっています (%1 行、%2 列)。ダウンロードが中断されるなどして切れています。もう一度ダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>this is not a service tags file: its JSON is broken at line %1, column %2 (%3)</source>
+        <translation>これはサービス タグのファイルではありません。JSON が %1 行、%2 列で壊れています (%3)</translation>
+    </message>
+    <message>
+        <source>this JSON file is not an &quot;Azure IP Ranges and Service Tags&quot; file: it has no %1. Download ServiceTags_Public_YYYYMMDD.json (or the Government or China file) from Microsoft, or save the output of az network list-service-tags</source>
+        <translation>この JSON ファイルは「Azure IP Ranges and Service Tags」ファイルではありません。%1 がありません。Microsoft から ServiceTags_Public_YYYYMMDD.json (または Government か China のファイル) をダウンロードするか、az network list-service-tags の出力を保存してください</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more problem(s) in this file</source>
+        <translation><numerusform>このファイルには、ほかに %n 個の問題があります</numerusform></translation>
+    </message>
+    <message>
+        <source>its change number (changeNumber) is not a whole number: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>変更番号 (changeNumber) が整数ではありません。これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
+    </message>
+    <message>
+        <source>its cloud &quot;%1&quot; is none of the service tags files&apos; clouds (Public, AzureGovernment, China)</source>
+        <translation>クラウド「%1」は、サービス タグのファイルのクラウド (Public、AzureGovernment、China) のどれでもありません</translation>
+    </message>
+    <message>
+        <source>its service tags (values) are not a list: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>サービス タグ (values) が一覧ではありません。これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
+    </message>
+    <message>
+        <source>the file lists no service tags (its list &quot;values&quot; is empty): download it again</source>
+        <translation>ファイルにサービス タグが 1 つもありません (一覧「values」が空です)。もう一度ダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address prefix (such as 20.1.2.0/24)</source>
+        <translation>「%1」はアドレス プレフィックス (20.1.2.0/24 など) ではありません</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; is listed twice</source>
+        <translation>タグ「%1」が 2 回記載されています</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>そのようなファイルはありません</translation>
+    </message>
+    <message>
+        <source>this is a folder: name the service tags file in it</source>
+        <translation>これはフォルダーです。その中のサービス タグのファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>%1 MB is too large for a service tags file</source>
+        <translation>%1 MB は、サービス タグのファイルとしては大きすぎます</translation>
+    </message>
+    <message>
+        <source>this file lists the service tags of the cloud &quot;%1&quot;, but the rules are for %2: download the file of that cloud</source>
+        <translation>このファイルはクラウド「%1」のサービス タグの一覧ですが、規則は %2 のものです。そのクラウドのファイルをダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>the service tag %1 is not in this file (%2): its rules are written without address prefixes</source>
+        <translation>サービス タグ %1 はこのファイル (%2) にありません。その規則はアドレス プレフィックスなしで書き出されます</translation>
+    </message>
+    <message>
+        <source>the service tag %1 has no address prefixes in this file (%2): its rules are written without them</source>
+        <translation>サービス タグ %1 には、このファイル (%2) でアドレス プレフィックスがありません。その規則はアドレス プレフィックスなしで書き出されます</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::StatePage</name>
     <message>
         <source>Edition %1 · %2</source>
@@ -4423,6 +4639,32 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Managed virtual network</source>
         <translation>マネージド仮想ネットワーク</translation>
+    </message>
+    <message>
+        <source>Address prefixes</source>
+        <translation>アドレス プレフィックス</translation>
+    </message>
+    <message>
+        <source>not in the file</source>
+        <translation>ファイルにありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prefix(es)</source>
+        <translation>
+            <numerusform>%n 個のプレフィックス</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service tags file: %1</source>
+        <translation>サービス タグのファイル: %1</translation>
+    </message>
+    <message>
+        <source>Not in the file (no address prefixes): %1</source>
+        <translation>ファイルにないもの (アドレス プレフィックスなし): %1</translation>
+    </message>
+    <message>
+        <source>Address prefixes of the service tags (%1, %2)</source>
+        <translation>サービス タグのアドレス プレフィックス (%1、%2)</translation>
     </message>
 </context>
 <context>

@@ -170,7 +170,7 @@ std::optional<ServiceTagsFile> ServiceTagsFile::parse(const QByteArray &json, co
             const qsizetype more = found.size() - kMaxProblems;
             found.resize(kMaxProblems);
             found.append(Problem::error(fileName, TranslatableText(kContext,
-                                                                   QT_TRANSLATE_NOOP("amlfw::ServiceTagsFile",
+                                                                   QT_TRANSLATE_N_NOOP("amlfw::ServiceTagsFile",
                                                                                      "%n more problem(s) in this file"),
                                                                    int(more))));
         }
