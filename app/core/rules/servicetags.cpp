@@ -122,7 +122,8 @@ std::optional<QJsonDocument> parseDocument(const QByteArray &json, const QString
     const QJsonDocument doc = QJsonDocument::fromJson(json.mid(first), &error);
     if (error.error == QJsonParseError::NoError)
         return doc;
-    const qsizetype offset = first + error.offset;
+    // Qt's offset is just past the character it stopped at: show that character's place.
+    const qsizetype offset = first + std::max(0, error.offset - 1);
     const auto [line, column] = lineColumn(json, offset);
     if (opening != '{' && opening != '[')
         return fail(text(QT_TRANSLATE_NOOP("amlfw::ServiceTagsFile",
@@ -131,12 +132,9 @@ std::optional<QJsonDocument> parseDocument(const QByteArray &json, const QString
                         .arg(line)
                         .arg(column)
                         .arg(error.errorString()));
-    // Cut off: the parser ran out of text (an object, array or string left open, or the error is within
-    // the last few characters, where a number or word was cut in two).
-    const bool unterminated = error.error == QJsonParseError::UnterminatedObject
-                              || error.error == QJsonParseError::UnterminatedArray
-                              || error.error == QJsonParseError::UnterminatedString;
-    if (unterminated || offset + 8 >= end)
+    // Cut off: the parser ran out of text, the error is at the end (or within its last characters, where
+    // a number or word was cut in two). Qt's error code alone does not tell: ",," is "unterminated object".
+    if (offset + 9 >= end)
         return fail(text(QT_TRANSLATE_NOOP("amlfw::ServiceTagsFile",
                                            "the file ends too early (line %1, column %2): it was cut off, perhaps "
                                            "by an interrupted download; download it again"))
