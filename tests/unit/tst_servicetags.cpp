@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 
 using namespace amlfw;
@@ -222,6 +223,22 @@ private Q_SLOTS:
                                            QStringLiteral("90210")));
         QVERIFY(file);
         QCOMPARE(file->changeNumber, qint64(90210));
+    }
+
+    // Windows PowerShell 5.1 redirects az's output to a UTF-16 file with a byte order mark.
+    void utf16FromPowerShell()
+    {
+        const QString text = QString::fromUtf8(fixture(QStringLiteral("az-list-service-tags-public.json")));
+        for (const auto encoding : {QStringConverter::Utf16LE, QStringConverter::Utf16BE}) {
+            QStringEncoder encode(encoding, QStringConverter::Flag::WriteBom);
+            const QByteArray bytes = encode(text);
+            QVERIFY(bytes.startsWith(encoding == QStringConverter::Utf16LE ? "\xFF\xFE" : "\xFE\xFF"));
+            const auto file = parsed(bytes, QStringLiteral("tags.json"));
+            QVERIFY(file);
+            QCOMPARE(file->changeNumber, qint64(412));
+            QCOMPARE(file->entries.size(), 18);
+            QCOMPARE(file->find(QStringLiteral("Storage.japaneast"))->addressPrefixes.size(), 4);
+        }
     }
 
     // Whatever is handed over instead of the file is refused with one sentence that says what it is,

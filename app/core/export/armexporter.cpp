@@ -383,6 +383,7 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
 
     // ---- routes
     QJsonObject variables;
+    bool routesFromFile = false; // some routes hold a service tags file's prefixes
     if (!routeRules.isEmpty() && options.routeTable == ArmOptions::RouteTable::None) {
         notes << tr("Compute needs user-defined routes (next hop: Internet) on its subnet's route table; this template "
                     "does not create them.");
@@ -431,6 +432,7 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
             notes << tr("Fill the route prefix parameters from the current \"Azure IP Ranges and Service Tags\" file: "
                         "they change over time.");
         if (!fileTags.isEmpty()) {
+            routesFromFile = true;
             notes << tr("The routes to %1 hold the address prefixes of %2. Microsoft changes them weekly: export "
                         "again with the current file before you deploy.")
                          .arg(fileTags.join(QStringLiteral(", ")), set.serviceTags->description());
@@ -598,7 +600,7 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                      {QStringLiteral("udr"), udrMethodId(set.answers.udr)},
                      {QStringLiteral("catalogEdition"), set.catalog.edition},
                      {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}}}};
-    if (set.serviceTags) { // the file the routes' prefixes come from
+    if (routesFromFile) { // the file the routes' prefixes come from
         QJsonObject amlfw = metadata.value(QStringLiteral("amlfw")).toObject();
         QJsonObject tags{{QStringLiteral("file"), set.serviceTags->fileName},
                          {QStringLiteral("cloud"), set.serviceTags->fileCloud},

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QHostAddress>
 #include <QSet>
+#include <QStringDecoder>
 
 namespace amlfw {
 
@@ -176,7 +177,17 @@ std::optional<ServiceTagsFile> ServiceTagsFile::parse(const QByteArray &json, co
             *problems += found;
         return hasErrors(found) ? std::nullopt : file;
     };
-    const auto doc = parseDocument(json, fileName, &found);
+    // Windows PowerShell 5.1 writes `az network list-service-tags ... > tags.json` in UTF-16 with a BOM.
+    QByteArray utf8 = json;
+    for (const auto &[bom, encoding] : {std::pair{QByteArrayView("\xFF\xFE"), QStringConverter::Utf16LE},
+                                        std::pair{QByteArrayView("\xFE\xFF"), QStringConverter::Utf16BE}}) {
+        if (json.startsWith(bom)) {
+            QStringDecoder decode(encoding);
+            utf8 = QString(decode(json.mid(2))).toUtf8();
+            break;
+        }
+    }
+    const auto doc = parseDocument(utf8, fileName, &found);
     if (!doc)
         return finish(std::nullopt);
     if (!doc->isObject()) {
