@@ -46,6 +46,13 @@
     </message>
 </context>
 <context>
+    <name>amlfw::CsvExporter</name>
+    <message numerus="yes">
+        <source>… %n more (the JSON export lists them all)</source>
+        <translation><numerusform>… %n more (the JSON export lists it)</numerusform><numerusform>… %n more (the JSON export lists them all)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>amlfw::ExportPage</name>
     <message numerus="yes">
         <source>Saved the %1 with %n rule(s) to %2</source>
@@ -196,6 +203,20 @@
             <numerusform>%1 of %n rule matches the filter.</numerusform>
             <numerusform>%1 of %n rules match the filter.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ServiceTagsFile</name>
+    <message numerus="yes">
+        <source>%n more problem(s) in this file</source>
+        <translation><numerusform>%n more problem in this file</numerusform><numerusform>%n more problems in this file</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::TextReport</name>
+    <message numerus="yes">
+        <source>%n prefix(es)</source>
+        <translation><numerusform>%n prefix</numerusform><numerusform>%n prefixes</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "armexporter.h"
 #include "editionfixture.h"
 #include "rulesetfixture.h"
+#include "servicetags.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +10,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace amlfw;
@@ -343,6 +346,168 @@ private Q_SLOTS:
         const QString ja = problems.first().message();
         applyLanguage(Language::English);
         QVERIFY2(ja.contains(QStringLiteral("ワークスペース")), qPrintable(ja));
+    }
+
+    // With --udr ip-ranges and a service tags file, the routes hold the file's prefixes of the region's
+    // and the pair's tags (one route per prefix, names unique and valid) instead of parameters; a tag the
+    // file lacks keeps its parameter; the notes and metadata name the file. For the three clouds, both
+    // editions, a new and an existing route table; every template passes validate-arm.
+    void ipRangesFromServiceTagsFile()
+    {
+        const QString validator = validatorPath();
+        QVERIFY2(QFile::exists(validator), qPrintable(validator + QStringLiteral(" not found: it checks these templates")));
+        struct Cloud
+        {
+            const char *cloud;
+            const char *region;
+            const char *file;
+        };
+        const QList<Cloud> clouds{{"public", "japaneast", "ServiceTags_Public_20261130.json"},
+                                  {"usgov", "usgovvirginia", "ServiceTags_AzureGovernment_20261130.json"},
+                                  {"china", "chinaeast2", "ServiceTags_China_20261130.json"}};
+        static const QRegularExpression routeName(QStringLiteral("^(udr-[a-z]+-ip-(region|pair))-(\\d+)$"));
+        QTemporaryDir dir;
+        QStringList files;
+        for (const QString &edition : {QStringLiteral("2021-11"), QStringLiteral("2026-03")}) {
+            Problems catalogProblems;
+            const Catalog catalog = Catalog::builtIn(edition, &catalogProblems);
+            QVERIFY(catalog.isValid());
+            for (const Cloud &c : clouds) {
+                const QString fileName = QString::fromLatin1(c.file);
+                Problems problems;
+                const auto loaded = ServiceTagsFile::load(testData(QStringLiteral("servicetags/") + fileName), &problems);
+                QVERIFY2(loaded, qPrintable(formatProblems(problems)));
+                const auto tags = std::make_shared<const ServiceTagsFile>(*loaded);
+                Answers a;
+                a.cloud = QString::fromLatin1(c.cloud);
+                a.region = QString::fromLatin1(c.region);
+                a.storage = QStringLiteral("mystore");
+                a.features = catalog.featureIds();
+                a.udr = UdrMethod::IpRanges;
+                RuleSet set = RuleGenerator::generate(catalog, a);
+                QVERIFY(set.isValid());
+                QVERIFY(applyServiceTags(&set, tags).isEmpty());
+                // The routes amlfw must write: rule id -> the file's prefixes of its tag.
+                QHash<QString, QStringList> expected;
+                for (const Rule &rule : set.rules) {
+                    if (rule.kind == RuleKind::Route)
+                        expected.insert(rule.id, tags->find(rule.destination)->addressPrefixes);
+                }
+                QVERIFY(expected.contains(QStringLiteral("udr-aml-ip-region")));
+                QVERIFY(expected.contains(QStringLiteral("udr-aml-ip-pair")));
+                QCOMPARE(expected.value(QStringLiteral("udr-aml-ip-pair")),
+                         tags->find(QStringLiteral("AzureMachineLearning.") + set.pairedRegion)->addressPrefixes);
+
+                for (const auto table : {ArmOptions::RouteTable::New, ArmOptions::RouteTable::Existing}) {
+                    ArmOptions o;
+                    o.routeTable = table;
+                    if (table == ArmOptions::RouteTable::New)
+                        o.firewallPrivateIp = QStringLiteral("10.0.0.4");
+                    const QByteArray bytes = ArmExporter::write(set, o);
+                    const QString name = QStringLiteral("%1-%2-%3.json").arg(edition, a.cloud, armRouteTableId(table));
+                    QFile f(dir.filePath(name));
+                    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+                    f.close();
+                    files << f.fileName();
+                    const QJsonObject tpl = QJsonDocument::fromJson(bytes).object();
+                    QVERIFY2(!tpl.contains(QStringLiteral("variables")), qPrintable(name));
+                    for (const QString &p : tpl.value(QStringLiteral("parameters")).toObject().keys())
+                        QVERIFY2(!p.endsWith(QStringLiteral("Prefixes")), qPrintable(name + u' ' + p));
+                    // The routes, wherever they are: in the new table, or child resources of the existing one.
+                    QList<QPair<QString, QString>> routes;
+                    for (const QJsonValue &v : tpl.value(QStringLiteral("resources")).toArray()) {
+                        const QJsonObject r = v.toObject();
+                        const QString type = r.value(QStringLiteral("type")).toString();
+                        if (type == u"Microsoft.Network/routeTables") {
+                            for (const QJsonValue &route : r.value(QStringLiteral("properties")).toObject().value(QStringLiteral("routes")).toArray())
+                                routes.append({route[QStringLiteral("name")].toString(),
+                                               route[QStringLiteral("properties")][QStringLiteral("addressPrefix")].toString()});
+                        } else if (type == u"Microsoft.Network/routeTables/routes") {
+                            static const QRegularExpression child(QStringLiteral("^\\[format\\('\\{0\\}/\\{1\\}', parameters\\('routeTableName'\\), '([^']+)'\\)\\]$"));
+                            const auto m = child.match(r.value(QStringLiteral("name")).toString());
+                            QVERIFY2(m.hasMatch(), qPrintable(r.value(QStringLiteral("name")).toString()));
+                            QVERIFY(!r.contains(QStringLiteral("copy")));
+                            routes.append({m.captured(1), r[QStringLiteral("properties")][QStringLiteral("addressPrefix")].toString()});
+                        }
+                    }
+                    QHash<QString, QStringList> written;
+                    QSet<QString> names;
+                    for (const auto &[routeId, prefix] : std::as_const(routes)) {
+                        QVERIFY2(!names.contains(routeId), qPrintable(name + QStringLiteral(": twice: ") + routeId));
+                        names.insert(routeId);
+                        QVERIFY2(ArmExporter::isValidResourceName(routeId), qPrintable(routeId));
+                        if (routeId == u"default-via-firewall")
+                            continue;
+                        const auto m = routeName.match(routeId);
+                        QVERIFY2(m.hasMatch(), qPrintable(routeId));
+                        QCOMPARE(m.captured(3).toInt(), written.value(m.captured(1)).size()); // 0, 1, 2, ... in order
+                        written[m.captured(1)] << prefix;
+                    }
+                    QCOMPARE(written, expected);
+                    QCOMPARE(names.contains(QStringLiteral("default-via-firewall")), table == ArmOptions::RouteTable::New);
+
+                    const QJsonObject meta = tpl.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("amlfw")).toObject();
+                    QCOMPARE(meta.value(QStringLiteral("serviceTags")).toObject(),
+                             (QJsonObject{{QStringLiteral("file"), fileName},
+                                          {QStringLiteral("cloud"), tags->fileCloud},
+                                          {QStringLiteral("changeNumber"), tags->changeNumber},
+                                          {QStringLiteral("date"), QStringLiteral("2026-11-30")}}));
+                    const QString notes = meta.value(QStringLiteral("notes")).toVariant().toStringList().join(u'\n');
+                    QVERIFY2(notes.contains(QStringLiteral("The routes to AzureMachineLearning.%1, AzureMachineLearning.%2")
+                                                .arg(set.answers.region, set.pairedRegion)),
+                             qPrintable(notes));
+                    QVERIFY2(notes.contains(QStringLiteral(" hold the address prefixes of %1 (change %2, 2026-11-30). "
+                                                           "Microsoft changes them weekly")
+                                                .arg(fileName, QString::number(tags->changeNumber))),
+                             qPrintable(notes));
+                    QVERIFY2(!notes.contains(QStringLiteral("Fill the route prefix parameters")), qPrintable(notes));
+                }
+
+                // A file without the pair's tag: its routes keep their parameter, the region's come from the file.
+                QJsonObject root = QJsonDocument::fromJson([&] {
+                    QFile in(testData(QStringLiteral("servicetags/") + fileName));
+                    return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+                }()).object();
+                QJsonArray kept;
+                for (const QJsonValue &v : root.value(QStringLiteral("values")).toArray()) {
+                    if (v[QStringLiteral("name")].toString().compare(QStringLiteral("AzureMachineLearning.") + set.pairedRegion, Qt::CaseInsensitive) != 0)
+                        kept.append(v);
+                }
+                root.insert(QStringLiteral("values"), kept);
+                problems.clear();
+                const auto partial = ServiceTagsFile::parse(QJsonDocument(root).toJson(), fileName, &problems);
+                QVERIFY(partial);
+                const Problems warnings = applyServiceTags(&set, std::make_shared<const ServiceTagsFile>(*partial));
+                QVERIFY2(formatProblems(warnings).contains(QStringLiteral("AzureMachineLearning.") + set.pairedRegion),
+                         qPrintable(formatProblems(warnings)));
+                for (const auto table : {ArmOptions::RouteTable::New, ArmOptions::RouteTable::Existing}) {
+                    ArmOptions o;
+                    o.routeTable = table;
+                    const QByteArray bytes = ArmExporter::write(set, o);
+                    const QString name = QStringLiteral("%1-%2-%3-partial.json").arg(edition, a.cloud, armRouteTableId(table));
+                    QFile f(dir.filePath(name));
+                    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+                    f.close();
+                    files << f.fileName();
+                    const QString text = QString::fromUtf8(bytes);
+                    QVERIFY2(text.contains(QStringLiteral("\"udrAmlIpPairPrefixes\": {")), qPrintable(name));
+                    QVERIFY2(!text.contains(QStringLiteral("\"udrAmlIpRegionPrefixes\"")), qPrintable(name));
+                    QVERIFY2(text.contains(QStringLiteral("udr-aml-ip-region-0")), qPrintable(name));
+                    QVERIFY2(text.contains(QStringLiteral("Fill the route prefix parameters")), qPrintable(name));
+                    if (table == ArmOptions::RouteTable::New)
+                        QVERIFY2(text.contains(QStringLiteral("[concat(variables('fileRoutes'), variables('udrAmlIpPairRoutes'))]")),
+                                 qPrintable(name));
+                }
+            }
+        }
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(validator, QStringList{QStringLiteral("--quiet")} + files);
+        QVERIFY(process.waitForFinished(300000));
+        const QString output = QString::fromUtf8(process.readAll());
+        QVERIFY2(process.exitCode() != 2, qPrintable(QStringLiteral("validate-arm could not run:\n") + output));
+        QVERIFY2(process.exitCode() == 0, qPrintable(output.left(4000)));
+        QCOMPARE(files.size(), 24);
     }
 
     // Every template amlfw writes passes validate-arm, for both editions, every cloud and feature

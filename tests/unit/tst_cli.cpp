@@ -347,6 +347,136 @@ private Q_SLOTS:
         QVERIFY2(hasJapanese(r.err), qPrintable(r.err));
     }
 
+    // --service-tags: the JSON holds the prefixes of AzureMachineLearning, Storage.<region> and the other
+    // tags, and names the file; the az CLI's output works too.
+    void serviceTagsInRulesJson()
+    {
+        for (const QString &file : {QStringLiteral("ServiceTags_Public_20261130.json"),
+                                    QStringLiteral("az-list-service-tags-public.json")}) {
+            const Run r = runCliText(QStringList{QStringLiteral("rules")} + scenario()
+                                     + QStringList{QStringLiteral("--all-features"), QStringLiteral("--udr"),
+                                                   QStringLiteral("ip-ranges"), QStringLiteral("--service-tags"),
+                                                   testData(QStringLiteral("servicetags/") + file),
+                                                   QStringLiteral("--format"), QStringLiteral("json")});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+            const QJsonObject root = QJsonDocument::fromJson(r.rawOut).object();
+            const QJsonObject tags = root.value(QStringLiteral("serviceTags")).toObject();
+            QCOMPARE(tags.value(QStringLiteral("file")).toString(), file);
+            QCOMPARE(tags.value(QStringLiteral("cloud")).toString(), QStringLiteral("Public"));
+            QCOMPARE(tags.value(QStringLiteral("changeNumber")).toInteger(), 412);
+            QCOMPARE(tags.contains(QStringLiteral("date")), file.startsWith(QStringLiteral("ServiceTags_")));
+            QHash<QString, QStringList> prefixes;
+            for (const QJsonValue &v : root.value(QStringLiteral("rules")).toArray()) {
+                const QJsonObject rule = v.toObject();
+                if (rule.contains(QStringLiteral("addressPrefixes")))
+                    prefixes.insert(rule.value(QStringLiteral("destination")).toString(),
+                                    rule.value(QStringLiteral("addressPrefixes")).toVariant().toStringList());
+            }
+            QCOMPARE(prefixes.value(QStringLiteral("AzureMachineLearning")),
+                     (QStringList{QStringLiteral("192.0.2.24/30"), QStringLiteral("198.51.100.48/29"),
+                                  QStringLiteral("203.0.113.6/32"), QStringLiteral("2001:db8:6::/48")}));
+            QCOMPARE(prefixes.value(QStringLiteral("Storage.japaneast")),
+                     (QStringList{QStringLiteral("192.0.2.68/30"), QStringLiteral("198.51.100.136/29"),
+                                  QStringLiteral("203.0.113.17/32"), QStringLiteral("2001:db8:11::/48")}));
+            for (const QString &tag : {QStringLiteral("AzureActiveDirectory"), QStringLiteral("AzureResourceManager"),
+                                       QStringLiteral("BatchNodeManagement"), QStringLiteral("AzureFrontDoor.FrontEnd"),
+                                       QStringLiteral("AzureMachineLearning.japaneast"),
+                                       QStringLiteral("AzureMachineLearning.japanwest"),
+                                       QStringLiteral("MicrosoftContainerRegistry.japaneast")})
+                QVERIFY2(prefixes.value(tag).size() == 4, qPrintable(file + u' ' + tag));
+        }
+    }
+
+    // A file of another cloud, a cut-off file and a file that is not JSON: exit 2 and the reason, in
+    // the chosen language, nothing on stdout.
+    void serviceTagsBadFile_data()
+    {
+        QTest::addColumn<QString>("cloud");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QByteArray>("content"); // empty: the Public fixture as it is
+        QTest::addColumn<QString>("english");
+        QTest::addColumn<QString>("japanese");
+        QTest::newRow("another cloud")
+            << QStringLiteral("usgov") << QStringLiteral("usgovvirginia") << QByteArray()
+            << QStringLiteral("error: ServiceTags_Public_20261130.json: this file lists the service tags of the cloud "
+                              "\"Public\", but the rules are for Azure Government: download the file of that cloud")
+            << QStringLiteral("このファイルはクラウド「Public」のサービス タグの一覧ですが、規則は Azure Government のものです");
+        QFile f(testData(QStringLiteral("servicetags/ServiceTags_Public_20261130.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QTest::newRow("truncated") << QStringLiteral("public") << QStringLiteral("japaneast") << f.read(5000)
+                                   << QStringLiteral("error: ServiceTags_Public_20261130.json: the file ends too early")
+                                   << QStringLiteral("ファイルが途中で終わっています");
+        QTest::newRow("not JSON") << QStringLiteral("public") << QStringLiteral("japaneast")
+                                  << QByteArray("Change Number: 412\nCloud: Public\n")
+                                  << QStringLiteral("this is not a service tags file: it is not JSON (line 1, column 1")
+                                  << QStringLiteral("JSON ではありません");
+        QTest::newRow("web page") << QStringLiteral("public") << QStringLiteral("japaneast")
+                                  << QByteArray("<!DOCTYPE html><html lang=\"en\"><body>Download</body></html>")
+                                  << QStringLiteral("this is a web page (HTML), not the service tags file")
+                                  << QStringLiteral("Web ページ (HTML) です");
+    }
+
+    void serviceTagsBadFile()
+    {
+        QFETCH(QString, cloud);
+        QFETCH(QString, region);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, english);
+        QFETCH(QString, japanese);
+        QTemporaryDir dir;
+        QString path = testData(QStringLiteral("servicetags/ServiceTags_Public_20261130.json"));
+        if (!content.isEmpty()) {
+            path = dir.filePath(QStringLiteral("ServiceTags_Public_20261130.json"));
+            QVERIFY(writeFile(path, content));
+        }
+        const QString output = dir.filePath(QStringLiteral("rules.json"));
+        for (const QString &command : {QStringLiteral("rules"), QStringLiteral("export")}) {
+            const QStringList arguments = QStringList{command} + scenario(cloud, region)
+                                          + QStringList{QStringLiteral("--all-features"), QStringLiteral("--udr"),
+                                                        QStringLiteral("ip-ranges"), QStringLiteral("--service-tags"),
+                                                        path, QStringLiteral("--format"), QStringLiteral("json")}
+                                          + (command == u"export" ? QStringList{QStringLiteral("--output"), output}
+                                                                  : QStringList());
+            Run r = runCliText(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("en")});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(english), qPrintable(r.err));
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+            QVERIFY(!QFile::exists(output));
+            r = runCliText(arguments + QStringList{QStringLiteral("--lang"), QStringLiteral("ja")});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(japanese), qPrintable(r.err));
+        }
+    }
+
+    // A tag the file lacks is a warning naming it; the rules are written all the same.
+    void serviceTagsMissingTagWarns()
+    {
+        QTemporaryDir dir;
+        QFile f(testData(QStringLiteral("servicetags/ServiceTags_Public_20261130.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        QJsonArray kept;
+        for (const QJsonValue &v : root.value(QStringLiteral("values")).toArray()) {
+            if (v[QStringLiteral("name")].toString() != u"Storage.JapanEast")
+                kept.append(v);
+        }
+        root.insert(QStringLiteral("values"), kept);
+        const QString path = dir.filePath(QStringLiteral("ServiceTags_Public_20261130.json"));
+        QVERIFY(writeFile(path, QJsonDocument(root).toJson()));
+        const Run r = runCliText(QStringList{QStringLiteral("rules")} + scenario()
+                                 + QStringList{QStringLiteral("--all-features"), QStringLiteral("--service-tags"), path,
+                                               QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("amlfw: warning: ServiceTags_Public_20261130.json: the service tag "
+                                               "Storage.japaneast is not in this file (change 412, 2026-11-30)")),
+                 qPrintable(r.err));
+        QCOMPARE(r.err.count(QStringLiteral("warning")), 1);
+        const QJsonObject out = QJsonDocument::fromJson(r.rawOut).object();
+        QCOMPARE(out.value(QStringLiteral("serviceTags"))[QStringLiteral("missingTags")].toArray(),
+                 QJsonArray{QStringLiteral("Storage.japaneast")});
+    }
+
     void badLanguage()
     {
         const Run r = runCliText({QStringLiteral("features"), QStringLiteral("--lang"), QStringLiteral("fr")});

@@ -3,6 +3,7 @@
 #include "azurefirewall.h"
 #include "orderedjson.h"
 #include "rulelabels.h"
+#include "servicetags.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -382,6 +383,7 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
 
     // ---- routes
     QJsonObject variables;
+    bool routesFromFile = false; // some routes hold a service tags file's prefixes
     if (!routeRules.isEmpty() && options.routeTable == ArmOptions::RouteTable::None) {
         notes << tr("Compute needs user-defined routes (next hop: Internet) on its subnet's route table; this template "
                     "does not create them.");
@@ -398,9 +400,26 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
         const bool ipRanges = set.answers.udr == UdrMethod::IpRanges;
         const QString tableId
             = QStringLiteral("[resourceId('Microsoft.Network/routeTables', parameters('routeTableName'))]");
+        // With a service tags file that lists a route's tag, its routes hold the file's prefixes
+        // ("udr-aml-ip-region-0", ...); the others keep a parameter to fill.
+        QList<const Rule *> parameterRoutes;
+        QStringList fileTags;
+        qsizetype fileRouteCount = 0;
+        const auto filePrefixes = [&](const Rule *rule) {
+            return ipRanges ? set.addressPrefixes(*rule) : QStringList();
+        };
+        const auto fileRouteName = [](const Rule *rule, qsizetype i) -> QString {
+            return rule->id + u'-' + QString::number(i);
+        };
         for (const Rule *rule : std::as_const(routeRules)) {
             if (!ipRanges)
                 continue;
+            if (const QStringList prefixes = filePrefixes(rule); !prefixes.isEmpty()) {
+                fileTags << rule->destination;
+                fileRouteCount += prefixes.size();
+                continue;
+            }
+            parameterRoutes << rule;
             parameters.insert(prefixesParameter(rule->id),
                               QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
                                           {QStringLiteral("defaultValue"), QJsonArray{}},
@@ -409,9 +428,18 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                                                           "Ranges and Service Tags\" file of your cloud.")
                                                            .arg(rule->destination))}});
         }
-        if (ipRanges)
+        if (!parameterRoutes.isEmpty())
             notes << tr("Fill the route prefix parameters from the current \"Azure IP Ranges and Service Tags\" file: "
                         "they change over time.");
+        if (!fileTags.isEmpty()) {
+            routesFromFile = true;
+            notes << tr("The routes to %1 hold the address prefixes of %2. Microsoft changes them weekly: export "
+                        "again with the current file before you deploy.")
+                         .arg(fileTags.join(QStringLiteral(", ")), set.serviceTags->description());
+            // Azure's limit for a route table (the table's other routes count too).
+            if (fileRouteCount > 400)
+                notes << tr("These are %1 routes; a route table holds at most 400.").arg(fileRouteCount);
+        }
 
         if (options.routeTable == ArmOptions::RouteTable::New) {
             QJsonObject properties{{QStringLiteral("disableBgpRoutePropagation"), false}};
@@ -437,10 +465,21 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                     routes.append(r);
                 properties.insert(QStringLiteral("routes"), routes);
             } else {
-                // One variable loop per tag's prefixes, concatenated into the table's routes.
+                // The file's prefixes as routes, then one variable loop per parameter, concatenated into the
+                // table's routes; without parameters, one literal list.
+                QJsonArray literalRoutes;
+                for (const Rule *rule : std::as_const(routeRules)) {
+                    const QStringList prefixes = filePrefixes(rule);
+                    for (qsizetype i = 0; i < prefixes.size(); ++i)
+                        literalRoutes.append(route(fileRouteName(rule, i), prefixes.at(i)));
+                }
                 QJsonArray loops;
                 QStringList parts;
-                for (const Rule *rule : std::as_const(routeRules)) {
+                if (!literalRoutes.isEmpty() && !parameterRoutes.isEmpty()) {
+                    variables.insert(QStringLiteral("fileRoutes"), literalRoutes);
+                    parts << QStringLiteral("variables('fileRoutes')");
+                }
+                for (const Rule *rule : std::as_const(parameterRoutes)) {
                     const QString p = prefixesParameter(rule->id);
                     const QString loopName = p.left(p.size() - int(qstrlen("Prefixes"))) + QStringLiteral("Routes");
                     loops.append(QJsonObject{
@@ -456,13 +495,19 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                                           {QStringLiteral("nextHopType"), QStringLiteral("Internet")}}}}}});
                     parts << QStringLiteral("variables('%1')").arg(loopName);
                 }
-                variables.insert(QStringLiteral("copy"), loops);
-                if (!fixedRoutes.isEmpty()) {
-                    variables.insert(QStringLiteral("fixedRoutes"), fixedRoutes);
-                    parts << QStringLiteral("variables('fixedRoutes')");
+                if (parameterRoutes.isEmpty()) {
+                    for (const QJsonValue &r : std::as_const(fixedRoutes))
+                        literalRoutes.append(r);
+                    properties.insert(QStringLiteral("routes"), literalRoutes);
+                } else {
+                    variables.insert(QStringLiteral("copy"), loops);
+                    if (!fixedRoutes.isEmpty()) {
+                        variables.insert(QStringLiteral("fixedRoutes"), fixedRoutes);
+                        parts << QStringLiteral("variables('fixedRoutes')");
+                    }
+                    properties.insert(QStringLiteral("routes"),
+                                      QStringLiteral("[concat(%1)]").arg(parts.join(QStringLiteral(", "))));
                 }
-                properties.insert(QStringLiteral("routes"),
-                                  QStringLiteral("[concat(%1)]").arg(parts.join(QStringLiteral(", "))));
             }
             resources.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Microsoft.Network/routeTables")},
                                          {QStringLiteral("apiVersion"), kApiVersion},
@@ -487,6 +532,23 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                     previous = QStringLiteral("[resourceId('Microsoft.Network/routeTables/routes', "
                                               "parameters('routeTableName'), '%1')]")
                                    .arg(rule->id);
+                } else if (const QStringList prefixes = filePrefixes(rule); !prefixes.isEmpty()) {
+                    for (qsizetype i = 0; i < prefixes.size(); ++i) {
+                        const QString name = fileRouteName(rule, i);
+                        QJsonObject one = res;
+                        one.insert(QStringLiteral("name"),
+                                   QStringLiteral("[format('{0}/{1}', parameters('routeTableName'), '%1')]").arg(name));
+                        one.insert(QStringLiteral("properties"),
+                                   QJsonObject{{QStringLiteral("addressPrefix"), prefixes.at(i)},
+                                               {QStringLiteral("nextHopType"), QStringLiteral("Internet")}});
+                        if (!previous.isEmpty())
+                            one.insert(QStringLiteral("dependsOn"), QJsonArray{previous});
+                        previous = QStringLiteral("[resourceId('Microsoft.Network/routeTables/routes', "
+                                                  "parameters('routeTableName'), '%1')]")
+                                       .arg(name);
+                        resources.append(one);
+                    }
+                    continue;
                 } else {
                     const QString p = prefixesParameter(rule->id);
                     const QString loopName = p.left(p.size() - int(qstrlen("Prefixes"))) + QStringLiteral("Routes");
@@ -538,6 +600,16 @@ QJsonObject ArmExporter::build(const RuleSet &set, const ArmOptions &options)
                      {QStringLiteral("udr"), udrMethodId(set.answers.udr)},
                      {QStringLiteral("catalogEdition"), set.catalog.edition},
                      {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}}}};
+    if (routesFromFile) { // the file the routes' prefixes come from
+        QJsonObject amlfw = metadata.value(QStringLiteral("amlfw")).toObject();
+        QJsonObject tags{{QStringLiteral("file"), set.serviceTags->fileName},
+                         {QStringLiteral("cloud"), set.serviceTags->fileCloud},
+                         {QStringLiteral("changeNumber"), set.serviceTags->changeNumber}};
+        if (set.serviceTags->date.isValid())
+            tags.insert(QStringLiteral("date"), set.serviceTags->date.toString(Qt::ISODate));
+        amlfw.insert(QStringLiteral("serviceTags"), tags);
+        metadata.insert(QStringLiteral("amlfw"), amlfw);
+    }
 
     QJsonObject tpl{{QStringLiteral("$schema"), QString::fromLatin1(Schema)},
                     {QStringLiteral("contentVersion"), QStringLiteral("1.0.0.0")},

@@ -2,6 +2,7 @@
 
 #include "azurefirewall.h"
 #include "rulelabels.h"
+#include "servicetags.h"
 
 #include <algorithm>
 
@@ -33,6 +34,30 @@ QString CsvExporter::cell(const QString &value)
     return u'"' + escaped + u'"';
 }
 
+QString CsvExporter::prefixesCell(const RuleSet &set, const Rule &rule)
+{
+    if (!set.serviceTags || serviceTagOf(rule).isEmpty())
+        return {};
+    if (!set.hasAddressPrefixes(rule))
+        return tr("not in the file");
+    // One per line; a spreadsheet cell holds 32767 characters, the global tags (Storage, AzureCloud) more.
+    const QStringList prefixes = set.addressPrefixes(rule);
+    constexpr qsizetype kCellLimit = 32000;
+    QString out;
+    qsizetype written = 0;
+    for (const QString &prefix : prefixes) {
+        if (out.size() + prefix.size() + 1 > kCellLimit)
+            break;
+        if (!out.isEmpty())
+            out += u'\n';
+        out += prefix;
+        ++written;
+    }
+    if (written < prefixes.size())
+        out += u'\n' + tr("… %n more (the JSON export lists them all)", nullptr, int(prefixes.size() - written));
+    return out;
+}
+
 QByteArray CsvExporter::write(const RuleSet &set, const CsvOptions &options)
 {
     const Language lang = options.language;
@@ -49,6 +74,10 @@ QByteArray CsvExporter::write(const RuleSet &set, const CsvOptions &options)
           || std::any_of(set.rules.cbegin(), set.rules.cend(), [](const Rule &r) { return !r.unanswered.isEmpty(); });
     if (editionColumns)
         header << tr("Network") << tr("Added by Azure") << tr("Answer needed");
+    // With a service tags file: the prefixes of each rule's tag, the file's change number and date in the
+    // header (they change weekly).
+    if (set.serviceTags)
+        header << tr("Address prefixes (%1, %2)").arg(set.serviceTags->fileName, set.serviceTags->versionText());
 
     QString out;
     auto writeRow = [&](const QStringList &cells) {
@@ -81,6 +110,8 @@ QByteArray CsvExporter::write(const RuleSet &set, const CsvOptions &options)
             row << (rule.network == NetworkKind::Managed ? tr("Managed virtual network") : tr("Your network"))
                 << (rule.automatic ? tr("Yes") : tr("No")) << answers.join(QStringLiteral(", "));
         }
+        if (set.serviceTags)
+            row << prefixesCell(set, rule);
         writeRow(row);
     }
 

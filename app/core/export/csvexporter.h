@@ -25,6 +25,9 @@ public:
     static QByteArray write(const RuleSet &set, const CsvOptions &options);
     static QString cell(const QString &value); // quoted as needed, formula-safe
     static QString neutralize(const QString &value);
+    // The address prefixes of a service-tag rule's tag, one a line, as long as a spreadsheet cell holds;
+    // empty for other rules and without a file.
+    static QString prefixesCell(const RuleSet &set, const Rule &rule);
 };
 
 } // namespace amlfw

@@ -2,6 +2,7 @@
 
 #include "azurefirewall.h"
 #include "rulelabels.h"
+#include "servicetags.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,6 +59,9 @@ QJsonObject JsonExporter::ruleToJson(const RuleSet &set, const Rule &rule, Langu
     o.insert(QStringLiteral("ports"), QJsonArray::fromStringList(rule.ports));
     if (!rule.udr.isEmpty())
         o.insert(QStringLiteral("udr"), rule.udr);
+    // With a service tags file that lists the rule's tag (root "serviceTags" names the file).
+    if (set.hasAddressPrefixes(rule))
+        o.insert(QStringLiteral("addressPrefixes"), QJsonArray::fromStringList(set.addressPrefixes(rule)));
     o.insert(QStringLiteral("network"), networkKindId(rule.network));
     o.insert(QStringLiteral("automatic"), rule.automatic);
     o.insert(QStringLiteral("unanswered"), QJsonArray::fromStringList(rule.unanswered));
@@ -132,6 +136,17 @@ QJsonObject JsonExporter::toJson(const RuleSet &set, Language language)
                          {QStringLiteral("acr"), set.answers.acr},
                          {QStringLiteral("workspaceId"), set.answers.workspaceId}};
     root.insert(QStringLiteral("scenario"), scenario);
+
+    if (set.serviceTags) {
+        const ServiceTagsFile &file = *set.serviceTags;
+        QJsonObject tags{{QStringLiteral("file"), file.fileName},
+                         {QStringLiteral("cloud"), file.fileCloud},
+                         {QStringLiteral("changeNumber"), file.changeNumber},
+                         {QStringLiteral("missingTags"), QJsonArray::fromStringList(missingServiceTags(set))}};
+        if (file.date.isValid())
+            tags.insert(QStringLiteral("date"), file.date.toString(Qt::ISODate));
+        root.insert(QStringLiteral("serviceTags"), tags);
+    }
 
     const RuleSummary s = set.summary();
     root.insert(QStringLiteral("summary"), QJsonObject{{QStringLiteral("total"), s.total},

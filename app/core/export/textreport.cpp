@@ -2,8 +2,10 @@
 
 #include "azurefirewall.h"
 #include "rulelabels.h"
+#include "servicetags.h"
 #include "texttable.h"
 
+#include <QSet>
 #include <algorithm>
 
 namespace amlfw {
@@ -84,16 +86,112 @@ QString markdownTable(const QStringList &header, const QList<QStringList> &rows)
 }
 
 // Managed-network groups add a column for the rule's kind (service tag, FQDN, private endpoint).
-QStringList firewallHeader(FirewallRuleType type)
+QStringList firewallHeader(FirewallRuleType type, bool withPrefixes)
 {
     QStringList header{TextReport::tr("ID"),    TextReport::tr("Destination"),  TextReport::tr("Protocol"),
                        TextReport::tr("Ports"), TextReport::tr("Required for"), TextReport::tr("Purpose")};
     if (type == FirewallRuleType::Managed)
         header.insert(1, TextReport::tr("Type"));
+    if (withPrefixes)
+        header.insert(type == FirewallRuleType::Managed ? 3 : 2, TextReport::tr("Address prefixes"));
     return header;
 }
 
-QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart &part, Language language)
+// With a service tags file: how many prefixes the rule's tag has (the list is at the end of the report).
+QString prefixCount(const RuleSet &set, const Rule &rule)
+{
+    if (!set.serviceTags || serviceTagOf(rule).isEmpty())
+        return {};
+    if (!set.hasAddressPrefixes(rule))
+        return TextReport::tr("not in the file");
+    return TextReport::tr("%n prefix(es)", nullptr, int(set.addressPrefixes(rule).size()));
+}
+
+// Whether a table of these rules gets the prefixes column: a file is given and one of them is a tag.
+bool anyTag(const RuleSet &set, const QList<const Rule *> &rules)
+{
+    return set.serviceTags && std::any_of(rules.cbegin(), rules.cend(), [](const Rule *r) {
+               return !serviceTagOf(*r).isEmpty();
+           });
+}
+
+QList<const Rule *> groupRules(const FirewallGroup &group)
+{
+    QList<const Rule *> rules;
+    for (const auto &entry : group.entries)
+        rules << entry.first;
+    return rules;
+}
+
+// The rules a view shows, each once, in the set's order.
+QList<const Rule *> shownRules(const RuleSet &set, RuleView view)
+{
+    QList<const Rule *> rules;
+    for (const Rule &rule : set.rules) {
+        bool shown = view != RuleView::HostTables && !rule.firewall.isEmpty();
+        if (!shown && view != RuleView::AzureFirewall) {
+            for (const QString &table : rule.tableIds())
+                shown = shown || (set.catalog.table(table) && set.catalog.table(table)->view == u"other-firewalls");
+        }
+        if (shown)
+            rules << &rule;
+    }
+    return rules;
+}
+
+// The tags of the rules shown that the file lists, each once: (tag as the rules spell it, prefixes).
+QList<QPair<QString, QStringList>> shownPrefixes(const RuleSet &set, RuleView view)
+{
+    QList<QPair<QString, QStringList>> out;
+    QSet<QString> seen;
+    for (const Rule *rule : shownRules(set, view)) {
+        const QString tag = serviceTagOf(*rule);
+        if (tag.isEmpty() || !set.hasAddressPrefixes(*rule) || seen.contains(tag.toLower()))
+            continue;
+        seen.insert(tag.toLower());
+        out.append({tag, set.addressPrefixes(*rule)});
+    }
+    return out;
+}
+
+// "a, b, c" in lines of at most `width` characters (a prefix is never split).
+QStringList wrappedList(const QStringList &items, int width)
+{
+    QStringList lines;
+    QString line;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString item = items.at(i) + (i + 1 < items.size() ? QStringLiteral(",") : QString());
+        if (!line.isEmpty() && line.size() + 1 + item.size() > width) {
+            lines << line;
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + item;
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines;
+}
+
+// The line under the scenario that names the file, and the tags it lacks.
+QStringList serviceTagsLines(const RuleSet &set)
+{
+    if (!set.serviceTags)
+        return {};
+    QStringList lines{TextReport::tr("Service tags file: %1").arg(set.serviceTags->description())};
+    const QStringList missing = missingServiceTags(set);
+    if (!missing.isEmpty())
+        lines << TextReport::tr("Not in the file (no address prefixes): %1").arg(missing.join(QStringLiteral(", ")));
+    return lines;
+}
+
+QString prefixesTitle(const RuleSet &set)
+{
+    return TextReport::tr("Address prefixes of the service tags (%1, %2)")
+        .arg(set.serviceTags->fileName, set.serviceTags->versionText());
+}
+
+QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart &part, Language language,
+                        bool withPrefixes)
 {
     QString destination = part.target;
     if (!part.urlPath.isEmpty())
@@ -108,16 +206,22 @@ QStringList firewallRow(const RuleSet &set, const Rule &rule, const FirewallPart
                     RuleLabels::purpose(rule, language)};
     if (part.type == FirewallRuleType::Managed)
         row.insert(1, RuleLabels::kind(rule.kind));
+    if (withPrefixes)
+        row.insert(part.type == FirewallRuleType::Managed ? 3 : 2, prefixCount(set, rule));
     return row;
 }
 
-QStringList hostHeader()
+QStringList hostHeader(bool withPrefixes)
 {
-    return {TextReport::tr("Required for"), TextReport::tr("Host"), TextReport::tr("Protocol"), TextReport::tr("Ports"),
-            TextReport::tr("ID")};
+    QStringList header{TextReport::tr("Required for"), TextReport::tr("Host"), TextReport::tr("Protocol"),
+                       TextReport::tr("Ports"), TextReport::tr("ID")};
+    if (withPrefixes)
+        header.insert(2, TextReport::tr("Address prefixes"));
+    return header;
 }
 
-QStringList hostRow(const Rule &rule, const QString &tableId, Language language)
+QStringList hostRow(const RuleSet &set, const Rule &rule, const QString &tableId, Language language,
+                    bool withPrefixes)
 {
     QString purpose;
     for (const RuleSource &s : rule.sources) {
@@ -129,7 +233,10 @@ QStringList hostRow(const Rule &rule, const QString &tableId, Language language)
     QString destination = rule.destination;
     if (!rule.notes.isEmpty() || !rule.unanswered.isEmpty())
         destination += QStringLiteral(" [!]");
-    return {purpose, destination, RuleLabels::protocol(rule), RuleLabels::ports(rule.ports, language), rule.id};
+    QStringList row{purpose, destination, RuleLabels::protocol(rule), RuleLabels::ports(rule.ports, language), rule.id};
+    if (withPrefixes)
+        row.insert(2, prefixCount(set, rule));
+    return row;
 }
 
 // Each distinct note once, with the rules it applies to: many rules share a note (e.g. known issue 12).
@@ -203,27 +310,44 @@ QString TextReport::table(const RuleSet &set, Language language, RuleView view, 
                                            : featureNames.join(language == Language::Japanese ? QStringLiteral("、")
                                                                                               : QStringLiteral(", ")))
            + u'\n';
+    for (const QString &line : serviceTagsLines(set))
+        out += line + u'\n';
     for (const Problem &p : set.problems)
         out += tr("Warning: %1").arg(p.message()) + u'\n';
 
     if (view != RuleView::HostTables) {
         for (const FirewallGroup &group : firewallGroups(set)) {
+            const bool withPrefixes = anyTag(set, groupRules(group));
             QList<QStringList> rows;
             for (const auto &entry : group.entries)
-                rows << firewallRow(set, *entry.first, entry.second, language);
+                rows << firewallRow(set, *entry.first, entry.second, language, withPrefixes);
             out += u'\n' + groupTitle(group) + QStringLiteral(" (") + QString::number(rows.size())
                    + QStringLiteral(")\n");
-            out += TextTable::render(firewallHeader(group.type), rows, {true, maxWidth});
+            out += TextTable::render(firewallHeader(group.type, withPrefixes), rows, {true, maxWidth});
         }
     }
     if (view != RuleView::AzureFirewall) {
         for (const QString &tableId : set.tablesInView(QStringLiteral("other-firewalls"))) {
+            const QList<const Rule *> tableRules = set.rulesInTable(tableId);
+            const bool withPrefixes = anyTag(set, tableRules);
             QList<QStringList> rows;
-            for (const Rule *rule : set.rulesInTable(tableId))
-                rows << hostRow(*rule, tableId, language);
+            for (const Rule *rule : tableRules)
+                rows << hostRow(set, *rule, tableId, language, withPrefixes);
             out += u'\n' + RuleLabels::tableTitle(set, tableId, language) + QStringLiteral(" (")
                    + QString::number(rows.size()) + QStringLiteral(")\n");
-            out += TextTable::render(hostHeader(), rows, {true, 0});
+            out += TextTable::render(hostHeader(withPrefixes), rows, {true, 0});
+        }
+    }
+    if (const auto prefixes = set.serviceTags ? shownPrefixes(set, view) : QList<QPair<QString, QStringList>>();
+        !prefixes.isEmpty()) {
+        // Every prefix, wrapped to the terminal: a tag per paragraph, indented under its name.
+        const int width = std::max(40, (maxWidth > 0 ? maxWidth : 100) - 4);
+        out += u'\n' + prefixesTitle(set) + u'\n';
+        for (const auto &[tag, list] : prefixes) {
+            out += QStringLiteral("  ") + tag + QStringLiteral(" (") + tr("%n prefix(es)", nullptr, int(list.size()))
+                   + QStringLiteral(")\n");
+            for (const QString &line : wrappedList(list, width))
+                out += QStringLiteral("    ") + line + u'\n';
         }
     }
     const auto notes = groupedNotes(set, language);
@@ -248,6 +372,8 @@ QString TextReport::markdown(const RuleSet &set, Language language, RuleView vie
     out += tr("Source: %1 (%2, %3).")
                .arg(set.catalog.sourceTitle.text(language), set.catalog.sourceDate, set.catalog.sourceUrl)
            + QStringLiteral("\n");
+    for (const QString &line : serviceTagsLines(set))
+        out += u'\n' + markdownCell(line) + u'\n';
     for (const Problem &p : set.problems)
         out += QStringLiteral("\n> ") + tr("Warning: %1").arg(p.message()) + u'\n';
 
@@ -256,21 +382,33 @@ QString TextReport::markdown(const RuleSet &set, Language language, RuleView vie
                + (set.answers.network == NetworkKind::Managed ? tr("Managed virtual network") : tr("Azure Firewall"))
                + u'\n';
         for (const FirewallGroup &group : firewallGroups(set)) {
+            const bool withPrefixes = anyTag(set, groupRules(group));
             QList<QStringList> rows;
             for (const auto &entry : group.entries)
-                rows << firewallRow(set, *entry.first, entry.second, language);
+                rows << firewallRow(set, *entry.first, entry.second, language, withPrefixes);
             out += QStringLiteral("\n### ") + groupTitle(group) + QStringLiteral("\n\n");
-            out += markdownTable(firewallHeader(group.type), rows);
+            out += markdownTable(firewallHeader(group.type, withPrefixes), rows);
         }
     }
     if (view != RuleView::AzureFirewall) {
         out += QStringLiteral("\n## ") + tr("Host tables for other firewalls") + u'\n';
         for (const QString &tableId : set.tablesInView(QStringLiteral("other-firewalls"))) {
+            const QList<const Rule *> tableRules = set.rulesInTable(tableId);
+            const bool withPrefixes = anyTag(set, tableRules);
             QList<QStringList> rows;
-            for (const Rule *rule : set.rulesInTable(tableId))
-                rows << hostRow(*rule, tableId, language);
+            for (const Rule *rule : tableRules)
+                rows << hostRow(set, *rule, tableId, language, withPrefixes);
             out += QStringLiteral("\n### ") + RuleLabels::tableTitle(set, tableId, language) + QStringLiteral("\n\n");
-            out += markdownTable(hostHeader(), rows);
+            out += markdownTable(hostHeader(withPrefixes), rows);
+        }
+    }
+    if (const auto prefixes = set.serviceTags ? shownPrefixes(set, view) : QList<QPair<QString, QStringList>>();
+        !prefixes.isEmpty()) {
+        out += QStringLiteral("\n## ") + markdownCell(prefixesTitle(set)) + u'\n';
+        for (const auto &[tag, list] : prefixes) {
+            out += QStringLiteral("\n### ") + markdownCell(tag) + QStringLiteral(" (")
+                   + tr("%n prefix(es)", nullptr, int(list.size())) + QStringLiteral(")\n\n```text\n")
+                   + wrappedList(list, 100).join(u'\n') + QStringLiteral("\n```\n");
         }
     }
     const auto notes = groupedNotes(set, language);
