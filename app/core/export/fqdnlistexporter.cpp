@@ -57,7 +57,8 @@ QStringList FqdnListExporter::headerLines(const RuleSet &set, Language language)
     lines << text(language, QT_TRANSLATE_NOOP("amlfw::FqdnListExporter", "Features: %1"))
                  .arg(featureNames.isEmpty()
                           ? text(language, QT_TRANSLATE_NOOP("amlfw::FqdnListExporter", "none"))
-                          : featureNames.join(QStringLiteral(", ")));
+                          : featureNames.join(language == Language::Japanese ? QStringLiteral("、")
+                                                                             : QStringLiteral(", ")));
     lines << text(language, QT_TRANSLATE_NOOP("amlfw::FqdnListExporter", "Article: %1 (edition %2, %3)"))
                  .arg(set.catalog.sourceTitle.text(language), set.catalog.edition, set.catalog.sourceUrl);
     return lines;
