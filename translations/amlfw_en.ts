@@ -31,11 +31,8 @@
 <context>
     <name>amlfw::ExportPage</name>
     <message numerus="yes">
-        <source>Saved the %1 with %n rule(s) to %2</source>
-        <translation>
-            <numerusform>Saved the %1 with %n rule to %2</numerusform>
-            <numerusform>Saved the %1 with %n rules to %2</numerusform>
-        </translation>
+        <source>%1 with %n rule(s) saved to %2</source>
+        <translation><numerusform>%1 with %n rule saved to %2</numerusform><numerusform>%1 with %n rules saved to %2</numerusform></translation>
     </message>
 </context>
 <context>
@@ -125,6 +122,10 @@
             <numerusform>%n rule in another tab matches; the tab titles count it.</numerusform>
             <numerusform>%n rules in other tabs match; the tab titles count them.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address prefix(es) of %1 (%2)</source>
+        <translation><numerusform>%n address prefix of %1 (%2)</numerusform><numerusform>%n address prefixes of %1 (%2)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -726,10 +726,6 @@
         <translation>シナリオに必要な規則を表示します。</translation>
     </message>
     <message>
-        <source>Write an ARM template, CSV or JSON file for the change.</source>
-        <translation>変更用の ARM テンプレート、CSV、JSON ファイルを書き出します。</translation>
-    </message>
-    <message>
         <source>List the feature ids.</source>
         <translation>機能 ID を一覧表示します。</translation>
     </message>
@@ -770,54 +766,6 @@
         <translation>書き出すファイル (標準出力の場合は &quot;-&quot;)。</translation>
     </message>
     <message>
-        <source>ARM: create a new firewall policy (new, default) or add to an existing one (existing).</source>
-        <translation>ARM: 新しいファイアウォール ポリシーを作成する (new、既定) か、既存のポリシーに追加する (existing) か。</translation>
-    </message>
-    <message>
-        <source>ARM: firewall policy name (default fwpol-aml).</source>
-        <translation>ARM: ファイアウォール ポリシー名 (既定は fwpol-aml)。</translation>
-    </message>
-    <message>
-        <source>ARM: rule collection group name (default AzureML).</source>
-        <translation>ARM: 規則コレクション グループ名 (既定は AzureML)。</translation>
-    </message>
-    <message>
-        <source>ARM: rule collection group priority, 100-65000 (default 500).</source>
-        <translation>ARM: 規則コレクション グループの優先度 (100 ～ 65000、既定は 500)。</translation>
-    </message>
-    <message>
-        <source>ARM and CSV: address prefixes of the AML compute subnet, comma-separated.</source>
-        <translation>ARM と CSV: AML のコンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
-    </message>
-    <message>
-        <source>ARM: location of new resources (default: the resource group&apos;s).</source>
-        <translation>ARM: 新しいリソースの場所 (既定はリソース グループの場所)。</translation>
-    </message>
-    <message>
-        <source>ARM: firewall policy tier, standard (default) or premium.</source>
-        <translation>ARM: ファイアウォール ポリシーのレベル。standard (既定) または premium。</translation>
-    </message>
-    <message>
-        <source>ARM: routes in a new route table (default), an existing one, or none.</source>
-        <translation>ARM: ルートを新しいルート テーブル (既定)、既存のルート テーブルのどちらに作成するか、または作成しない (none) か。</translation>
-    </message>
-    <message>
-        <source>ARM: route table name (default rt-aml-compute).</source>
-        <translation>ARM: ルート テーブル名 (既定は rt-aml-compute)。</translation>
-    </message>
-    <message>
-        <source>ARM: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
-        <translation>ARM: ファイアウォールのプライベート IP。新しいルート テーブルに、ファイアウォールを経由する既定のルートを追加します。</translation>
-    </message>
-    <message>
-        <source>ARM: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
-        <translation>ARM: Azure Firewall で表現できない規則の代わりとなるサービス タグの規則を含めません。</translation>
-    </message>
-    <message>
-        <source>CSV: purpose in English and Japanese columns.</source>
-        <translation>CSV: 目的を英語と日本語の列に出力します。</translation>
-    </message>
-    <message>
         <source>CSV: no UTF-8 byte order mark.</source>
         <translation>CSV: UTF-8 のバイト オーダー マークを付けません。</translation>
     </message>
@@ -842,14 +790,6 @@
         <translation>「%1」は「rules」の形式ではありません。table、csv、json、markdown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>choose the file format with --format arm, csv or json.</source>
-        <translation>--format arm、csv、json のいずれかでファイル形式を選択してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a format of &quot;export&quot;: use arm, csv or json.</source>
-        <translation>「%1」は「export」の形式ではありません。arm、csv、json のいずれかを指定してください。</translation>
-    </message>
-    <message>
         <source>name the file to write with --output FILE.</source>
         <translation>--output FILE で書き出すファイルを指定してください。</translation>
     </message>
@@ -868,10 +808,6 @@
     <message>
         <source>&quot;%1&quot; is not a route table mode: use new, existing or none.</source>
         <translation>「%1」はルート テーブルのモードではありません。new、existing、none のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
     <message>
         <source>Includes: %1</source>
@@ -1080,6 +1016,94 @@
     <message>
         <source>profile %1, field &quot;%2&quot;</source>
         <translation>プロファイル %1 の項目「%2」</translation>
+    </message>
+    <message>
+        <source>An &quot;Azure IP Ranges and Service Tags&quot; file (ServiceTags_Public_YYYYMMDD.json, the Government or China file, or the output of az network list-service-tags): service tags are expanded to their address prefixes.</source>
+        <translation>「Azure IP Ranges and Service Tags」ファイル (ServiceTags_Public_YYYYMMDD.json、Government または China のファイル、または az network list-service-tags の出力): サービス タグをアドレス プレフィックスに展開します。</translation>
+    </message>
+    <message>
+        <source>Write the change as a template, script, workbook or list (see --format).</source>
+        <translation>変更をテンプレート、スクリプト、ブック、または一覧として書き出します (--format を参照)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: create a new firewall policy (new, default) or add to an existing one (existing).</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーを新規作成する (new、既定) か、既存のポリシーに追加します (existing)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: firewall policy name (default fwpol-aml).</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシー名 (既定は fwpol-aml)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: rule collection group name (default AzureML).</source>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループ名 (既定は AzureML)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: rule collection group priority, 100-65000 (default 500).</source>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの優先度、100～65000 (既定は 500)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI, CSV, XLSX: address prefixes of the AML compute subnet, comma-separated.</source>
+        <translation>ARM、Terraform、az CLI、CSV、XLSX: AML コンピューティング サブネットのアドレス プレフィックス (コンマ区切り)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: location of new resources (default: the resource group&apos;s).</source>
+        <translation>ARM、Terraform、az CLI: 新しいリソースの場所 (既定はリソース グループの場所)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: firewall policy tier, standard (default) or premium.</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーのレベル、standard (既定) または premium。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: routes in a new route table (default), an existing one, or none.</source>
+        <translation>ARM、Terraform、az CLI: ルートを新しいルート テーブル (既定)、既存のルート テーブルのどちらに置くか、またはルートなし (none)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: route table name (default rt-aml-compute).</source>
+        <translation>ARM、Terraform、az CLI: ルート テーブル名 (既定は rt-aml-compute)。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
+        <translation>ARM、Terraform、az CLI: ファイアウォールのプライベート IP。新しいルート テーブルに、ファイアウォールを経由する既定のルートを追加します。</translation>
+    </message>
+    <message>
+        <source>ARM, Terraform, az CLI: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
+        <translation>ARM、Terraform、az CLI: Azure Firewall で表現できない規則の代わりとなるサービス タグの規則を含めません。</translation>
+    </message>
+    <message>
+        <source>CSV, XLSX: purposes in English and Japanese.</source>
+        <translation>CSV、XLSX: 目的を英語と日本語で出力します。</translation>
+    </message>
+    <message>
+        <source>fqdn-list: wildcards as *.example.com (star, default) or .example.com (dot).</source>
+        <translation>fqdn-list: ワイルドカードを *.example.com (star、既定) または .example.com (dot) の形で書きます。</translation>
+    </message>
+    <message>
+        <source>ip-list: IPv4 prefixes (4), IPv6 prefixes (6) or both (default).</source>
+        <translation>ip-list: IPv4 のプレフィックス (4)、IPv6 のプレフィックス (6)、または両方 (both、既定)。</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>choose the file format with --format: %1.</source>
+        <translation>--format でファイルの形式を選択してください: %1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a format of &quot;export&quot;: use %2.</source>
+        <translation>&quot;%1&quot; は &quot;export&quot; の形式ではありません: %2 のいずれかを使用してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a wildcard style: use star or dot.</source>
+        <translation>&quot;%1&quot; はワイルドカードの書き方ではありません: star または dot を使用してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP version: use 4, 6 or both.</source>
+        <translation>&quot;%1&quot; は IP バージョンではありません: 4、6、または both を使用してください。</translation>
+    </message>
+    <message>
+        <source>an Excel workbook is not for a terminal: name a file with --output FILE.</source>
+        <translation>Excel ブックは端末には出力できません: --output FILE でファイルを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -1333,40 +1357,12 @@
         <translation>エクスポート</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation>&quot;%1&quot; は IP アドレスまたは CIDR 範囲 (10.0.1.0/24 など) ではありません。</translation>
-    </message>
-    <message>
-        <source>ARM template</source>
-        <translation>ARM テンプレート</translation>
-    </message>
-    <message>
-        <source>CSV file</source>
-        <translation>CSV ファイル</translation>
-    </message>
-    <message>
-        <source>JSON file</source>
-        <translation>JSON ファイル</translation>
-    </message>
-    <message>
         <source>There are no rules to export: %1</source>
         <translation>エクスポートする規則がありません: %1</translation>
     </message>
     <message>
         <source>Correct the options above first.</source>
         <translation>先に上のオプションを修正してください。</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON ファイル (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export the %1</source>
-        <translation>%1 のエクスポート</translation>
     </message>
     <message>
         <source>Nothing was written. %1</source>
@@ -1385,42 +1381,6 @@
         <translation>形式とそのオプションを選択してエクスポートします。複数の形式を続けてエクスポートできます。</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>形式</translation>
-    </message>
-    <message>
-        <source>&amp;ARM template</source>
-        <translation>ARM テンプレート(&amp;A)</translation>
-    </message>
-    <message>
-        <source>A deployable template for an Azure Firewall policy rule collection group and the route table.</source>
-        <translation>Azure Firewall ポリシーの規則コレクション グループとルート テーブルをデプロイできるテンプレートです。</translation>
-    </message>
-    <message>
-        <source>&amp;CSV</source>
-        <translation>CSV(&amp;C)</translation>
-    </message>
-    <message>
-        <source>CSV</source>
-        <translation>CSV</translation>
-    </message>
-    <message>
-        <source>One row per rule, for a change-approval ticket or a spreadsheet.</source>
-        <translation>規則ごとに 1 行。変更承認のチケットやスプレッドシート向けです。</translation>
-    </message>
-    <message>
-        <source>&amp;JSON</source>
-        <translation>JSON(&amp;J)</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Every field of every rule, for scripts and other tools.</source>
-        <translation>すべての規則のすべてのフィールド。スクリプトやほかのツール向けです。</translation>
-    </message>
-    <message>
         <source>&amp;Source addresses of the Azure ML compute subnet:</source>
         <translation>Azure ML コンピューティング サブネットの送信元アドレス(&amp;S):</translation>
     </message>
@@ -1435,14 +1395,6 @@
     <message>
         <source>IP addresses or CIDR ranges of the compute subnet, separated by commas.</source>
         <translation>コンピューティング サブネットの IP アドレスまたは CIDR 範囲 (コンマ区切り)。</translation>
-    </message>
-    <message>
-        <source>IP addresses or CIDR ranges of the compute subnet, separated by commas. Used by the ARM template and the CSV file.</source>
-        <translation>コンピューティング サブネットの IP アドレスまたは CIDR 範囲 (コンマ区切り)。ARM テンプレートと CSV ファイルで使用します。</translation>
-    </message>
-    <message>
-        <source>ARM template options</source>
-        <translation>ARM テンプレートのオプション</translation>
     </message>
     <message>
         <source>Firewall p&amp;olicy:</source>
@@ -1605,20 +1557,8 @@
         <translation>Azure Firewall で記載どおりに表現できない規則の代わりに、サービス タグを使用したネットワーク規則を追加します。</translation>
     </message>
     <message>
-        <source>CSV options</source>
-        <translation>CSV のオプション</translation>
-    </message>
-    <message>
-        <source>Purpose in both lan&amp;guages (English and Japanese columns)</source>
-        <translation>目的を両方の言語で出力する (英語と日本語の列)(&amp;G)</translation>
-    </message>
-    <message>
         <source>Purpose in both languages</source>
         <translation>目的を両方の言語で出力</translation>
-    </message>
-    <message>
-        <source>Writes the purpose in an English and a Japanese column.</source>
-        <translation>目的を英語の列と日本語の列に書き出します。</translation>
     </message>
     <message>
         <source>UTF-8 byte order mark, so that E&amp;xcel reads the file correctly</source>
@@ -1631,10 +1571,6 @@
     <message>
         <source>Starts the file with a UTF-8 byte order mark, which Excel needs to read Japanese text.</source>
         <translation>ファイルの先頭に UTF-8 のバイト オーダー マークを付けます。Excel で日本語を読み込むために必要です。</translation>
-    </message>
-    <message>
-        <source>JSON has no options: every field of every rule, in the current language.</source>
-        <translation>JSON にオプションはありません。すべての規則のすべてのフィールドを現在の言語で書き出します。</translation>
     </message>
     <message>
         <source>Descriptions in the file are in Japanese. Switch the language (Ctrl+L) for English.</source>
@@ -1668,15 +1604,236 @@
         <source>Shows the folder of the exported file.</source>
         <translation>エクスポートしたファイルのフォルダーを表示します。</translation>
     </message>
-    <message numerus="yes">
-        <source>Saved the %1 with %n rule(s) to %2</source>
-        <translation>
-            <numerusform>規則 %n 件の%1を %2 に保存しました</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The rules have not been exported to a file.</source>
         <translation>規則はまだファイルにエクスポートされていません。</translation>
+    </message>
+    <message>
+        <source>Export: %1</source>
+        <translation>エクスポート: %1</translation>
+    </message>
+    <message>
+        <source>Open an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>「Azure IP Ranges and Service Tags」ファイルを開く</translation>
+    </message>
+    <message>
+        <source>Service tags files (*.json)</source>
+        <translation>サービス タグ ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This format does not use it.</source>
+        <translation>この形式では使用しません。</translation>
+    </message>
+    <message>
+        <source>None: service tags are written by name.</source>
+        <translation>なし: サービス タグは名前で書き出します。</translation>
+    </message>
+    <message>
+        <source>Service tags of the cloud &quot;%1&quot;, change %2.</source>
+        <translation>クラウド &quot;%1&quot; のサービス タグ、変更番号 %2。</translation>
+    </message>
+    <message>
+        <source>The service tags file was not loaded.</source>
+        <translation>サービス タグ ファイルは読み込まれませんでした。</translation>
+    </message>
+    <message>
+        <source>The service tags file is no longer used.</source>
+        <translation>サービス タグ ファイルは使用されなくなりました。</translation>
+    </message>
+    <message>
+        <source>Form&amp;at</source>
+        <translation>形式(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Service tags:</source>
+        <translation>サービス タグ:</translation>
+    </message>
+    <message>
+        <source>Servi&amp;ce tags file…</source>
+        <translation>サービス タグ ファイル(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Service tags file</source>
+        <translation>サービス タグ ファイル</translation>
+    </message>
+    <message>
+        <source>Reads an &quot;Azure IP Ranges and Service Tags&quot; file of the scenario&apos;s cloud, so that service tags are written with their address prefixes.</source>
+        <translation>シナリオのクラウドの「Azure IP Ranges and Service Tags」ファイルを読み込み、サービス タグをそのアドレス プレフィックスと共に書き出します。</translation>
+    </message>
+    <message>
+        <source>Microsoft publishes the file weekly for each cloud (ServiceTags_Public_YYYYMMDD.json, the Government and China files); the output of az network list-service-tags works too.</source>
+        <translation>Microsoft がクラウドごとに毎週公開しているファイルです (ServiceTags_Public_YYYYMMDD.json、Government と China のファイル)。az network list-service-tags の出力も使用できます。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Clear the service tags file</source>
+        <translation>サービス タグ ファイルをクリア</translation>
+    </message>
+    <message>
+        <source>Writes service tags by name again.</source>
+        <translation>サービス タグを再び名前で書き出します。</translation>
+    </message>
+    <message>
+        <source>IP addresses or CIDR ranges of the compute subnet, separated by commas. Used by the ARM template, Terraform, the Azure CLI script, CSV and the Excel workbook.</source>
+        <translation>コンピューティング サブネットの IP アドレスまたは CIDR 範囲 (コンマ区切り)。ARM テンプレート、Terraform、Azure CLI スクリプト、CSV、Excel ブックで使用します。</translation>
+    </message>
+    <message>
+        <source>Firewall policy and routes</source>
+        <translation>ファイアウォール ポリシーとルート</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>Purpose in both lan&amp;guages (English and Japanese)</source>
+        <translation>目的を両方の言語で出力する (英語と日本語)(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Writes the purpose in English and in Japanese.</source>
+        <translation>目的を英語と日本語の両方で書き出します。</translation>
+    </message>
+    <message>
+        <source>&amp;Wildcards:</source>
+        <translation>ワイルドカード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>*.example.com (most firewalls)</source>
+        <translation>*.example.com (多くのファイアウォール)</translation>
+    </message>
+    <message>
+        <source>.example.com (Squid&apos;s dstdomain and others)</source>
+        <translation>.example.com (Squid の dstdomain など)</translation>
+    </message>
+    <message>
+        <source>Wildcards</source>
+        <translation>ワイルドカード</translation>
+    </message>
+    <message>
+        <source>How a host name with a wildcard is written in the list.</source>
+        <translation>ワイルドカードを含むホスト名を一覧にどう書くか。</translation>
+    </message>
+    <message>
+        <source>Address famil&amp;y:</source>
+        <translation>アドレス ファミリ(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>IPv4 and IPv6</source>
+        <translation>IPv4 と IPv6</translation>
+    </message>
+    <message>
+        <source>IPv4 only</source>
+        <translation>IPv4 のみ</translation>
+    </message>
+    <message>
+        <source>IPv6 only</source>
+        <translation>IPv6 のみ</translation>
+    </message>
+    <message>
+        <source>Address family</source>
+        <translation>アドレス ファミリ</translation>
+    </message>
+    <message>
+        <source>Which address prefixes the list holds.</source>
+        <translation>一覧に含めるアドレス プレフィックスの種類。</translation>
+    </message>
+    <message>
+        <source>%1 options</source>
+        <translation>%1 のオプション</translation>
+    </message>
+    <message>
+        <source>This format has no options of its own.</source>
+        <translation>この形式には固有のオプションはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %n rule(s) saved to %2</source>
+        <translation><numerusform>%1 (%n 個の規則) を %2 に保存しました</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::Exporter</name>
+    <message>
+        <source>ARM template</source>
+        <translation>ARM テンプレート</translation>
+    </message>
+    <message>
+        <source>Terraform</source>
+        <translation>Terraform</translation>
+    </message>
+    <message>
+        <source>Azure CLI script</source>
+        <translation>Azure CLI スクリプト</translation>
+    </message>
+    <message>
+        <source>Managed network rules (YAML)</source>
+        <translation>マネージド ネットワークの規則 (YAML)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel ブック</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Host name list</source>
+        <translation>ホスト名の一覧</translation>
+    </message>
+    <message>
+        <source>Address prefix list</source>
+        <translation>アドレス プレフィックスの一覧</translation>
+    </message>
+    <message>
+        <source>Azure Firewall policy rules and routes as a template to deploy.</source>
+        <translation>Azure Firewall ポリシーの規則とルートを、デプロイするテンプレートとして書き出します。</translation>
+    </message>
+    <message>
+        <source>The same firewall policy rules and routes as a .tf file for the azurerm provider 4.x.</source>
+        <translation>同じファイアウォール ポリシーの規則とルートを、azurerm プロバイダー 4.x 用の .tf ファイルとして書き出します。</translation>
+    </message>
+    <message>
+        <source>A bash script of az commands that creates the policy rules and routes.</source>
+        <translation>ポリシーの規則とルートを作成する az コマンドの bash スクリプト。</translation>
+    </message>
+    <message>
+        <source>The outbound rules of a managed virtual network, for az ml workspace update --file.</source>
+        <translation>マネージド仮想ネットワークの送信規則 (az ml workspace update --file 用)。</translation>
+    </message>
+    <message>
+        <source>One row per rule, for a change-approval ticket.</source>
+        <translation>規則ごとに 1 行。変更承認のチケット用。</translation>
+    </message>
+    <message>
+        <source>A workbook for a change ticket: a cover sheet and one sheet per view.</source>
+        <translation>変更チケット用のブック: 表紙のシートと、ビューごとに 1 つのシート。</translation>
+    </message>
+    <message>
+        <source>Every rule with every field, for scripts.</source>
+        <translation>すべての規則とそのすべてのフィールド。スクリプト用。</translation>
+    </message>
+    <message>
+        <source>Every host name, one per line, for other firewalls and proxies.</source>
+        <translation>すべてのホスト名を 1 行に 1 つずつ。他のファイアウォールやプロキシ用。</translation>
+    </message>
+    <message>
+        <source>The address prefixes of the service tags, one per line (needs a service tags file).</source>
+        <translation>サービス タグのアドレス プレフィックスを 1 行に 1 つずつ (サービス タグ ファイルが必要)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
+        <translation>&quot;%1&quot; は IP アドレスまたは CIDR 範囲 (10.0.1.0/24 など) ではありません。</translation>
     </message>
 </context>
 <context>
@@ -3805,6 +3962,30 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>No rule in any tab matches. Escape in the filter field shows all rules again.</source>
         <translation>どのタブにも一致する規則がありません。フィルターの欄で Esc キーを押すと、すべての規則が再び表示されます。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n address prefix(es) of %1 (%2)</source>
+        <translation><numerusform>%1 のアドレス プレフィックス %n 個 (%2)</numerusform></translation>
+    </message>
+    <message>
+        <source>Hide the list</source>
+        <translation>一覧を隠す</translation>
+    </message>
+    <message>
+        <source>Show the list</source>
+        <translation>一覧を表示</translation>
+    </message>
+    <message>
+        <source>%1 is not in the service tags file (%2)</source>
+        <translation>%1 はサービス タグ ファイルにありません (%2)</translation>
+    </message>
+    <message>
+        <source>Address prefixes</source>
+        <translation>アドレス プレフィックス</translation>
+    </message>
+    <message>
+        <source>Address prefixes of %1 (%2, %3)</source>
+        <translation>%1 のアドレス プレフィックス (%2、%3)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::RuleDiff</name>
@@ -4125,6 +4306,53 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>%n 件中 %1 件の規則がフィルターに一致します。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ServiceTagsFile</name>
+    <message>
+        <source>change %1, %2</source>
+        <translation>変更番号 %1、%2</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>変更番号 %1</translation>
+    </message>
+    <message>
+        <source>this is not a service tags file: it holds no JSON object</source>
+        <translation>これはサービス タグ ファイルではありません: JSON オブジェクトを含んでいません</translation>
+    </message>
+    <message>
+        <source>missing or not a whole number: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>ないか整数ではありません: これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a cloud of the service tags files (Public, AzureGovernment, China)</source>
+        <translation>&quot;%1&quot; はサービス タグ ファイルのクラウド (Public、AzureGovernment、China) ではありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address prefix (such as 20.1.2.0/24)</source>
+        <translation>&quot;%1&quot; はアドレス プレフィックス (20.1.2.0/24 など) ではありません</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; is listed twice</source>
+        <translation>タグ &quot;%1&quot; が 2 回記載されています</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>%1 MB is too large for a service tags file</source>
+        <translation>%1 MB はサービス タグ ファイルとしては大きすぎます</translation>
+    </message>
+    <message>
+        <source>this file lists the service tags of the cloud &quot;%1&quot;, but the rules are for %2: download the file of that cloud</source>
+        <translation>このファイルはクラウド &quot;%1&quot; のサービス タグを記載していますが、規則は %2 用です: そのクラウドのファイルをダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>the service tag %1 is not in this file (%2): its rules are written without address prefixes</source>
+        <translation>サービス タグ %1 はこのファイルにありません (%2): その規則はアドレス プレフィックスなしで書き出します</translation>
     </message>
 </context>
 <context>
