@@ -32,7 +32,10 @@
     <name>amlfw::ExportPage</name>
     <message numerus="yes">
         <source>%1 with %n rule(s) saved to %2</source>
-        <translation><numerusform>%1 with %n rule saved to %2</numerusform><numerusform>%1 with %n rules saved to %2</numerusform></translation>
+        <translation>
+            <numerusform>%1 with %n rule saved to %2</numerusform>
+            <numerusform>%1 with %n rules saved to %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -124,8 +127,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n address prefix(es) of %1 (%2)</source>
-        <translation><numerusform>%n address prefix of %1 (%2)</numerusform><numerusform>%n address prefixes of %1 (%2)</numerusform></translation>
+        <source>%n prefix(es) (%1)</source>
+        <translation><numerusform>%n prefix (%1)</numerusform><numerusform>%n prefixes (%1)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1746,7 +1746,7 @@
     </message>
     <message>
         <source>%1 options</source>
-        <translation>%1 のオプション</translation>
+        <translation>オプション: %1</translation>
     </message>
     <message>
         <source>This format has no options of its own.</source>
@@ -1754,7 +1754,9 @@
     </message>
     <message numerus="yes">
         <source>%1 with %n rule(s) saved to %2</source>
-        <translation><numerusform>%1 (%n 個の規則) を %2 に保存しました</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n 個の規則) を %2 に保存しました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1773,7 +1775,7 @@
     </message>
     <message>
         <source>Managed network rules (YAML)</source>
-        <translation>マネージド ネットワークの規則 (YAML)</translation>
+        <translation>マネージド ネットワーク規則 (YAML)</translation>
     </message>
     <message>
         <source>CSV</source>
@@ -1789,11 +1791,11 @@
     </message>
     <message>
         <source>Host name list</source>
-        <translation>ホスト名の一覧</translation>
+        <translation>ホスト名一覧</translation>
     </message>
     <message>
         <source>Address prefix list</source>
-        <translation>アドレス プレフィックスの一覧</translation>
+        <translation>アドレス プレフィックス一覧</translation>
     </message>
     <message>
         <source>Azure Firewall policy rules and routes as a template to deploy.</source>
@@ -3962,10 +3964,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>No rule in any tab matches. Escape in the filter field shows all rules again.</source>
         <translation>どのタブにも一致する規則がありません。フィルターの欄で Esc キーを押すと、すべての規則が再び表示されます。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n address prefix(es) of %1 (%2)</source>
-        <translation><numerusform>%1 のアドレス プレフィックス %n 個 (%2)</numerusform></translation>
-    </message>
     <message>
         <source>Hide the list</source>
         <translation>一覧を隠す</translation>
@@ -3985,6 +3983,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Address prefixes of %1 (%2, %3)</source>
         <translation>%1 のアドレス プレフィックス (%2、%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prefix(es) (%1)</source>
+        <translation><numerusform>%n 個 (%1)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,7 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     m_formatBox = named(new QGroupBox(content), "formatBox");
     m_formatGroup = new QButtonGroup(this);
     auto *formatGrid = new QGridLayout;
-    formatGrid->setHorizontalSpacing(16);
+    formatGrid->setHorizontalSpacing(12);
     const QList<ExportFormat> formats = Exporter::formats();
     for (qsizetype i = 0; i < formats.size(); ++i) {
         auto *button = new QRadioButton(m_formatBox);

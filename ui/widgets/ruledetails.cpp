@@ -72,7 +72,7 @@ QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const Firewa
         QString value;
         if (withPrefixes) {
             const auto count = int(set.addressPrefixes(rule).size());
-            value = esc(tr("%n address prefix(es) of %1 (%2)", nullptr, count).arg(tag, version))
+            value = esc(tr("%n prefix(es) (%1)", nullptr, count).arg(version))
                     + QStringLiteral(" &nbsp;<a href=\"") + prefixesLink().toString() + QStringLiteral("\">")
                     + esc(showPrefixes ? tr("Hide the list") : tr("Show the list")) + QStringLiteral("</a>");
         } else {
