@@ -128,7 +128,10 @@
     </message>
     <message numerus="yes">
         <source>%n prefix(es) (%1)</source>
-        <translation><numerusform>%n prefix (%1)</numerusform><numerusform>%n prefixes (%1)</numerusform></translation>
+        <translation>
+            <numerusform>%n prefix (%1)</numerusform>
+            <numerusform>%n prefixes (%1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

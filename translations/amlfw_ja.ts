@@ -1758,6 +1758,10 @@
             <numerusform>%1 (%n 個の規則) を %2 に保存しました</numerusform>
         </translation>
     </message>
+    <message>
+        <source>e.g. 10.0.1.0/24 (empty: the file names the compute subnet)</source>
+        <translation>例: 10.0.1.0/24 (空欄の場合はコンピューティング サブネットと記載)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Exporter</name>
@@ -1835,7 +1839,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation>&quot;%1&quot; は IP アドレスまたは CIDR 範囲 (10.0.1.0/24 など) ではありません。</translation>
+        <translation>「%1」は IP アドレスでも CIDR 範囲 (10.0.1.0/24 など) でもありません。</translation>
     </message>
 </context>
 <context>
@@ -3986,7 +3990,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n prefix(es) (%1)</source>
-        <translation><numerusform>%n 個 (%1)</numerusform></translation>
+        <translation>
+            <numerusform>%n 個 (%1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

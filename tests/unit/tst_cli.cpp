@@ -906,7 +906,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         for (const QString &line :
              {QStringLiteral("  rules     Show the rules a scenario needs."),
-              QStringLiteral("  export    Write an ARM template, CSV or JSON file for the change."),
+              QStringLiteral("  export    Write the change as a template, script, workbook or list (see --format)."),
               QStringLiteral("  features  List the feature ids."),
               QStringLiteral("  regions   List the regions of a cloud."),
               QStringLiteral("  check     Test every endpoint live")})

@@ -256,8 +256,7 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     auto changed = [this] {
         if (m_loading)
             return;
-        updateEnabled();
-        validate();
+        updateEnabled(); // validates too
         saveSettings();
     };
     connect(m_formatGroup, &QButtonGroup::idToggled, this, [changed](int, bool on) {
@@ -547,6 +546,7 @@ void ExportPage::retranslateUi()
     }
 
     m_serviceTagsLabel->setText(tr("Service tags:"));
+    m_serviceTagsText->setAccessibleName(tr("Service tags file"));
     m_serviceTagsButton->setText(tr("Servi&ce tags file…"));
     m_serviceTagsButton->setAccessibleName(tr("Service tags file"));
     m_serviceTagsButton->setAccessibleDescription(
@@ -560,7 +560,6 @@ void ExportPage::retranslateUi()
     m_clearServiceTags->setAccessibleDescription(tr("Writes service tags by name again."));
 
     m_sourceLabel->setText(tr("&Source addresses of the Azure ML compute subnet:"));
-    m_sourceAddresses->setPlaceholderText(tr("e.g. 10.0.1.0/24 (empty: the template asks at deployment)"));
     m_sourceAddresses->setAccessibleName(tr("Source addresses"));
     m_sourceAddresses->setAccessibleDescription(
         tr("IP addresses or CIDR ranges of the compute subnet, separated by commas."));
@@ -724,6 +723,9 @@ void ExportPage::updateEnabled()
     m_firewallIp->setEnabled(routeTable == ArmOptions::RouteTable::New);
     m_firewallIpLabel->setEnabled(routeTable == ArmOptions::RouteTable::New);
     m_formatText->setText(Exporter::summary(f));
+    m_sourceAddresses->setPlaceholderText(applies(ExportOption::Deployment)
+                                              ? tr("e.g. 10.0.1.0/24 (empty: the template asks at deployment)")
+                                              : tr("e.g. 10.0.1.0/24 (empty: the file names the compute subnet)"));
     updateServiceTags();
 }
 
