@@ -55,10 +55,10 @@
 <context>
     <name>amlfw::ExportPage</name>
     <message numerus="yes">
-        <source>Saved the %1 with %n rule(s) to %2</source>
+        <source>%1 with %n rule(s) saved to %2</source>
         <translation>
-            <numerusform>Saved the %1 with %n rule to %2</numerusform>
-            <numerusform>Saved the %1 with %n rules to %2</numerusform>
+            <numerusform>%1 with %n rule saved to %2</numerusform>
+            <numerusform>%1 with %n rules saved to %2</numerusform>
         </translation>
     </message>
 </context>
@@ -185,6 +185,13 @@
         <translation>
             <numerusform>%n rule in another tab matches; the tab titles count it.</numerusform>
             <numerusform>%n rules in other tabs match; the tab titles count them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prefix(es) (%1)</source>
+        <translation>
+            <numerusform>%n prefix (%1)</numerusform>
+            <numerusform>%n prefixes (%1)</numerusform>
         </translation>
     </message>
 </context>

@@ -292,7 +292,7 @@ private Q_SLOTS:
         QVERIFY2(w->exportPage()->findChild<QPushButton *>(QStringLiteral("exportButton"))->text().contains(u"&E"),
                  "the export button shows E");
         const QString path = f.dir.filePath(QStringLiteral("rules.csv"));
-        w->exportPage()->setFormat(ExportPage::Format::Csv);
+        w->exportPage()->setFormat(ExportFormat::Csv);
         FileDialog::instance()->setNextFileName(path);
         press(Qt::Key_E, Qt::AltModifier);
         QTRY_VERIFY(QFileInfo::exists(path));

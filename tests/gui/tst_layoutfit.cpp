@@ -6,6 +6,7 @@
 // the region page that every column shows its content. Each page is saved as
 // screenshots/layout-<page>-<lang>-<size>.png to look at.
 
+#include "exporter.h"
 #include "exportpage.h"
 #include "regionmodel.h"
 #include "steplist.h"
@@ -16,6 +17,7 @@
 #include <QFontInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QStyle>
 #include <QStyleOptionButton>
@@ -232,6 +234,26 @@ private Q_SLOTS:
         }
         enterTo(FirewallWizard::ExportPageId);
         check(QStringLiteral("export"));
+        // Every format, chosen by the keyboard (Alt+A, then the arrows through the three-row grid):
+        // the options each shows fit too, and the page never scrolls sideways.
+        press(Qt::Key_A, Qt::AltModifier);
+        const QList<ExportFormat> formats = Exporter::formats();
+        ExportPage *exportPage = w->exportPage();
+        for (const ExportFormat format : formats) {
+            const auto from = int(formats.indexOf(exportPage->format()));
+            const auto to = int(formats.indexOf(format));
+            for (int c = from / 3; c != to / 3; c += c < to / 3 ? 1 : -1)
+                press(c < to / 3 ? Qt::Key_Right : Qt::Key_Left);
+            for (int r = from % 3; r != to % 3; r += r < to % 3 ? 1 : -1)
+                press(r < to % 3 ? Qt::Key_Down : Qt::Key_Up);
+            QCOMPARE(exportPage->format(), format);
+            check(QStringLiteral("export-") + Exporter::id(format));
+            const auto *scroll = exportPage->findChild<QScrollArea *>();
+            if (scroll && scroll->horizontalScrollBar()->maximum() > 0)
+                problems << QStringLiteral("export-%1-%2-%3: the page scrolls sideways by %4 px")
+                                .arg(Exporter::id(format), lang, size)
+                                .arg(scroll->horizontalScrollBar()->maximum());
+        }
 
         // The About box (F1): the same font as the window, nothing cut.
         press(Qt::Key_F1);

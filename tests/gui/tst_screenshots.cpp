@@ -7,6 +7,7 @@
 #include "livetestpage.h"
 #include "livetestrig.h"
 #include "proberesultmodel.h"
+#include "ruledetails.h"
 #include "rulespage.h"
 #include "ruletreemodel.h"
 #include "wizardtesthelpers.h"
@@ -113,7 +114,28 @@ private Q_SLOTS:
         view->setCurrentIndex(acr.first());
         QCOMPARE(shoot(QStringLiteral("rules")), QString());
         nextToExport(wizard); // the live test has its own pictures, after a run (liveTest)
+        // With a service tags file, as a change ticket for a firewall that takes addresses would.
+        ExportPage *exportPage = wizard->exportPage();
+        FileDialog::instance()->setNextFileName(qEnvironmentVariable("AMLFW_TEST_DATA")
+                                                + QStringLiteral("/servicetags/ServiceTags_Public_20261130.json"));
+        QVERIFY(exportPage->chooseServiceTags());
         QCOMPARE(shoot(QStringLiteral("export")), QString());
+        exportPage->setFormat(ExportFormat::FqdnList);
+        QCOMPARE(shoot(QStringLiteral("export-fqdn-list")), QString());
+        exportPage->setFormat(ExportFormat::Csv);
+        QCOMPARE(shoot(QStringLiteral("export-csv")), QString());
+        exportPage->setFormat(ExportFormat::Arm);
+        // The rule details with the service tag's prefixes listed.
+        clickBack(wizard);
+        clickBack(wizard);
+        const QModelIndexList aad
+            = view->model()->match(view->model()->index(0, 0), RuleTreeModel::RuleIdRole,
+                                   QStringLiteral("internet-out-aad"), 1, Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(aad.size(), 1);
+        view->setCurrentIndex(aad.first());
+        Q_EMIT find::details(wizard->rulesPage())->anchorClicked(RuleDetails::prefixesLink());
+        QCOMPARE(shoot(QStringLiteral("rules-prefixes")), QString());
+        f.state->clearServiceTags();
     }
 
     // The pages that differ between editions, with the built-in editions, at 1024x700: the edition

@@ -237,7 +237,7 @@ private Q_SLOTS:
 
         w->advanceToRules();
         nextToExport(w);
-        QTest::mouseClick(child<QRadioButton>(w->exportPage(), "formatCsv"), Qt::LeftButton);
+        QTest::mouseClick(child<QRadioButton>(w->exportPage(), "format-csv"), Qt::LeftButton);
         w->exportPage()->findChild<QPushButton *>(QStringLiteral("exportButton"))->setFocus();
         FileDialog::instance()->setNextFileName(QDir(tickets).filePath(QStringLiteral("rules.csv")));
         press(Qt::Key_E, Qt::AltModifier);

@@ -408,6 +408,7 @@ inline bool isProperName(const QString &word)
         QStringLiteral("CRAN"),       QStringLiteral("R"),        QStringLiteral("Microsoft"),
         QStringLiteral("Batch"),      QStringLiteral("Arc"),      QStringLiteral("OpenSSL"),
         QStringLiteral("openssl"),    QStringLiteral("F"),        QStringLiteral("L"),
+        QStringLiteral("Terraform"),  QStringLiteral("YAML"),     QStringLiteral("CLI"),
     };
     return names.contains(word);
 }

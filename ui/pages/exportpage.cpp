@@ -3,8 +3,8 @@
 #include "atomicfile.h"
 #include "fieldmarks.h"
 #include "filedialog.h"
-#include "jsonexporter.h"
 #include "messagebanner.h"
+#include "servicetags.h"
 #include "wizardsettings.h"
 #include "wizardstate.h"
 
@@ -27,6 +27,33 @@
 
 namespace amlfw {
 
+namespace {
+
+constexpr int FormatColumns = 3;
+
+bool usesDeployment(ExportFormat format)
+{
+    return Exporter::appliesTo(format, ExportOption::Deployment);
+}
+
+// A problem as the banner says it: the options' own problems name the field beside them; the others
+// (the rules, the service tags file) say where.
+QString bannerText(const Problem &p)
+{
+    return p.location.startsWith(QStringLiteral("--")) ? p.message() : p.toString();
+}
+
+QStringList bannerLines(const Problems &problems)
+{
+    QStringList lines;
+    for (const Problem &p : problems)
+        lines << bannerText(p);
+    lines.removeDuplicates();
+    return lines;
+}
+
+} // namespace
+
 ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *parent)
     : StatePage(state, parent)
     , m_settings(settings)
@@ -38,26 +65,40 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     m_intro = new QLabel(content);
     m_intro->setWordWrap(true);
 
-    // ---- format
-    m_formatBox = new QGroupBox(content);
+    // ---- format: every format of Exporter, in its order; arrows move between them, Alt+A reaches
+    // the chosen one (nine formats have no nine free letters beside the options' own).
+    m_formatBox = named(new QGroupBox(content), "formatBox");
     m_formatGroup = new QButtonGroup(this);
-    m_arm = named(new QRadioButton(m_formatBox), "formatArm");
-    m_csv = named(new QRadioButton(m_formatBox), "formatCsv");
-    m_json = named(new QRadioButton(m_formatBox), "formatJson");
-    m_formatGroup->addButton(m_arm, int(Format::Arm));
-    m_formatGroup->addButton(m_csv, int(Format::Csv));
-    m_formatGroup->addButton(m_json, int(Format::Json));
-    m_formatText = new QLabel(m_formatBox);
+    auto *formatGrid = new QGridLayout;
+    formatGrid->setHorizontalSpacing(12);
+    const QList<ExportFormat> formats = Exporter::formats();
+    for (qsizetype i = 0; i < formats.size(); ++i) {
+        auto *button = new QRadioButton(m_formatBox);
+        button->setObjectName(QStringLiteral("format-") + Exporter::id(formats.at(i)));
+        m_formatGroup->addButton(button, int(formats.at(i)));
+        // Column by column, as a list reads: the firewall formats first, then the tables, then the lists.
+        formatGrid->addWidget(button, int(i % FormatColumns), int(i / FormatColumns));
+    }
+    for (int c = 0; c < (formats.size() + FormatColumns - 1) / FormatColumns; ++c)
+        formatGrid->setColumnStretch(c, 1);
+    m_formatText = named(new QLabel(m_formatBox), "formatSummary");
     m_formatText->setWordWrap(true);
     m_formatText->setForegroundRole(QPalette::PlaceholderText);
-    auto *formatRow = new QHBoxLayout;
-    formatRow->addWidget(m_arm);
-    formatRow->addWidget(m_csv);
-    formatRow->addWidget(m_json);
-    formatRow->addStretch(1);
     auto *formatLayout = new QVBoxLayout(m_formatBox);
-    formatLayout->addLayout(formatRow);
+    formatLayout->addLayout(formatGrid);
     formatLayout->addWidget(m_formatText);
+
+    // ---- the service tags file
+    m_serviceTagsLabel = new QLabel(content);
+    m_serviceTagsText = named(new QLabel(content), "serviceTagsFile");
+    m_serviceTagsText->setWordWrap(true);
+    m_serviceTagsText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_serviceTagsButton = named(new QPushButton(content), "serviceTagsButton");
+    m_serviceTagsButton->setAutoDefault(false);
+    m_clearServiceTags = named(new QPushButton(content), "clearServiceTagsButton");
+    m_clearServiceTags->setAutoDefault(false);
+    m_serviceTagsBanner = named(new MessageBanner(content), "serviceTagsBanner");
+    m_serviceTagsBanner->setProperty(MessageBanner::CoreTextProperty, true);
 
     // ---- shared: the subnet
     m_sourceLabel = new QLabel(content);
@@ -65,39 +106,39 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     m_sourceAddresses->setClearButtonEnabled(true);
     m_sourceLabel->setBuddy(m_sourceAddresses);
 
-    // ---- ARM
+    // ---- ARM, Terraform, az CLI
     m_armBox = named(new QGroupBox(content), "armOptions");
-    auto newLabel = [this](QWidget *buddy) {
-        auto *label = new QLabel(m_armBox);
+    auto newLabel = [](QWidget *parent, QWidget *buddy) {
+        auto *label = new QLabel(parent);
         label->setBuddy(buddy);
         return label;
     };
     m_policy = named(new QComboBox(m_armBox), "policyMode");
     m_policy->addItem(QString(), int(ArmOptions::Policy::New));
     m_policy->addItem(QString(), int(ArmOptions::Policy::Existing));
-    m_policyLabel = newLabel(m_policy);
+    m_policyLabel = newLabel(m_armBox, m_policy);
     m_policyName = named(new QLineEdit(m_armBox), "policyName");
-    m_policyNameLabel = newLabel(m_policyName);
+    m_policyNameLabel = newLabel(m_armBox, m_policyName);
     m_tier = named(new QComboBox(m_armBox), "tier");
     m_tier->addItem(QStringLiteral("Standard"), int(ArmOptions::Tier::Standard));
     m_tier->addItem(QStringLiteral("Premium"), int(ArmOptions::Tier::Premium));
-    m_tierLabel = newLabel(m_tier);
+    m_tierLabel = newLabel(m_armBox, m_tier);
     m_location = named(new QLineEdit(m_armBox), "location");
-    m_locationLabel = newLabel(m_location);
+    m_locationLabel = newLabel(m_armBox, m_location);
     m_rcgName = named(new QLineEdit(m_armBox), "rcgName");
-    m_rcgNameLabel = newLabel(m_rcgName);
+    m_rcgNameLabel = newLabel(m_armBox, m_rcgName);
     m_priority = named(new QSpinBox(m_armBox), "rcgPriority");
     m_priority->setRange(100, 65000);
-    m_priorityLabel = newLabel(m_priority);
+    m_priorityLabel = newLabel(m_armBox, m_priority);
     m_routeTable = named(new QComboBox(m_armBox), "routeTableMode");
     m_routeTable->addItem(QString(), int(ArmOptions::RouteTable::New));
     m_routeTable->addItem(QString(), int(ArmOptions::RouteTable::Existing));
     m_routeTable->addItem(QString(), int(ArmOptions::RouteTable::None));
-    m_routeTableLabel = newLabel(m_routeTable);
+    m_routeTableLabel = newLabel(m_armBox, m_routeTable);
     m_routeTableName = named(new QLineEdit(m_armBox), "routeTableName");
-    m_routeTableNameLabel = newLabel(m_routeTableName);
+    m_routeTableNameLabel = newLabel(m_armBox, m_routeTableName);
     m_firewallIp = named(new QLineEdit(m_armBox), "firewallIp");
-    m_firewallIpLabel = newLabel(m_firewallIp);
+    m_firewallIpLabel = newLabel(m_armBox, m_firewallIp);
     m_alternatives = named(new QCheckBox(m_armBox), "alternatives");
 
     auto *arm = new QGridLayout(m_armBox);
@@ -124,15 +165,29 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     arm->addWidget(m_firewallIp, 4, 1);
     arm->addWidget(m_alternatives, 5, 0, 1, 4);
 
-    // ---- CSV and JSON
-    m_csvBox = named(new QGroupBox(content), "csvOptions");
-    m_bothLanguages = named(new QCheckBox(m_csvBox), "bothLanguages");
-    m_bom = named(new QCheckBox(m_csvBox), "byteOrderMark");
-    auto *csv = new QVBoxLayout(m_csvBox);
-    csv->addWidget(m_bothLanguages);
-    csv->addWidget(m_bom);
-    m_jsonText = new QLabel(content);
-    m_jsonText->setWordWrap(true);
+    // ---- the tables' and lists' options
+    m_optionsBox = named(new QGroupBox(content), "formatOptions");
+    m_bothLanguages = named(new QCheckBox(m_optionsBox), "bothLanguages");
+    m_bom = named(new QCheckBox(m_optionsBox), "byteOrderMark");
+    m_wildcardStyle = named(new QComboBox(m_optionsBox), "wildcardStyle");
+    m_wildcardStyle->addItem(QString(), int(WildcardStyle::Star));
+    m_wildcardStyle->addItem(QString(), int(WildcardStyle::Dot));
+    m_wildcardLabel = newLabel(m_optionsBox, m_wildcardStyle);
+    m_ipVersion = named(new QComboBox(m_optionsBox), "ipVersion");
+    m_ipVersion->addItem(QString(), int(IpVersion::Both));
+    m_ipVersion->addItem(QString(), int(IpVersion::V4));
+    m_ipVersion->addItem(QString(), int(IpVersion::V6));
+    m_ipVersionLabel = newLabel(m_optionsBox, m_ipVersion);
+    auto *options = new QGridLayout(m_optionsBox);
+    options->setColumnStretch(2, 1);
+    options->addWidget(m_bothLanguages, 0, 0, 1, 3);
+    options->addWidget(m_bom, 1, 0, 1, 3);
+    options->addWidget(m_wildcardLabel, 2, 0);
+    options->addWidget(m_wildcardStyle, 2, 1);
+    options->addWidget(m_ipVersionLabel, 3, 0);
+    options->addWidget(m_ipVersion, 3, 1);
+    m_noOptions = named(new QLabel(content), "noOptions");
+    m_noOptions->setWordWrap(true);
 
     m_languageNote = named(new QLabel(content), "exportLanguageNote");
     m_languageNote->setWordWrap(true);
@@ -150,6 +205,11 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     m_openFolder->setAutoDefault(false);
     m_resultBanner->addWidget(m_openFolder);
 
+    auto *serviceTagsRow = new QHBoxLayout;
+    serviceTagsRow->addWidget(m_serviceTagsLabel);
+    serviceTagsRow->addWidget(m_serviceTagsText, 1);
+    serviceTagsRow->addWidget(m_serviceTagsButton, 0, Qt::AlignTop);
+    serviceTagsRow->addWidget(m_clearServiceTags, 0, Qt::AlignTop);
     auto *sourceRow = new QHBoxLayout;
     sourceRow->addWidget(m_sourceLabel);
     sourceRow->addWidget(m_sourceAddresses, 1);
@@ -161,10 +221,12 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     contentLayout->setContentsMargins(0, 0, 6, 0);
     contentLayout->addWidget(m_intro);
     contentLayout->addWidget(m_formatBox);
+    contentLayout->addLayout(serviceTagsRow);
+    contentLayout->addWidget(m_serviceTagsBanner);
     contentLayout->addLayout(sourceRow);
     contentLayout->addWidget(m_armBox);
-    contentLayout->addWidget(m_csvBox);
-    contentLayout->addWidget(m_jsonText);
+    contentLayout->addWidget(m_optionsBox);
+    contentLayout->addWidget(m_noOptions);
     contentLayout->addWidget(m_optionsBanner);
     contentLayout->addSpacing(6);
     contentLayout->addLayout(exportRow);
@@ -179,20 +241,22 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     auto *layout = new QVBoxLayout(this); // the margins of the other pages: their texts line up
     layout->addWidget(scroll);
 
-    QWidget *order[]
-        = {m_arm,           m_csv,     m_json,     m_sourceAddresses, m_policy,         m_policyName, m_tier,
-           m_location,      m_rcgName, m_priority, m_routeTable,      m_routeTableName, m_firewallIp, m_alternatives,
-           m_bothLanguages, m_bom,     m_export,   m_openFolder};
-    for (size_t i = 0; i + 1 < std::size(order); ++i)
-        setTabOrder(order[i], order[i + 1]);
+    QList<QWidget *> order;
+    for (QAbstractButton *button : m_formatGroup->buttons())
+        order << button;
+    order << m_serviceTagsButton << m_clearServiceTags << m_sourceAddresses << m_policy << m_policyName << m_tier
+          << m_location << m_rcgName << m_priority << m_routeTable << m_routeTableName << m_firewallIp
+          << m_alternatives << m_bothLanguages << m_bom << m_wildcardStyle << m_ipVersion << m_export
+          << m_openFolder;
+    for (qsizetype i = 0; i + 1 < order.size(); ++i)
+        setTabOrder(order.at(i), order.at(i + 1));
 
     loadSettings();
 
     auto changed = [this] {
         if (m_loading)
             return;
-        updateEnabled();
-        validate();
+        updateEnabled(); // validates too
         saveSettings();
     };
     connect(m_formatGroup, &QButtonGroup::idToggled, this, [changed](int, bool on) {
@@ -201,12 +265,18 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     });
     for (QLineEdit *edit : {m_sourceAddresses, m_policyName, m_location, m_rcgName, m_routeTableName, m_firewallIp})
         connect(edit, &QLineEdit::textChanged, this, changed);
-    for (QComboBox *box : {m_policy, m_tier, m_routeTable})
+    for (QComboBox *box : {m_policy, m_tier, m_routeTable, m_wildcardStyle, m_ipVersion})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     connect(m_priority, &QSpinBox::valueChanged, this, changed);
     for (QCheckBox *box : {m_alternatives, m_bothLanguages, m_bom})
         connect(box, &QCheckBox::toggled, this, changed);
     connect(m_export, &QPushButton::clicked, this, [this] { exportFile(); });
+    connect(m_serviceTagsButton, &QPushButton::clicked, this, [this] { chooseServiceTags(); });
+    connect(m_clearServiceTags, &QPushButton::clicked, this, [this] {
+        m_serviceTagsLoadProblems.clear();
+        this->state()->clearServiceTags();
+        m_serviceTagsButton->setFocus(Qt::OtherFocusReason); // the clear button hides
+    });
     // Ctrl+E beside the button's own Alt+E: setShortcut() on the button would replace its mnemonic.
     auto *exportShortcut = new QAction(this);
     exportShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -224,7 +294,12 @@ ExportPage::ExportPage(WizardState *state, WizardSettings *settings, QWidget *pa
     connect(state, &WizardState::ruleSetChanged, this, [this] {
         // A file written for other answers no longer describes the scenario.
         m_resultBanner->clearMessage();
+        validate();
         Q_EMIT completeChanged();
+    });
+    connect(state, &WizardState::serviceTagsChanged, this, [this] {
+        m_exported = false;
+        updateServiceTags();
     });
     retranslateUi();
     updateEnabled();
@@ -256,13 +331,13 @@ bool ExportPage::isComplete() const
     return state()->ruleSet().isValid();
 }
 
-ExportPage::Format ExportPage::format() const
+ExportFormat ExportPage::format() const
 {
     const int id = m_formatGroup->checkedId();
-    return id < 0 ? Format::Arm : Format(id);
+    return id < 0 ? ExportFormat::Arm : ExportFormat(id);
 }
 
-void ExportPage::setFormat(Format format)
+void ExportPage::setFormat(ExportFormat format)
 {
     if (QAbstractButton *button = m_formatGroup->button(int(format)))
         button->setChecked(true);
@@ -275,71 +350,66 @@ QStringList ExportPage::sourceAddressList() const
     return m_sourceAddresses->text().split(separators, Qt::SkipEmptyParts);
 }
 
-ArmOptions ExportPage::armOptions() const
+ExportOptions ExportPage::exportOptions() const
 {
-    ArmOptions o;
+    // As app/cli/exportcommand.cpp makes them: an option the format does not take is left at the
+    // CLI's default, as it is when the page does not show it.
+    const ExportFormat f = format();
+    ExportOptions o;
     o.language = language();
-    o.policy = ArmOptions::Policy(m_policy->currentData().toInt());
-    o.policyName = m_policyName->text().trimmed();
-    o.ruleCollectionGroupName = m_rcgName->text().trimmed();
-    o.ruleCollectionGroupPriority = m_priority->value();
-    o.sourceAddresses = sourceAddressList();
-    o.location = m_location->text().trimmed();
-    o.tier = ArmOptions::Tier(m_tier->currentData().toInt());
-    o.routeTable = ArmOptions::RouteTable(m_routeTable->currentData().toInt());
-    o.routeTableName = m_routeTableName->text().trimmed();
-    o.firewallPrivateIp = m_firewallIp->text().trimmed();
-    o.includeAlternatives = m_alternatives->isChecked();
-    return o;
-}
-
-CsvOptions ExportPage::csvOptions() const
-{
-    CsvOptions o;
-    o.language = language();
-    o.bothLanguages = m_bothLanguages->isChecked();
-    o.byteOrderMark = m_bom->isChecked();
-    o.sourceAddresses = sourceAddressList();
+    o.deployment.language = language();
+    if (Exporter::appliesTo(f, ExportOption::Deployment)) {
+        ArmOptions &d = o.deployment;
+        d.policy = ArmOptions::Policy(m_policy->currentData().toInt());
+        d.policyName = m_policyName->text().trimmed();
+        d.ruleCollectionGroupName = m_rcgName->text().trimmed();
+        d.ruleCollectionGroupPriority = m_priority->value();
+        d.location = m_location->text().trimmed();
+        d.tier = ArmOptions::Tier(m_tier->currentData().toInt());
+        d.routeTable = ArmOptions::RouteTable(m_routeTable->currentData().toInt());
+        d.routeTableName = m_routeTableName->text().trimmed();
+        d.firewallPrivateIp = m_firewallIp->text().trimmed();
+    }
+    if (Exporter::appliesTo(f, ExportOption::SourceAddresses))
+        o.deployment.sourceAddresses = sourceAddressList();
+    if (Exporter::appliesTo(f, ExportOption::Alternatives))
+        o.deployment.includeAlternatives = m_alternatives->isChecked();
+    if (Exporter::appliesTo(f, ExportOption::BothLanguages))
+        o.bothLanguages = m_bothLanguages->isChecked();
+    if (Exporter::appliesTo(f, ExportOption::ByteOrderMark))
+        o.byteOrderMark = m_bom->isChecked();
+    if (Exporter::appliesTo(f, ExportOption::WildcardStyle))
+        o.wildcardStyle = WildcardStyle(m_wildcardStyle->currentData().toInt());
+    if (Exporter::appliesTo(f, ExportOption::IpVersion))
+        o.ipVersion = IpVersion(m_ipVersion->currentData().toInt());
     return o;
 }
 
 Problems ExportPage::optionProblems() const
 {
-    switch (format()) {
-    case Format::Arm:
-        return ArmExporter::validateOptions(armOptions());
-    case Format::Csv: {
-        Problems problems;
-        for (const QString &address : sourceAddressList()) {
-            if (!ArmExporter::isValidSourceAddress(address))
-                problems << Problem::error(
-                    QStringLiteral("--source-addresses"),
-                    TranslatableText(
-                        "amlfw::ExportPage",
-                        QT_TRANSLATE_NOOP("amlfw::ExportPage",
-                                          "\"%1\" is not an IP address or CIDR range (such as 10.0.1.0/24)."))
-                        .arg(address));
-        }
+    const ExportFormat f = format();
+    const ExportOptions options = exportOptions();
+    Problems problems;
+    // The CLI checks the deployment options before it reads the rules, and stops on their errors.
+    if (usesDeployment(f)) {
+        problems = ArmExporter::validateOptions(options.deployment);
+        if (hasErrors(problems))
+            return problems;
+    }
+    const RuleSet &set = state()->ruleSet();
+    if (!set.isValid())
         return problems;
+    const QStringList seen = bannerLines(problems);
+    for (const Problem &p : Exporter::validate(set, f, options)) {
+        if (!seen.contains(bannerText(p))) // ARM's checks include the options' again
+            problems << p;
     }
-    case Format::Json:
-        return {};
-    }
-    return {};
+    return problems;
 }
 
 QByteArray ExportPage::exportData() const
 {
-    const RuleSet &set = state()->ruleSet();
-    switch (format()) {
-    case Format::Arm:
-        return ArmExporter::write(set, armOptions());
-    case Format::Csv:
-        return CsvExporter::write(set, csvOptions());
-    case Format::Json:
-        return JsonExporter::write(set, language());
-    }
-    return {};
+    return Exporter::write(state()->ruleSet(), format(), exportOptions());
 }
 
 QString ExportPage::suggestedFileName() const
@@ -350,28 +420,7 @@ QString ExportPage::suggestedFileName() const
         base += u'-' + a.region;
     if (state()->isStorageValid())
         base += u'-' + a.storage;
-    switch (format()) {
-    case Format::Arm:
-        return base + QStringLiteral("-arm.json");
-    case Format::Csv:
-        return base + QStringLiteral(".csv");
-    case Format::Json:
-        return base + QStringLiteral("-rules.json");
-    }
-    return base;
-}
-
-QString ExportPage::formatName(Format format) const
-{
-    switch (format) {
-    case Format::Arm:
-        return tr("ARM template");
-    case Format::Csv:
-        return tr("CSV file");
-    case Format::Json:
-        return tr("JSON file");
-    }
-    return {};
+    return base + u'-' + Exporter::id(format()) + u'.' + Exporter::fileSuffix(format());
 }
 
 bool ExportPage::exportFile()
@@ -389,21 +438,15 @@ bool ExportPage::exportFile()
         m_resultBanner->showMessage(MessageBanner::Kind::Error, tr("Correct the options above first."));
         return false;
     }
+    const ExportFormat f = format();
+    const QString title = Exporter::title(f);
     const QString directory = FileDialog::startDirectory(
         QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Export) : QString());
-    QString filter;
-    switch (format()) {
-    case Format::Arm:
-    case Format::Json:
-        filter = tr("JSON files (*.json)");
-        break;
-    case Format::Csv:
-        filter = tr("CSV files (*.csv)");
-        break;
-    }
-    const QString path = FileDialog::instance()->getSaveFileName(this, tr("Export the %1").arg(formatName(format())),
-                                                                 QDir(directory).filePath(suggestedFileName()),
-                                                                 FileDialog::withAllFiles(filter));
+    const QString filter = title + QStringLiteral(" (*.") + Exporter::fileSuffix(f) + u')';
+    const QString path
+        = FileDialog::instance()->getSaveFileName(this, tr("Export: %1").arg(title),
+                                                  QDir(directory).filePath(suggestedFileName()),
+                                                  FileDialog::withAllFiles(filter));
     if (path.isEmpty())
         return false; // cancelled
 
@@ -418,10 +461,73 @@ bool ExportPage::exportFile()
     if (m_settings)
         m_settings->setLastDirectory(WizardSettings::Folder::Export, QFileInfo(path).absolutePath());
     m_resultBanner->showMessage(MessageBanner::Kind::Success,
-                                tr("Saved the %1 with %n rule(s) to %2", nullptr, int(set.rules.size()))
-                                    .arg(formatName(format()), QDir::toNativeSeparators(m_lastPath)));
+                                tr("%1 with %n rule(s) saved to %2", nullptr, int(set.rules.size()))
+                                    .arg(title, QDir::toNativeSeparators(m_lastPath)));
     m_openFolder->show();
     return true;
+}
+
+bool ExportPage::chooseServiceTags()
+{
+    const QString directory = FileDialog::startDirectory(
+        QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::ServiceTags) : QString());
+    const QString path = FileDialog::instance()->getOpenFileName(
+        this, tr("Open an \"Azure IP Ranges and Service Tags\" file"), directory,
+        FileDialog::withAllFiles(tr("Service tags files (*.json)")));
+    if (path.isEmpty())
+        return false; // cancelled: the file before, if any, stays
+    if (m_settings)
+        m_settings->setLastDirectory(WizardSettings::Folder::ServiceTags, QFileInfo(path).absolutePath());
+    Problems problems;
+    const auto file = ServiceTagsFile::load(path, &problems);
+    if (file && !hasErrors(problems))
+        problems += state()->setServiceTags(std::make_shared<const ServiceTagsFile>(*file));
+    // Warnings of applying it stay with the state; the file's own problems, and a refusal, here.
+    const QStringList applied = bannerLines(state()->serviceTagsProblems());
+    Problems own;
+    for (const Problem &p : std::as_const(problems)) {
+        if (p.isError() || !applied.contains(bannerText(p)))
+            own << p;
+    }
+    m_serviceTagsLoadProblems = own;
+    updateServiceTags();
+    return !hasErrors(problems);
+}
+
+void ExportPage::updateServiceTags()
+{
+    const auto file = state()->serviceTags();
+    const bool used = Exporter::appliesTo(format(), ExportOption::ServiceTags);
+    QString text;
+    if (file) {
+        text = tr("%1 (%2)").arg(file->fileName, file->versionText());
+        if (!used)
+            text += u' ' + tr("This format does not use it.");
+    } else {
+        text = tr("None: service tags are written by name.");
+    }
+    m_serviceTagsText->setText(text);
+    m_serviceTagsText->setToolTip(file ? tr("Service tags of the cloud \"%1\", change %2.")
+                                             .arg(file->fileCloud, QString::number(file->changeNumber))
+                                       : QString());
+    m_clearServiceTags->setVisible(bool(file));
+
+    if (hasErrors(m_serviceTagsLoadProblems)) {
+        m_serviceTagsBanner->showMessage(MessageBanner::Kind::Error,
+                                         tr("The service tags file was not loaded.") + u'\n'
+                                             + bannerLines(m_serviceTagsLoadProblems).join(u'\n'));
+    } else if (!file && hasErrors(state()->serviceTagsProblems())) {
+        m_serviceTagsBanner->showMessage(MessageBanner::Kind::Error,
+                                         tr("The service tags file is no longer used.") + u'\n'
+                                             + bannerLines(state()->serviceTagsProblems()).join(u'\n'));
+    } else if (file && !(m_serviceTagsLoadProblems + state()->serviceTagsProblems()).isEmpty()) {
+        m_serviceTagsBanner->showMessage(
+            MessageBanner::Kind::Warning,
+            bannerLines(m_serviceTagsLoadProblems + state()->serviceTagsProblems()).join(u'\n'));
+    } else {
+        m_serviceTagsBanner->clearMessage();
+    }
+    validate();
 }
 
 void ExportPage::retranslateUi()
@@ -430,31 +536,37 @@ void ExportPage::retranslateUi()
     setSubTitle(tr("The same files as \"amlfw export\" writes for these answers and options."));
     m_intro->setText(tr("Choose a format and its options, then export. You can export several formats one after "
                         "the other."));
-    m_formatBox->setTitle(tr("Format"));
-    m_arm->setText(tr("&ARM template"));
-    m_arm->setAccessibleName(tr("ARM template"));
-    m_arm->setAccessibleDescription(
-        tr("A deployable template for an Azure Firewall policy rule collection group and the route table."));
-    m_csv->setText(tr("&CSV"));
-    m_csv->setAccessibleName(tr("CSV"));
-    m_csv->setAccessibleDescription(tr("One row per rule, for a change-approval ticket or a spreadsheet."));
-    m_json->setText(tr("&JSON"));
-    m_json->setAccessibleName(tr("JSON"));
-    m_json->setAccessibleDescription(tr("Every field of every rule, for scripts and other tools."));
-    const Format f = format();
-    m_formatText->setText(f == Format::Arm   ? m_arm->accessibleDescription()
-                          : f == Format::Csv ? m_csv->accessibleDescription()
-                                             : m_json->accessibleDescription());
+    m_formatBox->setTitle(tr("Form&at"));
+    for (const ExportFormat f : Exporter::formats()) {
+        QAbstractButton *button = m_formatGroup->button(int(f));
+        button->setText(Exporter::title(f));
+        button->setAccessibleName(Exporter::title(f));
+        button->setAccessibleDescription(Exporter::summary(f));
+        button->setToolTip(Exporter::summary(f));
+    }
+
+    m_serviceTagsLabel->setText(tr("Service tags:"));
+    m_serviceTagsText->setAccessibleName(tr("Service tags file"));
+    m_serviceTagsButton->setText(tr("Servi&ce tags file…"));
+    m_serviceTagsButton->setAccessibleName(tr("Service tags file"));
+    m_serviceTagsButton->setAccessibleDescription(
+        tr("Reads an \"Azure IP Ranges and Service Tags\" file of the scenario's cloud, so that service tags are "
+           "written with their address prefixes."));
+    m_serviceTagsButton->setToolTip(
+        tr("Microsoft publishes the file weekly for each cloud (ServiceTags_Public_YYYYMMDD.json, the Government "
+           "and China files); the output of az network list-service-tags works too."));
+    m_clearServiceTags->setText(tr("Clear"));
+    m_clearServiceTags->setAccessibleName(tr("Clear the service tags file"));
+    m_clearServiceTags->setAccessibleDescription(tr("Writes service tags by name again."));
 
     m_sourceLabel->setText(tr("&Source addresses of the Azure ML compute subnet:"));
-    m_sourceAddresses->setPlaceholderText(tr("e.g. 10.0.1.0/24 (empty: the template asks at deployment)"));
     m_sourceAddresses->setAccessibleName(tr("Source addresses"));
     m_sourceAddresses->setAccessibleDescription(
         tr("IP addresses or CIDR ranges of the compute subnet, separated by commas."));
     m_sourceAddresses->setToolTip(tr("IP addresses or CIDR ranges of the compute subnet, separated by commas. Used by "
-                                     "the ARM template and the CSV file."));
+                                     "the ARM template, Terraform, the Azure CLI script, CSV and the Excel workbook."));
 
-    m_armBox->setTitle(tr("ARM template options"));
+    m_armBox->setTitle(tr("Firewall policy and routes"));
     m_policyLabel->setText(tr("Firewall p&olicy:"));
     m_policy->setItemText(0, tr("Create a new policy"));
     m_policy->setItemText(1, tr("Add to an existing policy"));
@@ -500,15 +612,25 @@ void ExportPage::retranslateUi()
     m_alternatives->setAccessibleDescription(
         tr("Adds network rules with service tags where Azure Firewall cannot express a rule as written."));
 
-    m_csvBox->setTitle(tr("CSV options"));
-    m_bothLanguages->setText(tr("Purpose in both lan&guages (English and Japanese columns)"));
+    m_optionsBox->setTitle(tr("Options"));
+    m_bothLanguages->setText(tr("Purpose in both lan&guages (English and Japanese)"));
     m_bothLanguages->setAccessibleName(tr("Purpose in both languages"));
-    m_bothLanguages->setAccessibleDescription(tr("Writes the purpose in an English and a Japanese column."));
+    m_bothLanguages->setAccessibleDescription(tr("Writes the purpose in English and in Japanese."));
     m_bom->setText(tr("UTF-8 byte order mark, so that E&xcel reads the file correctly"));
     m_bom->setAccessibleName(tr("Byte order mark"));
     m_bom->setAccessibleDescription(
         tr("Starts the file with a UTF-8 byte order mark, which Excel needs to read Japanese text."));
-    m_jsonText->setText(tr("JSON has no options: every field of every rule, in the current language."));
+    m_wildcardLabel->setText(tr("&Wildcards:"));
+    m_wildcardStyle->setItemText(0, tr("*.example.com (most firewalls)"));
+    m_wildcardStyle->setItemText(1, tr(".example.com (Squid's dstdomain and others)"));
+    m_wildcardStyle->setAccessibleName(tr("Wildcards"));
+    m_wildcardStyle->setAccessibleDescription(tr("How a host name with a wildcard is written in the list."));
+    m_ipVersionLabel->setText(tr("Address famil&y:"));
+    m_ipVersion->setItemText(0, tr("IPv4 and IPv6"));
+    m_ipVersion->setItemText(1, tr("IPv4 only"));
+    m_ipVersion->setItemText(2, tr("IPv6 only"));
+    m_ipVersion->setAccessibleName(tr("Address family"));
+    m_ipVersion->setAccessibleDescription(tr("Which address prefixes the list holds."));
 
     m_languageNote->setText(
         language() == Language::Japanese
@@ -521,7 +643,8 @@ void ExportPage::retranslateUi()
     m_openFolder->setText(tr("Open fol&der"));
     m_openFolder->setAccessibleName(tr("Open folder"));
     m_openFolder->setAccessibleDescription(tr("Shows the folder of the exported file."));
-    validate();
+    updateEnabled();
+    updateServiceTags(); // validates too
 }
 
 void ExportPage::loadSettings()
@@ -541,8 +664,10 @@ void ExportPage::loadSettings()
     m_alternatives->setChecked(o.includeAlternatives);
     m_bothLanguages->setChecked(m_settings ? m_settings->csvBothLanguages() : false);
     m_bom->setChecked(m_settings ? m_settings->csvByteOrderMark() : true);
-    const QString format = m_settings ? m_settings->exportFormat() : QStringLiteral("arm");
-    setFormat(format == u"csv" ? Format::Csv : format == u"json" ? Format::Json : Format::Arm);
+    m_wildcardStyle->setCurrentIndex(
+        m_wildcardStyle->findData(int(m_settings ? m_settings->wildcardStyle() : WildcardStyle::Star)));
+    m_ipVersion->setCurrentIndex(m_ipVersion->findData(int(m_settings ? m_settings->ipVersion() : IpVersion::Both)));
+    setFormat(Exporter::fromId(m_settings ? m_settings->exportFormat() : QString()).value_or(ExportFormat::Arm));
     m_loading = false;
 }
 
@@ -550,50 +675,83 @@ void ExportPage::saveSettings()
 {
     if (!m_settings)
         return;
-    m_settings->setArmOptions(armOptions());
+    // What the fields hold, whether the format shows them or not: the next format may.
+    ArmOptions o;
+    o.policy = ArmOptions::Policy(m_policy->currentData().toInt());
+    o.policyName = m_policyName->text().trimmed();
+    o.ruleCollectionGroupName = m_rcgName->text().trimmed();
+    o.ruleCollectionGroupPriority = m_priority->value();
+    o.sourceAddresses = sourceAddressList();
+    o.location = m_location->text().trimmed();
+    o.tier = ArmOptions::Tier(m_tier->currentData().toInt());
+    o.routeTable = ArmOptions::RouteTable(m_routeTable->currentData().toInt());
+    o.routeTableName = m_routeTableName->text().trimmed();
+    o.firewallPrivateIp = m_firewallIp->text().trimmed();
+    o.includeAlternatives = m_alternatives->isChecked();
+    m_settings->setArmOptions(o);
     m_settings->setCsvBothLanguages(m_bothLanguages->isChecked());
     m_settings->setCsvByteOrderMark(m_bom->isChecked());
-    m_settings->setExportFormat(format() == Format::Csv    ? QStringLiteral("csv")
-                                : format() == Format::Json ? QStringLiteral("json")
-                                                           : QStringLiteral("arm"));
+    m_settings->setWildcardStyle(WildcardStyle(m_wildcardStyle->currentData().toInt()));
+    m_settings->setIpVersion(IpVersion(m_ipVersion->currentData().toInt()));
+    m_settings->setExportFormat(Exporter::id(format()));
 }
 
 void ExportPage::updateEnabled()
 {
-    const Format f = format();
-    m_armBox->setVisible(f == Format::Arm);
-    m_csvBox->setVisible(f == Format::Csv);
-    m_jsonText->setVisible(f == Format::Json);
-    m_sourceLabel->setEnabled(f != Format::Json);
-    m_sourceAddresses->setEnabled(f != Format::Json);
+    const ExportFormat f = format();
+    auto applies = [f](ExportOption option) { return Exporter::appliesTo(f, option); };
+    m_armBox->setVisible(applies(ExportOption::Deployment));
+    m_alternatives->setVisible(applies(ExportOption::Alternatives));
+    m_sourceLabel->setVisible(applies(ExportOption::SourceAddresses));
+    m_sourceAddresses->setVisible(applies(ExportOption::SourceAddresses));
+    m_bothLanguages->setVisible(applies(ExportOption::BothLanguages));
+    m_bom->setVisible(applies(ExportOption::ByteOrderMark));
+    m_wildcardLabel->setVisible(applies(ExportOption::WildcardStyle));
+    m_wildcardStyle->setVisible(applies(ExportOption::WildcardStyle));
+    m_ipVersionLabel->setVisible(applies(ExportOption::IpVersion));
+    m_ipVersion->setVisible(applies(ExportOption::IpVersion));
+    const bool ownOptions = applies(ExportOption::BothLanguages) || applies(ExportOption::ByteOrderMark)
+                            || applies(ExportOption::WildcardStyle) || applies(ExportOption::IpVersion);
+    m_optionsBox->setVisible(ownOptions);
+    m_optionsBox->setTitle(tr("%1 options").arg(Exporter::title(f)));
+    m_noOptions->setVisible(!ownOptions && !applies(ExportOption::Deployment)
+                            && !applies(ExportOption::SourceAddresses));
+    m_noOptions->setText(tr("This format has no options of its own."));
     const auto routeTable = ArmOptions::RouteTable(m_routeTable->currentData().toInt());
     m_routeTableName->setEnabled(routeTable != ArmOptions::RouteTable::None);
     m_routeTableNameLabel->setEnabled(routeTable != ArmOptions::RouteTable::None);
     m_firewallIp->setEnabled(routeTable == ArmOptions::RouteTable::New);
     m_firewallIpLabel->setEnabled(routeTable == ArmOptions::RouteTable::New);
-    m_formatText->setText(f == Format::Arm   ? m_arm->accessibleDescription()
-                          : f == Format::Csv ? m_csv->accessibleDescription()
-                                             : m_json->accessibleDescription());
+    m_formatText->setText(Exporter::summary(f));
+    m_sourceAddresses->setPlaceholderText(applies(ExportOption::Deployment)
+                                              ? tr("e.g. 10.0.1.0/24 (empty: the template asks at deployment)")
+                                              : tr("e.g. 10.0.1.0/24 (empty: the file names the compute subnet)"));
+    updateServiceTags();
 }
 
 void ExportPage::validate()
 {
     const Problems problems = optionProblems();
     const QHash<QString, QWidget *> fields{
-        {QStringLiteral("--policy-name"), m_policyName}, {QStringLiteral("--rcg-name"), m_rcgName},
-        {QStringLiteral("--rcg-priority"), m_priority},  {QStringLiteral("--source-addresses"), m_sourceAddresses},
-        {QStringLiteral("--location"), m_location},      {QStringLiteral("--route-table-name"), m_routeTableName},
+        {QStringLiteral("--policy-name"), m_policyName},
+        {QStringLiteral("--rcg-name"), m_rcgName},
+        {QStringLiteral("--rcg-priority"), m_priority},
+        {QStringLiteral("--source-addresses"), m_sourceAddresses},
+        {QStringLiteral("--location"), m_location},
+        {QStringLiteral("--route-table-name"), m_routeTableName},
         {QStringLiteral("--firewall-ip"), m_firewallIp},
+        {QStringLiteral("--wildcard-style"), m_wildcardStyle},
+        {QStringLiteral("--ip-version"), m_ipVersion},
+        {QStringLiteral("--service-tags"), m_serviceTagsButton},
     };
     QSet<QWidget *> invalid;
-    QStringList messages;
     for (const Problem &p : problems) {
-        messages << p.message();
-        if (QWidget *w = fields.value(p.location))
+        if (QWidget *w = fields.value(p.location); w && p.isError())
             invalid.insert(w);
     }
     for (QWidget *w : fields)
         markInvalid(w, invalid.contains(w));
+    const QStringList messages = bannerLines(problems);
     if (messages.isEmpty())
         m_optionsBanner->clearMessage();
     else

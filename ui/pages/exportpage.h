@@ -1,7 +1,6 @@
 #pragma once
 
-#include "armexporter.h"
-#include "csvexporter.h"
+#include "exporter.h"
 #include "statepage.h"
 
 class QButtonGroup;
@@ -19,15 +18,15 @@ namespace amlfw {
 class MessageBanner;
 class WizardSettings;
 
-// Writes the rules as an ARM template, CSV or JSON, with the same options, defaults and bytes as
-// "amlfw export". Failures keep the wizard open and say why.
+// Writes the rules in every format of Exporter, with the options that apply to the chosen one, the
+// same defaults and the same bytes as "amlfw export" (the options are built as the CLI builds them).
+// A service tags file chosen here expands the rules' service tags to address prefixes (the state
+// keeps it while the answers change). Failures keep the wizard open and say why.
 class ExportPage : public StatePage
 {
     Q_OBJECT
 
 public:
-    enum class Format { Arm, Csv, Json };
-
     ExportPage(WizardState *state, WizardSettings *settings, QWidget *parent = nullptr);
 
     QString stepName() const override;
@@ -35,16 +34,20 @@ public:
     QWidget *firstFocus() const override;
     bool isComplete() const override;
 
-    Format format() const;
-    void setFormat(Format format);
-    ArmOptions armOptions() const;
-    CsvOptions csvOptions() const;
-    Problems optionProblems() const; // for the chosen format
+    ExportFormat format() const;
+    void setFormat(ExportFormat format);
+    // The options as "amlfw export" makes them from the same choices: those that do not apply to
+    // the chosen format keep the CLI's defaults.
+    ExportOptions exportOptions() const;
+    Problems optionProblems() const; // for the chosen format and the current rules
     QByteArray exportData() const;   // the file's bytes for the chosen format and options
     QString suggestedFileName() const;
 
     // Asks for a file name (FileDialog seam) and writes; returns false on cancel or failure.
     bool exportFile();
+    // Asks for a service tags file (FileDialog seam) and applies it to the rules; false when
+    // cancelled or refused (the banner says why).
+    bool chooseServiceTags();
     QString lastExportedPath() const { return m_lastPath; }
     // Nothing exported since the answers last changed.
     QString unsavedWork() const override;
@@ -57,17 +60,20 @@ private:
     void saveSettings();
     void validate();
     void updateEnabled();
+    void updateServiceTags();
     QStringList sourceAddressList() const;
-    QString formatName(Format format) const;
 
     WizardSettings *m_settings;
     QLabel *m_intro;
     QGroupBox *m_formatBox;
     QButtonGroup *m_formatGroup;
-    QRadioButton *m_arm;
-    QRadioButton *m_csv;
-    QRadioButton *m_json;
     QLabel *m_formatText;
+    QLabel *m_serviceTagsLabel;
+    QLabel *m_serviceTagsText;
+    QPushButton *m_serviceTagsButton;
+    QPushButton *m_clearServiceTags;
+    MessageBanner *m_serviceTagsBanner;
+    Problems m_serviceTagsLoadProblems; // of the last file chosen, until another is chosen or cleared
     QLabel *m_sourceLabel;
     QLineEdit *m_sourceAddresses;
     QGroupBox *m_armBox;
@@ -90,10 +96,14 @@ private:
     QLabel *m_firewallIpLabel;
     QLineEdit *m_firewallIp;
     QCheckBox *m_alternatives;
-    QGroupBox *m_csvBox;
+    QGroupBox *m_optionsBox;
     QCheckBox *m_bothLanguages;
     QCheckBox *m_bom;
-    QLabel *m_jsonText;
+    QLabel *m_wildcardLabel;
+    QComboBox *m_wildcardStyle;
+    QLabel *m_ipVersionLabel;
+    QComboBox *m_ipVersion;
+    QLabel *m_noOptions;
     QLabel *m_languageNote;
     MessageBanner *m_optionsBanner;
     QPushButton *m_export;

@@ -1,5 +1,6 @@
 #include "rulespage.h"
 
+#include "filedialog.h"
 #include "groupedfiltermodel.h"
 #include "messagebanner.h"
 #include "ruledetails.h"
@@ -116,7 +117,19 @@ RulesPage::RulesPage(WizardState *state, QWidget *parent)
     m_tabs->tabBar()->setElideMode(Qt::ElideRight);
     m_tabs->tabBar()->setExpanding(false);
     m_details->setObjectName(QStringLiteral("rulesDetails"));
-    m_details->setOpenExternalLinks(true);
+    // The article opens in the browser; the details' own link shows or hides a rule's address prefixes.
+    m_details->setOpenLinks(false);
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url == RuleDetails::prefixesLink()) {
+            const QString id = currentRuleId();
+            m_prefixesShownFor = m_prefixesShownFor == id ? QString() : id;
+            const int scrolled = m_details->verticalScrollBar()->value();
+            updateDetails();
+            m_details->verticalScrollBar()->setValue(scrolled);
+            return;
+        }
+        FileDialog::instance()->openUrl(url);
+    });
     m_details->setMinimumHeight(80);
     m_totals->setObjectName(QStringLiteral("rulesTotals"));
     m_copyTsv->setObjectName(QStringLiteral("copyTsv"));
@@ -561,24 +574,38 @@ void RulesPage::updateTabTitles()
         m_tabs->setCurrentIndex(shown);
 }
 
-void RulesPage::updateDetails()
+const RuleTreeModel::Entry *RulesPage::detailsEntry() const
 {
-    if (!m_set)
-        return;
     const Tab tab = Tab(std::max(0, m_tabs->currentIndex()));
     const QModelIndex current = view(tab)->currentIndex();
     const TabParts &parts = m_parts.at(tab);
     const RuleTreeModel::Entry *entry = nullptr;
     if (!m_showScenario && current.isValid())
         entry = parts.model->entry(parts.filter->mapToSource(current));
-    const bool filtering = parts.filter->isFiltering();
-    if (!entry && filtering) // never a row the filter hid: the first one shown, if any
+    if (!entry && parts.filter->isFiltering()) // never a row the filter hid: the first one shown, if any
         entry = parts.model->entry(parts.filter->mapToSource(firstShownRow(tab)));
+    return entry;
+}
+
+QString RulesPage::currentRuleId() const
+{
+    const RuleTreeModel::Entry *entry = detailsEntry();
+    return entry && entry->rule ? entry->rule->id : QString();
+}
+
+void RulesPage::updateDetails()
+{
+    if (!m_set)
+        return;
+    const Tab tab = Tab(std::max(0, m_tabs->currentIndex()));
+    const TabParts &parts = m_parts.at(tab);
+    const RuleTreeModel::Entry *entry = detailsEntry();
+    const bool filtering = parts.filter->isFiltering();
     // The other edition's tab holds rules of another rule set.
     const RuleSet *set = parts.model->ruleSet();
     if (entry && entry->rule && set) {
-        m_details->setHtml(
-            RuleDetails::ruleHtml(*set, *entry->rule, entry->hasPart ? &entry->part : nullptr, language()));
+        m_details->setHtml(RuleDetails::ruleHtml(*set, *entry->rule, entry->hasPart ? &entry->part : nullptr,
+                                                 language(), entry->rule->id == m_prefixesShownFor));
     } else if (filtering) {
         int elsewhere = 0;
         for (int t = 0; t < TabCount; ++t) {

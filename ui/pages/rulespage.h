@@ -1,6 +1,7 @@
 #pragma once
 
 #include "editionchanges.h"
+#include "ruletreemodel.h"
 #include "statepage.h"
 
 #include <QList>
@@ -20,7 +21,6 @@ namespace amlfw {
 
 class GroupedFilterModel;
 class MessageBanner;
-class RuleTreeModel;
 struct RuleSet;
 
 // The rules the scenario needs: Azure Firewall's view in tabs (inbound and routes, network rules,
@@ -68,6 +68,8 @@ private:
     void applyFilter();
     void updateTabTitles();
     void updateDetails();
+    const RuleTreeModel::Entry *detailsEntry() const; // the row the details show; null: none
+    QString currentRuleId() const;
     QModelIndex firstShownRow(Tab tab) const;
     void fitColumns(Tab tab);
     void copyText(const QString &text);
@@ -106,6 +108,7 @@ private:
     QAction *m_selectAll;
     QAction *m_find;
     bool m_showScenario = true;
+    QString m_prefixesShownFor; // the rule whose address prefixes the details list
     // The tab the user chose (the first one until then): kept while the tabs come and go with the
     // rules, so that the tab bar's own moves while all tabs are disabled do not stick.
     int m_chosenTab = InboundTab;

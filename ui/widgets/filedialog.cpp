@@ -53,7 +53,11 @@ QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, con
 
 bool FileDialog::openFolder(const QString &path)
 {
-    const QUrl url = QUrl::fromLocalFile(path);
+    return openUrl(QUrl::fromLocalFile(path));
+}
+
+bool FileDialog::openUrl(const QUrl &url)
+{
     if (m_urlOpener)
         return m_urlOpener(url);
     return QDesktopServices::openUrl(url);

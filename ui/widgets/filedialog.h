@@ -29,6 +29,8 @@ public:
 
     // Shows a folder in the system's file manager.
     bool openFolder(const QString &path);
+    // Opens a link (the article) in the system's browser.
+    bool openUrl(const QUrl &url);
 
     // Tests only: the next get*FileName returns this instead of showing a dialog ("" = cancelled).
     void setNextFileName(const QString &fileName);

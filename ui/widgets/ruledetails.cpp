@@ -2,6 +2,7 @@
 
 #include "azurefirewall.h"
 #include "rulelabels.h"
+#include "servicetags.h"
 
 namespace amlfw {
 
@@ -44,7 +45,13 @@ QString noteItem(const Note &note, Language language)
 
 } // namespace
 
-QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const FirewallPart *part, Language language)
+QUrl RuleDetails::prefixesLink()
+{
+    return QUrl(QStringLiteral("amlfw:prefixes"));
+}
+
+QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const FirewallPart *part, Language language,
+                              bool showPrefixes)
 {
     const QString subnet = RuleLabels::computeSubnet({});
     QString html = QStringLiteral("<p style=\"margin-bottom:4px;\"><b style=\"font-size:large;\">")
@@ -58,6 +65,21 @@ QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const Firewa
     facts += row(tr("Direction"), esc(RuleLabels::direction(rule.direction)));
     facts += row(tr("From"), esc(RuleLabels::source(rule, subnet)));
     facts += row(tr("To"), esc(RuleLabels::target(rule, subnet)));
+    const QString tag = serviceTagOf(rule);
+    const bool withPrefixes = set.serviceTags && set.hasAddressPrefixes(rule);
+    if (set.serviceTags && !tag.isEmpty()) {
+        const QString version = set.serviceTags->versionText();
+        QString value;
+        if (withPrefixes) {
+            const auto count = int(set.addressPrefixes(rule).size());
+            value = esc(tr("%n prefix(es) (%1)", nullptr, count).arg(version))
+                    + QStringLiteral(" &nbsp;<a href=\"") + prefixesLink().toString() + QStringLiteral("\">")
+                    + esc(showPrefixes ? tr("Hide the list") : tr("Show the list")) + QStringLiteral("</a>");
+        } else {
+            value = esc(tr("%1 is not in the service tags file (%2)").arg(tag, version));
+        }
+        facts += row(tr("Address prefixes"), value);
+    }
     if (!rule.protocol.isEmpty())
         facts += row(tr("Protocol and ports"), esc(rule.protocol + u' ' + RuleLabels::ports(rule.ports, language)));
     facts += row(tr("Required for"), esc(RuleLabels::features(set, rule, language)));
@@ -90,6 +112,16 @@ QString RuleDetails::ruleHtml(const RuleSet &set, const Rule &rule, const Firewa
     html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
                            "<td width=\"45%\" style=\"padding-right:16px;\">")
             + facts + QStringLiteral("</td><td width=\"55%\">") + why + QStringLiteral("</td></tr></table>");
+
+    if (withPrefixes && showPrefixes) {
+        const QStringList prefixes = set.addressPrefixes(rule);
+        html += heading(tr("Address prefixes of %1 (%2, %3)")
+                            .arg(tag, set.serviceTags->fileName, set.serviceTags->versionText()));
+        QStringList items;
+        for (const QString &prefix : prefixes)
+            items << QStringLiteral("<code>") + esc(prefix) + QStringLiteral("</code>");
+        html += QStringLiteral("<p style=\"margin-top:2px;\">") + items.join(QStringLiteral(", ")) + QStringLiteral("</p>");
+    }
 
     html += heading(tr("Where the article lists it"));
     QStringList sources;

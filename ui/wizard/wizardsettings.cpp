@@ -29,6 +29,8 @@ QString folderKey(WizardSettings::Folder purpose)
         return QStringLiteral("folders/liveTestReport");
     case WizardSettings::Folder::Certificates:
         return QStringLiteral("folders/certificates");
+    case WizardSettings::Folder::ServiceTags:
+        return QStringLiteral("folders/serviceTags");
     }
     return QStringLiteral("lastDirectory");
 }
@@ -187,10 +189,32 @@ void WizardSettings::setCsvByteOrderMark(bool on)
     m_settings->setValue(kExportGroup + QStringLiteral("/csvBom"), on);
 }
 
+WildcardStyle WizardSettings::wildcardStyle() const
+{
+    return wildcardStyleIds.fromId(m_settings->value(kExportGroup + QStringLiteral("/wildcardStyle")).toString())
+        .value_or(WildcardStyle::Star);
+}
+
+void WizardSettings::setWildcardStyle(WildcardStyle style)
+{
+    m_settings->setValue(kExportGroup + QStringLiteral("/wildcardStyle"), wildcardStyleIds.toId(style));
+}
+
+IpVersion WizardSettings::ipVersion() const
+{
+    return ipVersionIds.fromId(m_settings->value(kExportGroup + QStringLiteral("/ipVersion")).toString())
+        .value_or(IpVersion::Both);
+}
+
+void WizardSettings::setIpVersion(IpVersion version)
+{
+    m_settings->setValue(kExportGroup + QStringLiteral("/ipVersion"), ipVersionIds.toId(version));
+}
+
 QString WizardSettings::exportFormat() const
 {
     const QString format = m_settings->value(kExportGroup + QStringLiteral("/format")).toString();
-    return format == u"csv" || format == u"json" ? format : QStringLiteral("arm");
+    return exportFormatIds.fromId(format) ? format : QStringLiteral("arm");
 }
 
 void WizardSettings::setExportFormat(const QString &format)

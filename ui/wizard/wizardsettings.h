@@ -2,6 +2,7 @@
 
 #include "answers.h"
 #include "armexporter.h"
+#include "exportoptions.h"
 #include "language.h"
 #include "probeoptions.h"
 
@@ -29,7 +30,7 @@ public:
     // The folder a file dialog last used, per purpose: each kind of file has its own place (profiles
     // beside the project, exports where the change ticket goes). A purpose not used yet gets the
     // folder last used for any purpose. Empty when unknown.
-    enum class Folder { Profile, Export, LiveTestReport, Certificates };
+    enum class Folder { Profile, Export, LiveTestReport, Certificates, ServiceTags };
     QString lastDirectory(Folder purpose) const;
     void setLastDirectory(Folder purpose, const QString &directory);
     QString lastDirectory() const; // the last used for any purpose; empty when unknown
@@ -40,11 +41,15 @@ public:
     // Export options the user typed: kept, since they describe the user's network, not the scenario.
     ArmOptions armOptions() const;
     void setArmOptions(const ArmOptions &options);
-    bool csvBothLanguages() const;
+    bool csvBothLanguages() const; // CSV and XLSX
     void setCsvBothLanguages(bool on);
     bool csvByteOrderMark() const;
     void setCsvByteOrderMark(bool on);
-    QString exportFormat() const; // arm | csv | json
+    WildcardStyle wildcardStyle() const; // fqdn-list
+    void setWildcardStyle(WildcardStyle style);
+    IpVersion ipVersion() const; // ip-list
+    void setIpVersion(IpVersion version);
+    QString exportFormat() const; // an id of exportFormatIds; "arm" when unknown
     void setExportFormat(const QString &format);
 
     // The live test's connection and limits, as the user's network needs them. Never the proxy's

@@ -314,6 +314,41 @@ QString WizardState::scenarioTitle() const
 void WizardState::regenerate()
 {
     m_ruleSet = RuleGenerator::generate(catalog(), m_answers);
+    if (!m_serviceTags)
+        return;
+    m_serviceTagsProblems = applyServiceTags(&m_ruleSet, m_serviceTags);
+    if (hasErrors(m_serviceTagsProblems))
+        m_serviceTags.reset(); // another cloud now: the file no longer describes these rules
+    Q_EMIT serviceTagsChanged();
+}
+
+Problems WizardState::setServiceTags(std::shared_ptr<const ServiceTagsFile> file)
+{
+    if (!file) {
+        clearServiceTags();
+        return {};
+    }
+    RuleSet set = m_ruleSet;
+    const Problems problems = applyServiceTags(&set, file);
+    if (hasErrors(problems))
+        return problems; // the file is not kept; the one before it, if any, stays
+    m_serviceTags = std::move(file);
+    m_serviceTagsProblems = problems;
+    m_ruleSet = std::move(set);
+    Q_EMIT serviceTagsChanged();
+    Q_EMIT ruleSetChanged();
+    return problems;
+}
+
+void WizardState::clearServiceTags()
+{
+    if (!m_serviceTags && m_serviceTagsProblems.isEmpty())
+        return;
+    m_serviceTags.reset();
+    m_serviceTagsProblems.clear();
+    m_ruleSet.serviceTags.reset();
+    Q_EMIT serviceTagsChanged();
+    Q_EMIT ruleSetChanged();
 }
 
 } // namespace amlfw

@@ -4,11 +4,13 @@
 #include "catalog.h"
 #include "language.h"
 #include "rule.h"
+#include "servicetags.h"
 #include "translatabletext.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <memory>
 
 namespace amlfw {
 
@@ -60,6 +62,16 @@ public:
     QString noticeText() const; // the notice in the current language, one line per item
     void clearNotice() { setNotice({}); }
 
+    // The "Azure IP Ranges and Service Tags" file the rules are expanded with, kept while the answers
+    // change and applied again to every new rule set. A file of another cloud is refused: the errors
+    // are returned and the file is not kept. Warnings (tags the file lacks) stay in
+    // serviceTagsProblems(). Should the cloud change so that the kept file no longer fits, the file is
+    // dropped and serviceTagsProblems() says why.
+    Problems setServiceTags(std::shared_ptr<const ServiceTagsFile> file);
+    void clearServiceTags();
+    std::shared_ptr<const ServiceTagsFile> serviceTags() const { return m_serviceTags; }
+    const Problems &serviceTagsProblems() const { return m_serviceTagsProblems; }
+
     // Installs the translators and tells every page; answers are kept.
     void setLanguage(Language language);
 
@@ -88,6 +100,7 @@ Q_SIGNALS:
     void catalogChanged(); // before answersChanged, when the edition changes
     void noticeChanged();
     void profileTitleChanged();
+    void serviceTagsChanged(); // the file, or what applying it said
 
 private:
     void regenerate();
@@ -112,6 +125,8 @@ private:
     Language m_language = Language::English;
     QList<TranslatableText> m_notice;
     QString m_profileTitle;
+    std::shared_ptr<const ServiceTagsFile> m_serviceTags;
+    Problems m_serviceTagsProblems;
 };
 
 } // namespace amlfw
