@@ -49,7 +49,10 @@
     <name>amlfw::CsvExporter</name>
     <message numerus="yes">
         <source>… %n more (the JSON export lists them all)</source>
-        <translation><numerusform>… %n more (the JSON export lists it)</numerusform><numerusform>… %n more (the JSON export lists them all)</numerusform></translation>
+        <translation>
+            <numerusform>… %n more (the JSON export lists it)</numerusform>
+            <numerusform>… %n more (the JSON export lists them all)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -216,14 +219,20 @@
     <name>amlfw::ServiceTagsFile</name>
     <message numerus="yes">
         <source>%n more problem(s) in this file</source>
-        <translation><numerusform>%n more problem in this file</numerusform><numerusform>%n more problems in this file</numerusform></translation>
+        <translation>
+            <numerusform>%n more problem in this file</numerusform>
+            <numerusform>%n more problems in this file</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>amlfw::TextReport</name>
     <message numerus="yes">
         <source>%n prefix(es)</source>
-        <translation><numerusform>%n prefix</numerusform><numerusform>%n prefixes</numerusform></translation>
+        <translation>
+            <numerusform>%n prefix</numerusform>
+            <numerusform>%n prefixes</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

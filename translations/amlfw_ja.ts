@@ -206,6 +206,14 @@
         <source>Rule %1 is not in this template: %2</source>
         <translation>規則 %1 はこのテンプレートに含まれていません: %2</translation>
     </message>
+    <message>
+        <source>The routes to %1 hold the address prefixes of %2. Microsoft changes them weekly: export again with the current file before you deploy.</source>
+        <translation>%1 へのルートには %2 のアドレス プレフィックスが入っています。Microsoft はこれを毎週変更します。デプロイの前に、最新のファイルでもう一度エクスポートしてください。</translation>
+    </message>
+    <message>
+        <source>These are %1 routes; a route table holds at most 400.</source>
+        <translation>ルートは %1 個です。1 つのルート テーブルに入るルートは 400 個までです。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::AtomicFile</name>
@@ -1403,6 +1411,18 @@
         <source>No</source>
         <translation>いいえ</translation>
     </message>
+    <message>
+        <source>not in the file</source>
+        <translation>ファイルにありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more (the JSON export lists them all)</source>
+        <translation><numerusform>… ほか %n 個 (JSON のエクスポートにすべてあります)</numerusform></translation>
+    </message>
+    <message>
+        <source>Address prefixes (%1, %2)</source>
+        <translation>アドレス プレフィックス (%1、%2)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::EditionChanges</name>
@@ -1484,40 +1504,12 @@
         <translation>エクスポート</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
-        <translation>&quot;%1&quot; は IP アドレスまたは CIDR 範囲 (10.0.1.0/24 など) ではありません。</translation>
-    </message>
-    <message>
-        <source>ARM template</source>
-        <translation>ARM テンプレート</translation>
-    </message>
-    <message>
-        <source>CSV file</source>
-        <translation>CSV ファイル</translation>
-    </message>
-    <message>
-        <source>JSON file</source>
-        <translation>JSON ファイル</translation>
-    </message>
-    <message>
         <source>There are no rules to export: %1</source>
         <translation>エクスポートする規則がありません: %1</translation>
     </message>
     <message>
         <source>Correct the options above first.</source>
         <translation>先に上のオプションを修正してください。</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON ファイル (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export the %1</source>
-        <translation>%1 のエクスポート</translation>
     </message>
     <message>
         <source>Nothing was written. %1</source>
@@ -1536,42 +1528,6 @@
         <translation>形式とそのオプションを選択してエクスポートします。複数の形式を続けてエクスポートできます。</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>形式</translation>
-    </message>
-    <message>
-        <source>&amp;ARM template</source>
-        <translation>ARM テンプレート(&amp;A)</translation>
-    </message>
-    <message>
-        <source>A deployable template for an Azure Firewall policy rule collection group and the route table.</source>
-        <translation>Azure Firewall ポリシーの規則コレクション グループとルート テーブルをデプロイできるテンプレートです。</translation>
-    </message>
-    <message>
-        <source>&amp;CSV</source>
-        <translation>CSV(&amp;C)</translation>
-    </message>
-    <message>
-        <source>CSV</source>
-        <translation>CSV</translation>
-    </message>
-    <message>
-        <source>One row per rule, for a change-approval ticket or a spreadsheet.</source>
-        <translation>規則ごとに 1 行。変更承認のチケットやスプレッドシート向けです。</translation>
-    </message>
-    <message>
-        <source>&amp;JSON</source>
-        <translation>JSON(&amp;J)</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Every field of every rule, for scripts and other tools.</source>
-        <translation>すべての規則のすべてのフィールド。スクリプトやほかのツール向けです。</translation>
-    </message>
-    <message>
         <source>&amp;Source addresses of the Azure ML compute subnet:</source>
         <translation>Azure ML コンピューティング サブネットの送信元アドレス(&amp;S):</translation>
     </message>
@@ -1586,14 +1542,6 @@
     <message>
         <source>IP addresses or CIDR ranges of the compute subnet, separated by commas.</source>
         <translation>コンピューティング サブネットの IP アドレスまたは CIDR 範囲 (コンマ区切り)。</translation>
-    </message>
-    <message>
-        <source>IP addresses or CIDR ranges of the compute subnet, separated by commas. Used by the ARM template and the CSV file.</source>
-        <translation>コンピューティング サブネットの IP アドレスまたは CIDR 範囲 (コンマ区切り)。ARM テンプレートと CSV ファイルで使用します。</translation>
-    </message>
-    <message>
-        <source>ARM template options</source>
-        <translation>ARM テンプレートのオプション</translation>
     </message>
     <message>
         <source>Firewall p&amp;olicy:</source>
@@ -1756,20 +1704,8 @@
         <translation>Azure Firewall で記載どおりに表現できない規則の代わりに、サービス タグを使用したネットワーク規則を追加します。</translation>
     </message>
     <message>
-        <source>CSV options</source>
-        <translation>CSV のオプション</translation>
-    </message>
-    <message>
-        <source>Purpose in both lan&amp;guages (English and Japanese columns)</source>
-        <translation>目的を両方の言語で出力する (英語と日本語の列)(&amp;G)</translation>
-    </message>
-    <message>
         <source>Purpose in both languages</source>
         <translation>目的を両方の言語で出力</translation>
-    </message>
-    <message>
-        <source>Writes the purpose in an English and a Japanese column.</source>
-        <translation>目的を英語の列と日本語の列に書き出します。</translation>
     </message>
     <message>
         <source>UTF-8 byte order mark, so that E&amp;xcel reads the file correctly</source>
@@ -1782,10 +1718,6 @@
     <message>
         <source>Starts the file with a UTF-8 byte order mark, which Excel needs to read Japanese text.</source>
         <translation>ファイルの先頭に UTF-8 のバイト オーダー マークを付けます。Excel で日本語を読み込むために必要です。</translation>
-    </message>
-    <message>
-        <source>JSON has no options: every field of every rule, in the current language.</source>
-        <translation>JSON にオプションはありません。すべての規則のすべてのフィールドを現在の言語で書き出します。</translation>
     </message>
     <message>
         <source>Descriptions in the file are in Japanese. Switch the language (Ctrl+L) for English.</source>
@@ -1819,15 +1751,161 @@
         <source>Shows the folder of the exported file.</source>
         <translation>エクスポートしたファイルのフォルダーを表示します。</translation>
     </message>
-    <message numerus="yes">
-        <source>Saved the %1 with %n rule(s) to %2</source>
-        <translation>
-            <numerusform>規則 %n 件の%1を %2 に保存しました</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The rules have not been exported to a file.</source>
         <translation>規則はまだファイルにエクスポートされていません。</translation>
+    </message>
+    <message>
+        <source>Export: %1</source>
+        <translation>エクスポート: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %n rule(s) saved to %2</source>
+        <translation><numerusform>%1 (%n 個の規則) を %2 に保存しました</numerusform></translation>
+    </message>
+    <message>
+        <source>Open an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>「Azure IP Ranges and Service Tags」ファイルを開く</translation>
+    </message>
+    <message>
+        <source>Service tags files (*.json)</source>
+        <translation>サービス タグ ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This format does not use it.</source>
+        <translation>この形式では使用しません。</translation>
+    </message>
+    <message>
+        <source>None: service tags are written by name.</source>
+        <translation>なし: サービス タグは名前で書き出します。</translation>
+    </message>
+    <message>
+        <source>Service tags of the cloud &quot;%1&quot;, change %2.</source>
+        <translation>クラウド &quot;%1&quot; のサービス タグ、変更番号 %2。</translation>
+    </message>
+    <message>
+        <source>The service tags file was not loaded.</source>
+        <translation>サービス タグ ファイルは読み込まれませんでした。</translation>
+    </message>
+    <message>
+        <source>The service tags file is no longer used.</source>
+        <translation>サービス タグ ファイルは使用されなくなりました。</translation>
+    </message>
+    <message>
+        <source>Form&amp;at</source>
+        <translation>形式(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Service tags:</source>
+        <translation>サービス タグ:</translation>
+    </message>
+    <message>
+        <source>Service tags file</source>
+        <translation>サービス タグ ファイル</translation>
+    </message>
+    <message>
+        <source>Servi&amp;ce tags file…</source>
+        <translation>サービス タグ ファイル(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Reads an &quot;Azure IP Ranges and Service Tags&quot; file of the scenario&apos;s cloud, so that service tags are written with their address prefixes.</source>
+        <translation>シナリオのクラウドの「Azure IP Ranges and Service Tags」ファイルを読み込み、サービス タグをそのアドレス プレフィックスと共に書き出します。</translation>
+    </message>
+    <message>
+        <source>Microsoft publishes the file weekly for each cloud (ServiceTags_Public_YYYYMMDD.json, the Government and China files); the output of az network list-service-tags works too.</source>
+        <translation>Microsoft がクラウドごとに毎週公開しているファイルです (ServiceTags_Public_YYYYMMDD.json、Government と China のファイル)。az network list-service-tags の出力も使用できます。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Clear the service tags file</source>
+        <translation>サービス タグ ファイルをクリア</translation>
+    </message>
+    <message>
+        <source>Writes service tags by name again.</source>
+        <translation>サービス タグを再び名前で書き出します。</translation>
+    </message>
+    <message>
+        <source>IP addresses or CIDR ranges of the compute subnet, separated by commas. Used by the ARM template, Terraform, the Azure CLI script, CSV and the Excel workbook.</source>
+        <translation>コンピューティング サブネットの IP アドレスまたは CIDR 範囲 (コンマ区切り)。ARM テンプレート、Terraform、Azure CLI スクリプト、CSV、Excel ブックで使用します。</translation>
+    </message>
+    <message>
+        <source>Firewall policy and routes</source>
+        <translation>ファイアウォール ポリシーとルート</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>Purpose in both lan&amp;guages (English and Japanese)</source>
+        <translation>目的を両方の言語で出力する (英語と日本語)(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Writes the purpose in English and in Japanese.</source>
+        <translation>目的を英語と日本語の両方で書き出します。</translation>
+    </message>
+    <message>
+        <source>&amp;Wildcards:</source>
+        <translation>ワイルドカード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>*.example.com (most firewalls)</source>
+        <translation>*.example.com (多くのファイアウォール)</translation>
+    </message>
+    <message>
+        <source>.example.com (Squid&apos;s dstdomain and others)</source>
+        <translation>.example.com (Squid の dstdomain など)</translation>
+    </message>
+    <message>
+        <source>Wildcards</source>
+        <translation>ワイルドカード</translation>
+    </message>
+    <message>
+        <source>How a host name with a wildcard is written in the list.</source>
+        <translation>ワイルドカードを含むホスト名を一覧にどう書くか。</translation>
+    </message>
+    <message>
+        <source>Address famil&amp;y:</source>
+        <translation>アドレス ファミリ(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>IPv4 and IPv6</source>
+        <translation>IPv4 と IPv6</translation>
+    </message>
+    <message>
+        <source>IPv4 only</source>
+        <translation>IPv4 のみ</translation>
+    </message>
+    <message>
+        <source>IPv6 only</source>
+        <translation>IPv6 のみ</translation>
+    </message>
+    <message>
+        <source>Address family</source>
+        <translation>アドレス ファミリ</translation>
+    </message>
+    <message>
+        <source>Which address prefixes the list holds.</source>
+        <translation>一覧に含めるアドレス プレフィックスの種類。</translation>
+    </message>
+    <message>
+        <source>%1 options</source>
+        <translation>オプション: %1</translation>
+    </message>
+    <message>
+        <source>This format has no options of its own.</source>
+        <translation>この形式には固有のオプションはありません。</translation>
+    </message>
+    <message>
+        <source>e.g. 10.0.1.0/24 (empty: the file names the compute subnet)</source>
+        <translation>例: 10.0.1.0/24 (空欄の場合はコンピューティング サブネットと記載)</translation>
     </message>
 </context>
 <context>
@@ -2260,7 +2338,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n host name(s), one per line.</source>
-        <translation><numerusform>ホスト名 %n 件、1 行に 1 つ。</numerusform></translation>
+        <translation>
+            <numerusform>ホスト名 %n 件、1 行に 1 つ。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Wildcards as .example.com: the name and every name under it.</source>
@@ -2329,7 +2409,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%1: %n prefix(es)</source>
-        <translation><numerusform>%1: プレフィックス %n 件</numerusform></translation>
+        <translation>
+            <numerusform>%1: プレフィックス %n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: not in the file, left out</source>
@@ -2337,7 +2419,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n address prefix(es), one per line, without duplicates.</source>
-        <translation><numerusform>アドレス プレフィックス %n 件、1 行に 1 つ、重複なし。</numerusform></translation>
+        <translation>
+            <numerusform>アドレス プレフィックス %n 件、1 行に 1 つ、重複なし。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4210,6 +4294,30 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>No rule in any tab matches. Escape in the filter field shows all rules again.</source>
         <translation>どのタブにも一致する規則がありません。フィルターの欄で Esc キーを押すと、すべての規則が再び表示されます。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n prefix(es) (%1)</source>
+        <translation><numerusform>%n 個 (%1)</numerusform></translation>
+    </message>
+    <message>
+        <source>Hide the list</source>
+        <translation>一覧を隠す</translation>
+    </message>
+    <message>
+        <source>Show the list</source>
+        <translation>一覧を表示</translation>
+    </message>
+    <message>
+        <source>%1 is not in the service tags file (%2)</source>
+        <translation>%1 はサービス タグ ファイルにありません (%2)</translation>
+    </message>
+    <message>
+        <source>Address prefixes</source>
+        <translation>アドレス プレフィックス</translation>
+    </message>
+    <message>
+        <source>Address prefixes of %1 (%2, %3)</source>
+        <translation>%1 のアドレス プレフィックス (%2、%3)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::RuleDiff</name>
@@ -4543,18 +4651,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>変更番号 %1</translation>
     </message>
     <message>
-        <source>this is not a service tags file: it holds no JSON object</source>
-        <translation>これはサービス タグ ファイルではありません。JSON オブジェクトが含まれていません</translation>
-    </message>
-    <message>
-        <source>missing or not a whole number: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
-        <translation>ないか、整数ではありません。これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a cloud of the service tags files (Public, AzureGovernment, China)</source>
-        <translation>「%1」はサービス タグ ファイルのクラウド (Public、AzureGovernment、China) ではありません</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not an address prefix (such as 20.1.2.0/24)</source>
         <translation>「%1」はアドレス プレフィックス (20.1.2.0/24 など) ではありません</translation>
     </message>
@@ -4577,6 +4673,62 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>the service tag %1 is not in this file (%2): its rules are written without address prefixes</source>
         <translation>サービス タグ %1 はこのファイル (%2) にありません。その規則はアドレス プレフィックスなしで書き出されます</translation>
+    </message>
+    <message>
+        <source>the file is empty: download the &quot;Azure IP Ranges and Service Tags&quot; file again</source>
+        <translation>ファイルが空です。「Azure IP Ranges and Service Tags」ファイルをもう一度ダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>this is a web page (HTML), not the service tags file: on Microsoft&apos;s download page, follow the download link and save the .json file it gives</source>
+        <translation>これはサービス タグのファイルではなく Web ページ (HTML) です。Microsoft のダウンロード ページでダウンロードのリンクを開き、表示される .json ファイルを保存してください</translation>
+    </message>
+    <message>
+        <source>this is not a service tags file: it is not JSON (line %1, column %2: %3)</source>
+        <translation>これはサービス タグのファイルではありません。JSON ではありません (%1 行、%2 列: %3)</translation>
+    </message>
+    <message>
+        <source>the file ends too early (line %1, column %2): it was cut off, perhaps by an interrupted download; download it again</source>
+        <translation>ファイルが途中で終わっています (%1 行、%2 列)。ダウンロードが中断されるなどして切れています。もう一度ダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>this is not a service tags file: its JSON is broken at line %1, column %2 (%3)</source>
+        <translation>これはサービス タグのファイルではありません。JSON が %1 行、%2 列で壊れています (%3)</translation>
+    </message>
+    <message>
+        <source>this JSON file is not an &quot;Azure IP Ranges and Service Tags&quot; file: it has no %1. Download ServiceTags_Public_YYYYMMDD.json (or the Government or China file) from Microsoft, or save the output of az network list-service-tags</source>
+        <translation>この JSON ファイルは「Azure IP Ranges and Service Tags」ファイルではありません。%1 がありません。Microsoft から ServiceTags_Public_YYYYMMDD.json (または Government か China のファイル) をダウンロードするか、az network list-service-tags の出力を保存してください</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more problem(s) in this file</source>
+        <translation><numerusform>このファイルには、ほかに %n 個の問題があります</numerusform></translation>
+    </message>
+    <message>
+        <source>its change number (changeNumber) is not a whole number: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>変更番号 (changeNumber) が整数ではありません。これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
+    </message>
+    <message>
+        <source>its cloud &quot;%1&quot; is none of the service tags files&apos; clouds (Public, AzureGovernment, China)</source>
+        <translation>クラウド「%1」は、サービス タグのファイルのクラウド (Public、AzureGovernment、China) のどれでもありません</translation>
+    </message>
+    <message>
+        <source>its service tags (values) are not a list: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
+        <translation>サービス タグ (values) が一覧ではありません。これは「Azure IP Ranges and Service Tags」ファイルではありません</translation>
+    </message>
+    <message>
+        <source>the file lists no service tags (its list &quot;values&quot; is empty): download it again</source>
+        <translation>ファイルにサービス タグが 1 つもありません (一覧「values」が空です)。もう一度ダウンロードしてください</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>そのようなファイルはありません</translation>
+    </message>
+    <message>
+        <source>this is a folder: name the service tags file in it</source>
+        <translation>これはフォルダーです。その中のサービス タグのファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>the service tag %1 has no address prefixes in this file (%2): its rules are written without them</source>
+        <translation>サービス タグ %1 には、このファイル (%2) でアドレス プレフィックスがありません。その規則はアドレス プレフィックスなしで書き出されます</translation>
     </message>
 </context>
 <context>
@@ -5014,6 +5166,30 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Managed virtual network</source>
         <translation>マネージド仮想ネットワーク</translation>
+    </message>
+    <message>
+        <source>Address prefixes</source>
+        <translation>アドレス プレフィックス</translation>
+    </message>
+    <message>
+        <source>not in the file</source>
+        <translation>ファイルにありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prefix(es)</source>
+        <translation><numerusform>%n 個のプレフィックス</numerusform></translation>
+    </message>
+    <message>
+        <source>Service tags file: %1</source>
+        <translation>サービス タグのファイル: %1</translation>
+    </message>
+    <message>
+        <source>Not in the file (no address prefixes): %1</source>
+        <translation>ファイルにないもの (アドレス プレフィックスなし): %1</translation>
+    </message>
+    <message>
+        <source>Address prefixes of the service tags (%1, %2)</source>
+        <translation>サービス タグのアドレス プレフィックス (%1、%2)</translation>
     </message>
 </context>
 <context>
