@@ -199,10 +199,6 @@
         <translation>Azure Machine Learning ワークスペース用の Azure Firewall の規則: %1、%2。amlfw %3 が記事の %4 版から生成しました。</translation>
     </message>
     <message>
-        <source>A managed virtual network has no firewall template: its outbound rules are set on the workspace (its managed network settings), not in an Azure Firewall policy. Export CSV or JSON for the list.</source>
-        <translation>マネージド仮想ネットワークにはファイアウォールのテンプレートはありません。その送信規則は Azure Firewall ポリシーではなく、ワークスペース (のマネージド ネットワークの設定) に設定します。一覧には CSV または JSON をエクスポートしてください。</translation>
-    </message>
-    <message>
         <source>Rule %1 is not in this template: %2</source>
         <translation>規則 %1 はこのテンプレートに含まれていません: %2</translation>
     </message>
@@ -213,6 +209,10 @@
     <message>
         <source>These are %1 routes; a route table holds at most 400.</source>
         <translation>ルートは %1 個です。1 つのルート テーブルに入るルートは 400 個までです。</translation>
+    </message>
+    <message>
+        <source>A managed virtual network has no firewall template: its outbound rules are set on the workspace (its managed network settings), not in an Azure Firewall policy. Export them with --format managed-network.</source>
+        <translation>マネージド仮想ネットワークにはファイアウォールのテンプレートはありません。その送信規則は Azure Firewall ポリシーではなく、ワークスペース (のマネージド ネットワークの設定) に設定します。--format managed-network でエクスポートしてください。</translation>
     </message>
 </context>
 <context>
@@ -1417,7 +1417,9 @@
     </message>
     <message numerus="yes">
         <source>… %n more (the JSON export lists them all)</source>
-        <translation><numerusform>… ほか %n 個 (JSON のエクスポートにすべてあります)</numerusform></translation>
+        <translation>
+            <numerusform>… ほか %n 個 (JSON のエクスポートにすべてあります)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Address prefixes (%1, %2)</source>
@@ -1761,7 +1763,9 @@
     </message>
     <message numerus="yes">
         <source>%1 with %n rule(s) saved to %2</source>
-        <translation><numerusform>%1 (%n 個の規則) を %2 に保存しました</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n 個の規則) を %2 に保存しました</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open an &quot;Azure IP Ranges and Service Tags&quot; file</source>
@@ -4296,7 +4300,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n prefix(es) (%1)</source>
-        <translation><numerusform>%n 個 (%1)</numerusform></translation>
+        <translation>
+            <numerusform>%n 個 (%1)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hide the list</source>
@@ -4700,7 +4706,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n more problem(s) in this file</source>
-        <translation><numerusform>このファイルには、ほかに %n 個の問題があります</numerusform></translation>
+        <translation>
+            <numerusform>このファイルには、ほかに %n 個の問題があります</numerusform>
+        </translation>
     </message>
     <message>
         <source>its change number (changeNumber) is not a whole number: this is not an &quot;Azure IP Ranges and Service Tags&quot; file</source>
@@ -5177,7 +5185,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n prefix(es)</source>
-        <translation><numerusform>%n 個のプレフィックス</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のプレフィックス</numerusform>
+        </translation>
     </message>
     <message>
         <source>Service tags file: %1</source>

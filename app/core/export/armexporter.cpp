@@ -203,7 +203,8 @@ Problems ArmExporter::validateRuleSet(const RuleSet &set)
                              QT_TRANSLATE_NOOP("amlfw::ArmExporter",
                                                "A managed virtual network has no firewall template: its outbound "
                                                "rules are set on the workspace (its managed network settings), not "
-                                               "in an Azure Firewall policy. Export CSV or JSON for the list.")));
+                                               "in an Azure Firewall policy. Export them with --format "
+                                               "managed-network.")));
     return problems;
 }
 
