@@ -966,7 +966,7 @@
     </message>
     <message>
         <source>Paired region</source>
-        <translation>ペア リージョン</translation>
+        <translation>ペアになっているリージョン</translation>
     </message>
     <message>
         <source>Geography</source>
@@ -1110,7 +1110,7 @@
     </message>
     <message>
         <source>Change</source>
-        <translation>変更の種類</translation>
+        <translation>変更点</translation>
     </message>
     <message>
         <source>Changed fields</source>
@@ -1154,7 +1154,7 @@
     </message>
     <message>
         <source>An &quot;Azure IP Ranges and Service Tags&quot; file (ServiceTags_Public_YYYYMMDD.json, the Government or China file, or the output of az network list-service-tags): service tags are expanded to their address prefixes.</source>
-        <translation>「Azure IP Ranges and Service Tags」ファイル (ServiceTags_Public_YYYYMMDD.json、Government または China のファイル、または az network list-service-tags の出力)。サービス タグをアドレス プレフィックスに展開します。</translation>
+        <translation>「Azure IP Ranges and Service Tags」ファイル (ServiceTags_Public_YYYYMMDD.json、Government または China のファイル、または az network list-service-tags の出力): サービス タグをそのアドレス プレフィックスに展開します。</translation>
     </message>
     <message>
         <source>Write the change as a template, script, workbook or list (see --format).</source>
@@ -1162,19 +1162,19 @@
     </message>
     <message>
         <source>ARM, Terraform, az CLI: create a new firewall policy (new, default) or add to an existing one (existing).</source>
-        <translation>ARM、Terraform、az CLI: 新しいファイアウォール ポリシーを作成する (new、既定) か、既存のポリシーに追加する (existing)。</translation>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーを新しく作成する (new、既定) か、既存のポリシーに追加する (existing) か。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: firewall policy name (default fwpol-aml).</source>
-        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシー名 (既定は fwpol-aml)。</translation>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーの名前 (既定: fwpol-aml)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: rule collection group name (default AzureML).</source>
-        <translation>ARM、Terraform、az CLI: 規則コレクション グループ名 (既定は AzureML)。</translation>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの名前 (既定: AzureML)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: rule collection group priority, 100-65000 (default 500).</source>
-        <translation>ARM、Terraform、az CLI: 規則コレクション グループの優先度、100 ～ 65000 (既定は 500)。</translation>
+        <translation>ARM、Terraform、az CLI: 規則コレクション グループの優先度、100 から 65000 (既定: 500)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI, CSV, XLSX: address prefixes of the AML compute subnet, comma-separated.</source>
@@ -1182,31 +1182,31 @@
     </message>
     <message>
         <source>ARM, Terraform, az CLI: location of new resources (default: the resource group&apos;s).</source>
-        <translation>ARM、Terraform、az CLI: 新しいリソースの場所 (既定はリソース グループの場所)。</translation>
+        <translation>ARM、Terraform、az CLI: 新しいリソースの場所 (既定: リソース グループの場所)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: firewall policy tier, standard (default) or premium.</source>
-        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーのレベル。standard (既定) または premium。</translation>
+        <translation>ARM、Terraform、az CLI: ファイアウォール ポリシーのレベル、standard (既定) または premium。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: routes in a new route table (default), an existing one, or none.</source>
-        <translation>ARM、Terraform、az CLI: ルートを新しいルート テーブル (既定)、既存のルート テーブルに追加するか、追加しない (none)。</translation>
+        <translation>ARM、Terraform、az CLI: ルートを新しいルート テーブル (既定) に入れるか、既存のルート テーブルに入れるか、入れないか (none)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: route table name (default rt-aml-compute).</source>
-        <translation>ARM、Terraform、az CLI: ルート テーブル名 (既定は rt-aml-compute)。</translation>
+        <translation>ARM、Terraform、az CLI: ルート テーブルの名前 (既定: rt-aml-compute)。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: the firewall&apos;s private IP; adds a default route through it to a new route table.</source>
-        <translation>ARM、Terraform、az CLI: ファイアウォールのプライベート IP。新しいルート テーブルに、ファイアウォールを経由する既定のルートを追加します。</translation>
+        <translation>ARM、Terraform、az CLI: ファイアウォールのプライベート IP。新しいルート テーブルに、これを経由する既定のルートを追加します。</translation>
     </message>
     <message>
         <source>ARM, Terraform, az CLI: leave out the service-tag rules that stand in for what Azure Firewall cannot express.</source>
-        <translation>ARM、Terraform、az CLI: Azure Firewall で表現できない規則の代わりとなるサービス タグの規則を含めません。</translation>
+        <translation>ARM、Terraform、az CLI: Azure Firewall で表現できないものの代わりとなるサービス タグの規則を含めません。</translation>
     </message>
     <message>
         <source>CSV, XLSX: purposes in English and Japanese.</source>
-        <translation>CSV、XLSX: 目的を英語と日本語の両方で記載します。</translation>
+        <translation>CSV、XLSX: 目的を英語と日本語で書きます。</translation>
     </message>
     <message>
         <source>fqdn-list: wildcards as *.example.com (star, default) or .example.com (dot).</source>
@@ -1214,7 +1214,7 @@
     </message>
     <message>
         <source>ip-list: IPv4 prefixes (4), IPv6 prefixes (6) or both (default).</source>
-        <translation>ip-list: IPv4 プレフィックス (4)、IPv6 プレフィックス (6)、または両方 (both、既定)。</translation>
+        <translation>ip-list: IPv4 のプレフィックス (4)、IPv6 のプレフィックス (6)、または両方 (既定)。</translation>
     </message>
     <message>
         <source>Formats:</source>
@@ -1226,15 +1226,15 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a format of &quot;export&quot;: use %2.</source>
-        <translation>「%1」は「export」の形式ではありません。%2 のいずれかを指定してください。</translation>
+        <translation>「%1」は「export」の形式ではありません。%2 のいずれかを使用してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a wildcard style: use star or dot.</source>
-        <translation>「%1」はワイルドカードの書き方ではありません。star または dot を指定してください。</translation>
+        <translation>「%1」はワイルドカードの書き方ではありません。star または dot を使用してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP version: use 4, 6 or both.</source>
-        <translation>「%1」は IP のバージョンではありません。4、6、both のいずれかを指定してください。</translation>
+        <translation>「%1」は IP のバージョンではありません。4、6、または both を使用してください。</translation>
     </message>
     <message>
         <source>an Excel workbook is not for a terminal: name a file with --output FILE.</source>
@@ -1928,7 +1928,7 @@
     </message>
     <message>
         <source>Managed network rules (YAML)</source>
-        <translation>マネージド ネットワークの規則 (YAML)</translation>
+        <translation>マネージド ネットワーク規則 (YAML)</translation>
     </message>
     <message>
         <source>CSV</source>
@@ -1944,11 +1944,11 @@
     </message>
     <message>
         <source>Host name list</source>
-        <translation>ホスト名の一覧</translation>
+        <translation>ホスト名一覧</translation>
     </message>
     <message>
         <source>Address prefix list</source>
-        <translation>アドレス プレフィックスの一覧</translation>
+        <translation>アドレス プレフィックス一覧</translation>
     </message>
     <message>
         <source>Azure Firewall policy rules and routes as a template to deploy.</source>
@@ -1960,31 +1960,31 @@
     </message>
     <message>
         <source>A bash script of az commands that creates the policy rules and routes.</source>
-        <translation>ポリシーの規則とルートを作成する az コマンドの bash スクリプトです。</translation>
+        <translation>ポリシーの規則とルートを作成する az コマンドの bash スクリプト。</translation>
     </message>
     <message>
         <source>The outbound rules of a managed virtual network, for az ml workspace update --file.</source>
-        <translation>マネージド仮想ネットワークの送信規則です (az ml workspace update --file 用)。</translation>
+        <translation>マネージド仮想ネットワークの送信規則 (az ml workspace update --file 用)。</translation>
     </message>
     <message>
         <source>One row per rule, for a change-approval ticket.</source>
-        <translation>規則ごとに 1 行。変更承認のチケット用です。</translation>
+        <translation>規則ごとに 1 行。変更承認のチケット用。</translation>
     </message>
     <message>
         <source>A workbook for a change ticket: a cover sheet and one sheet per view.</source>
-        <translation>変更チケット用のブック: 表紙と、ビューごとに 1 つのシート。</translation>
+        <translation>変更チケット用のブック: 表紙のシートと、ビューごとに 1 つのシート。</translation>
     </message>
     <message>
         <source>Every rule with every field, for scripts.</source>
-        <translation>すべての規則とそのすべての項目。スクリプト用です。</translation>
+        <translation>すべての規則とそのすべてのフィールド。スクリプト用。</translation>
     </message>
     <message>
         <source>Every host name, one per line, for other firewalls and proxies.</source>
-        <translation>すべてのホスト名を 1 行に 1 つずつ。その他のファイアウォールやプロキシ用です。</translation>
+        <translation>すべてのホスト名を 1 行に 1 つずつ。他のファイアウォールやプロキシ用。</translation>
     </message>
     <message>
         <source>The address prefixes of the service tags, one per line (needs a service tags file).</source>
-        <translation>サービス タグのアドレス プレフィックスを 1 行に 1 つずつ (サービス タグ ファイルが必要です)。</translation>
+        <translation>サービス タグのアドレス プレフィックスを 1 行に 1 つずつ (サービス タグ ファイルが必要)。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or CIDR range (such as 10.0.1.0/24).</source>
@@ -4670,11 +4670,11 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message>
         <source>%1 MB is too large for a service tags file</source>
-        <translation>%1 MB はサービス タグ ファイルとしては大きすぎます</translation>
+        <translation>%1 MB は、サービス タグのファイルとしては大きすぎます</translation>
     </message>
     <message>
         <source>this file lists the service tags of the cloud &quot;%1&quot;, but the rules are for %2: download the file of that cloud</source>
-        <translation>このファイルはクラウド「%1」のサービス タグの一覧ですが、規則は %2 用です。そのクラウドのファイルをダウンロードしてください</translation>
+        <translation>このファイルはクラウド「%1」のサービス タグの一覧ですが、規則は %2 のものです。そのクラウドのファイルをダウンロードしてください</translation>
     </message>
     <message>
         <source>the service tag %1 is not in this file (%2): its rules are written without address prefixes</source>
