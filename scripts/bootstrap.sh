@@ -19,8 +19,8 @@ esac
 packages=(
   cmake g++ make pkg-config ccache
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
-  libxlsxwriter-dev
-  fonts-noto-cjk openssl python3 python3-jsonschema python3-openpyxl python3-yaml
+  libxlsxwriter-dev qt6-declarative-dev libssl-dev
+  fonts-noto-cjk openssl squid python3 python3-jsonschema python3-openpyxl python3-yaml
   dpkg-dev file fakeroot lintian appstream desktop-file-utils
 )
 install_missing() {
