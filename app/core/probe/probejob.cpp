@@ -1,5 +1,6 @@
 #include "probejob.h"
 
+#include <QAuthenticator>
 #include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QSslCipher>
@@ -133,6 +134,7 @@ void ProbeJob::choosePath()
         p.unsupportedProxy = m_path.unsupportedProxy;
         p.proxyOutcome = ProxyOutcome::Unsupported;
     }
+    m_auth = ProxyAuthenticator(m_path.proxyUser, m_path.proxyPassword);
 }
 
 std::optional<QList<QHostAddress>> ProbeJob::knownAddresses(const QString &host, int port, AddressSource *source) const
@@ -243,6 +245,12 @@ void ProbeJob::tcpConnected(QSslSocket *socket)
     socket->setParent(this);
     m_socket = socket;
     m_result.timings.tcpMs = m_racer.elapsed();
+    watchSocket(socket);
+    connectionReady();
+}
+
+void ProbeJob::watchSocket(QSslSocket *socket)
+{
     // Every callback names its socket: one of an earlier connection can never act on this one.
     connect(socket, &QIODevice::readyRead, this, [this, socket] {
         if (socket == m_socket)
@@ -267,7 +275,6 @@ void ProbeJob::tcpConnected(QSslSocket *socket)
         }
         fillCertificates(); // the chain is there now, and perhaps not after the handshake fails
     });
-    connectionReady();
 }
 
 void ProbeJob::tcpFinished()
@@ -303,9 +310,10 @@ void ProbeJob::connectionReady()
 
 QByteArray ProbeJob::proxyAuthorization()
 {
-    const QByteArray header = basicProxyAuthorization(m_path.proxyUser, m_path.proxyPassword);
-    m_result.path.credentialsSent = m_result.path.credentialsSent || !header.isEmpty();
-    return header;
+    // Nothing until the proxy asks: its 407 says which scheme, and a password never goes out in
+    // Basic to a proxy that would take NTLM or Digest.
+    m_result.path.credentialsSent = m_result.path.credentialsSent || m_auth.credentialsSent();
+    return m_auth.header();
 }
 
 void ProbeJob::sendConnect()
@@ -390,7 +398,13 @@ void ProbeJob::startHttp()
                                             absolute, absolute ? proxyAuthorization() : QByteArray());
     m_result.http.method = m_method;
     m_result.http.url = request.url;
-    m_socket->write(request.bytes);
+    QByteArray bytes = request.bytes;
+    if (absolute && !m_auth.header().isEmpty() && m_auth.scheme().compare(u"Digest", Qt::CaseInsensitive) != 0
+        && m_auth.scheme().compare(u"Basic", Qt::CaseInsensitive) != 0) {
+        // NTLM authenticates a connection: it must stay open from the type 1 message to the answer.
+        bytes.replace("Connection: close\r\n", "Proxy-Connection: keep-alive\r\n");
+    }
+    m_socket->write(bytes);
 }
 
 void ProbeJob::readyRead()
@@ -398,6 +412,13 @@ void ProbeJob::readyRead()
     if (m_stage != Stage::ProxyConnect && m_stage != Stage::Http)
         return; // nothing is expected; the handshake reads for itself
     m_buffer += m_socket->readAll();
+    if (m_skipBytes > 0) { // the rest of a 407's body
+        const qsizetype n = std::min(m_skipBytes, m_buffer.size());
+        m_buffer.remove(0, n);
+        m_skipBytes -= n;
+        if (m_buffer.isEmpty())
+            return;
+    }
     const HttpHeadParse parsed = parseHttpHead(m_buffer);
     switch (parsed.state) {
     case HttpHeadParse::State::Incomplete:
@@ -407,6 +428,7 @@ void ProbeJob::readyRead()
         return;
     case HttpHeadParse::State::Complete:
         m_buffer.remove(0, parsed.consumed);
+        m_authResent = false;
         if (m_stage == Stage::ProxyConnect)
             proxyAnswered(parsed.head);
         else
@@ -465,8 +487,9 @@ void ProbeJob::proxyAnswered(const HttpHead &head)
         return;
     }
     if (status == 407) {
+        if (proxyChallenged(head, QStringLiteral("CONNECT"), hostPort(m_path.connectHost, m_path.connectPort)))
+            return;
         p.proxyOutcome = ProxyOutcome::AuthRequired;
-        p.proxyAuthSchemes << head.authSchemes(QStringLiteral("proxy-authenticate"));
     } else if (status >= 400 && status < 500) {
         p.proxyOutcome = ProxyOutcome::Denied;
     } else if (status >= 500) {
@@ -492,8 +515,12 @@ void ProbeJob::httpAnswered(const HttpHead &head)
     h.server = head.headers.value(QStringLiteral("server"));
     h.proxyEvidence = proxyEvidence(head);
     h.fromProxy = !h.proxyEvidence.isEmpty();
-    if (status == 407)
+    if (status == 407 && m_path.viaProxy && !m_target.tls) {
+        if (proxyChallenged(head, m_method, h.url))
+            return;
+    } else if (status == 407) {
         m_result.path.proxyAuthSchemes << head.authSchemes(QStringLiteral("proxy-authenticate"));
+    }
     if (m_path.viaProxy && !m_target.tls) {
         // The proxy answered the absolute-form request itself, or relayed the service's answer.
         m_result.path.proxyStatus = status;
@@ -503,6 +530,150 @@ void ProbeJob::httpAnswered(const HttpHead &head)
                                                      : ProxyOutcome::Denied;
     }
     done();
+}
+
+namespace {
+
+// Windows signs on with the logged-on user's credentials through Qt's authenticator (SSPI);
+// elsewhere Qt would need a Kerberos ticket, and amlfw asks for credentials instead.
+#ifdef Q_OS_WIN
+constexpr bool SystemSignOn = true;
+#else
+constexpr bool SystemSignOn = false;
+#endif
+
+QString failureId(ProxyAuthenticator::GiveUp why)
+{
+    switch (why) {
+    case ProxyAuthenticator::GiveUp::NoCredentials:
+        return QStringLiteral("no-credentials");
+    case ProxyAuthenticator::GiveUp::Unsupported:
+        return QStringLiteral("unsupported");
+    case ProxyAuthenticator::GiveUp::Rejected:
+        return QStringLiteral("rejected");
+    case ProxyAuthenticator::GiveUp::BadChallenge:
+        return QStringLiteral("bad-challenge");
+    case ProxyAuthenticator::GiveUp::No:
+        break;
+    }
+    return {};
+}
+
+// Whether the proxy keeps the connection after this answer, and how many body bytes follow.
+bool keptAlive(const HttpHead &head, qsizetype *bodyBytes)
+{
+    for (const char *name : {"connection", "proxy-connection"}) {
+        if (head.headers.value(QString::fromLatin1(name)).contains(QLatin1String("close"), Qt::CaseInsensitive))
+            return false;
+    }
+    if (head.headers.contains(QStringLiteral("transfer-encoding")))
+        return false; // a chunked body: not worth reading, a new connection is cheaper
+    bool ok = false;
+    const qlonglong length = head.headers.value(QStringLiteral("content-length")).toLongLong(&ok);
+    if (!ok || length < 0 || length > 1024 * 1024)
+        return false; // without a length the body runs to the close
+    *bodyBytes = qsizetype(length);
+    return true;
+}
+
+} // namespace
+
+bool ProbeJob::proxyChallenged(const HttpHead &head, const QString &method, const QString &uri)
+{
+    ProbePath &p = m_result.path;
+    const bool answered = m_auth.challenged(head, method, uri);
+    p.proxyAuthSchemes = m_auth.offered();
+    p.proxyAuthScheme = m_auth.scheme();
+    if (!answered) {
+        p.proxyAuthFailure = failureId(m_auth.giveUp());
+        const bool signOn = m_auth.giveUp() == ProxyAuthenticator::GiveUp::NoCredentials
+                            && (p.proxyAuthSchemes.contains(QStringLiteral("Negotiate"), Qt::CaseInsensitive)
+                                || p.proxyAuthSchemes.contains(QStringLiteral("NTLM"), Qt::CaseInsensitive));
+        if (SystemSignOn && signOn && m_stage == Stage::ProxyConnect) {
+            connectWithSystemCredentials();
+            return true;
+        }
+        return false;
+    }
+    qsizetype body = 0;
+    if (keptAlive(head, &body)) {
+        const qsizetype n = std::min(body, m_buffer.size());
+        m_buffer.remove(0, n);
+        m_skipBytes = body - n;
+        m_authResent = true;
+        if (m_stage == Stage::ProxyConnect)
+            sendConnect();
+        else
+            startHttp();
+        return true;
+    }
+    if (m_auth.needsSameConnection()) {
+        p.proxyAuthFailure = QStringLiteral("handshake-closed");
+        return false;
+    }
+    return resendAfterClose();
+}
+
+bool ProbeJob::resendAfterClose()
+{
+    if (m_auth.needsSameConnection()) {
+        m_result.path.proxyAuthFailure = QStringLiteral("handshake-closed");
+        return false;
+    }
+    m_authResent = false;
+    m_skipBytes = 0;
+    m_buffer.clear();
+    dropSocket();
+    startTcp(m_tcpAddresses, m_tcpPort); // connectionReady() sends again, with the new header
+    return true;
+}
+
+void ProbeJob::connectWithSystemCredentials()
+{
+    // Qt's HTTP proxy socket engine answers NTLM and Negotiate without asking when no user is set:
+    // through SSPI, as the logged-on user. Only when that fails does it ask
+    // (proxyAuthenticationRequired); the authenticator is left empty then, so it gives up.
+    dropSocket();
+    m_buffer.clear();
+    m_stage = Stage::ProxyConnect;
+    m_stageClock.start();
+    m_stageTimer.start(m_context->options.timeouts.dnsMs + m_context->options.timeouts.tcpMs);
+    ProbePath &p = m_result.path;
+    p.proxyAuthScheme = p.proxyAuthSchemes.contains(QStringLiteral("Negotiate"), Qt::CaseInsensitive)
+                            ? QStringLiteral("Negotiate")
+                            : QStringLiteral("NTLM");
+    p.proxyAuthFailure.clear();
+    auto *socket = new QSslSocket(this);
+    socket->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, m_path.proxyHost, quint16(m_path.proxyPort)));
+    connect(socket, &QAbstractSocket::proxyAuthenticationRequired, this,
+            [](const QNetworkProxy &, QAuthenticator *) {});
+    m_socket = socket;
+    connect(socket, &QAbstractSocket::connected, this, [this, socket] {
+        if (socket != m_socket || m_stage != Stage::ProxyConnect)
+            return;
+        endStage();
+        ProbePath &path = m_result.path;
+        path.credentialsSent = true;
+        path.proxyStatus = 200;
+        path.proxyOutcome = ProxyOutcome::Ok;
+        if (m_target.tls)
+            startTls();
+        else
+            done();
+    });
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError error) {
+        if (socket != m_socket || m_stage != Stage::ProxyConnect
+            || error != QAbstractSocket::ProxyAuthenticationRequiredError)
+            return;
+        endStage();
+        m_result.path.credentialsSent = true;
+        m_result.path.proxyStatus = 407;
+        m_result.path.proxyOutcome = ProxyOutcome::AuthRequired;
+        m_result.path.proxyAuthFailure = QStringLiteral("sso-refused");
+        done();
+    });
+    watchSocket(socket); // after the handlers above: a refused sign-on is theirs, not socketError()'s
+    socket->connectToHost(m_path.connectHost, quint16(m_path.connectPort));
 }
 
 void ProbeJob::restartForGet()
@@ -521,6 +692,10 @@ void ProbeJob::socketError(int socketError, const QString &errorString)
 {
     if (m_stage != Stage::ProxyConnect && m_stage != Stage::Tls && m_stage != Stage::Http)
         return;
+    if (m_authResent && m_buffer.isEmpty() && socketError == QAbstractSocket::RemoteHostClosedError
+        && (m_stage == Stage::ProxyConnect || m_stage == Stage::Http) && resendAfterClose()) {
+        return;
+    }
     endStage();
     if (m_stage == Stage::ProxyConnect) {
         m_result.path.proxyOutcome = ProxyOutcome::Closed;

@@ -5,6 +5,7 @@
 #include "pathchoice.h"
 #include "probecatalog.h"
 #include "probeoptions.h"
+#include "proxyauth.h"
 #include "proberesult.h"
 #include "tcpracer.h"
 
@@ -78,6 +79,12 @@ private:
     void restartForGet();
     void fillCertificates();
     QByteArray proxyAuthorization();
+    // Proxy authentication (a 407 to CONNECT or to an absolute-form request): true when the next
+    // step was started (same connection, or a new one), false when the job should report the 407.
+    bool proxyChallenged(const HttpHead &head, const QString &method, const QString &uri);
+    bool resendAfterClose(); // the proxy closed a connection after its 407: open another and go on
+    void connectWithSystemCredentials(); // Windows: Qt's authenticator signs on as the logged-on user
+    void watchSocket(QSslSocket *socket);
     void dropSocket();
     void done();
     void emitFinished();
@@ -101,6 +108,9 @@ private:
     bool m_mainDone = false;
     bool m_finishQueued = false;
     bool m_aborted = false;
+    ProxyAuthenticator m_auth;
+    qsizetype m_skipBytes = 0;   // the rest of a 407's body, still to come before the next answer
+    bool m_authResent = false;   // the next request went on the connection that carried the 407
 };
 
 } // namespace amlfw

@@ -261,8 +261,10 @@ struct ProbePath
     QString unsupportedProxy; // the system proxy is of a kind amlfw does not speak (SOCKS)
     ProxyOutcome proxyOutcome = ProxyOutcome::NotUsed;
     int proxyStatus = 0; // the proxy's answer to CONNECT
-    QStringList proxyAuthSchemes;
+    QStringList proxyAuthSchemes; // every scheme the proxy offered
     bool credentialsSent = false;
+    QString proxyAuthScheme;  // the scheme amlfw answered with ("NTLM", "Digest", "Basic"); empty: none
+    QString proxyAuthFailure; // why authentication stopped: a ProxyAuthFailure id, empty when it did not
     QString connectHost; // where the connection went when --connect-to redirected it
     int connectPort = 0;
 };
