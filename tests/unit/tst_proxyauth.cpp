@@ -98,6 +98,10 @@ private Q_SLOTS:
         QByteArray outside = specChallenge();
         outside[44] = char(0xf0); // target info offset beyond the end
         QVERIFY(!Ntlm::parseChallenge(outside, &c));
+        // squid's ntlm_fake_auth: a target name pointing outside, no target info. Readable.
+        QVERIFY(Ntlm::parseChallenge(QByteArray::fromBase64("TlRMTVNTUAACAAAACQAJAK6qqqoHggig9fliYhiTdl0AAAAAAAA6AFdPUktHUk9VUA=="), &c));
+        QCOMPARE(c.serverChallenge.toHex(), QByteArray("f5f962621893765d"));
+        QVERIFY(c.targetInfo.isEmpty());
         const QByteArray negotiate = Ntlm::negotiateMessage();
         QCOMPARE(negotiate.size(), 32);
         QCOMPARE(negotiate.mid(12, 4).toHex(), QByteArray("078208a0"));

@@ -119,12 +119,16 @@ bool parseChallenge(const QByteArray &message, Challenge *challenge)
     if (message.size() < 32 || !message.startsWith(Signature) || u32(message, 8) != 2)
         return false;
     Challenge c;
+    // The target name is only information (NTLMv2 uses the target info): a bad one is ignored, as
+    // squid's ntlm_fake_auth sends it with an offset far outside the message.
     QByteArray targetName;
     if (!field(message, 12, &targetName))
-        return false;
+        targetName.clear();
     c.flags = u32(message, 20);
     c.serverChallenge = message.mid(24, 8);
-    if (message.size() >= 48 && !field(message, 40, &c.targetInfo))
+    // Target info only counts when the flags say it is there (older and fake servers send none).
+    const bool hasTargetInfo = c.flags & 0x00800000u; // NTLMSSP_NEGOTIATE_TARGET_INFO
+    if (hasTargetInfo && (message.size() < 48 || !field(message, 40, &c.targetInfo)))
         return false;
     c.targetName = (c.flags & FlagUnicode) ? fromUtf16le(targetName) : QString::fromLatin1(targetName);
     // Walk the AV pairs for the server's time.
@@ -199,8 +203,11 @@ QByteArray authenticateMessage(const Challenge &challenge, const QString &user, 
     const QByteArray lm = serverTime ? QByteArray(24, '\0')
                                      : lmV2Response(key, challenge.serverChallenge, clientChallenge);
 
-    const quint32 flags = challenge.flags & NegotiateFlags;
+    quint32 flags = challenge.flags & NegotiateFlags;
     const bool unicode = flags & FlagUnicode;
+    if (unicode)
+        flags &= ~FlagOem; // one character set: a server that echoes both would read the other
+
     auto text = [unicode](const QString &s) { return unicode ? utf16le(s) : s.toLatin1(); };
     const QByteArray payloads[] = {lm, nt, text(id.domain), text(id.user), text(workstation), QByteArray()};
 

@@ -14,6 +14,7 @@ namespace Ntlm {
 // session security, 128- and 56-bit.
 inline constexpr quint32 NegotiateFlags = 0xA0088207u;
 inline constexpr quint32 FlagUnicode = 0x00000001u;
+inline constexpr quint32 FlagOem = 0x00000002u;
 
 // "DOMAIN\user" -> {"DOMAIN", "user"}; "user@domain" stays whole as the user (a UPN, empty domain).
 struct Identity

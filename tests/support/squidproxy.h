@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+
+// A real squid on loopback for proxy authentication tests: its own configuration, port, pid file,
+// logs and password files in `directory`, started as a child (`squid -N`) and killed with this
+// object. Missing squid is an error, not a skip: CI installs it.
+class SquidProxy
+{
+public:
+    explicit SquidProxy(const QString &directory);
+    ~SquidProxy();
+
+    static QString helper(const QString &name); // /usr/lib/squid/<name>, or empty when missing
+
+    // `authConfig`: the auth_param lines. Allows CONNECT to 127.0.0.1:`allowedPort` for an
+    // authenticated user, nothing else.
+    bool start(const QString &authConfig, int allowedPort, QString *error);
+    quint16 port() const { return m_port; }
+    QString accessLog() const; // what squid logged, for failure messages
+
+    // Password files made at test time.
+    bool writeHtpasswd(const QString &file, const QString &user, const QString &password, QString *error);
+    bool writeDigestFile(const QString &file, const QString &user, const QString &password, QString *error);
+
+private:
+    QString path(const QString &name) const;
+    bool writeFile(const QString &name, const QByteArray &bytes, QString *error);
+
+    QString m_directory;
+    QProcess m_process;
+    quint16 m_port = 0;
+};

@@ -1,0 +1,202 @@
+// Proxy authentication against a real squid on loopback: NTLM (ntlm_fake_auth checks the
+// three-message handshake and accepts any user), Digest (digest_file_auth) and Basic
+// (basic_ncsa_auth), with password files made here. Squid missing is a failure: CI installs it.
+#include "fakeresolver.h"
+#include "probeengine.h"
+#include "probetexts.h"
+#include "squidproxy.h"
+#include "testpki.h"
+#include "tlstestserver.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace amlfw;
+
+namespace {
+
+const QString Host = QStringLiteral("api.amlfw.test");
+
+ProbeTarget tlsTarget()
+{
+    ProbeTarget t;
+    t.ruleId = QStringLiteral("rule");
+    t.destination = Host;
+    t.destinationTemplate = Host;
+    t.host = Host;
+    t.port = 443;
+    t.portSpec = QStringLiteral("443");
+    t.protocol = QStringLiteral("TCP");
+    t.tls = true;
+    t.http = true;
+    t.firewallType = FirewallRuleType::Application;
+    return t;
+}
+
+} // namespace
+
+class TestSquidProxyAuth : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QTemporaryDir m_squidDir; // squid drops to `nobody` when run as root: it must reach its files
+    std::unique_ptr<TestPki> m_pki;
+    TestPki::Issued m_public;
+    std::unique_ptr<TlsTestServer> m_server;
+    FakeResolver m_resolver;
+    ProbeCatalog m_probe;
+
+    ProbeOptions throughSquid(quint16 proxyPort, const QString &user, const QString &password) const
+    {
+        ProbeOptions o;
+        o.timeouts = {2000, 5000, 5000, 5000};
+        o.extraCaCertificates = {m_pki->publicCa};
+        o.proxy.mode = ProxySetting::Mode::Explicit;
+        o.proxy.host = QStringLiteral("127.0.0.1");
+        o.proxy.port = proxyPort;
+        o.proxy.user = user;
+        o.proxy.password = password;
+        ConnectToRule c; // CONNECT 127.0.0.1:<server>; SNI and Host stay the tested name
+        c.host = Host;
+        c.port = 443;
+        c.toHost = QStringLiteral("127.0.0.1");
+        c.toPort = m_server->serverPort();
+        o.connectTo << c;
+        return o;
+    }
+
+    ProbeResult runOne(const ProbeOptions &o)
+    {
+        ProbeEngine engine;
+        engine.setOptions(o);
+        engine.setResolver(&m_resolver);
+        QSignalSpy finished(&engine, &ProbeEngine::finished);
+        if (!engine.start({tlsTarget()}, m_probe) || !QTest::qWaitFor([&] { return finished.count() > 0; }, 30000))
+            return {};
+        return engine.results().value(0);
+    }
+
+    // A squid in its own directory with `authConfig`, allowing CONNECT to the TLS server.
+    std::unique_ptr<SquidProxy> squid(const QString &name, const std::function<QString(SquidProxy &)> &authConfig)
+    {
+        const QString dir = m_squidDir.filePath(name);
+        if (!QDir().mkpath(dir))
+            return nullptr;
+        auto proxy = std::make_unique<SquidProxy>(dir);
+        const QString config = authConfig(*proxy);
+        QString error;
+        if (config.isEmpty() || !proxy->start(config, m_server->serverPort(), &error)) {
+            qWarning("%s", qPrintable(error));
+            return nullptr;
+        }
+        return proxy;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_squidDir.isValid());
+        QFile::setPermissions(m_squidDir.path(), QFile::permissions(m_squidDir.path()) | QFileDevice::ExeOther
+                                                     | QFileDevice::ReadOther);
+        m_pki = std::make_unique<TestPki>(m_dir.path());
+        QString error;
+        QVERIFY2(m_pki->create(&error), qPrintable(error));
+        auto issued = m_pki->issue(QStringLiteral("public"), {QStringLiteral("*.amlfw.test")},
+                                   TestPki::Authority::Public, &error);
+        QVERIFY2(issued, qPrintable(error));
+        m_public = *issued;
+        m_server = std::make_unique<TlsTestServer>();
+        m_server->setCertificate(m_public.chain, m_public.key);
+        QVERIFY(m_server->listenLoopback());
+        m_probe.tlsPorts = {QStringLiteral("443")};
+        QVERIFY2(!SquidProxy::helper(QStringLiteral("ntlm_fake_auth")).isEmpty(), "squid's helpers are missing");
+    }
+
+    void ntlm()
+    {
+        auto proxy = squid(QStringLiteral("ntlm"), [this](SquidProxy &s) -> QString {
+            QString error;
+            if (!s.writeHtpasswd(QStringLiteral("htpasswd"), QStringLiteral("bob"), QStringLiteral("pw"), &error))
+                return {};
+            return QStringLiteral("auth_param ntlm program %1\nauth_param ntlm children 2\n"
+                                  "auth_param basic program %2 %3\nauth_param basic realm amlfw\n")
+                .arg(SquidProxy::helper(QStringLiteral("ntlm_fake_auth")),
+                     SquidProxy::helper(QStringLiteral("basic_ncsa_auth")),
+                     QDir(m_squidDir.filePath(QStringLiteral("ntlm"))).filePath(QStringLiteral("htpasswd")));
+        });
+        QVERIFY(proxy);
+
+        // With credentials: the three messages on one connection, NTLM chosen over Basic.
+        ProbeResult r = runOne(throughSquid(proxy->port(), QStringLiteral("CORP\\alice"), QStringLiteral("secret")));
+        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure + u'\n' + proxy->accessLog().right(3000)));
+        QCOMPARE(r.path.proxyAuthScheme, QStringLiteral("NTLM"));
+        QCOMPARE(r.path.proxyAuthSchemes, (QStringList{QStringLiteral("NTLM"), QStringLiteral("Basic")}));
+        QVERIFY(r.path.credentialsSent);
+        QCOMPARE(r.path.proxyStatus, 200);
+        QVERIFY2(proxy->accessLog().contains(QStringLiteral("CORP\\\\alice")), qPrintable(proxy->accessLog().left(1500))); // squid logged the NTLM user
+        QVERIFY(ProbeTexts::path(r).contains(QStringLiteral("NTLM")));
+
+        // Without: refused, naming the schemes and what to give.
+        r = runOne(throughSquid(proxy->port(), {}, {}));
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_AUTH_REQUIRED"));
+        QCOMPARE(r.path.proxyAuthSchemes, (QStringList{QStringLiteral("NTLM"), QStringLiteral("Basic")}));
+        QVERIFY(!r.path.credentialsSent);
+        QCOMPARE(r.path.proxyAuthFailure, QStringLiteral("no-credentials"));
+        QVERIFY2(ProbeTexts::explanation(r).contains(QStringLiteral("--proxy")), qPrintable(ProbeTexts::explanation(r)));
+    }
+
+    void digest()
+    {
+        auto proxy = squid(QStringLiteral("digest"), [this](SquidProxy &s) -> QString {
+            QString error;
+            if (!s.writeDigestFile(QStringLiteral("digest"), QStringLiteral("alice"), QStringLiteral("s3cret"), &error))
+                return {};
+            return QStringLiteral("auth_param digest program %1 %2\nauth_param digest children 2\n"
+                                  "auth_param digest realm amlfw\n"
+                                  "auth_param basic program %3 %2\nauth_param basic realm amlfw\n")
+                .arg(SquidProxy::helper(QStringLiteral("digest_file_auth")),
+                     QDir(m_squidDir.filePath(QStringLiteral("digest"))).filePath(QStringLiteral("digest")),
+                     SquidProxy::helper(QStringLiteral("basic_fake_auth")));
+        });
+        QVERIFY(proxy);
+
+        ProbeResult r = runOne(throughSquid(proxy->port(), QStringLiteral("alice"), QStringLiteral("s3cret")));
+        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure + u'\n' + proxy->accessLog().right(3000)));
+        QCOMPARE(r.path.proxyAuthScheme, QStringLiteral("Digest")); // never Basic when Digest is offered
+        QVERIFY(r.path.credentialsSent);
+
+        r = runOne(throughSquid(proxy->port(), QStringLiteral("alice"), QStringLiteral("wrong")));
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_AUTH_REQUIRED"));
+        QCOMPARE(r.path.proxyAuthFailure, QStringLiteral("rejected"));
+        QVERIFY(r.path.credentialsSent);
+        QVERIFY(r.path.proxyAuthSchemes.contains(QStringLiteral("Digest")));
+    }
+
+    void basic()
+    {
+        auto proxy = squid(QStringLiteral("basic"), [this](SquidProxy &s) -> QString {
+            QString error;
+            if (!s.writeHtpasswd(QStringLiteral("htpasswd"), QStringLiteral("alice"), QStringLiteral("s3cret"), &error))
+                return {};
+            return QStringLiteral("auth_param basic program %1 %2\nauth_param basic realm amlfw\n")
+                .arg(SquidProxy::helper(QStringLiteral("basic_ncsa_auth")),
+                     QDir(m_squidDir.filePath(QStringLiteral("basic"))).filePath(QStringLiteral("htpasswd")));
+        });
+        QVERIFY(proxy);
+
+        ProbeResult r = runOne(throughSquid(proxy->port(), QStringLiteral("alice"), QStringLiteral("s3cret")));
+        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure + u'\n' + proxy->accessLog().right(3000)));
+        QCOMPARE(r.path.proxyAuthScheme, QStringLiteral("Basic"));
+
+        r = runOne(throughSquid(proxy->port(), QStringLiteral("alice"), QStringLiteral("wrong")));
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_AUTH_REQUIRED"));
+        QCOMPARE(r.path.proxyAuthFailure, QStringLiteral("rejected"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSquidProxyAuth)
+#include "tst_squidproxyauth.moc"
