@@ -134,7 +134,10 @@ void ProbeJob::choosePath()
         p.unsupportedProxy = m_path.unsupportedProxy;
         p.proxyOutcome = ProxyOutcome::Unsupported;
     }
-    m_auth = ProxyAuthenticator(m_path.proxyUser, m_path.proxyPassword);
+    // The proxy's own user information first; else what the user gave (also for a system or PAC proxy).
+    const bool ownUser = !m_path.proxyUser.isEmpty();
+    m_auth = ProxyAuthenticator(ownUser ? m_path.proxyUser : o.proxy.user,
+                                ownUser ? m_path.proxyPassword : o.proxy.password);
 }
 
 std::optional<QList<QHostAddress>> ProbeJob::knownAddresses(const QString &host, int port, AddressSource *source) const

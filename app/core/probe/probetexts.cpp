@@ -221,6 +221,8 @@ QString ProbeTexts::path(const ProbeResult &r)
     if (p.mode == PathMode::HttpProxy) {
         text = p.source == ProxySource::System ? tr("proxy %1 (system setting)").arg(p.proxy)
                                                : tr("proxy %1").arg(p.proxy);
+        if (!p.proxyAuthScheme.isEmpty())
+            text += QStringLiteral(", ") + tr("%1 authentication").arg(p.proxyAuthScheme);
     } else if (!p.unsupportedProxy.isEmpty()) {
         text = tr("proxy %1 (not supported)").arg(p.unsupportedProxy);
     } else if (p.bypassed) {
@@ -233,6 +235,59 @@ QString ProbeTexts::path(const ProbeResult &r)
     if (!p.connectHost.isEmpty())
         text += u' ' + tr("to %1").arg(p.connectHost + u':' + QString::number(p.connectPort));
     return text;
+}
+
+// Proxy authentication: what stopped it (ProbePath::proxyAuthFailure) in words.
+QString ProbeTexts::proxyAuthExplanation(const ProbeResult &r)
+{
+    const ProbePath &p = r.path;
+    const QString offered = p.proxyAuthSchemes.join(QStringLiteral(", "));
+    if (p.proxyAuthFailure == u"unsupported")
+        return tr("The proxy asks for %1, which amlfw does not speak.").arg(offered);
+    if (p.proxyAuthFailure == u"bad-challenge")
+        return tr("The proxy's %1 challenge could not be read.").arg(p.proxyAuthScheme);
+    if (p.proxyAuthFailure == u"handshake-closed")
+        return tr("The proxy closed the connection in the middle of the %1 handshake, which needs one connection "
+                  "kept open.")
+            .arg(p.proxyAuthScheme);
+    if (p.proxyAuthFailure == u"sso-refused")
+        return tr("The proxy did not accept the Windows sign-on of the logged-on user (%1).").arg(p.proxyAuthScheme);
+    if (p.credentialsSent)
+        return p.proxyAuthScheme.isEmpty()
+                   ? tr("The proxy did not accept the credentials given.")
+                   : tr("The proxy did not accept the credentials given (%1 authentication).").arg(p.proxyAuthScheme);
+    if (offered.isEmpty())
+        return tr("The proxy asks for credentials before it lets the request through.");
+    return tr("The proxy asks for credentials (%1) before it lets the request through.").arg(offered);
+}
+
+QString ProbeTexts::proxyAuthAction(const ProbeResult &r)
+{
+    const ProbeTarget &t = r.target;
+    const ProbePath &p = r.path;
+    auto offers = [&p](const char *scheme) {
+        return p.proxyAuthSchemes.contains(QString::fromLatin1(scheme), Qt::CaseInsensitive);
+    };
+    if (p.proxyAuthFailure == u"unsupported")
+        return tr("The proxy asks for %1, which amlfw does not speak: ask the proxy team to allow %2 without "
+                  "authentication, as the compute in Azure will need anyway.")
+            .arg(p.proxyAuthSchemes.join(QStringLiteral(", ")), t.destination);
+    if (p.proxyAuthFailure == u"no-credentials" && offers("Negotiate") && !offers("NTLM") && !offers("Digest")
+        && !offers("Basic")) {
+        return tr("The proxy takes only Negotiate (Kerberos). amlfw signs on with the Windows login on Windows "
+                  "only; elsewhere give a user and password (--proxy http://DOMAIN%5Cuser:password@host:port, sent "
+                  "as NTLM inside Negotiate), or ask the proxy team to allow %1 without authentication, as the "
+                  "compute in Azure will need anyway.")
+            .arg(t.destination);
+    }
+    if (p.proxyAuthFailure == u"no-credentials" && (offers("NTLM") || offers("Negotiate")))
+        return tr("Give the proxy credentials (--proxy http://DOMAIN%5Cuser:password@host:port or user@domain; NTLM, "
+                  "Digest and Basic are supported, the Windows login only on Windows), or ask the proxy team to "
+                  "allow %1 without authentication, as the compute in Azure will need anyway.")
+            .arg(t.destination);
+    return tr("Give the proxy credentials (--proxy http://user:password@host:port), or ask the proxy team to allow "
+              "%1 without authentication, as the compute in Azure will need anyway.")
+        .arg(t.destination);
 }
 
 QString ProbeTexts::proxySetting(const QString &setting)
@@ -322,9 +377,7 @@ QString ProbeTexts::explanation(const ProbeResult &r)
                      ? r.path.proxyStatus
                      : r.http.status);
     case ProbeStatus::ProxyAuthRequired:
-        if (r.path.credentialsSent)
-            return tr("The proxy did not accept the credentials given.");
-        return tr("The proxy asks for credentials before it lets the request through.");
+        return proxyAuthExplanation(r);
     case ProbeStatus::ProxyFailed:
         switch (r.path.proxyOutcome) {
         case ProxyOutcome::Unsupported:
@@ -402,19 +455,8 @@ QString ProbeTexts::action(const ProbeResult &r)
         return tr("Ask the firewall or proxy team to allow %1 (an application rule, or the proxy's allow list; rule "
                   "%2).")
             .arg(t.destination, t.ruleId);
-    case ProbeStatus::ProxyAuthRequired: {
-        const QStringList schemes = r.path.proxyAuthSchemes;
-        bool basic = schemes.isEmpty();
-        for (const QString &s : schemes)
-            basic = basic || s.compare(QStringLiteral("Basic"), Qt::CaseInsensitive) == 0;
-        if (!basic)
-            return tr("The proxy asks for %1, which amlfw does not speak: ask the proxy team to allow %2 without "
-                      "authentication, as the compute in Azure will need anyway.")
-                .arg(schemes.join(QStringLiteral(", ")), t.destination);
-        return tr("Give the proxy credentials (--proxy http://user:password@host:port), or ask the proxy team to allow "
-                  "%1 without authentication, as the compute in Azure will need anyway.")
-            .arg(t.destination);
-    }
+    case ProbeStatus::ProxyAuthRequired:
+        return proxyAuthAction(r);
     case ProbeStatus::ProxyFailed:
         if (r.path.proxyOutcome == ProxyOutcome::UpstreamFailed)
             return tr("Ask the proxy team why the proxy cannot reach %1.").arg(endpoint(r));

@@ -27,6 +27,8 @@ public:
     static QString tls(const ProbeResult &r);       // "TLS 1.3, TLS_AES_256_GCM_SHA384; issued by ..."
     static QString http(const ProbeResult &r);      // "HEAD 200 OK"
     static QString path(const ProbeResult &r);      // "direct", "proxy 10.0.0.1:3128 (system)"
+    static QString proxyAuthExplanation(const ProbeResult &r); // why proxy authentication stopped
+    static QString proxyAuthAction(const ProbeResult &r);      // what to give or ask for then
     static QString proxySetting(const QString &setting); // ProxySetting::display() in words
     static QString pathUsed(const QString &used);        // ProbeVantage::proxyUsed entries in words
     static QString duration(qint64 ms);             // "120 ms", "-"

@@ -483,7 +483,9 @@ void LiveTestOptions::retranslateUi()
     m_proxyUrl->setToolTip(m_proxyUrl->accessibleDescription());
     m_proxyUserLabel->setText(tr("Us&er:"));
     m_proxyUser->setAccessibleName(tr("Proxy user"));
-    m_proxyUser->setAccessibleDescription(tr("User name for the proxy (Basic authentication); empty: none."));
+    m_proxyUser->setAccessibleDescription(
+        tr("User name for the proxy: NTLM, Digest or Basic, as the proxy asks (DOMAIN\\user or user@domain for "
+           "NTLM). Empty: none; on Windows the logged-on user signs on to NTLM and Negotiate (Kerberos) proxies."));
     m_proxyUser->setToolTip(m_proxyUser->accessibleDescription());
     m_proxyPasswordLabel->setText(tr("Pass&word:"));
     m_proxyPassword->setAccessibleName(tr("Proxy password"));

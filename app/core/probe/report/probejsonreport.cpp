@@ -179,6 +179,10 @@ QJsonObject ProbeJsonReport::resultToJson(const ProbeResult &r)
         path.insert(QStringLiteral("proxyAuthSchemes"), QJsonArray::fromStringList(p.proxyAuthSchemes));
     if (p.credentialsSent)
         path.insert(QStringLiteral("credentialsSent"), true);
+    if (!p.proxyAuthScheme.isEmpty())
+        path.insert(QStringLiteral("proxyAuthScheme"), p.proxyAuthScheme);
+    if (!p.proxyAuthFailure.isEmpty())
+        path.insert(QStringLiteral("proxyAuthFailure"), p.proxyAuthFailure);
     if (!p.unsupportedProxy.isEmpty())
         path.insert(QStringLiteral("unsupportedProxy"), p.unsupportedProxy);
     if (!p.connectHost.isEmpty())
