@@ -17,7 +17,8 @@ QString squidProgram()
     const QString inPath = QStandardPaths::findExecutable(QStringLiteral("squid"));
     if (!inPath.isEmpty())
         return inPath;
-    return QStandardPaths::findExecutable(QStringLiteral("squid"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
+    return QStandardPaths::findExecutable(QStringLiteral("squid"),
+                                          {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
 }
 
 quint16 freePort()
@@ -102,7 +103,8 @@ QString SquidProxy::accessLog() const
     return out;
 }
 
-bool SquidProxy::start(const QString &authConfig, int allowedPort, QString *error)
+bool SquidProxy::start(const QString &authConfig, const QList<int> &allowedPorts, const QStringList &hosts,
+                       QString *error)
 {
     const QString program = squidProgram();
     if (program.isEmpty()) {
@@ -114,6 +116,9 @@ bool SquidProxy::start(const QString &authConfig, int allowedPort, QString *erro
         *error = QStringLiteral("no free loopback port");
         return false;
     }
+    QStringList ports;
+    for (int p : allowedPorts)
+        ports << QString::number(p);
     const QString config = QStringLiteral("http_port 127.0.0.1:%1\n"
                                           "visible_hostname amlfw-test\n"
                                           "pid_filename %2\n"
@@ -126,17 +131,23 @@ bool SquidProxy::start(const QString &authConfig, int allowedPort, QString *erro
                                           "cache_mem 8 MB\n"
                                           "shutdown_lifetime 0 seconds\n"
                                           "cache_effective_user nobody\n"
+                                          "hosts_file %8\n"
                                           "%6\n"
                                           "acl authed proxy_auth REQUIRED\n"
                                           "acl target dst 127.0.0.1\n"
                                           "acl target_port port %7\n"
                                           "acl CONNECT method CONNECT\n"
                                           "http_access deny !authed\n"
-                                          "http_access allow CONNECT target target_port\n"
+                                          "http_access allow target target_port\n"
                                           "http_access deny all\n")
                                .arg(QString::number(m_port), path(QStringLiteral("squid.pid")),
                                     path(QStringLiteral("cache.log")), path(QStringLiteral("access.log")), m_directory,
-                                    authConfig, QString::number(allowedPort));
+                                    authConfig, ports.join(u' '), path(QStringLiteral("hosts")));
+    QByteArray hostsFile;
+    for (const QString &h : hosts)
+        hostsFile += "127.0.0.1 " + h.toUtf8() + '\n';
+    if (!writeFile(QStringLiteral("hosts"), hostsFile, error))
+        return false;
     if (!writeFile(QStringLiteral("squid.conf"), config.toUtf8(), error))
         return false;
     m_process.setProcessChannelMode(QProcess::MergedChannels);
@@ -158,6 +169,7 @@ bool SquidProxy::start(const QString &authConfig, int allowedPort, QString *erro
             return true;
         QThread::msleep(100);
     }
-    *error = QStringLiteral("squid did not listen on port %1: ").arg(m_port) + QString::fromLocal8Bit(m_process.readAll());
+    *error
+        = QStringLiteral("squid did not listen on port %1: ").arg(m_port) + QString::fromLocal8Bit(m_process.readAll());
     return false;
 }

@@ -14,9 +14,9 @@ public:
 
     static QString helper(const QString &name); // /usr/lib/squid/<name>, or empty when missing
 
-    // `authConfig`: the auth_param lines. Allows CONNECT to 127.0.0.1:`allowedPort` for an
-    // authenticated user, nothing else.
-    bool start(const QString &authConfig, int allowedPort, QString *error);
+    // `authConfig`: the auth_param lines. Allows an authenticated user CONNECT or plain requests to
+    // 127.0.0.1 on `allowedPorts`, nothing else. `hosts`: names squid resolves to 127.0.0.1.
+    bool start(const QString &authConfig, const QList<int> &allowedPorts, const QStringList &hosts, QString *error);
     quint16 port() const { return m_port; }
     QString accessLog() const; // what squid logged, for failure messages
 

@@ -16,10 +16,16 @@ QByteArray hex(const char *text)
 // NbDomainName "Domain" and NbComputerName "Server").
 QByteArray specChallenge()
 {
-    return hex("4e544c4d53535000020000000c000c0038000000" "33828ae2" "0123456789abcdef"
-               "0000000000000000" "24002400" "44000000" "060070170000000f"
+    return hex("4e544c4d53535000020000000c000c0038000000"
+               "33828ae2"
+               "0123456789abcdef"
+               "0000000000000000"
+               "24002400"
+               "44000000"
+               "060070170000000f"
                "53006500720076006500720002000c0044006f006d00610069006e0001000c00"
-               "530065007200760065007200" "00000000");
+               "530065007200760065007200"
+               "00000000");
 }
 
 HttpHead challengeHead(const QString &value)
@@ -41,7 +47,8 @@ private Q_SLOTS:
     void ntlmSpecVectors()
     {
         QCOMPARE(Ntlm::ntOwfV1(QStringLiteral("Password")).toHex(), QByteArray("a4f49c406510bdcab6824ee7c30fd852"));
-        const QByteArray key = Ntlm::ntOwfV2(QStringLiteral("Password"), QStringLiteral("User"), QStringLiteral("Domain"));
+        const QByteArray key
+            = Ntlm::ntOwfV2(QStringLiteral("Password"), QStringLiteral("User"), QStringLiteral("Domain"));
         QCOMPARE(key.toHex(), QByteArray("0c868a403bfd7a93a3001ef22ef02e3f"));
 
         Ntlm::Challenge c;
@@ -65,9 +72,9 @@ private Q_SLOTS:
     {
         Ntlm::Challenge c;
         QVERIFY(Ntlm::parseChallenge(specChallenge(), &c));
-        const QByteArray m = Ntlm::authenticateMessage(c, QStringLiteral("Domain\\User"), QStringLiteral("Password"),
-                                                       QStringLiteral("COMPUTER"), QByteArray(8, char(0xaa)),
-                                                       QByteArray(8, '\0'));
+        const QByteArray m
+            = Ntlm::authenticateMessage(c, QStringLiteral("Domain\\User"), QStringLiteral("Password"),
+                                        QStringLiteral("COMPUTER"), QByteArray(8, char(0xaa)), QByteArray(8, '\0'));
         QVERIFY(m.startsWith(QByteArray("NTLMSSP\0\3\0\0\0", 12)));
         auto field = [&m](int at) {
             const int len = quint8(m.at(at)) | (quint8(m.at(at + 1)) << 8);
@@ -99,7 +106,8 @@ private Q_SLOTS:
         outside[44] = char(0xf0); // target info offset beyond the end
         QVERIFY(!Ntlm::parseChallenge(outside, &c));
         // squid's ntlm_fake_auth: a target name pointing outside, no target info. Readable.
-        QVERIFY(Ntlm::parseChallenge(QByteArray::fromBase64("TlRMTVNTUAACAAAACQAJAK6qqqoHggig9fliYhiTdl0AAAAAAAA6AFdPUktHUk9VUA=="), &c));
+        QVERIFY(Ntlm::parseChallenge(
+            QByteArray::fromBase64("TlRMTVNTUAACAAAACQAJAK6qqqoHggig9fliYhiTdl0AAAAAAAA6AFdPUktHUk9VUA=="), &c));
         QCOMPARE(c.serverChallenge.toHex(), QByteArray("f5f962621893765d"));
         QVERIFY(c.targetInfo.isEmpty());
         const QByteArray negotiate = Ntlm::negotiateMessage();
@@ -127,9 +135,9 @@ private Q_SLOTS:
                 .arg(algorithm));
         QCOMPARE(challenges.size(), 1);
         const QByteArray credentials = digestCredentials(
-            challenges.first(), {QStringLiteral("Mufasa"), QStringLiteral("Circle of Life"), QStringLiteral("GET"),
-                                 QStringLiteral("/dir/index.html"),
-                                 QStringLiteral("f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ"), 1});
+            challenges.first(),
+            {QStringLiteral("Mufasa"), QStringLiteral("Circle of Life"), QStringLiteral("GET"),
+             QStringLiteral("/dir/index.html"), QStringLiteral("f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ"), 1});
         QVERIFY2(credentials.contains(QByteArray("response=\"" + response + '"')), credentials.constData());
         QVERIFY(credentials.contains("qop=auth, nc=00000001"));
         QVERIFY(credentials.contains("opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\""));
@@ -137,8 +145,8 @@ private Q_SLOTS:
 
     void challengeParsing()
     {
-        const QList<AuthChallenge> c = parseAuthChallenges(
-            QStringLiteral("Negotiate, NTLM\nBasic realm=\"a, b\", Digest realm=x, nonce=\"n\"\nNTLM TlRMTVNTUAACAA=="));
+        const QList<AuthChallenge> c = parseAuthChallenges(QStringLiteral(
+            "Negotiate, NTLM\nBasic realm=\"a, b\", Digest realm=x, nonce=\"n\"\nNTLM TlRMTVNTUAACAA=="));
         QCOMPARE(c.size(), 5);
         QCOMPARE(c.at(0).scheme, QStringLiteral("Negotiate"));
         QCOMPARE(c.at(1).scheme, QStringLiteral("NTLM"));
@@ -171,8 +179,9 @@ private Q_SLOTS:
         QCOMPARE(a.giveUp(), ProxyAuthenticator::GiveUp::Rejected);
 
         ProxyAuthenticator digest(QStringLiteral("alice"), QStringLiteral("pw"));
-        QVERIFY(digest.challenged(challengeHead(QStringLiteral("Basic realm=x\nDigest realm=x, nonce=\"n\", qop=\"auth\"")),
-                                  QStringLiteral("CONNECT"), QStringLiteral("h:443")));
+        QVERIFY(
+            digest.challenged(challengeHead(QStringLiteral("Basic realm=x\nDigest realm=x, nonce=\"n\", qop=\"auth\"")),
+                              QStringLiteral("CONNECT"), QStringLiteral("h:443")));
         QCOMPARE(digest.scheme(), QStringLiteral("Digest"));
         QVERIFY(digest.header().contains("uri=\"h:443\""));
 

@@ -2,6 +2,7 @@
 // three-message handshake and accepts any user), Digest (digest_file_auth) and Basic
 // (basic_ncsa_auth), with password files made here. Squid missing is a failure: CI installs it.
 #include "fakeresolver.h"
+#include "httptestserver.h"
 #include "probeengine.h"
 #include "probetexts.h"
 #include "squidproxy.h"
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<TestPki> m_pki;
     TestPki::Issued m_public;
     std::unique_ptr<TlsTestServer> m_server;
+    std::unique_ptr<HttpTestServer> m_plain; // port 80 endpoints: absolute-form requests through squid
     FakeResolver m_resolver;
     ProbeCatalog m_probe;
 
@@ -68,13 +70,13 @@ private:
         return o;
     }
 
-    ProbeResult runOne(const ProbeOptions &o)
+    ProbeResult runOne(const ProbeOptions &o, const ProbeTarget &t = tlsTarget())
     {
         ProbeEngine engine;
         engine.setOptions(o);
         engine.setResolver(&m_resolver);
         QSignalSpy finished(&engine, &ProbeEngine::finished);
-        if (!engine.start({tlsTarget()}, m_probe) || !QTest::qWaitFor([&] { return finished.count() > 0; }, 30000))
+        if (!engine.start({t}, m_probe) || !QTest::qWaitFor([&] { return finished.count() > 0; }, 30000))
             return {};
         return engine.results().value(0);
     }
@@ -88,7 +90,8 @@ private:
         auto proxy = std::make_unique<SquidProxy>(dir);
         const QString config = authConfig(*proxy);
         QString error;
-        if (config.isEmpty() || !proxy->start(config, m_server->serverPort(), &error)) {
+        if (config.isEmpty()
+            || !proxy->start(config, {m_server->serverPort(), m_plain->serverPort()}, {Host}, &error)) {
             qWarning("%s", qPrintable(error));
             return nullptr;
         }
@@ -100,8 +103,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_squidDir.isValid());
-        QFile::setPermissions(m_squidDir.path(), QFile::permissions(m_squidDir.path()) | QFileDevice::ExeOther
-                                                     | QFileDevice::ReadOther);
+        QFile::setPermissions(m_squidDir.path(),
+                              QFile::permissions(m_squidDir.path()) | QFileDevice::ExeOther | QFileDevice::ReadOther);
         m_pki = std::make_unique<TestPki>(m_dir.path());
         QString error;
         QVERIFY2(m_pki->create(&error), qPrintable(error));
@@ -112,6 +115,8 @@ private Q_SLOTS:
         m_server = std::make_unique<TlsTestServer>();
         m_server->setCertificate(m_public.chain, m_public.key);
         QVERIFY(m_server->listenLoopback());
+        m_plain = std::make_unique<HttpTestServer>();
+        QVERIFY(m_plain->listenLoopback());
         m_probe.tlsPorts = {QStringLiteral("443")};
         QVERIFY2(!SquidProxy::helper(QStringLiteral("ntlm_fake_auth")).isEmpty(), "squid's helpers are missing");
     }
@@ -132,13 +137,29 @@ private Q_SLOTS:
 
         // With credentials: the three messages on one connection, NTLM chosen over Basic.
         ProbeResult r = runOne(throughSquid(proxy->port(), QStringLiteral("CORP\\alice"), QStringLiteral("secret")));
-        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure + u'\n' + proxy->accessLog().right(3000)));
+        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure
+                                                              + u'\n' + proxy->accessLog().right(3000)));
         QCOMPARE(r.path.proxyAuthScheme, QStringLiteral("NTLM"));
         QCOMPARE(r.path.proxyAuthSchemes, (QStringList{QStringLiteral("NTLM"), QStringLiteral("Basic")}));
         QVERIFY(r.path.credentialsSent);
         QCOMPARE(r.path.proxyStatus, 200);
-        QVERIFY2(proxy->accessLog().contains(QStringLiteral("CORP\\\\alice")), qPrintable(proxy->accessLog().left(1500))); // squid logged the NTLM user
+        QVERIFY2(proxy->accessLog().contains(QStringLiteral("CORP\\\\alice")),
+                 qPrintable(proxy->accessLog().left(1500))); // squid logged the NTLM user
         QVERIFY(ProbeTexts::path(r).contains(QStringLiteral("NTLM")));
+
+        // Plain HTTP: the absolute-form request takes the same three steps, kept alive meanwhile.
+        ProbeOptions plain = throughSquid(proxy->port(), QStringLiteral("alice@corp.example"), QStringLiteral("pw"));
+        plain.connectTo.clear(); // squid resolves the name (hosts_file) and connects to the port named
+        ProbeTarget http = tlsTarget();
+        http.port = m_plain->serverPort();
+        http.portSpec = QString::number(http.port);
+        http.tls = false;
+        r = runOne(plain, http);
+        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure
+                                                              + u'\n' + proxy->accessLog().right(3000)));
+        QCOMPARE(r.path.proxyAuthScheme, QStringLiteral("NTLM"));
+        QCOMPARE(r.http.status, 200);
+        QVERIFY(m_plain->requests().size() >= 1);
 
         // Without: refused, naming the schemes and what to give.
         r = runOne(throughSquid(proxy->port(), {}, {}));
@@ -146,7 +167,9 @@ private Q_SLOTS:
         QCOMPARE(r.path.proxyAuthSchemes, (QStringList{QStringLiteral("NTLM"), QStringLiteral("Basic")}));
         QVERIFY(!r.path.credentialsSent);
         QCOMPARE(r.path.proxyAuthFailure, QStringLiteral("no-credentials"));
-        QVERIFY2(ProbeTexts::explanation(r).contains(QStringLiteral("--proxy")), qPrintable(ProbeTexts::explanation(r)));
+        QVERIFY2(ProbeTexts::explanation(r).contains(QStringLiteral("NTLM, Basic")),
+                 qPrintable(ProbeTexts::explanation(r)));
+        QVERIFY2(ProbeTexts::action(r).contains(QStringLiteral("DOMAIN%5Cuser")), qPrintable(ProbeTexts::action(r)));
     }
 
     void digest()
@@ -165,7 +188,8 @@ private Q_SLOTS:
         QVERIFY(proxy);
 
         ProbeResult r = runOne(throughSquid(proxy->port(), QStringLiteral("alice"), QStringLiteral("s3cret")));
-        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure + u'\n' + proxy->accessLog().right(3000)));
+        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure
+                                                              + u'\n' + proxy->accessLog().right(3000)));
         QCOMPARE(r.path.proxyAuthScheme, QStringLiteral("Digest")); // never Basic when Digest is offered
         QVERIFY(r.path.credentialsSent);
 
@@ -189,7 +213,8 @@ private Q_SLOTS:
         QVERIFY(proxy);
 
         ProbeResult r = runOne(throughSquid(proxy->port(), QStringLiteral("alice"), QStringLiteral("s3cret")));
-        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure + u'\n' + proxy->accessLog().right(3000)));
+        QVERIFY2(probeStatusId(r.status) == u"OK", qPrintable(probeStatusId(r.status) + u' ' + r.path.proxyAuthFailure
+                                                              + u'\n' + proxy->accessLog().right(3000)));
         QCOMPARE(r.path.proxyAuthScheme, QStringLiteral("Basic"));
 
         r = runOne(throughSquid(proxy->port(), QStringLiteral("alice"), QStringLiteral("wrong")));

@@ -600,6 +600,8 @@ bool ProbeJob::proxyChallenged(const HttpHead &head, const QString &method, cons
     }
     qsizetype body = 0;
     if (keptAlive(head, &body)) {
+        if (method == u"HEAD")
+            body = 0; // an answer to HEAD has no body, whatever its length says
         const qsizetype n = std::min(body, m_buffer.size());
         m_buffer.remove(0, n);
         m_skipBytes = body - n;
@@ -685,6 +687,9 @@ void ProbeJob::restartForGet()
     m_restarted = true;
     m_method = QStringLiteral("GET");
     dropSocket();
+    m_auth.restart(); // a new connection: NTLM authenticates connections, so it starts over
+    m_skipBytes = 0;
+    m_authResent = false;
     m_result.tls = TlsInfo();
     if (m_path.viaProxy)
         m_result.path.proxyOutcome = ProxyOutcome::NotUsed;

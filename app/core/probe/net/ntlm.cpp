@@ -200,15 +200,17 @@ QByteArray authenticateMessage(const Challenge &challenge, const QString &user, 
     const QByteArray key = ntOwfV2(password, id.user, id.domain);
     const QByteArray nt = ntlmV2Response(key, challenge.serverChallenge, clientChallenge, time, targetInfo);
     // With the server's timestamp the LMv2 response is to be zeros (MS-NLMP 3.1.5.1.2).
-    const QByteArray lm = serverTime ? QByteArray(24, '\0')
-                                     : lmV2Response(key, challenge.serverChallenge, clientChallenge);
+    const QByteArray lm
+        = serverTime ? QByteArray(24, '\0') : lmV2Response(key, challenge.serverChallenge, clientChallenge);
 
     quint32 flags = challenge.flags & NegotiateFlags;
     const bool unicode = flags & FlagUnicode;
     if (unicode)
         flags &= ~FlagOem; // one character set: a server that echoes both would read the other
 
-    auto text = [unicode](const QString &s) { return unicode ? utf16le(s) : s.toLatin1(); };
+    auto text = [unicode](const QString &s) {
+        return unicode ? utf16le(s) : s.toLatin1();
+    };
     const QByteArray payloads[] = {lm, nt, text(id.domain), text(id.user), text(workstation), QByteArray()};
 
     QByteArray m = Signature;

@@ -38,7 +38,7 @@ QByteArray negotiateMessage(); // type 1
 bool parseChallenge(const QByteArray &message, Challenge *challenge);
 
 // MS-NLMP 3.3.2 pieces, exposed for the test vectors of 4.2.4.
-QByteArray ntOwfV1(const QString &password);                                          // MD4(UTF-16LE)
+QByteArray ntOwfV1(const QString &password);                                             // MD4(UTF-16LE)
 QByteArray ntOwfV2(const QString &password, const QString &user, const QString &domain); // ResponseKeyNT
 // NTProofStr || temp: the NTLMv2 response for `clientChallenge` and `time` (FILETIME, 8 bytes LE).
 QByteArray ntlmV2Response(const QByteArray &responseKeyNt, const QByteArray &serverChallenge,

@@ -69,8 +69,8 @@ void parseLine(const QString &s, QList<AuthChallenge> *out)
                 ++k;
             qsizetype after = k;
             skipSpaces(s, &after);
-            const bool padding = (after >= s.size() || s.at(after) == u',') && current->params.isEmpty()
-                                 && current->token.isEmpty();
+            const bool padding
+                = (after >= s.size() || s.at(after) == u',') && current->params.isEmpty() && current->token.isEmpty();
             if (padding) {
                 current->token = s.mid(start, k - start).toLatin1();
                 i = k;
@@ -82,8 +82,7 @@ void parseLine(const QString &s, QList<AuthChallenge> *out)
             current->params.insert(word.toLower(), value);
             continue;
         }
-        if (current && current->token.isEmpty() && current->params.isEmpty() && start > 0
-            && s.at(start - 1) == u' ') {
+        if (current && current->token.isEmpty() && current->params.isEmpty() && start > 0 && s.at(start - 1) == u' ') {
             // A token68 right after the scheme ("NTLM TlRM...").
             qsizetype before = start - 1;
             while (before > 0 && s.at(before) == u' ')
@@ -161,7 +160,9 @@ QByteArray digestCredentials(const AuthChallenge &challenge, const DigestRequest
         auth = auth || q.trimmed() == u"auth";
     if (hasQop && !auth)
         return {}; // auth-int only: it would need the body
-    auto h = [hash](const QByteArray &data) { return QCryptographicHash::hash(data, hash).toHex(); };
+    auto h = [hash](const QByteArray &data) {
+        return QCryptographicHash::hash(data, hash).toHex();
+    };
     const QString realm = challenge.params.value(QStringLiteral("realm"));
     const QByteArray cnonce = request.cnonce.isEmpty() ? randomHex(16) : request.cnonce.toUtf8();
     const QByteArray nc = QByteArray::number(request.nc, 16).rightJustified(8, '0');
@@ -169,9 +170,8 @@ QByteArray digestCredentials(const AuthChallenge &challenge, const DigestRequest
     if (sess)
         ha1 = h(ha1 + ':' + nonce.toUtf8() + ':' + cnonce);
     const QByteArray ha2 = h(request.method.toUtf8() + ':' + request.uri.toUtf8());
-    const QByteArray response = hasQop
-                                    ? h(ha1 + ':' + nonce.toUtf8() + ':' + nc + ':' + cnonce + ":auth:" + ha2)
-                                    : h(ha1 + ':' + nonce.toUtf8() + ':' + ha2);
+    const QByteArray response = hasQop ? h(ha1 + ':' + nonce.toUtf8() + ':' + nc + ':' + cnonce + ":auth:" + ha2)
+                                       : h(ha1 + ':' + nonce.toUtf8() + ':' + ha2);
     QByteArray out = QByteArrayLiteral("username=") + quoted(request.user) + QByteArrayLiteral(", realm=")
                      + quoted(realm) + QByteArrayLiteral(", nonce=") + quoted(nonce) + QByteArrayLiteral(", uri=")
                      + quoted(request.uri) + QByteArrayLiteral(", algorithm=") + algorithm.toLatin1()
@@ -189,6 +189,15 @@ ProxyAuthenticator::ProxyAuthenticator(const QString &user, const QString &passw
 {
 }
 
+void ProxyAuthenticator::restart()
+{
+    m_state = State::Start;
+    m_header.clear();
+    m_sameConnection = false;
+    m_staleRetried = false;
+    m_giveUp = GiveUp::No;
+}
+
 bool ProxyAuthenticator::stop(GiveUp why)
 {
     m_giveUp = why;
@@ -199,7 +208,8 @@ bool ProxyAuthenticator::stop(GiveUp why)
 
 bool ProxyAuthenticator::challenged(const HttpHead &head, const QString &method, const QString &uri)
 {
-    const QList<AuthChallenge> challenges = parseAuthChallenges(head.headers.value(QStringLiteral("proxy-authenticate")));
+    const QList<AuthChallenge> challenges
+        = parseAuthChallenges(head.headers.value(QStringLiteral("proxy-authenticate")));
     for (const AuthChallenge &c : challenges) {
         if (!m_offered.contains(c.scheme, Qt::CaseInsensitive))
             m_offered << c.scheme;

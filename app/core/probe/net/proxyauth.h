@@ -63,6 +63,8 @@ public:
     bool credentialsSent() const { return m_credentialsSent; }
     GiveUp giveUp() const { return m_giveUp; }
     bool hasCredentials() const { return !m_user.isEmpty(); }
+    // A new connection from the start (the GET after a HEAD): the handshake runs again when asked.
+    void restart();
 
 private:
     enum class State { Start, NtlmNegotiated, Final };
