@@ -2713,10 +2713,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>プロキシのユーザー</translation>
     </message>
     <message>
-        <source>User name for the proxy (Basic authentication); empty: none.</source>
-        <translation>プロキシのユーザー名 (Basic 認証)。空の場合は認証しません。</translation>
-    </message>
-    <message>
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
@@ -2833,6 +2829,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>ワイルドカードまたはサービス タグの送信先 %n 件のうち %1 件はテストするホストが未指定</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>User name for the proxy: NTLM, Digest or Basic, as the proxy asks (DOMAIN\user or user@domain for NTLM). Empty: none; on Windows the logged-on user signs on to NTLM and Negotiate (Kerberos) proxies.</source>
+        <translation>プロキシのユーザー名: プロキシの求めに応じて NTLM、Digest、Basic で認証します (NTLM では DOMAIN\user または user@domain)。空の場合は認証しません。ただし Windows では、NTLM や Negotiate (Kerberos) のプロキシにログオン中のユーザーでサインオンします。</translation>
     </message>
 </context>
 <context>
@@ -4072,6 +4072,42 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>The rule allows any protocol: tested as TCP %1. Its UDP part cannot be proven from a client.</source>
         <translation>この規則はすべてのプロトコルを許可します: TCP %1 としてテストしました。UDP の部分はクライアントからは証明できません。</translation>
+    </message>
+    <message>
+        <source>%1 authentication</source>
+        <translation>%1 認証</translation>
+    </message>
+    <message>
+        <source>The proxy asks for %1, which amlfw does not speak.</source>
+        <translation>プロキシは %1 を求めていますが、amlfw はこの方式に対応していません。</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s %1 challenge could not be read.</source>
+        <translation>プロキシの %1 チャレンジを読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The proxy closed the connection in the middle of the %1 handshake, which needs one connection kept open.</source>
+        <translation>プロキシが %1 のハンドシェイクの途中で接続を閉じました。このハンドシェイクでは 1 つの接続を開いたままにしておく必要があります。</translation>
+    </message>
+    <message>
+        <source>The proxy did not accept the Windows sign-on of the logged-on user (%1).</source>
+        <translation>プロキシは、ログオン中のユーザーの Windows サインオン (%1) を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>The proxy did not accept the credentials given (%1 authentication).</source>
+        <translation>プロキシは指定された資格情報を受け付けませんでした (%1 認証)。</translation>
+    </message>
+    <message>
+        <source>The proxy asks for credentials (%1) before it lets the request through.</source>
+        <translation>プロキシは要求を通す前に資格情報 (%1) を求めています。</translation>
+    </message>
+    <message>
+        <source>The proxy takes only Negotiate (Kerberos). amlfw signs on with the Windows login on Windows only; elsewhere give a user and password (--proxy http://DOMAIN%5Cuser:password@host:port, sent as NTLM inside Negotiate), or ask the proxy team to allow %1 without authentication, as the compute in Azure will need anyway.</source>
+        <translation>プロキシは Negotiate (Kerberos) のみを受け付けます。amlfw が Windows のログオンでサインオンできるのは Windows 上だけです。それ以外の環境ではユーザー名とパスワードを指定するか (--proxy http://DOMAIN%5Cuser:password@host:port。Negotiate の中で NTLM として送信します)、Azure のコンピューティングでもいずれ必要になるため、認証なしで %1 を許可するようプロキシの担当者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Give the proxy credentials (--proxy http://DOMAIN%5Cuser:password@host:port or user@domain; NTLM, Digest and Basic are supported, the Windows login only on Windows), or ask the proxy team to allow %1 without authentication, as the compute in Azure will need anyway.</source>
+        <translation>プロキシの資格情報を指定するか (--proxy http://DOMAIN%5Cuser:password@host:port または user@domain。NTLM、Digest、Basic に対応し、Windows のログオンは Windows 上でのみ使えます)、Azure のコンピューティングでもいずれ必要になるため、認証なしで %1 を許可するようプロキシの担当者に依頼してください。</translation>
     </message>
 </context>
 <context>
