@@ -3,6 +3,7 @@
 // (basic_ncsa_auth), with password files made here. Squid missing is a failure: CI installs it.
 #include "fakeresolver.h"
 #include "httptestserver.h"
+#include "ntlmtestproxy.h"
 #include "probeengine.h"
 #include "probetexts.h"
 #include "squidproxy.h"
@@ -170,6 +171,48 @@ private Q_SLOTS:
         QVERIFY2(ProbeTexts::explanation(r).contains(QStringLiteral("NTLM, Basic")),
                  qPrintable(ProbeTexts::explanation(r)));
         QVERIFY2(ProbeTexts::action(r).contains(QStringLiteral("DOMAIN%5Cuser")), qPrintable(ProbeTexts::action(r)));
+    }
+
+    // The handshake as a proxy sees it: type 1 flags, type 3 fields, all on one connection.
+    void fakeProxyChecksTheHandshake()
+    {
+        NtlmTestProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        ProbeOptions o = throughSquid(proxy.serverPort(), QStringLiteral("CORP\\alice"), QStringLiteral("pw"));
+        o.connectTo.clear();
+        ProbeTarget http = tlsTarget();
+        http.tls = false;
+        http.port = 80;
+        http.portSpec = QStringLiteral("80");
+        ProbeResult r = runOne(o, http);
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        QCOMPARE(r.path.proxyAuthScheme, QStringLiteral("NTLM"));
+        QCOMPARE(proxy.seen().size(), 3);
+        QCOMPARE(proxy.seen().at(0).step, 0);
+        QCOMPARE(proxy.seen().at(1).step, 1);
+        QCOMPARE(proxy.seen().at(1).type1Flags, 0xA0088207u);
+        const NtlmTestProxy::Seen &type3 = proxy.seen().at(2);
+        QCOMPARE(type3.step, 3);
+        QCOMPARE(type3.domain, QStringLiteral("CORP"));
+        QCOMPARE(type3.user, QStringLiteral("alice"));
+        QCOMPARE(type3.ntResponseSize, 16 + 28 + 36 + 4); // NTLMv2 over the challenge's target info
+        QVERIFY(type3.sameConnection);
+        QCOMPARE(type3.method, QStringLiteral("HEAD"));
+
+        // CONNECT: the same steps; the proxy's 200 is recorded (it opens no tunnel).
+        r = runOne(o, tlsTarget());
+        QCOMPARE(r.path.proxyOutcome, ProxyOutcome::Ok);
+        QCOMPARE(r.path.proxyStatus, 200);
+        QCOMPARE(proxy.seen().size(), 6);
+        QCOMPARE(proxy.seen().last().method, QStringLiteral("CONNECT"));
+        QVERIFY(proxy.seen().last().sameConnection);
+
+        // A proxy that closes after its challenge cannot be answered: said, not retried blindly.
+        proxy.setCloseAfterChallenge(true);
+        r = runOne(o, tlsTarget());
+        QCOMPARE(probeStatusId(r.status), QStringLiteral("PROXY_AUTH_REQUIRED"));
+        QCOMPARE(r.path.proxyAuthFailure, QStringLiteral("handshake-closed"));
+        QVERIFY(ProbeTexts::explanation(r).contains(QStringLiteral("closed the connection")));
     }
 
     void digest()
