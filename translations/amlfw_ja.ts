@@ -738,10 +738,6 @@
         <translation>各段階のタイムアウト (ミリ秒)。段階ごとにも指定できます: dns=3000,tcp=5000,tls=5000,http=10000 (既定値)。</translation>
     </message>
     <message>
-        <source>Endpoints tested at once, 1 to %1 (default %2).</source>
-        <translation>同時にテストするエンドポイントの数。1 から %1 (既定 %2)。</translation>
-    </message>
-    <message>
         <source>How web traffic goes out: none (direct), system (the system&apos;s proxy setting, default) or http://[user:password@]host:port.</source>
         <translation>Web トラフィックの送信経路: none (直接)、system (システムのプロキシ設定、既定)、または http://[ユーザー:パスワード@]ホスト:ポート。</translation>
     </message>
@@ -770,16 +766,20 @@
         <translation>&quot;%1&quot; は &quot;check&quot; の形式ではありません。table、json、csv、html のいずれかを使用してください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number from 1 to %2: --concurrency takes how many endpoints are tested at once.</source>
-        <translation>&quot;%1&quot; は 1 から %2 の数値ではありません。--concurrency には同時にテストするエンドポイントの数を指定します。</translation>
-    </message>
-    <message>
         <source>stopped: endpoints not tested are marked CANCELLED.</source>
         <translation>中止しました。テストされなかったエンドポイントは CANCELLED になります。</translation>
     </message>
     <message>
         <source>wrote %1.</source>
         <translation>%1 を書き込みました。</translation>
+    </message>
+    <message>
+        <source>Endpoints tested at once, 1 to %1, or auto (the default: every endpoint at once, up to %2).</source>
+        <translation>同時にテストするエンドポイントの数。1 から %1、または auto (既定: すべてのエンドポイントを同時に、最大 %2)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither auto nor a number from 1 to %2: --concurrency takes how many endpoints are tested at once.</source>
+        <translation>&quot;%1&quot; は auto でも 1 から %2 の数でもありません: --concurrency には同時にテストするエンドポイントの数を指定します。</translation>
     </message>
 </context>
 <context>
@@ -2820,10 +2820,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Endpoints tested at once</source>
         <translation>同時にテストするエンドポイントの数</translation>
     </message>
-    <message>
-        <source>How many endpoints are tested at the same time, 1 to %1.</source>
-        <translation>同時にテストするエンドポイントの数 (1 から %1)。</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n wildcard or service tag destination(s) without a host to test</source>
         <translation>
@@ -2833,6 +2829,18 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>User name for the proxy: NTLM, Digest or Basic, as the proxy asks (DOMAIN\user or user@domain for NTLM). Empty: none; on Windows the logged-on user signs on to NTLM and Negotiate (Kerberos) proxies.</source>
         <translation>プロキシのユーザー名: プロキシの求めに応じて NTLM、Digest、Basic で認証します (NTLM では DOMAIN\user または user@domain)。空の場合は認証しません。ただし Windows では、NTLM や Negotiate (Kerberos) のプロキシにログオン中のユーザーでサインオンします。</translation>
+    </message>
+    <message>
+        <source>endpoints at once: automatic</source>
+        <translation>同時テスト数: 自動</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>How many endpoints are tested at the same time: automatic (every endpoint at once, up to %1) or 1 to %2.</source>
+        <translation>同時にテストするエンドポイントの数: 自動 (すべてのエンドポイントを同時に、最大 %1) または 1 から %2。</translation>
     </message>
 </context>
 <context>
@@ -4108,6 +4116,58 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Give the proxy credentials (--proxy http://DOMAIN%5Cuser:password@host:port or user@domain; NTLM, Digest and Basic are supported, the Windows login only on Windows), or ask the proxy team to allow %1 without authentication, as the compute in Azure will need anyway.</source>
         <translation>プロキシの資格情報を指定するか (--proxy http://DOMAIN%5Cuser:password@host:port または user@domain。NTLM、Digest、Basic に対応し、Windows のログオンは Windows 上でのみ使えます)、Azure のコンピューティングでもいずれ必要になるため、認証なしで %1 を許可するようプロキシの担当者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>The proxy accepted the connection to %1 and then closed the tunnel before the TLS handshake: the proxy, or what it connected to, refused it.</source>
+        <translation>プロキシは %1 への接続を受け付けた後、TLS ハンドシェイクの前にトンネルを閉じました: プロキシ、またはその接続先が拒否しています。</translation>
+    </message>
+    <message>
+        <source>more than %1 interim answers (1xx) and no final one</source>
+        <translation>%1 個を超える中間応答 (1xx) があり、最終応答がありません</translation>
+    </message>
+    <message>
+        <source>proxy %1: only HTTP proxies are supported</source>
+        <translation>プロキシ %1: HTTP プロキシのみサポートしています</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s name %1 does not resolve</source>
+        <translation>プロキシの名前 %1 を名前解決できません</translation>
+    </message>
+    <message>
+        <source>no connection to the proxy %1</source>
+        <translation>プロキシ %1 に接続できません</translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection without answering CONNECT</source>
+        <translation>プロキシは CONNECT に応答せずに接続を閉じました</translation>
+    </message>
+    <message>
+        <source>no answer to CONNECT within %1</source>
+        <translation>%1 以内に CONNECT への応答がありません</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s answer to CONNECT is not a usable HTTP answer</source>
+        <translation>CONNECT へのプロキシの応答は使用できる HTTP 応答ではありません</translation>
+    </message>
+    <message>
+        <source>the proxy answered CONNECT with %1, then closed the tunnel before the TLS handshake</source>
+        <translation>プロキシは CONNECT に %1 で応答した後、TLS ハンドシェイクの前にトンネルを閉じました</translation>
+    </message>
+    <message>
+        <source>the connection was closed during the TLS handshake, before any certificate came</source>
+        <translation>証明書が届く前に、TLS ハンドシェイク中に接続が閉じられました</translation>
+    </message>
+    <message>
+        <source>no TLS library: the OpenSSL plugin is missing</source>
+        <translation>TLS ライブラリがありません: OpenSSL プラグインが見つかりません</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed without a certificate error</source>
+        <translation>証明書エラーなしで TLS ハンドシェイクが失敗しました</translation>
+    </message>
+    <message>
+        <source>the certificate is not trusted</source>
+        <translation>証明書が信頼されていません</translation>
     </message>
 </context>
 <context>

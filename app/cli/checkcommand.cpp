@@ -48,11 +48,11 @@ void CheckCommand::addOptions(QCommandLineParser &parser) const
                       tr("Timeout of each stage in milliseconds, or per stage: dns=3000,tcp=5000,tls=5000,http=10000 "
                          "(the defaults)."),
                       QStringLiteral("ms")});
-    parser.addOption(
-        {QStringLiteral("concurrency"),
-         tr("Endpoints tested at once, 1 to %1 (default %2).")
-             .arg(QString::number(ProbeOptions::MaxConcurrency), QString::number(ProbeOptions::DefaultConcurrency)),
-         QStringLiteral("n"), QString::number(ProbeOptions::DefaultConcurrency)});
+    parser.addOption({QStringLiteral("concurrency"),
+                      tr("Endpoints tested at once, 1 to %1, or auto (the default: every endpoint at once, up to %2).")
+                          .arg(QString::number(ProbeOptions::MaxConcurrency),
+                               QString::number(ProbeOptions::AutomaticConcurrencyCap)),
+                      QStringLiteral("n|auto"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("proxy"),
                       tr("How web traffic goes out: none (direct), system (the system's proxy setting, default) or "
                          "http://[user:password@]host:port."),
@@ -96,12 +96,14 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
             return app.fail(QStringLiteral("--timeout-ms: ") + error);
         options.timeouts = *timeouts;
     }
-    bool ok = false;
-    options.concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
-    if (!ok || options.concurrency < 1 || options.concurrency > ProbeOptions::MaxConcurrency)
+    const QString concurrency = parser.value(QStringLiteral("concurrency")).trimmed();
+    const bool automatic = concurrency.compare(QStringLiteral("auto"), Qt::CaseInsensitive) == 0;
+    bool ok = automatic;
+    options.concurrency = automatic ? ProbeOptions::AutomaticConcurrency : concurrency.toInt(&ok);
+    if (!automatic && (!ok || options.concurrency < 1 || options.concurrency > ProbeOptions::MaxConcurrency))
         return app.fail(
-            tr("\"%1\" is not a number from 1 to %2: --concurrency takes how many endpoints are tested at "
-               "once.")
+            tr("\"%1\" is neither auto nor a number from 1 to %2: --concurrency takes how many endpoints are "
+               "tested at once.")
                 .arg(parser.value(QStringLiteral("concurrency")), QString::number(ProbeOptions::MaxConcurrency)));
     const auto proxy = ProbeOptions::parseProxy(parser.value(QStringLiteral("proxy")), &error);
     if (!proxy)

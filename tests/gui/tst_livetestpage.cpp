@@ -1004,6 +1004,30 @@ private Q_SLOTS:
         QVERIFY2(!settings.contains("alice"), settings.constData());
     }
 
+    // The default concurrency is automatic, and says so; a number typed in is the user's.
+    void concurrencyIsAutomaticByDefault()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        QSpinBox *box = child<QSpinBox>(page, "concurrency");
+        QCOMPARE(box->value(), ProbeOptions::AutomaticConcurrency);
+        QCOMPARE(box->text(), QStringLiteral("automatic"));
+        auto options = page->probeOptions();
+        QVERIFY(options);
+        QCOMPARE(options->concurrency, ProbeOptions::AutomaticConcurrency);
+        QVERIFY(QTest::qWaitForWindowActive(f.wizard.wizard.get()));
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
+        QVERIFY(box->isVisible());
+        box->setFocus();
+        QCOMPARE(QApplication::focusWidget(), box);
+        box->selectAll();
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("12"));
+        QCOMPARE(box->value(), 12);
+        options = page->probeOptions();
+        QVERIFY(options);
+        QCOMPARE(options->concurrency, 12);
+    }
+
     void remembersSettingsButNotThePassword()
     {
         Fixture f(m_rig);

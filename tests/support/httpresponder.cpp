@@ -1,6 +1,7 @@
 #include "httpresponder.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 
 void HttpResponder::attach(QTcpSocket *socket, const HttpBehaviour &behaviour, Recorder recorder)
 {
@@ -45,6 +46,13 @@ void HttpResponder::readyRead()
         for (const auto &h : std::as_const(m_behaviour.headers))
             answer += h.first + ": " + h.second + "\r\n";
         answer += "Content-Length: 0\r\nConnection: close\r\n\r\n";
+    }
+    if (m_behaviour.answerDelayMs > 0) {
+        QTimer::singleShot(m_behaviour.answerDelayMs, this, [socket = m_socket, answer] {
+            socket->write(answer);
+            socket->disconnectFromHost();
+        });
+        return;
     }
     m_socket->write(answer);
     m_socket->disconnectFromHost();

@@ -18,6 +18,7 @@ struct HttpBehaviour
     QList<QPair<QByteArray, QByteArray>> headers;
     bool headNotAllowed = false;     // 405 to HEAD, the configured answer to GET
     bool closeWithoutAnswer = false; // read the request, then hang up
+    int answerDelayMs = 0;           // wait this long after the request before answering (a far-away service)
 };
 
 struct HttpRequestSeen

@@ -4,6 +4,7 @@
 #include "catalog.h"
 #include "clirunner.h"
 #include "editionfixture.h"
+#include "hostileserver.h"
 #include "httptestserver.h"
 #include "probeengine.h"
 #include "probeplanner.h"
@@ -326,6 +327,53 @@ private Q_SLOTS:
         QVERIFY2(run.errText().contains(message), run.err.constData());
         QVERIFY2(run.out.isEmpty(), run.out.constData()); // not even the table's header
         QCOMPARE(m_tls.connections(), connectionsBefore);
+    }
+
+    // A server's reason phrase and headers with terminal escapes: neither the table nor the JSON
+    // carries a control character from it, while the text itself stays readable.
+    void serverTextIsPrintedWithoutControlCharacters()
+    {
+        QString error;
+        const auto issued = m_pki->issue(QStringLiteral("hostile"), ScenarioHosts, TestPki::Authority::Public, &error);
+        QVERIFY2(issued, qPrintable(error));
+        HostileServer hostile(HostileServer::Behaviour::RawAnswer);
+        hostile.setCertificate(issued->chain, issued->key);
+        hostile.setAnswer(QByteArrayLiteral("HTTP/1.1 403 Forbidden\x1b]0;owned\x07\x1b[31m\r\n"
+                                            "Server: squid\x1b[2J\x9b" "5m\r\n\r\n"));
+        QVERIFY(hostile.listenLoopback());
+        const QStringList args = scenario() + loopback(hostile.serverPort(), m_http.serverPort());
+
+        const CliRun table = cli(args + QStringList{QStringLiteral("--format"), QStringLiteral("table")});
+        QCOMPARE(table.exitCode, 1);
+        QVERIFY(table.out.contains("HTTP_BLOCKED"));
+        QVERIFY2(table.out.contains("squid[2J5m"), table.out.constData()); // the text, without its escapes
+        for (const char c : table.out) {
+            const auto u = uchar(c);
+            QVERIFY2(u >= 0x20 || u == '\n' || u == '\r', qPrintable(QStringLiteral("control byte %1").arg(u)));
+        }
+        QVERIFY(!table.out.contains("\xc2\x9b")); // the one-character CSI, as UTF-8
+
+        const CliRun json = cli(args + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 1);
+        int blocked = 0;
+        for (const QJsonValue &v : resultsOf(json)) {
+            const QJsonObject r = v.toObject();
+            const QJsonObject http = r.value(QStringLiteral("http")).toObject();
+            for (const QString &text : {http.value(QStringLiteral("reason")).toString(),
+                                        http.value(QStringLiteral("server")).toString(),
+                                        http.value(QStringLiteral("proxyEvidence")).toString(),
+                                        r.value(QStringLiteral("detail")).toString(),
+                                        r.value(QStringLiteral("explanation")).toString()}) {
+                for (const QChar c : text)
+                    QVERIFY2(c.unicode() >= 0x20 && (c.unicode() < 0x7f || c.unicode() >= 0xa0), qPrintable(text));
+            }
+            if (r.value(QStringLiteral("status")).toString() == u"HTTP_BLOCKED") {
+                ++blocked;
+                QCOMPARE(http.value(QStringLiteral("reason")).toString(), QStringLiteral("Forbidden]0;owned[31m"));
+                QCOMPARE(http.value(QStringLiteral("server")).toString(), QStringLiteral("squid[2J5m"));
+            }
+        }
+        QVERIFY(blocked > 0);
     }
 
     void inspectionIsReported()

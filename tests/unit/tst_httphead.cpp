@@ -1,6 +1,7 @@
 // parseHttpHead and proxyEvidence: HTTP response heads as proxies and services send them, and as
 // a broken or hostile peer might. No sockets.
 #include "httphead.h"
+#include "networktext.h"
 
 #include <QtTest>
 
@@ -164,6 +165,29 @@ private Q_SLOTS:
         while (data.size() <= MaxHttpHeadBytes)
             data += "HTTP/1.1 100 Continue\r\n\r\n";
         QCOMPARE(parseHttpHead(data).state, State::Bad);
+    }
+
+    void interimAnswersAreCounted()
+    {
+        QByteArray data;
+        for (int i = 0; i < MaxHttpInterimResponses; ++i)
+            data += "HTTP/1.1 100 Continue\r\n\r\n";
+        HttpHeadParse p = parseHttpHead(QByteArray(data + "HTTP/1.1 200 OK\r\n\r\n"));
+        QCOMPARE(p.state, State::Complete);
+        QCOMPARE(p.interimResponses, MaxHttpInterimResponses);
+        // One more is a stream of them, not a server about to answer: no need to wait.
+        p = parseHttpHead(QByteArray(data + "HTTP/1.1 100 Continue\r\n\r\n"));
+        QCOMPARE(p.state, State::Bad);
+        QCOMPARE(p.interimResponses, MaxHttpInterimResponses + 1);
+    }
+
+    void networkTextLosesControlCharacters()
+    {
+        QCOMPARE(networkText(u"Forbidden\x1b]0;owned\x07 \x1b[31mred\x1b[0m"), QStringLiteral("Forbidden]0;owned [31mred[0m"));
+        QCOMPARE(networkText(u"a\tb\r\nc\x7f\x9b" "d\u202eevil\u2066"), QStringLiteral("a b  cdevil"));
+        QCOMPARE(networkText(u"\u65e5\u672c caf\u00e9"), QStringLiteral("\u65e5\u672c caf\u00e9")); // text stays
+        const QString longText(3 * MaxNetworkTextLength, u'x');
+        QCOMPARE(networkText(longText).size(), MaxNetworkTextLength + 1); // cut, with an ellipsis
     }
 
     void latin1Bytes()

@@ -700,6 +700,38 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() >= 4 * Delay - 20); // 12 endpoints, 3 at a time
     }
 
+    // The default is automatic: every distinct endpoint of the run at once (up to the cap), so a run
+    // takes about as long as its slowest endpoint; rows of one endpoint still share one test.
+    void automaticConcurrencyTestsEveryEndpointAtOnce()
+    {
+        constexpr int Delay = 150;
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        server->setHandshakeDelay(Delay);
+        ProbeOptions o = options();
+        QCOMPARE(o.concurrency, ProbeOptions::AutomaticConcurrency);
+        QList<ProbeTarget> targets;
+        for (int i = 0; i < 12; ++i) {
+            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
+            o.connectTo << redirect(host, 443, server->serverPort());
+            targets << target(host, 443, true, false) << target(host, 443, true, false, QStringLiteral("again"));
+        }
+        ProbeEngine engine;
+        engine.setOptions(o);
+        QVERIFY(run(engine, targets));
+        QCOMPARE(engine.concurrencyLimit(), 12);
+        QCOMPARE(engine.peakConcurrency(), 12);
+        QCOMPARE(server->acceptTimes().size(), 12);
+        for (const ProbeResult &r : engine.results())
+            QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+        // A user's number still wins.
+        o.concurrency = 4;
+        engine.setOptions(o);
+        QVERIFY(run(engine, targets));
+        QCOMPARE(engine.concurrencyLimit(), 4);
+        QCOMPARE(engine.peakConcurrency(), 4);
+    }
+
     void cancelStopsEverything()
     {
         SilentServer silent;

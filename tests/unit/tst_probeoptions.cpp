@@ -13,6 +13,20 @@ class TestProbeOptions : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void automaticConcurrency()
+    {
+        ProbeOptions o;
+        QCOMPARE(o.concurrency, ProbeOptions::AutomaticConcurrency);
+        QCOMPARE(o.effectiveConcurrency(53), 53); // all features of 2021-11: every endpoint at once
+        QCOMPARE(o.effectiveConcurrency(0), 1);
+        QVERIFY(o.effectiveConcurrency(5000) <= ProbeOptions::AutomaticConcurrencyCap);
+        QVERIFY(o.effectiveConcurrency(5000) >= 1);
+        o.concurrency = 7; // the user's number wins, even above the endpoints
+        QCOMPARE(o.effectiveConcurrency(3), 7);
+        o.concurrency = 5000;
+        QCOMPARE(o.effectiveConcurrency(3), ProbeOptions::MaxConcurrency);
+    }
+
     void hostileForms_data()
     {
         QTest::addColumn<QString>("text");

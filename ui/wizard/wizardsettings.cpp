@@ -265,7 +265,9 @@ int WizardSettings::liveTestConcurrency() const
     bool ok = false;
     const int n = m_settings->value(kLiveTestGroup + QStringLiteral("/concurrency"), ProbeOptions::DefaultConcurrency)
                       .toInt(&ok);
-    return ok && n >= 1 && n <= ProbeOptions::MaxConcurrency ? n : ProbeOptions::DefaultConcurrency;
+    return ok && n >= ProbeOptions::AutomaticConcurrency && n <= ProbeOptions::MaxConcurrency
+               ? n
+               : ProbeOptions::DefaultConcurrency;
 }
 
 void WizardSettings::setLiveTestConcurrency(int concurrency)

@@ -41,7 +41,8 @@ void ProbeEngine::setResolver(HostResolver *resolver)
 void ProbeEngine::setOptions(const ProbeOptions &options)
 {
     m_options = options;
-    m_options.concurrency = std::clamp(m_options.concurrency, 1, ProbeOptions::MaxConcurrency);
+    if (m_options.concurrency != ProbeOptions::AutomaticConcurrency)
+        m_options.concurrency = std::clamp(m_options.concurrency, 1, ProbeOptions::MaxConcurrency);
 }
 
 bool ProbeEngine::start(const RuleSet &set, Problems *problems)
@@ -138,6 +139,7 @@ void ProbeEngine::begin(const QList<int> &rows)
         m_rowsByKey[key] << row;
         ++m_total;
     }
+    m_limit = m_options.effectiveConcurrency(int(m_queue.size()));
     m_running = true;
     if (m_queue.isEmpty()) {
         QTimer::singleShot(0, this, [this] {
@@ -151,7 +153,7 @@ void ProbeEngine::begin(const QList<int> &rows)
 
 void ProbeEngine::pump()
 {
-    while (m_running && m_jobs.size() < m_options.concurrency && !m_queue.isEmpty()) {
+    while (m_running && m_jobs.size() < m_limit && !m_queue.isEmpty()) {
         const QString key = m_queue.takeFirst();
         const QList<int> rows = m_rowsByKey.value(key);
         auto *job = new ProbeJob(m_targets.at(rows.constFirst()), m_context, this);

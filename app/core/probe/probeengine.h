@@ -51,6 +51,7 @@ public:
     const QList<ProbeResult> &results() const { return m_results; }
     int finishedCount() const { return m_done; }
     int peakConcurrency() const { return m_peak; } // most endpoints in flight at once in the last run
+    int concurrencyLimit() const { return m_limit; } // the last run's limit (the automatic one resolved)
     QDateTime startedAt() const { return m_startedAt; }
     QDateTime finishedAt() const { return m_finishedAt; }
 
@@ -82,6 +83,7 @@ private:
     int m_done = 0;
     int m_total = 0;
     int m_peak = 0;
+    int m_limit = 1;
     QDateTime m_startedAt;
     QDateTime m_finishedAt;
 };

@@ -1,5 +1,7 @@
 #include "probejob.h"
 
+#include "networktext.h"
+
 #include <QAuthenticator>
 #include <QCryptographicHash>
 #include <QLoggingCategory>
@@ -182,8 +184,8 @@ void ProbeJob::resolveDestination()
     }
     lookUp(m_path.connectHost, [this, setAddresses](const HostAnswer &answer, qint64 ms) {
         m_result.dns = answer.outcome;
-        m_result.dnsError = answer.error;
-        m_result.cnames = answer.cnames;
+        m_result.dnsError = networkText(answer.error);
+        m_result.cnames = networkTexts(answer.cnames);
         m_result.timings.dnsMs = ms;
         m_result.addressSource = AddressSource::Dns;
         setAddresses(answer.outcome == DnsOutcome::Ok ? answer.addresses : QList<QHostAddress>());
@@ -273,7 +275,7 @@ void ProbeJob::watchSocket(QSslSocket *socket)
         for (const QSslError &e : errors) {
             if (!m_result.tls.errors.contains(e.error())) {
                 m_result.tls.errors << e.error();
-                m_result.tls.errorStrings << e.errorString();
+                m_result.tls.errorStrings << networkText(e.errorString()); // may quote the peer's names
             }
         }
         fillCertificates(); // the chain is there now, and perhaps not after the handshake fails
@@ -326,6 +328,7 @@ void ProbeJob::sendConnect()
     m_stageClock.start();
     // The proxy resolves and connects: allow for both.
     m_stageTimer.start(m_context->options.timeouts.dnsMs + m_context->options.timeouts.tcpMs);
+    limitReadBuffer(true);
     m_socket->write(connectRequest(m_path.connectHost, m_path.connectPort, proxyAuthorization()));
 }
 
@@ -340,6 +343,7 @@ void ProbeJob::startTls()
     m_stageClock.start();
     m_stageTimer.start(m_context->options.timeouts.tlsMs);
     m_result.tls.sni = m_target.host;
+    limitReadBuffer(false);
     m_socket->setSslConfiguration(m_context->ssl);
     // SNI and certificate checks name the host tested, whatever address the connection went to.
     m_socket->setPeerVerifyName(m_target.host);
@@ -355,9 +359,10 @@ void ProbeJob::fillCertificates()
         chain << m_socket->peerCertificate();
     for (const QSslCertificate &c : std::as_const(chain)) {
         CertificateInfo info;
-        info.subject = joined(c.subjectInfo(QSslCertificate::CommonName), c.subjectDisplayName());
-        info.issuer = joined(c.issuerInfo(QSslCertificate::CommonName), c.issuerDisplayName());
-        info.issuerOrganization = c.issuerInfo(QSslCertificate::Organization).join(QStringLiteral(", "));
+        info.subject = networkText(joined(c.subjectInfo(QSslCertificate::CommonName), c.subjectDisplayName()));
+        info.issuer = networkText(joined(c.issuerInfo(QSslCertificate::CommonName), c.issuerDisplayName()));
+        info.issuerOrganization
+            = networkText(c.issuerInfo(QSslCertificate::Organization).join(QStringLiteral(", ")));
         info.notAfter = c.expiryDate();
         info.sha256 = QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex());
         m_result.tls.chain << info;
@@ -407,6 +412,7 @@ void ProbeJob::startHttp()
         // NTLM authenticates a connection: it must stay open from the type 1 message to the answer.
         bytes.replace("Connection: close\r\n", "Proxy-Connection: keep-alive\r\n");
     }
+    limitReadBuffer(true);
     m_socket->write(bytes);
 }
 
@@ -414,15 +420,15 @@ void ProbeJob::readyRead()
 {
     if (m_stage != Stage::ProxyConnect && m_stage != Stage::Http)
         return; // nothing is expected; the handshake reads for itself
-    m_buffer += m_socket->readAll();
-    if (m_skipBytes > 0) { // the rest of a 407's body
-        const qsizetype n = std::min(m_skipBytes, m_buffer.size());
-        m_buffer.remove(0, n);
-        m_skipBytes -= n;
-        if (m_buffer.isEmpty())
+    if (stageOverdue())
+        return;
+    while (m_skipBytes > 0) { // the rest of a 407's body
+        const QByteArray dropped = m_socket->read(std::min<qint64>(m_skipBytes, 64 * 1024));
+        if (dropped.isEmpty())
             return;
+        m_skipBytes -= dropped.size();
     }
-    const HttpHeadParse parsed = parseHttpHead(m_buffer);
+    const HttpHeadParse parsed = readHead();
     switch (parsed.state) {
     case HttpHeadParse::State::Incomplete:
         return;
@@ -438,6 +444,37 @@ void ProbeJob::readyRead()
             httpAnswered(parsed.head);
         return;
     }
+}
+
+bool ProbeJob::stageOverdue()
+{
+    // A peer that keeps sending keeps this job's slot busy; its timer's event may come late, so
+    // the deadline is checked here too: a 2 s timeout ends at 2 s, however fast the bytes come.
+    if (!m_stageTimer.isActive() || m_stageTimer.remainingTime() > 0)
+        return false;
+    stageTimeout();
+    return true;
+}
+
+HttpHeadParse ProbeJob::readHead()
+{
+    // Never more than one head's worth in memory: what the parser refuses beyond that is not read.
+    const qsizetype room = MaxHttpHeadBytes + 1 - m_buffer.size();
+    const QByteArray bytes = m_socket->read(std::max<qsizetype>(room, 1));
+    m_buffer += bytes;
+    const HttpHeadParse parsed = parseHttpHead(m_buffer);
+    if (m_stage == Stage::Http) {
+        m_result.http.headBytes += bytes.size();
+        m_result.http.interimResponses = parsed.interimResponses;
+    }
+    return parsed;
+}
+
+void ProbeJob::limitReadBuffer(bool limited)
+{
+    // While a head is read, the socket buffers at most about a head; the handshake reads freely.
+    if (m_socket)
+        m_socket->setReadBufferSize(limited ? 2 * MaxHttpHeadBytes : 0);
 }
 
 void ProbeJob::endStage()
@@ -514,15 +551,15 @@ void ProbeJob::httpAnswered(const HttpHead &head)
     HttpInfo &h = m_result.http;
     h.outcome = HttpOutcome::Answered;
     h.status = status;
-    h.reason = head.reason;
-    h.server = head.headers.value(QStringLiteral("server"));
-    h.proxyEvidence = proxyEvidence(head);
+    h.reason = networkText(head.reason);
+    h.server = networkText(head.headers.value(QStringLiteral("server")));
+    h.proxyEvidence = networkText(proxyEvidence(head));
     h.fromProxy = !h.proxyEvidence.isEmpty();
     if (status == 407 && m_path.viaProxy && !m_target.tls) {
         if (proxyChallenged(head, m_method, h.url))
             return;
     } else if (status == 407) {
-        m_result.path.proxyAuthSchemes << head.authSchemes(QStringLiteral("proxy-authenticate"));
+        m_result.path.proxyAuthSchemes << networkTexts(head.authSchemes(QStringLiteral("proxy-authenticate")));
     }
     if (m_path.viaProxy && !m_target.tls) {
         // The proxy answered the absolute-form request itself, or relayed the service's answer.
@@ -585,7 +622,7 @@ bool ProbeJob::proxyChallenged(const HttpHead &head, const QString &method, cons
 {
     ProbePath &p = m_result.path;
     const bool answered = m_auth.challenged(head, method, uri);
-    p.proxyAuthSchemes = m_auth.offered();
+    p.proxyAuthSchemes = networkTexts(m_auth.offered());
     p.proxyAuthScheme = m_auth.scheme();
     if (!answered) {
         p.proxyAuthFailure = failureId(m_auth.giveUp());
@@ -709,19 +746,29 @@ void ProbeJob::socketError(int socketError, const QString &errorString)
         m_result.path.proxyOutcome = ProxyOutcome::Closed;
     } else if (m_stage == Stage::Http) {
         m_result.http.outcome = m_buffer.isEmpty() ? HttpOutcome::Closed : HttpOutcome::BadResponse;
-        m_result.http.error = errorString;
+        m_result.http.error = networkText(errorString);
     } else {
         fillCertificates();
         if (!m_result.tls.errors.isEmpty()) {
             m_result.tls.outcome = TlsOutcome::Untrusted;
         } else if (socketError == QAbstractSocket::RemoteHostClosedError) {
             m_result.tls.outcome = TlsOutcome::Closed;
+            tunnelClosed();
         } else {
             m_result.tls.outcome = TlsOutcome::HandshakeFailed;
-            m_result.tls.handshakeError = errorString;
+            m_result.tls.handshakeError = networkText(errorString);
         }
     }
     done();
+}
+
+void ProbeJob::tunnelClosed()
+{
+    // Through a proxy, a close before any certificate came is the proxy's doing (or the doing of
+    // what it connected to): it said yes to CONNECT and then closed the tunnel. Not SNI filtering
+    // seen from here: the proxy is the one in the path this machine can name.
+    if (m_path.viaProxy && m_result.path.proxyOutcome == ProxyOutcome::Ok && m_result.tls.chain.isEmpty())
+        m_result.path.proxyOutcome = ProxyOutcome::TunnelClosed;
 }
 
 void ProbeJob::stageTimeout()

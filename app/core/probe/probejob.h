@@ -76,6 +76,10 @@ private:
     void httpAnswered(const HttpHead &head);
     void endStage(); // stops the stage's timer and records its time
     void headUnreadable();
+    bool stageOverdue();          // the stage's deadline passed (its timer not yet fired): ends it
+    HttpHeadParse readHead();     // reads what fits of a head and parses it
+    void limitReadBuffer(bool limited);
+    void tunnelClosed();
     void restartForGet();
     void fillCertificates();
     QByteArray proxyAuthorization();

@@ -6,7 +6,44 @@
 #include <QFile>
 #include <QUrl>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 namespace amlfw {
+
+namespace {
+
+// Sockets this process may still open for endpoints: the soft limit on file descriptors, less
+// what the rest of the program holds (libraries, files, the event loop). -1: no limit known.
+int descriptorBudget()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        return int(std::min<rlim_t>(limit.rlim_cur, 1 << 20)) - 64;
+#endif
+    return -1; // Windows: sockets are not bounded by a descriptor table
+}
+
+} // namespace
+
+int ProbeOptions::automaticConcurrency(int endpoints)
+{
+    int n = std::clamp(endpoints, 1, AutomaticConcurrencyCap);
+    // Each endpoint in flight can hold two sockets at once (IPv4 and IPv6 raced).
+    const int budget = descriptorBudget();
+    if (budget >= 0)
+        n = std::min(n, std::max(1, budget / 2));
+    return n;
+}
+
+int ProbeOptions::effectiveConcurrency(int endpoints) const
+{
+    if (concurrency == AutomaticConcurrency)
+        return automaticConcurrency(endpoints);
+    return std::clamp(concurrency, 1, MaxConcurrency);
+}
 
 namespace {
 

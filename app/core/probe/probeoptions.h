@@ -70,7 +70,11 @@ struct ProbeOptions
     Q_DECLARE_TR_FUNCTIONS(amlfw::ProbeOptions)
 
 public:
-    static constexpr int DefaultConcurrency = 32;
+    // 0: automatic, every distinct endpoint of the run at once up to AutomaticConcurrencyCap (see
+    // automaticConcurrency()). A number from 1 to MaxConcurrency is the user's and wins.
+    static constexpr int AutomaticConcurrency = 0;
+    static constexpr int DefaultConcurrency = AutomaticConcurrency;
+    static constexpr int AutomaticConcurrencyCap = 128;
     static constexpr int MaxConcurrency = 1024;
 
     ProbeTimeouts timeouts;
@@ -81,6 +85,11 @@ public:
     QHash<QString, QString> samples; // wildcard destination or service tag -> concrete host
     QList<ResolveRule> resolve;
     QList<ConnectToRule> connectTo;
+
+    // Endpoints in flight for a run of `endpoints` distinct endpoints: the user's number, or all of
+    // them up to the cap and to what the process's file descriptor limit leaves (two sockets each).
+    int effectiveConcurrency(int endpoints) const;
+    static int automaticConcurrency(int endpoints);
 
     const ResolveRule *resolveFor(const QString &host, int port) const; // first match
     const ConnectToRule *connectToFor(const QString &host, int port) const;

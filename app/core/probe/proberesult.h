@@ -198,6 +198,8 @@ struct HttpInfo
     bool fromProxy = false; // the answer came from a firewall or proxy, not the service
     QString proxyEvidence;  // why we think so: "407", "470", "X-Squid-Error", ...
     QString error;
+    int interimResponses = 0; // 1xx heads before the answer (or before giving up on them)
+    qint64 headBytes = 0;     // bytes taken from the connection for the answer's head (bounded)
 };
 
 enum class PathMode { Direct, HttpProxy };
@@ -231,7 +233,8 @@ enum class ProxyOutcome {
     Closed,
     Timeout,
     Unsupported,
-    NameFailed
+    NameFailed,
+    TunnelClosed // 2xx to CONNECT, then the tunnel closed before the TLS handshake
 };
 inline constexpr EnumTable proxyOutcomeIds{std::to_array<EnumId<ProxyOutcome>>({
     {ProxyOutcome::NotUsed, "not-used"},
@@ -245,6 +248,7 @@ inline constexpr EnumTable proxyOutcomeIds{std::to_array<EnumId<ProxyOutcome>>({
     {ProxyOutcome::Timeout, "timeout"},
     {ProxyOutcome::Unsupported, "unsupported"},
     {ProxyOutcome::NameFailed, "name-failed"},
+    {ProxyOutcome::TunnelClosed, "tunnel-closed"},
 })};
 inline QString proxyOutcomeId(ProxyOutcome outcome)
 {

@@ -2,6 +2,7 @@
 
 #include "azurefirewall.h"
 #include "hostname.h"
+#include "httphead.h"
 
 namespace amlfw {
 
@@ -392,6 +393,10 @@ QString ProbeTexts::explanation(const ProbeResult &r)
                 .arg(endpoint(r), QString::number(r.path.proxyStatus ? r.path.proxyStatus : r.http.status));
         case ProxyOutcome::Timeout:
             return tr("The proxy did not answer in time.");
+        case ProxyOutcome::TunnelClosed:
+            return tr("The proxy accepted the connection to %1 and then closed the tunnel before the TLS handshake: "
+                      "the proxy, or what it connected to, refused it.")
+                .arg(endpoint(r));
         default:
             return tr("The proxy closed the connection or gave no valid answer.");
         }
@@ -505,6 +510,8 @@ QString ProbeTexts::detail(const ProbeResult &r)
         break;
     case ProbeStatus::HttpError:
         parts << http(r);
+        if (r.http.interimResponses > MaxHttpInterimResponses)
+            parts << tr("more than %1 interim answers (1xx) and no final one").arg(MaxHttpInterimResponses);
         if (!r.http.error.isEmpty())
             parts << r.http.error;
         break;
@@ -531,7 +538,52 @@ QString ProbeTexts::detail(const ProbeResult &r)
     default:
         break;
     }
+    if (parts.isEmpty())
+        parts << failureDetail(r);
+    parts.removeAll(QString());
     return parts.join(QStringLiteral("; "));
+}
+
+QString ProbeTexts::failureDetail(const ProbeResult &r)
+{
+    // What the stage that failed saw, when no error text or certificate says more.
+    if (r.status == ProbeStatus::ProxyFailed || r.status == ProbeStatus::ProxyAuthRequired
+        || r.status == ProbeStatus::HttpBlocked) {
+        switch (r.path.proxyOutcome) {
+        case ProxyOutcome::Unsupported:
+            return tr("proxy %1: only HTTP proxies are supported").arg(r.path.unsupportedProxy);
+        case ProxyOutcome::NameFailed:
+            return tr("the proxy's name %1 does not resolve").arg(r.path.proxy);
+        case ProxyOutcome::ConnectFailed:
+            return tr("no connection to the proxy %1").arg(r.path.proxy);
+        case ProxyOutcome::Closed:
+            return tr("the proxy closed the connection without answering CONNECT");
+        case ProxyOutcome::Timeout:
+            return tr("no answer to CONNECT within %1").arg(duration(r.timings.proxyMs));
+        case ProxyOutcome::BadResponse:
+            return tr("the proxy's answer to CONNECT is not a usable HTTP answer");
+        case ProxyOutcome::TunnelClosed:
+            return tr("the proxy answered CONNECT with %1, then closed the tunnel before the TLS handshake")
+                .arg(r.path.proxyStatus);
+        default:
+            return statusLabel(r.status);
+        }
+    }
+    if (r.status == ProbeStatus::TlsFailed || r.status == ProbeStatus::TlsTimeout) {
+        switch (r.tls.outcome) {
+        case TlsOutcome::Closed:
+            return tr("the connection was closed during the TLS handshake, before any certificate came");
+        case TlsOutcome::Unavailable:
+            return tr("no TLS library: the OpenSSL plugin is missing");
+        case TlsOutcome::HandshakeFailed:
+            return tr("the TLS handshake failed without a certificate error");
+        case TlsOutcome::Untrusted:
+            return tr("the certificate is not trusted");
+        default:
+            return statusLabel(r.status);
+        }
+    }
+    return {};
 }
 
 QStringList ProbeTexts::notes(const ProbeResult &r)

@@ -33,6 +33,7 @@ public:
     static QString pathUsed(const QString &used);        // ProbeVantage::proxyUsed entries in words
     static QString duration(qint64 ms);             // "120 ms", "-"
     static QString ports(const ProbeTarget &t);
+    static QString failureDetail(const ProbeResult &r); // the failed stage in words, when nothing says more
     static QString changeLabel(ProbeChange change); // against a baseline: "fixed", "now failing"     // "443" or the rule's "29876-29877"
 };
 

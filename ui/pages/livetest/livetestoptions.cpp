@@ -171,7 +171,8 @@ void LiveTestOptions::buildMoreOptions()
     m_timeoutLabel->setBuddy(m_timeout);
     m_concurrencyLabel = new QLabel(m_panel);
     m_concurrency = named(new QSpinBox(m_panel), "concurrency");
-    m_concurrency->setRange(1, ProbeOptions::MaxConcurrency);
+    // The lowest value is "automatic" (every endpoint at once, up to the cap); a number is the user's.
+    m_concurrency->setRange(ProbeOptions::AutomaticConcurrency, ProbeOptions::MaxConcurrency);
     m_concurrency->setValue(ProbeOptions::DefaultConcurrency);
     m_concurrencyLabel->setBuddy(m_concurrency);
 
@@ -455,7 +456,8 @@ void LiveTestOptions::updateSummary()
     if (!m_caBundle->text().trimmed().isEmpty())
         parts << tr("extra CA certificates");
     parts << (m_timeout->value() > 0 ? tr("timeout %1 s per step").arg(m_timeout->value()) : tr("default timeouts"));
-    parts << tr("%1 at once").arg(m_concurrency->value());
+    parts << (m_concurrency->value() == ProbeOptions::AutomaticConcurrency ? tr("endpoints at once: automatic")
+                                                                            : tr("%1 at once").arg(m_concurrency->value()));
     m_summary->setFullText(parts.join(QStringLiteral(" · ")));
 }
 
@@ -526,8 +528,11 @@ void LiveTestOptions::retranslateUi()
     m_timeout->setToolTip(m_timeout->accessibleDescription());
     m_concurrencyLabel->setText(tr("Endpoints &tested at once:"));
     m_concurrency->setAccessibleName(tr("Endpoints tested at once"));
+    m_concurrency->setSpecialValueText(tr("automatic"));
     m_concurrency->setAccessibleDescription(
-        tr("How many endpoints are tested at the same time, 1 to %1.").arg(ProbeOptions::MaxConcurrency));
+        tr("How many endpoints are tested at the same time: automatic (every endpoint at once, up to %1) or 1 to %2.")
+            .arg(ProbeOptions::AutomaticConcurrencyCap)
+            .arg(ProbeOptions::MaxConcurrency));
     m_concurrency->setToolTip(m_concurrency->accessibleDescription());
     updateProxyFields();
     validateFields();

@@ -125,7 +125,13 @@ HttpHeadParse parseHttpHead(QByteArrayView data)
             return result;
         }
         if (result.head.status < 200) {
-            from = end; // an interim answer (100 Continue, 103 Early Hints): the real one follows
+            // An interim answer (100 Continue, 103 Early Hints): the real one follows, unless
+            // the peer sends nothing else.
+            if (++result.interimResponses > MaxHttpInterimResponses) {
+                result.state = HttpHeadParse::State::Bad;
+                return result;
+            }
+            from = end;
             continue;
         }
         result.state = HttpHeadParse::State::Complete;

@@ -25,10 +25,14 @@ struct HttpHeadParse
     State state = State::Incomplete;
     HttpHead head;          // Complete: the final answer (interim 1xx answers are skipped)
     qsizetype consumed = 0; // Complete: bytes of `data` up to and including the head's blank line
+    int interimResponses = 0; // 1xx heads skipped; Bad when more than MaxHttpInterimResponses
 };
 
 // Longer heads are refused as Bad: a peer that never ends its head must not grow the buffer.
 inline constexpr qsizetype MaxHttpHeadBytes = 64 * 1024;
+// More interim answers (100 Continue, 103 Early Hints) than this before the real one: Bad. A
+// server sends one or two; a stream of them must not hold the stage until its timeout.
+inline constexpr int MaxHttpInterimResponses = 8;
 
 // Parses the response head at the start of `data`, as much as has arrived. Tolerant where peers
 // differ (bare LF line ends, folded header lines, missing reason phrase), strict about the status
