@@ -81,6 +81,10 @@ public:
     QHash<QString, QString> samples; // wildcard destination or service tag -> concrete host
     QList<ResolveRule> resolve;
     QList<ConnectToRule> connectTo;
+    // Hosts that go direct even when a proxy is set (as no_proxy does).
+    QStringList noProxy;
+    // A run on the demo network (DemoNetwork): simulated, never to be mixed with real results.
+    bool demo = false;
 
     const ResolveRule *resolveFor(const QString &host, int port) const; // first match
     const ConnectToRule *connectToFor(const QString &host, int port) const;
