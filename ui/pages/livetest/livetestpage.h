@@ -19,6 +19,7 @@ namespace amlfw {
 
 class HostResolver;
 class LiveResultFilterModel;
+class LiveTestDemo;
 class LiveTestOptions;
 class LiveTestReportBar;
 class MessageBanner;
@@ -83,6 +84,8 @@ private:
     LiveResultFilterModel *m_filter;
 
     LiveTestOptions *m_options;
+    LiveTestDemo *m_demo;             // the demo network's check box and DEMO strip
+    HostResolver *m_resolver = nullptr; // the resolver of real runs (setResolver)
     QPushButton *m_start;
     QPushButton *m_cancel;
     QPushButton *m_retry;
