@@ -1,0 +1,151 @@
+// Demonstrations: the live-test page's demo network chosen and run by keyboard, with every status
+// and the DEMO strip; the presentation zoom by real key events, in both languages, remembered.
+
+#include "livetestpage.h"
+#include "probesession.h"
+#include "proberesultmodel.h"
+#include "presentationzoom.h"
+#include "uifont.h"
+#include "wizardtesthelpers.h"
+
+#include <QFontInfo>
+
+using namespace amlfw;
+using namespace amlfw::test;
+
+namespace {
+
+// Tabs from where the focus is until `target` has it, as a user would; false after a full round.
+bool tabTo(QWidget *target)
+{
+    for (int i = 0; i < 80 && QApplication::focusWidget() != target; ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    return QApplication::focusWidget() == target;
+}
+
+qreal fontSize(const QWidget *w)
+{
+    return QFontInfo(w->font()).pointSizeF();
+}
+
+} // namespace
+
+class TestDemoPresentation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanup()
+    {
+        setUiZoom(100);
+        applyLanguage(Language::English);
+    }
+
+    void demoNetworkByKeyboard()
+    {
+        WizardFixture f;
+        FirewallWizard *w = f.wizard.get();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        answerUpToRules(w, QStringLiteral("public"), QStringLiteral("japan east"), QStringLiteral("mystore"),
+                        {QStringLiteral("compute-instance")});
+        clickNext(w);
+        QCOMPARE(w->currentId(), int(FirewallWizard::LiveTestPageId));
+        auto *page = qobject_cast<LiveTestPage *>(w->currentPage());
+        QVERIFY(page);
+        auto *demo = child<QCheckBox>(page, QStringLiteral("demoNetwork"));
+        auto *strip = child<QLabel>(page, QStringLiteral("demoBanner"));
+        auto *start = child<QPushButton>(page, QStringLiteral("startTest"));
+        QVERIFY(!strip->isVisible());
+
+        // Tab to the box, Space checks it; Tab to Start, Space runs.
+        QVERIFY(tabTo(demo));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(demo->isChecked());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), start);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTRY_VERIFY(page->session()->isRunning() || page->session()->hasResults());
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isRunning(), 20000);
+
+        QVERIFY(strip->isVisible());
+        QVERIFY(strip->text().startsWith(QStringLiteral("DEMO")));
+        QSet<ProbeStatus> seen;
+        const ProbeResultModel *model = page->session()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const ProbeResult &r = model->result(row);
+            seen.insert(r.status);
+            for (const TcpAttempt &a : r.tcp)
+                QVERIFY(a.address.isLoopback());
+        }
+        for (ProbeStatus s : {ProbeStatus::Ok, ProbeStatus::DnsFailed, ProbeStatus::TcpRefused, ProbeStatus::TlsTimeout,
+                              ProbeStatus::TlsInspected, ProbeStatus::ProxyAuthRequired})
+            QVERIFY2(seen.contains(s), qPrintable(probeStatusId(s)));
+        // The report of this run says DEMO.
+        QVERIFY(page->session()->run(f.state->ruleSet()).demo());
+
+        // Unchecked, the strip stays with the demo results until a real run replaces them.
+        QVERIFY(tabTo(demo));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(!demo->isChecked());
+        QVERIFY(strip->isVisible());
+    }
+
+    void zoomByKeys_data()
+    {
+        QTest::addColumn<Language>("language");
+        QTest::newRow("English") << Language::English;
+        QTest::newRow("Japanese") << Language::Japanese;
+    }
+
+    void zoomByKeys()
+    {
+        QFETCH(Language, language);
+        WizardFixture f(language);
+        FirewallWizard *w = f.wizard.get();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        clickNext(w); // the cloud page: a page with labels
+        QLabel *label = nullptr;
+        for (QLabel *l : w->currentPage()->findChildren<QLabel *>()) {
+            if (l->isVisible() && !l->text().isEmpty()) {
+                label = l;
+                break;
+            }
+        }
+        QVERIFY(label);
+        const qreal base = fontSize(label);
+        const int baseHeight = label->sizeHint().height();
+        QVERIFY(base > 0);
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Plus, Qt::ControlModifier);
+        QTRY_VERIFY2(fontSize(label) >= base * 1.08, qPrintable(QString::number(fontSize(label))));
+        QVERIFY(label->sizeHint().height() > baseHeight); // the layout follows
+        auto *indicator = child<QLabel>(w, QStringLiteral("zoomIndicator"));
+        QVERIFY(indicator->isVisible());
+        QCOMPARE(indicator->text(), QStringLiteral("Zoom 110%"));
+        // Without a numpad: Ctrl+= is plus too.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Equal, Qt::ControlModifier);
+        QTRY_VERIFY(fontSize(label) >= base * 1.2);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Minus, Qt::ControlModifier);
+        QTRY_VERIFY(fontSize(label) < base * 1.2 && fontSize(label) >= base * 1.08);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_0, Qt::ControlModifier);
+        QTRY_COMPARE(fontSize(label), base);
+
+        // Remembered: zoomed, then the program again on the same settings.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Plus, Qt::ControlModifier);
+        QTRY_VERIFY(fontSize(label) >= base * 1.08);
+        QCOMPARE(f.settings->uiZoomPercent(), 110);
+        f.wizard.reset();
+        setUiZoom(100); // a new process starts at the system's size
+        f.recreate(language, false);
+        QVERIFY(QTest::qWaitForWindowActive(f.wizard.get()));
+        QCOMPARE(f.wizard->findChild<PresentationZoom *>()->percent(), 110);
+        QVERIFY(QFontInfo(QApplication::font()).pointSizeF() >= base * 1.08);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_0, Qt::ControlModifier);
+        QTRY_COMPARE(QFontInfo(QApplication::font()).pointSizeF(), base);
+        QCOMPARE(f.settings->uiZoomPercent(), 100);
+    }
+};
+
+QTEST_MAIN(TestDemoPresentation)
+#include "tst_demopresentation.moc"
