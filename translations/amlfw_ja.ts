@@ -781,6 +781,18 @@
         <source>wrote %1.</source>
         <translation>%1 を書き込みました。</translation>
     </message>
+    <message>
+        <source>Run on a simulated network inside amlfw (loopback only, every status shown once), for demonstrations without the real network; every output says DEMO.</source>
+        <translation>amlfw 内の模擬ネットワーク (ループバックのみ、すべての状態を 1 回ずつ表示) でテストします。実際のネットワークなしでデモを行うためのもので、すべての出力に DEMO と表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 is a report of the demo network: a real run is not compared with simulated results.</source>
+        <translation>%1 はデモ ネットワークのレポートです。実際のテストを模擬の結果と比較することはしません。</translation>
+    </message>
+    <message>
+        <source>%1 is a report of a real network: a demo run is not compared with it.</source>
+        <translation>%1 は実際のネットワークのレポートです。デモのテストをこれと比較することはしません。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Cli</name>
@@ -1424,6 +1436,21 @@
     <message>
         <source>Address prefixes (%1, %2)</source>
         <translation>アドレス プレフィックス (%1、%2)</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::DemoNetwork</name>
+    <message>
+        <source>Host %1 not found (demo network)</source>
+        <translation>ホスト %1 が見つかりません (デモ ネットワーク)</translation>
+    </message>
+    <message>
+        <source>The demo network could not make its certificates.</source>
+        <translation>デモ ネットワークの証明書を作成できませんでした。</translation>
+    </message>
+    <message>
+        <source>The demo network could not open a port on 127.0.0.1: %1</source>
+        <translation>デモ ネットワークが 127.0.0.1 のポートを開けませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -2480,6 +2507,17 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::LiveTestDemo</name>
+    <message>
+        <source>Demo network (simulated, no real connections)</source>
+        <translation>デモ ネットワーク (模擬、実際の接続なし)</translation>
+    </message>
+    <message>
+        <source>Runs the test on a network simulated inside amlfw on 127.0.0.1, for presentations without the real network: every status appears, nothing leaves this computer.</source>
+        <translation>amlfw 内で 127.0.0.1 上に模擬したネットワークでテストします。実際のネットワークなしでプレゼンテーションを行うためのもので、すべての状態が表示され、このコンピューターの外には何も送信しません。</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::LiveTestDetails</name>
     <message>
         <source>from DNS</source>
@@ -2973,6 +3011,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>The results of the live test have not been saved as a report.</source>
         <translation>ライブ テストの結果はまだレポートとして保存されていません。</translation>
     </message>
+    <message>
+        <source>The baseline is a report of the demo network: comparing real results with it says nothing.</source>
+        <translation>ベースラインはデモ ネットワークのレポートです。実際の結果と比較しても意味がありません。</translation>
+    </message>
+    <message>
+        <source>The baseline is a report of a real network: comparing demo results with it says nothing.</source>
+        <translation>ベースラインは実際のネットワークのレポートです。デモの結果と比較しても意味がありません。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestReportBar</name>
@@ -3183,6 +3229,13 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Hides this notice on every page.</source>
         <translation>すべてのページでこのお知らせを非表示にします。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::PresentationZoom</name>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>ズーム %1%</translation>
     </message>
 </context>
 <context>
@@ -4072,6 +4125,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>The rule allows any protocol: tested as TCP %1. Its UDP part cannot be proven from a client.</source>
         <translation>この規則はすべてのプロトコルを許可します: TCP %1 としてテストしました。UDP の部分はクライアントからは証明できません。</translation>
+    </message>
+    <message>
+        <source>DEMO: a simulated network on this computer (127.0.0.1), not a real test. Do not use these results as evidence.</source>
+        <translation>DEMO: このコンピューター上の模擬ネットワーク (127.0.0.1) での結果で、実際のテストではありません。証拠として使わないでください。</translation>
     </message>
 </context>
 <context>
