@@ -8,6 +8,9 @@
 #include "uifont.h"
 #include "wizardtesthelpers.h"
 
+#include "liveresultfiltermodel.h"
+
+#include <QDir>
 #include <QFontInfo>
 
 using namespace amlfw;
@@ -122,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(label->sizeHint().height() > baseHeight); // the layout follows
         auto *indicator = child<QLabel>(w, QStringLiteral("zoomIndicator"));
         QVERIFY(indicator->isVisible());
-        QCOMPARE(indicator->text(), QStringLiteral("Zoom 110%"));
+        QVERIFY2(indicator->text().endsWith(QStringLiteral(" 110%")), qPrintable(indicator->text()));
         // Without a numpad: Ctrl+= is plus too.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Equal, Qt::ControlModifier);
         QTRY_VERIFY(fontSize(label) >= base * 1.2);
@@ -144,6 +147,56 @@ private Q_SLOTS:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_0, Qt::ControlModifier);
         QTRY_COMPARE(QFontInfo(QApplication::font()).pointSizeF(), base);
         QCOMPARE(f.settings->uiZoomPercent(), 100);
+    }
+
+    // The page after a demo run, at 1024x700, in both languages (docs/screenshots/livetest-demo-*.png).
+    void screenshot_data()
+    {
+        QTest::addColumn<Language>("language");
+        QTest::newRow("en") << Language::English;
+        QTest::newRow("ja") << Language::Japanese;
+    }
+
+    void screenshot()
+    {
+        QFETCH(Language, language);
+        QVERIFY(QDir().mkpath(QStringLiteral(AMLFW_SCREENSHOT_DIR)));
+        const QFont systemFont = QApplication::font();
+        QFont font(QStringLiteral("Noto Sans CJK JP"));
+        font.setPointSize(9);
+        QApplication::setFont(font);
+        WizardFixture f(language);
+        Answers answers = f.state->answers();
+        answers.cloud = QStringLiteral("public");
+        answers.region = QStringLiteral("japaneast");
+        answers.storage = QStringLiteral("mystore");
+        answers.features = {QStringLiteral("compute-instance"), QStringLiteral("compute-cluster")};
+        f.state->setAnswers(answers);
+        FirewallWizard *w = f.wizard.get();
+        w->resize(1024, 700);
+        w->advanceToRules();
+        clickNext(w);
+        auto *page = qobject_cast<LiveTestPage *>(w->currentPage());
+        QVERIFY(page);
+        child<QCheckBox>(page, QStringLiteral("demoNetwork"))->setChecked(true);
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QVERIFY(page->startTest());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+        const ProbeResultModel *model = page->session()->model();
+        auto *view = child<QTreeView>(page, QStringLiteral("liveTestView"));
+        auto *filter = qobject_cast<LiveResultFilterModel *>(view->model());
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->result(row).status == ProbeStatus::TlsInspected) {
+                view->setCurrentIndex(filter->mapFromSource(model->index(row, 0)));
+                break;
+            }
+        }
+        processLanguageChange();
+        const QString path = QStringLiteral(AMLFW_SCREENSHOT_DIR "/livetest-demo-%1.png")
+                                 .arg(language == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en"));
+        QVERIFY(w->grab().save(path));
+        f.wizard.reset();
+        QApplication::setFont(systemFont);
     }
 };
 
