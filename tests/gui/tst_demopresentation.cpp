@@ -1,14 +1,13 @@
 // Demonstrations: the live-test page's demo network chosen and run by keyboard, with every status
 // and the DEMO strip; the presentation zoom by real key events, in both languages, remembered.
 
+#include "liveresultfiltermodel.h"
 #include "livetestpage.h"
-#include "probesession.h"
-#include "proberesultmodel.h"
 #include "presentationzoom.h"
+#include "proberesultmodel.h"
+#include "probesession.h"
 #include "uifont.h"
 #include "wizardtesthelpers.h"
-
-#include "liveresultfiltermodel.h"
 
 #include <QDir>
 #include <QFontInfo>

@@ -17,8 +17,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
@@ -168,25 +168,28 @@ private Q_SLOTS:
     // `--demo`: the simulated network, with its label everywhere, exit 1 as a run with failures.
     void demoNetwork()
     {
-        const QStringList demoScenario{QStringLiteral("check"),   QStringLiteral("--demo"),
-                                       QStringLiteral("--cloud"), QStringLiteral("public"),
-                                       QStringLiteral("--region"), QStringLiteral("japaneast"),
-                                       QStringLiteral("--storage"), QStringLiteral("mystore"),
+        const QStringList demoScenario{QStringLiteral("check"),      QStringLiteral("--demo"),
+                                       QStringLiteral("--cloud"),    QStringLiteral("public"),
+                                       QStringLiteral("--region"),   QStringLiteral("japaneast"),
+                                       QStringLiteral("--storage"),  QStringLiteral("mystore"),
                                        QStringLiteral("--features"), QString()};
         const CliRun table = cli(demoScenario);
         QVERIFY2(table.exitCode == 1, table.err.constData());
         QVERIFY2(table.outText().startsWith(QStringLiteral("DEMO: ")), table.out.left(200).constData());
-        for (const QString &status : {QStringLiteral("OK "), QStringLiteral("DNS_FAILED"), QStringLiteral("TCP_REFUSED"),
-                                      QStringLiteral("TLS_TIMEOUT"), QStringLiteral("TLS_INSPECTED"),
-                                      QStringLiteral("PROXY_AUTH_REQUIRED")})
+        for (const QString &status :
+             {QStringLiteral("OK "), QStringLiteral("DNS_FAILED"), QStringLiteral("TCP_REFUSED"),
+              QStringLiteral("TLS_TIMEOUT"), QStringLiteral("TLS_INSPECTED"), QStringLiteral("PROXY_AUTH_REQUIRED")})
             QVERIFY2(table.outText().contains(u'\n' + status), qPrintable(status));
 
         const CliRun json = cli(demoScenario + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(json.exitCode, 1);
         const QJsonObject root = json.json();
         QCOMPARE(root.value(QStringLiteral("demo")).toBool(), true);
-        QVERIFY(root.value(QStringLiteral("vantage")).toObject().value(QStringLiteral("network")).toString().startsWith(
-            QStringLiteral("demo")));
+        QVERIFY(root.value(QStringLiteral("vantage"))
+                    .toObject()
+                    .value(QStringLiteral("network"))
+                    .toString()
+                    .startsWith(QStringLiteral("demo")));
         for (const QJsonValue &v : root.value(QStringLiteral("results")).toArray()) {
             for (const QJsonValue &a : v.toObject().value(QStringLiteral("addresses")).toArray())
                 QCOMPARE(a.toObject().value(QStringLiteral("scope")).toString(), QStringLiteral("loopback"));
@@ -212,8 +215,7 @@ private Q_SLOTS:
             r.write(QJsonDocument(real).toJson());
             QVERIFY(r.commit());
         }
-        const CliRun realAgainstDemo
-            = cli(scenario() + QStringList{QStringLiteral("--baseline"), demoReport});
+        const CliRun realAgainstDemo = cli(scenario() + QStringList{QStringLiteral("--baseline"), demoReport});
         QCOMPARE(realAgainstDemo.exitCode, 2);
         QVERIFY2(realAgainstDemo.errText().contains(QStringLiteral("demo network")), realAgainstDemo.err.constData());
         const CliRun demoAgainstReal = cli(demoScenario + QStringList{QStringLiteral("--baseline"), realReport});

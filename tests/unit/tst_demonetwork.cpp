@@ -2,9 +2,9 @@
 // same statuses on every run.
 #include "demonetwork.h"
 #include "probeengine.h"
+#include "probejsonreport.h"
 #include "probeplanner.h"
 #include "proberun.h"
-#include "probejsonreport.h"
 #include "rulesetfixture.h"
 
 #include <QJsonDocument>
@@ -74,8 +74,9 @@ private Q_SLOTS:
         QMap<ProbeStatus, int> byStatus;
         for (const ProbeResult &r : run.results)
             byStatus[r.status] += 1;
-        const QList<ProbeStatus> shown{ProbeStatus::Ok,          ProbeStatus::DnsFailed,    ProbeStatus::TcpRefused,
-                                       ProbeStatus::TlsTimeout,  ProbeStatus::TlsInspected, ProbeStatus::ProxyAuthRequired};
+        const QList<ProbeStatus> shown{ProbeStatus::Ok,           ProbeStatus::DnsFailed,
+                                       ProbeStatus::TcpRefused,   ProbeStatus::TlsTimeout,
+                                       ProbeStatus::TlsInspected, ProbeStatus::ProxyAuthRequired};
         for (ProbeStatus s : shown)
             QVERIFY2(byStatus.value(s) > 0, qPrintable(probeStatusId(s)));
         // Nothing else but the rows that cannot be tested, and most are OK.
@@ -173,8 +174,11 @@ private Q_SLOTS:
         const QByteArray json = ProbeJsonReport::write(run, Language::English);
         const QJsonObject root = QJsonDocument::fromJson(json).object();
         QCOMPARE(root.value(QStringLiteral("demo")).toBool(), true);
-        QVERIFY(root.value(QStringLiteral("vantage")).toObject().value(QStringLiteral("network")).toString().startsWith(
-            QStringLiteral("demo")));
+        QVERIFY(root.value(QStringLiteral("vantage"))
+                    .toObject()
+                    .value(QStringLiteral("network"))
+                    .toString()
+                    .startsWith(QStringLiteral("demo")));
         QString error;
         const auto baseline = ProbeBaseline::fromJson(json, QStringLiteral("demo.json"), &error);
         QVERIFY2(baseline, qPrintable(error));

@@ -1,5 +1,4 @@
 #include "firewallwizard.h"
-#include "presentationzoom.h"
 
 #include "appicon.h"
 #include "cloudpage.h"
@@ -9,6 +8,7 @@
 #include "filedialog.h"
 #include "livetestslot.h"
 #include "noticebanner.h"
+#include "presentationzoom.h"
 #include "profile.h"
 #include "regionpage.h"
 #include "rulespage.h"

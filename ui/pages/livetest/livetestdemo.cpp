@@ -12,7 +12,8 @@
 
 namespace amlfw {
 
-LiveTestDemo::LiveTestDemo(QWidget *parent) : QWidget(parent)
+LiveTestDemo::LiveTestDemo(QWidget *parent)
+    : QWidget(parent)
 {
     m_check = new QCheckBox(this);
     m_check->setObjectName(QStringLiteral("demoNetwork"));

@@ -1,10 +1,10 @@
 #include "livetestpage.h"
 
 #include "liveresultfiltermodel.h"
+#include "livetestdemo.h"
 #include "livetestdetails.h"
 #include "livetestoptions.h"
 #include "livetestreportbar.h"
-#include "livetestdemo.h"
 #include "messagebanner.h"
 #include "probeplanner.h"
 #include "proberesultmodel.h"
@@ -88,9 +88,10 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_reportBar);
 
-    const QList<QWidget *> tabOrder = m_options->focusOrder()
-                                      + QList<QWidget *>{m_demo->checkBox(), m_start, m_cancel, m_retry, m_failuresOnly, m_view, m_details}
-                                      + m_reportBar->focusOrder();
+    const QList<QWidget *> tabOrder
+        = m_options->focusOrder()
+          + QList<QWidget *>{m_demo->checkBox(), m_start, m_cancel, m_retry, m_failuresOnly, m_view, m_details}
+          + m_reportBar->focusOrder();
     for (qsizetype i = 0; i + 1 < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i), tabOrder.at(i + 1));
 

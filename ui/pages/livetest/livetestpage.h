@@ -84,7 +84,7 @@ private:
     LiveResultFilterModel *m_filter;
 
     LiveTestOptions *m_options;
-    LiveTestDemo *m_demo;             // the demo network's check box and DEMO strip
+    LiveTestDemo *m_demo;               // the demo network's check box and DEMO strip
     HostResolver *m_resolver = nullptr; // the resolver of real runs (setResolver)
     QPushButton *m_start;
     QPushButton *m_cancel;

@@ -15,7 +15,10 @@ namespace {
 class DemoResolver : public HostResolver
 {
 public:
-    explicit DemoResolver(const DemoNetwork *demo) : m_demo(demo) {}
+    explicit DemoResolver(const DemoNetwork *demo)
+        : m_demo(demo)
+    {
+    }
     void lookup(const QString &host, QObject *context, Callback done) override
     {
         HostAnswer answer;
@@ -36,12 +39,17 @@ private:
 QString hostHash(const QString &host)
 {
     return QString::fromLatin1(
-        QCryptographicHash::hash(QByteArray(QByteArray("amlfw-demo:") + host.toUtf8()), QCryptographicHash::Sha1).toHex());
+        QCryptographicHash::hash(QByteArray(QByteArray("amlfw-demo:") + host.toUtf8()), QCryptographicHash::Sha1)
+            .toHex());
 }
 
 } // namespace
 
-DemoNetwork::DemoNetwork(QObject *parent) : QObject(parent), m_resolver(std::make_unique<DemoResolver>(this)) {}
+DemoNetwork::DemoNetwork(QObject *parent)
+    : QObject(parent)
+    , m_resolver(std::make_unique<DemoResolver>(this))
+{
+}
 
 DemoNetwork::~DemoNetwork() = default;
 

@@ -68,9 +68,9 @@ private:
     DemoCertificate m_ca;
     DemoCertificate m_inspectionCa;
     std::unique_ptr<HostResolver> m_resolver;
-    DemoService *m_service = nullptr;    // TLS, the demo CA
-    DemoService *m_inspected = nullptr;  // TLS, the inspection CA
-    DemoService *m_plain = nullptr;      // HTTP and TCP-only ports
+    DemoService *m_service = nullptr;   // TLS, the demo CA
+    DemoService *m_inspected = nullptr; // TLS, the inspection CA
+    DemoService *m_plain = nullptr;     // HTTP and TCP-only ports
     DemoSilentServer *m_silent = nullptr;
     DemoProxy *m_proxy = nullptr;
     int m_closedPort = 0;

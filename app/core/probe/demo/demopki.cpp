@@ -1,15 +1,13 @@
 #include "demopki.h"
 
 #include <QRandomGenerator>
-
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <memory>
 
 namespace amlfw {
 
@@ -23,7 +21,7 @@ struct Free
     void operator()(X509_EXTENSION *p) const { X509_EXTENSION_free(p); }
     void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); }
 };
-template <typename T>
+template<typename T>
 using Owned = std::unique_ptr<T, Free>;
 
 Owned<EVP_PKEY> newKey()
@@ -58,8 +56,8 @@ void setName(X509_NAME *name, const QString &commonName, const QString &organiza
     const QByteArray o = organization.toUtf8();
     const QByteArray cn = commonName.toUtf8();
     if (!o.isEmpty())
-        X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(o.constData()),
-                                   -1, -1, 0);
+        X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(o.constData()), -1,
+                                   -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()), -1,
                                -1, 0);
 }

@@ -83,7 +83,8 @@ void DemoService::incomingConnection(qintptr descriptor)
     }
 }
 
-DemoSilentServer::DemoSilentServer(QObject *parent) : QTcpServer(parent)
+DemoSilentServer::DemoSilentServer(QObject *parent)
+    : QTcpServer(parent)
 {
     connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = nextPendingConnection()) {
@@ -93,7 +94,8 @@ DemoSilentServer::DemoSilentServer(QObject *parent) : QTcpServer(parent)
     });
 }
 
-DemoProxy::DemoProxy(QObject *parent) : QTcpServer(parent)
+DemoProxy::DemoProxy(QObject *parent)
+    : QTcpServer(parent)
 {
     connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *client = nextPendingConnection())
@@ -104,7 +106,8 @@ DemoProxy::DemoProxy(QObject *parent) : QTcpServer(parent)
 void DemoProxy::handle(QTcpSocket *client)
 {
     connect(client, &QAbstractSocket::disconnected, client, &QObject::deleteLater);
-    onRequestHead(client, [this, client](const QByteArray &head, const QByteArray &rest) { request(client, head, rest); });
+    onRequestHead(client,
+                  [this, client](const QByteArray &head, const QByteArray &rest) { request(client, head, rest); });
 }
 
 void DemoProxy::request(QTcpSocket *client, const QByteArray &head, const QByteArray &rest)
@@ -172,13 +175,14 @@ void DemoProxy::request(QTcpSocket *client, const QByteArray &head, const QByteA
         connect(upstream, &QAbstractSocket::disconnected, client, [client] { client->disconnectFromHost(); });
         connect(client, &QAbstractSocket::disconnected, upstream, [upstream] { upstream->disconnectFromHost(); });
     });
-    connect(upstream, &QAbstractSocket::errorOccurred, client, [client, upstream, answer](QAbstractSocket::SocketError) {
-        if (upstream->state() != QAbstractSocket::ConnectedState && client->state() == QAbstractSocket::ConnectedState
-            && !upstream->property("answered").toBool()) {
-            upstream->setProperty("answered", true);
-            answer("502 Bad Gateway", {});
-        }
-    });
+    connect(upstream, &QAbstractSocket::errorOccurred, client,
+            [client, upstream, answer](QAbstractSocket::SocketError) {
+                if (upstream->state() != QAbstractSocket::ConnectedState
+                    && client->state() == QAbstractSocket::ConnectedState && !upstream->property("answered").toBool()) {
+                    upstream->setProperty("answered", true);
+                    answer("502 Bad Gateway", {});
+                }
+            });
     upstream->connectToHost(address, quint16(port));
 }
 

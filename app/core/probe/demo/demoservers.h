@@ -21,7 +21,10 @@ class DemoService : public QTcpServer
     Q_OBJECT
 
 public:
-    explicit DemoService(QObject *parent = nullptr) : QTcpServer(parent) {}
+    explicit DemoService(QObject *parent = nullptr)
+        : QTcpServer(parent)
+    {
+    }
     void setCertificate(const QList<QSslCertificate> &chain, const QSslKey &key);
 
 protected:
