@@ -3,7 +3,9 @@
 
 #include "liveresultfiltermodel.h"
 #include "livetestpage.h"
+#include "livetestreportbar.h"
 #include "presentationzoom.h"
+#include "probereport.h"
 #include "proberesultmodel.h"
 #include "probesession.h"
 #include "uifont.h"
@@ -11,6 +13,7 @@
 
 #include <QDir>
 #include <QFontInfo>
+#include <QSaveFile>
 
 using namespace amlfw;
 using namespace amlfw::test;
@@ -85,6 +88,20 @@ private Q_SLOTS:
             QVERIFY2(seen.contains(s), qPrintable(probeStatusId(s)));
         // The report of this run says DEMO.
         QVERIFY(page->session()->run(f.state->ruleSet()).demo());
+
+        // A real run's report as the baseline of demo results: said at once.
+        ProbeRun realRun = page->session()->run(f.state->ruleSet());
+        realRun.vantage.demo = false;
+        realRun.options.demo = false;
+        const QString realReport = f.dir.filePath(QStringLiteral("real.json"));
+        QSaveFile file(realReport);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ProbeReport::json(realRun, Language::English));
+        QVERIFY(file.commit());
+        QVERIFY(page->findChild<LiveTestReportBar *>()->loadBaselineFrom(realReport));
+        auto *banner = child<MessageBanner>(page, QStringLiteral("liveTestBanner"));
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("real network")), qPrintable(banner->text()));
 
         // Unchecked, the strip stays with the demo results until a real run replaces them.
         QVERIFY(tabTo(demo));

@@ -271,16 +271,7 @@ bool LiveTestPage::startTest()
         return false;
     }
     m_demo->dropEarlier();
-    const auto baseline = m_session->model()->baseline();
-    if (baseline && baseline->demo != options->demo) {
-        const bool demoBaseline = baseline->demo;
-        showBanner(int(MessageBanner::Kind::Warning), [demoBaseline]() -> QString {
-            return demoBaseline ? tr("The baseline is a report of the demo network: comparing real results with it "
-                                     "says nothing.")
-                                : tr("The baseline is a report of a real network: comparing demo results with it "
-                                     "says nothing.");
-        });
-    }
+    warnDemoBaseline(options->demo);
     m_options->saveSettings();
     updateCounts();
     Q_EMIT testStarted();
@@ -336,8 +327,24 @@ void LiveTestPage::ruleSetChanged()
     updateDetails();
 }
 
+void LiveTestPage::warnDemoBaseline(bool demo)
+{
+    const auto baseline = m_session->model()->baseline();
+    if (!baseline || baseline->demo == demo)
+        return;
+    const bool demoBaseline = baseline->demo;
+    showBanner(int(MessageBanner::Kind::Warning), [demoBaseline]() -> QString {
+        return demoBaseline ? tr("The baseline is a report of the demo network: comparing real results with it "
+                                 "says nothing.")
+                            : tr("The baseline is a report of a real network: comparing demo results with it "
+                                 "says nothing.");
+    });
+}
+
 void LiveTestPage::baselineChanged()
 {
+    if (m_session->hasResults())
+        warnDemoBaseline(m_session->runOptions().demo);
     m_view->setColumnHidden(ProbeResultModel::ChangeColumn, !m_session->model()->baseline().has_value());
     fitColumns();
     updateCounts();

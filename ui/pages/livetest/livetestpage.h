@@ -78,6 +78,7 @@ private:
     void showOptionProblems(const Problems &problems, bool replan);
     void showBanner(int kind, std::function<QString()> text); // kept, so that it follows the language
     void clearBanner();
+    void warnDemoBaseline(bool demo); // a demo run against a real baseline, or the other way round
 
     WizardSettings *m_settings;
     ProbeSession *m_session;
