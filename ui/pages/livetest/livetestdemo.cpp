@@ -82,6 +82,8 @@ bool LiveTestDemo::isShowingDemo() const
 void LiveTestDemo::retranslateUi()
 {
     m_check->setText(tr("Demo network (simulated, no real connections)"));
+    m_check->setAccessibleName(m_check->text());
+    m_strip->setAccessibleName(ProbeTexts::demoBanner());
     m_check->setToolTip(tr("Runs the test on a network simulated inside amlfw on 127.0.0.1, for presentations "
                            "without the real network: every status appears, nothing leaves this computer."));
     m_strip->setText(ProbeTexts::demoBanner());
