@@ -2,6 +2,7 @@
 
 #include "checkliveview.h"
 #include "cliapp.h"
+#include "demonetwork.h"
 #include "probeengine.h"
 #include "probeplanner.h"
 #include "probereport.h"
@@ -76,6 +77,9 @@ void CheckCommand::addOptions(QCommandLineParser &parser) const
          QStringLiteral("host:port:host2:port2")});
     parser.addOption({QStringLiteral("baseline"), tr("A JSON report of an earlier run: show what changed since."),
                       QStringLiteral("file")});
+    parser.addOption({QStringLiteral("demo"),
+                      tr("Run on a simulated network inside amlfw (loopback only, every status shown once), for "
+                         "demonstrations without the real network; every output says DEMO.")});
 }
 
 int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
@@ -141,6 +145,16 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
             return app.fail(QStringLiteral("--baseline: ") + error);
     }
 
+    // The demo network and real runs are never compared with each other.
+    const bool demoRun = parser.isSet(QStringLiteral("demo"));
+    if (baseline && baseline->demo != demoRun)
+        return app.fail(QStringLiteral("--baseline: ")
+                        + (baseline->demo ? tr("%1 is a report of the demo network: a real run is not compared with "
+                                               "simulated results.")
+                                          : tr("%1 is a report of a real network: a demo run is not compared with "
+                                               "it."))
+                              .arg(QDir::toNativeSeparators(baseline->origin)));
+
     Catalog catalog;
     if (!app.loadCatalog(parser, &catalog))
         return CliApp::BadInput;
@@ -152,6 +166,14 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
     app.printProblems(problems);
     if (hasErrors(problems))
         return CliApp::BadInput;
+    DemoNetwork demo;
+    ProbeCatalog probeCatalog = run.set.catalog.probe;
+    if (demoRun) {
+        if (!demo.start(targets, &error))
+            return app.fail(error);
+        options = demo.options(options);
+        probeCatalog = DemoNetwork::catalog(probeCatalog);
+    }
     run.options = options;
     run.baseline = baseline;
 
@@ -163,6 +185,8 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
 
     ProbeEngine engine;
     engine.setOptions(options);
+    if (demoRun)
+        engine.setResolver(demo.resolver());
     ProbeResultModel model;
     model.setEngine(&engine);
     CheckLiveView view(liveStream, terminal, terminal ? CliApp::terminalWidth() : 0, run, targets);
@@ -197,9 +221,11 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
 
     QEventLoop loop;
     QObject::connect(&engine, &ProbeEngine::finished, &loop, &QEventLoop::quit);
+    if (liveOnStdout && demoRun)
+        liveStream << ProbeTexts::demoBanner() << QStringLiteral("\n\n");
     if (liveOnStdout)
         view.printHeader();
-    engine.start(targets, run.set.catalog.probe);
+    engine.start(targets, probeCatalog);
     if (engine.isRunning())
         loop.exec();
     interruptPoll.stop();

@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
@@ -163,6 +164,66 @@ private Q_SLOTS:
         QFile both(m_bothCasPath);
         QVERIFY(both.open(QIODevice::WriteOnly));
         both.write(m_pki->publicCa.toPem() + m_pki->inspectionCa.toPem());
+    }
+
+    // `--demo`: the simulated network, with its label everywhere, exit 1 as a run with failures.
+    void demoNetwork()
+    {
+        const QStringList demoScenario{QStringLiteral("check"),      QStringLiteral("--demo"),
+                                       QStringLiteral("--cloud"),    QStringLiteral("public"),
+                                       QStringLiteral("--region"),   QStringLiteral("japaneast"),
+                                       QStringLiteral("--storage"),  QStringLiteral("mystore"),
+                                       QStringLiteral("--features"), QString()};
+        const CliRun table = cli(demoScenario);
+        QVERIFY2(table.exitCode == 1, table.err.constData());
+        QVERIFY2(table.outText().startsWith(QStringLiteral("DEMO: ")), table.out.left(200).constData());
+        for (const QString &status :
+             {QStringLiteral("OK "), QStringLiteral("DNS_FAILED"), QStringLiteral("TCP_REFUSED"),
+              QStringLiteral("TLS_TIMEOUT"), QStringLiteral("TLS_INSPECTED"), QStringLiteral("PROXY_AUTH_REQUIRED")})
+            QVERIFY2(table.outText().contains(u'\n' + status), qPrintable(status));
+
+        const CliRun json = cli(demoScenario + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject root = json.json();
+        QCOMPARE(root.value(QStringLiteral("demo")).toBool(), true);
+        QVERIFY(root.value(QStringLiteral("vantage"))
+                    .toObject()
+                    .value(QStringLiteral("network"))
+                    .toString()
+                    .startsWith(QStringLiteral("demo")));
+        for (const QJsonValue &v : root.value(QStringLiteral("results")).toArray()) {
+            for (const QJsonValue &a : v.toObject().value(QStringLiteral("addresses")).toArray())
+                QCOMPARE(a.toObject().value(QStringLiteral("scope")).toString(), QStringLiteral("loopback"));
+        }
+
+        const CliRun html = cli(demoScenario + QStringList{QStringLiteral("--format"), QStringLiteral("html")});
+        QVERIFY(html.outText().contains(QStringLiteral("<title>DEMO - ")));
+        const CliRun csv = cli(demoScenario + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(csv.outText().section(u'\n', 0, 0).contains(QStringLiteral("DEMO: ")), csv.out.left(100).constData());
+
+        // Never compared with a real run, either way round: refused before anything is tested.
+        const QString demoReport = m_dir.filePath(QStringLiteral("demo.json"));
+        const QString realReport = m_dir.filePath(QStringLiteral("real.json"));
+        {
+            QSaveFile f(demoReport);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(json.out);
+            QVERIFY(f.commit());
+            QJsonObject real = root;
+            real.remove(QStringLiteral("demo"));
+            QSaveFile r(realReport);
+            QVERIFY(r.open(QIODevice::WriteOnly));
+            r.write(QJsonDocument(real).toJson());
+            QVERIFY(r.commit());
+        }
+        const CliRun realAgainstDemo = cli(scenario() + QStringList{QStringLiteral("--baseline"), demoReport});
+        QCOMPARE(realAgainstDemo.exitCode, 2);
+        QVERIFY2(realAgainstDemo.errText().contains(QStringLiteral("demo network")), realAgainstDemo.err.constData());
+        const CliRun demoAgainstReal = cli(demoScenario + QStringList{QStringLiteral("--baseline"), realReport});
+        QCOMPARE(demoAgainstReal.exitCode, 2);
+        QVERIFY2(demoAgainstReal.errText().contains(QStringLiteral("real network")), demoAgainstReal.err.constData());
+        const CliRun demoAgainstDemo = cli(demoScenario + QStringList{QStringLiteral("--baseline"), demoReport});
+        QCOMPARE(demoAgainstDemo.exitCode, 1);
     }
 
     void everythingReachable()

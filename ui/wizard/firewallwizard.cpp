@@ -8,6 +8,7 @@
 #include "filedialog.h"
 #include "livetestslot.h"
 #include "noticebanner.h"
+#include "presentationzoom.h"
 #include "profile.h"
 #include "regionpage.h"
 #include "rulespage.h"
@@ -107,6 +108,7 @@ FirewallWizard::FirewallWizard(WizardState *state, WizardSettings *settings, QWi
     connect(m_openProfileAction, &QAction::triggered, this, &FirewallWizard::openProfile);
     connect(m_saveProfileAction, &QAction::triggered, this, &FirewallWizard::saveProfile);
     connect(m_aboutAction, &QAction::triggered, this, &FirewallWizard::showAbout);
+    new PresentationZoom(this, settings); // Ctrl+plus, Ctrl+minus, Ctrl+0
     m_profileMenu->addAction(m_openProfileAction);
     m_profileMenu->addAction(m_saveProfileAction);
     if (auto *profileButton = qobject_cast<QPushButton *>(button(QWizard::CustomButton2)))

@@ -13,6 +13,8 @@ struct SavedFont
 {
     QFont font;
     bool changed = false;
+    int zoom = 100;
+    Language language = Language::English;
 };
 
 SavedFont &saved()
@@ -60,8 +62,9 @@ QString japaneseUiFamily()
 
 void applyUiFont(Language language)
 {
+    saved().language = language;
     const QString family = language == Language::Japanese ? japaneseUiFamily() : QString();
-    if (family.isEmpty()) {
+    if (family.isEmpty() && saved().zoom == 100) {
         if (saved().changed) {
             saved().changed = false;
             QApplication::setFont(saved().font);
@@ -73,9 +76,27 @@ void applyUiFont(Language language)
         saved().changed = true;
     }
     QFont font = saved().font; // the system font's size and style
-    font.setFamilies({family});
+    if (!family.isEmpty())
+        font.setFamilies({family});
+    if (saved().zoom != 100) {
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(saved().font.pointSizeF() * saved().zoom / 100.0);
+        else
+            font.setPixelSize(qMax(1, saved().font.pixelSize() * saved().zoom / 100));
+    }
     if (QApplication::font() != font)
         QApplication::setFont(font);
+}
+
+void setUiZoom(int percent)
+{
+    saved().zoom = qBound(50, percent, 300);
+    applyUiFont(saved().language);
+}
+
+int uiZoom()
+{
+    return saved().zoom;
 }
 
 } // namespace amlfw

@@ -12,6 +12,11 @@ namespace amlfw {
 // A system font that has Japanese already (Yu Gothic UI, Noto Sans CJK JP, ...) is kept.
 void applyUiFont(Language language);
 
+// The presentation zoom (PresentationZoom): every font of the application at `percent` of the
+// system font's size, in the language applyUiFont() was last given. 100 is the system's size.
+void setUiZoom(int percent);
+int uiZoom();
+
 // The family applyUiFont() uses for Japanese (empty when the system font has Japanese, or no
 // installed family has).
 QString japaneseUiFamily();

@@ -285,6 +285,17 @@ void WizardSettings::setLiveTestCaBundle(const QString &path)
     m_settings->setValue(kLiveTestGroup + QStringLiteral("/caBundle"), path);
 }
 
+int WizardSettings::uiZoomPercent() const
+{
+    const int percent = m_settings->value(QStringLiteral("ui/zoomPercent"), 100).toInt();
+    return percent >= 50 && percent <= 300 ? percent : 100;
+}
+
+void WizardSettings::setUiZoomPercent(int percent)
+{
+    m_settings->setValue(QStringLiteral("ui/zoomPercent"), percent);
+}
+
 void WizardSettings::clear()
 {
     m_settings->clear();

@@ -67,6 +67,10 @@ public:
 
     static constexpr int MaxLiveTestTimeoutSeconds = 120;
 
+    // The presentation zoom, in percent (100 when unknown).
+    int uiZoomPercent() const;
+    void setUiZoomPercent(int percent);
+
     void clear();
     void sync();
     QString fileName() const;

@@ -119,6 +119,8 @@ void ProbeJob::choosePath()
         request.redirectPort = c->toPort;
     }
     request.proxy = configuredProxy(o.proxy, m_target);
+    if (o.noProxy.contains(m_target.host, Qt::CaseInsensitive))
+        request.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
     m_path = amlfw::choosePath(request);
 
     ProbePath &p = m_result.path;

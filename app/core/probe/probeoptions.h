@@ -85,6 +85,10 @@ public:
     QHash<QString, QString> samples; // wildcard destination or service tag -> concrete host
     QList<ResolveRule> resolve;
     QList<ConnectToRule> connectTo;
+    // Hosts that go direct even when a proxy is set (as no_proxy does).
+    QStringList noProxy;
+    // A run on the demo network (DemoNetwork): simulated, never to be mixed with real results.
+    bool demo = false;
 
     // Endpoints in flight for a run of `endpoints` distinct endpoints: the user's number, or all of
     // them up to the cap and to what the process's file descriptor limit leaves (two sockets each).

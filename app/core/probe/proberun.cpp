@@ -35,6 +35,7 @@ ProbeVantage ProbeVantage::current(const ProbeOptions &options, const QList<Prob
     }
     v.startedAt = startedAt;
     v.finishedAt = finishedAt;
+    v.demo = options.demo;
     return v;
 }
 
@@ -58,6 +59,7 @@ std::optional<ProbeBaseline> ProbeBaseline::fromJson(const QByteArray &json, con
         return fail(notAReport.toString());
     ProbeBaseline b;
     b.origin = origin;
+    b.demo = root->value(QStringLiteral("demo")).toBool();
     const QJsonObject vantage = r.object(*root, QStringLiteral("vantage"), {}, JsonReader::Need::Optional);
     b.hostName = r.string(vantage, QStringLiteral("hostName"), QStringLiteral("vantage"), JsonReader::Need::Optional);
     b.startedAt = QDateTime::fromString(

@@ -23,6 +23,7 @@ struct ProbeVantage
     QStringList proxyUsed; // the paths taken: "direct", "http://10.0.0.1:3128"
     QDateTime startedAt;
     QDateTime finishedAt;
+    bool demo = false; // on the demo network (simulated), not this machine's real network
 
     // This machine; proxyUsed from the results.
     static ProbeVantage current(const ProbeOptions &options, const QList<ProbeResult> &results,
@@ -59,6 +60,7 @@ public:
     QString hostName;
     QDateTime startedAt;
     QList<Entry> entries;
+    bool demo = false; // a run on the demo network
 
     static QString key(const QString &ruleId, const QString &port) { return ruleId + u'|' + port; }
     // The one comparison with an earlier run, for the CLI, the reports and the wizard: a target is the
@@ -92,6 +94,7 @@ struct ProbeRun
     QList<ProbeResult> results;
     std::optional<ProbeBaseline> baseline;
 
+    bool demo() const { return vantage.demo; }
     ProbeChange change(int row) const;
     QString baselineStatus(int row) const; // empty when none
     QList<ProbeBaseline::Entry> removedEntries() const;

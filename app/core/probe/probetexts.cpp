@@ -635,4 +635,10 @@ QString ProbeTexts::changeLabel(ProbeChange change)
     return {};
 }
 
+QString ProbeTexts::demoBanner()
+{
+    return tr("DEMO: a simulated network on this computer (127.0.0.1), not a real test. Do not use these results as "
+              "evidence.");
+}
+
 } // namespace amlfw

@@ -34,6 +34,8 @@ public:
     static QString duration(qint64 ms);             // "120 ms", "-"
     static QString ports(const ProbeTarget &t);
     static QString failureDetail(const ProbeResult &r); // the failed stage in words, when nothing says more
+    // The label of every output of a run on the demo network.
+    static QString demoBanner();
     static QString changeLabel(ProbeChange change); // against a baseline: "fixed", "now failing"     // "443" or the rule's "29876-29877"
 };
 

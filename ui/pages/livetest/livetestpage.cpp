@@ -1,6 +1,7 @@
 #include "livetestpage.h"
 
 #include "liveresultfiltermodel.h"
+#include "livetestdemo.h"
 #include "livetestdetails.h"
 #include "livetestoptions.h"
 #include "livetestreportbar.h"
@@ -36,6 +37,7 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
 
     // The connection first: it decides what the test sees.
     m_options = new LiveTestOptions(state, settings, this);
+    m_demo = new LiveTestDemo(this);
 
     // ---- run controls and progress
     m_start = new QPushButton(this);
@@ -79,15 +81,17 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(6);
     layout->addWidget(m_options);
+    layout->addWidget(m_demo);
     layout->addLayout(runRow);
     layout->addLayout(countsRow);
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_reportBar);
 
-    const QList<QWidget *> tabOrder = m_options->focusOrder()
-                                      + QList<QWidget *>{m_start, m_cancel, m_retry, m_failuresOnly, m_view, m_details}
-                                      + m_reportBar->focusOrder();
+    const QList<QWidget *> tabOrder
+        = m_options->focusOrder()
+          + QList<QWidget *>{m_demo->checkBox(), m_start, m_cancel, m_retry, m_failuresOnly, m_view, m_details}
+          + m_reportBar->focusOrder();
     for (qsizetype i = 0; i + 1 < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i), tabOrder.at(i + 1));
 
@@ -106,6 +110,10 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
         if (m_filter->sourceRow(m_view->currentIndex().row()) == row)
             updateDetails();
     });
+    // Demo results carry their label as long as they are shown.
+    connect(m_session, &ProbeSession::started, this,
+            [this] { m_demo->showResultsAreDemo(m_session->runOptions().demo); });
+    connect(m_session, &ProbeSession::cleared, this, [this] { m_demo->showResultsAreDemo(false); });
     connect(m_session, &ProbeSession::finished, this, [this] {
         m_reportSaved = false;
         updateCounts();
@@ -200,6 +208,7 @@ bool LiveTestPage::isComplete() const
 
 void LiveTestPage::setResolver(HostResolver *resolver)
 {
+    m_resolver = resolver;
     m_session->setResolver(resolver);
 }
 
@@ -245,12 +254,24 @@ bool LiveTestPage::startTest()
         return false;
     }
     Problems problems;
-    const auto options = m_options->probeOptions(&problems);
-    if (!options || !m_session->start(set, *options, &problems)) {
+    auto options = m_options->probeOptions(&problems);
+    // The demo network: its own options, resolver and CA, for this run only.
+    RuleSet runSet = set;
+    if (options && m_demo->isChecked()) {
+        QString error;
+        if (!m_demo->prepare(&runSet, &*options, &error)) {
+            showBanner(int(MessageBanner::Kind::Error), [error]() -> QString { return error; });
+            return false;
+        }
+    }
+    m_session->setResolver(options && options->demo ? m_demo->resolver() : m_resolver);
+    if (!options || !m_session->start(runSet, *options, &problems)) {
         if (hasErrors(problems))
             showOptionProblems(problems, true);
         return false;
     }
+    m_demo->dropEarlier();
+    warnDemoBaseline(options->demo);
     m_options->saveSettings();
     updateCounts();
     Q_EMIT testStarted();
@@ -268,11 +289,13 @@ bool LiveTestPage::retryFailed()
         return false;
     clearBanner();
     Problems problems;
-    const auto options = m_options->probeOptions(&problems);
+    auto options = m_options->probeOptions(&problems);
     if (!options) {
         showOptionProblems(problems, false);
         return false;
     }
+    if (m_session->runOptions().demo) // a retry stays on the demo network
+        options = m_demo->retryOptions(*options);
     if (!m_session->retryFailed(*options))
         return false;
     updateCounts();
@@ -304,8 +327,24 @@ void LiveTestPage::ruleSetChanged()
     updateDetails();
 }
 
+void LiveTestPage::warnDemoBaseline(bool demo)
+{
+    const auto baseline = m_session->model()->baseline();
+    if (!baseline || baseline->demo == demo)
+        return;
+    const bool demoBaseline = baseline->demo;
+    showBanner(int(MessageBanner::Kind::Warning), [demoBaseline]() -> QString {
+        return demoBaseline ? tr("The baseline is a report of the demo network: comparing real results with it "
+                                 "says nothing.")
+                            : tr("The baseline is a report of a real network: comparing demo results with it "
+                                 "says nothing.");
+    });
+}
+
 void LiveTestPage::baselineChanged()
 {
+    if (m_session->hasResults())
+        warnDemoBaseline(m_session->runOptions().demo);
     m_view->setColumnHidden(ProbeResultModel::ChangeColumn, !m_session->model()->baseline().has_value());
     fitColumns();
     updateCounts();
@@ -404,6 +443,7 @@ void LiveTestPage::clearBanner()
 void LiveTestPage::retranslateUi()
 {
     setTitle(tr("Test from this computer"));
+    m_demo->retranslateUi();
     setSubTitle(tr("Checks name resolution, connection, TLS and HTTP of every endpoint, through your proxy, to "
                    "show what the firewall blocks. Optional: Next goes on without it."));
     m_start->setText(tr("&Start test"));

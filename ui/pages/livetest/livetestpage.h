@@ -19,6 +19,7 @@ namespace amlfw {
 
 class HostResolver;
 class LiveResultFilterModel;
+class LiveTestDemo;
 class LiveTestOptions;
 class LiveTestReportBar;
 class MessageBanner;
@@ -77,12 +78,15 @@ private:
     void showOptionProblems(const Problems &problems, bool replan);
     void showBanner(int kind, std::function<QString()> text); // kept, so that it follows the language
     void clearBanner();
+    void warnDemoBaseline(bool demo); // a demo run against a real baseline, or the other way round
 
     WizardSettings *m_settings;
     ProbeSession *m_session;
     LiveResultFilterModel *m_filter;
 
     LiveTestOptions *m_options;
+    LiveTestDemo *m_demo;               // the demo network's check box and DEMO strip
+    HostResolver *m_resolver = nullptr; // the resolver of real runs (setResolver)
     QPushButton *m_start;
     QPushButton *m_cancel;
     QPushButton *m_retry;

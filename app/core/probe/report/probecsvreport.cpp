@@ -20,6 +20,8 @@ QByteArray ProbeCsvReport::write(const ProbeRun &run, bool byteOrderMark)
             escaped << CsvExporter::cell(c);
         out += escaped.join(u',') + QStringLiteral("\r\n");
     };
+    if (run.demo())
+        writeRow({ProbeTexts::demoBanner()});
     writeRow(header);
     for (int row = 0; row < run.results.size(); ++row) {
         const ProbeResult &r = run.results.at(row);

@@ -82,6 +82,12 @@ QByteArray ProbeHtmlReport::write(const ProbeRun &run, Language language)
         ".small{font-size:.88em;color:#444}ul.asks li{margin:.3em 0}.change{font-weight:600}\n"
         "@media print{table.results th{position:static}}\n"
         "</style>\n</head>\n<body>\n");
+    if (run.demo()) { // the demo network: said in the title and first on the page
+        h.replace(QStringLiteral("<title>"), QStringLiteral("<title>DEMO - "));
+        h += QStringLiteral("<p style=\"background:#7a1fa2;color:#fff;font-weight:700;font-size:1.2em;padding:.5em "
+                            ".8em;border-radius:.3em\">")
+             + esc(ProbeTexts::demoBanner()) + QStringLiteral("</p>\n");
+    }
     h += QStringLiteral("<h1>") + esc(tr("Endpoint test of the firewall rules for Azure Machine Learning"))
          + QStringLiteral("</h1>\n<p class=\"small\">") + esc(TextReport::scenarioLine(set, language))
          + QStringLiteral("</p>\n");

@@ -236,6 +236,12 @@ QJsonObject ProbeJsonReport::toJson(const ProbeRun &run, Language language)
                             {QStringLiteral("startedAt"), isoTime(v.startedAt)},
                             {QStringLiteral("finishedAt"), isoTime(v.finishedAt)},
                             {QStringLiteral("durationMs"), ms(duration)}});
+    if (run.demo()) { // the demo network: simulated, never to be taken for a real run
+        root.insert(QStringLiteral("demo"), true);
+        QJsonObject vantage = root.value(QStringLiteral("vantage")).toObject();
+        vantage.insert(QStringLiteral("network"), QStringLiteral("demo (simulated on 127.0.0.1)"));
+        root.insert(QStringLiteral("vantage"), vantage);
+    }
 
     const ProbeOptions &opt = run.options;
     QJsonObject samples;

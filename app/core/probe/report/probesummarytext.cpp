@@ -9,6 +9,8 @@ QString ProbeSummaryText::write(const ProbeRun &run)
 {
     const ProbeSummary s = run.summary();
     QString text;
+    if (run.demo())
+        text += ProbeTexts::demoBanner() + u'\n';
     const qint64 duration
         = run.vantage.startedAt.isValid() ? run.vantage.startedAt.msecsTo(run.vantage.finishedAt) : -1;
     text += tr("Tested %1 of %n endpoint(s) from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.",
