@@ -44,7 +44,9 @@ void HttpResponder::readyRead()
         answer = "HTTP/1.1 " + QByteArray::number(m_behaviour.status) + ' ' + m_behaviour.reason + "\r\n";
         for (const auto &h : std::as_const(m_behaviour.headers))
             answer += h.first + ": " + h.second + "\r\n";
-        answer += "Content-Length: 0\r\nConnection: close\r\n\r\n";
+        answer += "Content-Length: " + QByteArray::number(m_behaviour.body.size()) + "\r\nConnection: close\r\n\r\n";
+        if (seen.method != u"HEAD")
+            answer += m_behaviour.body;
     }
     m_socket->write(answer);
     m_socket->disconnectFromHost();

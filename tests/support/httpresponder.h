@@ -18,6 +18,7 @@ struct HttpBehaviour
     QList<QPair<QByteArray, QByteArray>> headers;
     bool headNotAllowed = false;     // 405 to HEAD, the configured answer to GET
     bool closeWithoutAnswer = false; // read the request, then hang up
+    QByteArray body;                 // sent after the head (not to HEAD); a PAC file, say
 };
 
 struct HttpRequestSeen
