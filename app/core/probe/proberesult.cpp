@@ -105,6 +105,7 @@ ProbeStatus ProbeResult::deriveStatus(const ProbeResult &r)
     case ProxyOutcome::Timeout:
     case ProxyOutcome::Unsupported:
     case ProxyOutcome::NameFailed:
+    case ProxyOutcome::PacFailed:
         return ProbeStatus::ProxyFailed;
     }
 

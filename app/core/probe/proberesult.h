@@ -201,7 +201,7 @@ struct HttpInfo
 };
 
 enum class PathMode { Direct, HttpProxy };
-enum class ProxySource { None, System, Explicit };
+enum class ProxySource { None, System, Explicit, Pac };
 inline constexpr EnumTable pathModeIds{std::to_array<EnumId<PathMode>>({
     {PathMode::Direct, "direct"},
     {PathMode::HttpProxy, "http-proxy"},
@@ -210,6 +210,7 @@ inline constexpr EnumTable proxySourceIds{std::to_array<EnumId<ProxySource>>({
     {ProxySource::None, "none"},
     {ProxySource::System, "system"},
     {ProxySource::Explicit, "explicit"},
+    {ProxySource::Pac, "pac"},
 })};
 inline QString pathModeId(PathMode mode)
 {
@@ -231,7 +232,8 @@ enum class ProxyOutcome {
     Closed,
     Timeout,
     Unsupported,
-    NameFailed
+    NameFailed,
+    PacFailed, // the PAC script gave no usable answer for this endpoint
 };
 inline constexpr EnumTable proxyOutcomeIds{std::to_array<EnumId<ProxyOutcome>>({
     {ProxyOutcome::NotUsed, "not-used"},
@@ -245,6 +247,7 @@ inline constexpr EnumTable proxyOutcomeIds{std::to_array<EnumId<ProxyOutcome>>({
     {ProxyOutcome::Timeout, "timeout"},
     {ProxyOutcome::Unsupported, "unsupported"},
     {ProxyOutcome::NameFailed, "name-failed"},
+    {ProxyOutcome::PacFailed, "pac-failed"},
 })};
 inline QString proxyOutcomeId(ProxyOutcome outcome)
 {
@@ -265,6 +268,17 @@ struct ProbePath
     bool credentialsSent = false;
     QString connectHost; // where the connection went when --connect-to redirected it
     int connectPort = 0;
+
+    // --proxy pac:...: the script's answer, the entries tried before the one used (a proxy that
+    // could not be reached, or one amlfw does not speak), and why the script gave no answer.
+    struct Tried
+    {
+        QString proxy; // host:port, or "socks://host:port" for a kind not spoken
+        ProxyOutcome outcome = ProxyOutcome::ConnectFailed;
+    };
+    QString pacAnswer;
+    QList<Tried> proxiesFailed;
+    QString pacError; // translated when it happened
 };
 
 struct ProbeTimings

@@ -27,6 +27,7 @@ public:
     static QString tls(const ProbeResult &r);       // "TLS 1.3, TLS_AES_256_GCM_SHA384; issued by ..."
     static QString http(const ProbeResult &r);      // "HEAD 200 OK"
     static QString path(const ProbeResult &r);      // "direct", "proxy 10.0.0.1:3128 (system)"
+    static QString pacPath(const ProbePath &p);     // "proxy b:3128 (PAC: "PROXY a:1; PROXY b:3128") after a:1 failed"
     static QString proxySetting(const QString &setting); // ProxySetting::display() in words
     static QString pathUsed(const QString &used);        // ProbeVantage::proxyUsed entries in words
     static QString duration(qint64 ms);             // "120 ms", "-"
