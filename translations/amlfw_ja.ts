@@ -742,10 +742,6 @@
         <translation>同時にテストするエンドポイントの数。1 から %1 (既定 %2)。</translation>
     </message>
     <message>
-        <source>How web traffic goes out: none (direct), system (the system&apos;s proxy setting, default) or http://[user:password@]host:port.</source>
-        <translation>Web トラフィックの送信経路: none (直接)、system (システムのプロキシ設定、既定)、または http://[ユーザー:パスワード@]ホスト:ポート。</translation>
-    </message>
-    <message>
         <source>Also trust the CA certificates in this PEM file (such as your TLS inspection&apos;s CA).</source>
         <translation>この PEM ファイルの CA 証明書も信頼します (TLS インスペクションの CA など)。</translation>
     </message>
@@ -780,6 +776,10 @@
     <message>
         <source>wrote %1.</source>
         <translation>%1 を書き込みました。</translation>
+    </message>
+    <message>
+        <source>How web traffic goes out: none (direct), system (the system&apos;s proxy setting, default), http://[user:password@]host:port, or pac:FILE_OR_URL (a proxy auto-configuration script).</source>
+        <translation>Web トラフィックの出し方: none (直接)、system (システムのプロキシ設定、既定)、http://[ユーザー:パスワード@]ホスト:ポート、または pac:ファイルまたは URL (プロキシ自動構成スクリプト)。</translation>
     </message>
 </context>
 <context>
@@ -2685,10 +2685,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>プロキシ</translation>
     </message>
     <message>
-        <source>How the test reaches web ports: directly, through the system&apos;s proxy setting, or through an HTTP proxy.</source>
-        <translation>テストが Web のポートに接続する方法: 直接、システムのプロキシ設定を使用、または HTTP プロキシ経由。</translation>
-    </message>
-    <message>
         <source>&amp;URL:</source>
         <translation>プロキシの URL(&amp;U):</translation>
     </message>
@@ -2833,6 +2829,54 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>ワイルドカードまたはサービス タグの送信先 %n 件のうち %1 件はテストするホストが未指定</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Give the PAC file&apos;s path or URL, such as http://wpad.example.com/wpad.dat.</source>
+        <translation>PAC ファイルのパスまたは URL を指定してください (例: http://wpad.example.com/wpad.dat)。</translation>
+    </message>
+    <message>
+        <source>Automatic configuration script</source>
+        <translation>自動構成スクリプト</translation>
+    </message>
+    <message>
+        <source>PAC files (*.pac *.dat *.js)</source>
+        <translation>PAC ファイル (*.pac *.dat *.js)</translation>
+    </message>
+    <message>
+        <source>Automatic configuration script (PAC)…</source>
+        <translation>自動構成スクリプト (PAC)…</translation>
+    </message>
+    <message>
+        <source>How the test reaches web ports: directly, through the system&apos;s proxy setting, through an HTTP proxy, or as a proxy auto-configuration (PAC) script says.</source>
+        <translation>テストが Web ポートに到達する方法: 直接、システムのプロキシ設定経由、HTTP プロキシ経由、またはプロキシ自動構成 (PAC) スクリプトの指定どおり。</translation>
+    </message>
+    <message>
+        <source>Auto-confi&amp;g script:</source>
+        <translation>自動構成スクリプト(&amp;G):</translation>
+    </message>
+    <message>
+        <source>PAC file or URL, such as http://wpad.example.com/wpad.dat</source>
+        <translation>PAC ファイルまたは URL (例: http://wpad.example.com/wpad.dat)</translation>
+    </message>
+    <message>
+        <source>PAC file or URL</source>
+        <translation>PAC ファイルまたは URL</translation>
+    </message>
+    <message>
+        <source>The proxy auto-configuration script: a file, or an http, https or file URL. Its FindProxyForURL decides per endpoint, and its list of proxies is tried in order.</source>
+        <translation>プロキシ自動構成スクリプト: ファイル、または http、https、file の URL。その FindProxyForURL がエンドポイントごとに経路を決め、返されたプロキシの一覧は順に試されます。</translation>
+    </message>
+    <message>
+        <source>Pic&amp;k file…</source>
+        <translation>ファイルを選択(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Choose a PAC file</source>
+        <translation>PAC ファイルを選択</translation>
+    </message>
+    <message>
+        <source>Chooses the proxy auto-configuration (PAC) file.</source>
+        <translation>プロキシ自動構成 (PAC) ファイルを選択します。</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3230,91 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::PacAnswerParser</name>
+    <message>
+        <source>The PAC answered &quot;%1&quot;: &quot;%2&quot; is not DIRECT, PROXY, HTTP, HTTPS or SOCKS.</source>
+        <translation>PAC の答え &quot;%1&quot;: &quot;%2&quot; は DIRECT、PROXY、HTTP、HTTPS、SOCKS のいずれでもありません。</translation>
+    </message>
+    <message>
+        <source>The PAC answered &quot;%1&quot;: &quot;%2&quot; has no valid port.</source>
+        <translation>PAC の答え &quot;%1&quot;: &quot;%2&quot; のポートが正しくありません。</translation>
+    </message>
+    <message>
+        <source>The PAC answered &quot;%1&quot;: &quot;%2&quot; names no proxy host.</source>
+        <translation>PAC の答え &quot;%1&quot;: &quot;%2&quot; にプロキシのホストがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::PacEngine</name>
+    <message>
+        <source>The PAC file %1 did not finish loading within %2 ms (an endless loop?).</source>
+        <translation>PAC ファイル %1 の読み込みが %2 ms 以内に終わりませんでした (無限ループ?)。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 has an error on line %2: %3</source>
+        <translation>PAC ファイル %1 の %2 行目にエラーがあります: %3</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 defines no function FindProxyForURL(url, host).</source>
+        <translation>PAC ファイル %1 には関数 FindProxyForURL(url, host) が定義されていません。</translation>
+    </message>
+    <message>
+        <source>No PAC file is loaded.</source>
+        <translation>PAC ファイルが読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>%1 in the PAC file %2 did not answer within %3 ms for %4 (an endless loop?).</source>
+        <translation>PAC ファイル %2 の %1 が %4 に対して %3 ms 以内に答えませんでした (無限ループ?)。</translation>
+    </message>
+    <message>
+        <source>%1 in the PAC file %2 failed on line %3 for %4: %5</source>
+        <translation>PAC ファイル %2 の %1 が %4 に対して %3 行目で失敗しました: %5</translation>
+    </message>
+    <message>
+        <source>%1 in the PAC file %2 threw &quot;%3&quot; for %4.</source>
+        <translation>PAC ファイル %2 の %1 が %4 に対して &quot;%3&quot; をスローしました。</translation>
+    </message>
+    <message>
+        <source>%1 in the PAC file %2 returned %3 for %4, not a text such as &quot;PROXY host:port; DIRECT&quot;.</source>
+        <translation>PAC ファイル %2 の %1 が %4 に対して %3 を返しました。&quot;PROXY ホスト:ポート; DIRECT&quot; のような文字列ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 (PAC file %2, for %3)</source>
+        <translation>%1 (PAC ファイル %2、%3)</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::PacLoader</name>
+    <message>
+        <source>Give the PAC file&apos;s path or URL (pac:FILE or pac:http://host/proxy.pac).</source>
+        <translation>PAC ファイルのパスまたは URL を指定してください (pac:ファイル または pac:http://ホスト/proxy.pac)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL a PAC file can be fetched from.</source>
+        <translation>&quot;%1&quot; は PAC ファイルを取得できる URL ではありません。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 is larger than %2 KB.</source>
+        <translation>PAC ファイル %1 が %2 KB を超えています。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 did not arrive within %2 s.</source>
+        <translation>PAC ファイル %1 が %2 秒以内に届きませんでした。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 cannot be fetched: the server answered HTTP %2.</source>
+        <translation>PAC ファイル %1 を取得できません: サーバーの応答は HTTP %2 でした。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 cannot be fetched: %2</source>
+        <translation>PAC ファイル %1 を取得できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the PAC file %1: %2</source>
+        <translation>PAC ファイル %1 を読み取れません: %2</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::ProbeBaseline</name>
     <message>
         <source>&quot;%1&quot; is not a JSON report of &quot;amlfw check&quot; (amlfw check --format json --output FILE).</source>
@@ -3316,6 +3445,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>The CA bundle &quot;%1&quot; holds no certificate (PEM or DER).</source>
         <translation>CA バンドル &quot;%1&quot; に証明書 (PEM または DER) がありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: give the PAC file&apos;s path or URL, such as pac:/etc/proxy.pac or pac:http://wpad.example.com/wpad.dat.</source>
+        <translation>&quot;%1&quot;: PAC ファイルのパスまたは URL を指定してください (例: pac:/etc/proxy.pac、pac:http://wpad.example.com/wpad.dat)。</translation>
     </message>
 </context>
 <context>
@@ -4072,6 +4205,38 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>The rule allows any protocol: tested as TCP %1. Its UDP part cannot be proven from a client.</source>
         <translation>この規則はすべてのプロトコルを許可します: TCP %1 としてテストしました。UDP の部分はクライアントからは証明できません。</translation>
+    </message>
+    <message>
+        <source>proxy %1 (PAC: &quot;%2&quot;)</source>
+        <translation>プロキシ %1 (PAC: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>proxy %1, not supported (PAC: &quot;%2&quot;)</source>
+        <translation>プロキシ %1、非対応 (PAC: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>direct (PAC: &quot;%1&quot;)</source>
+        <translation>直接 (PAC: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>after %1 failed</source>
+        <translation>(%1 は失敗)</translation>
+    </message>
+    <message>
+        <source>the PAC file %1</source>
+        <translation>PAC ファイル %1</translation>
+    </message>
+    <message>
+        <source>The PAC file gave no usable answer: %1</source>
+        <translation>PAC ファイルから使える答えが得られませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The PAC file names the proxy %1 (&quot;%2&quot;), of a kind amlfw does not speak (only HTTP proxies).</source>
+        <translation>PAC ファイルが指定したプロキシ %1 (&quot;%2&quot;) は amlfw が対応していない種類です (対応は HTTP プロキシのみ)。</translation>
+    </message>
+    <message>
+        <source>the PAC answered &quot;%1&quot;</source>
+        <translation>PAC の答え &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
