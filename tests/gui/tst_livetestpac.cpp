@@ -50,10 +50,10 @@ private:
 
     struct Fixture
     {
-        explicit Fixture(const LiveTestRig &rig)
+        explicit Fixture(const LiveTestRig &rig, Language language = Language::English)
         {
             wizard.catalog = rig.catalog;
-            wizard.recreate(Language::English, false);
+            wizard.recreate(language, false);
             wizard.state->setAnswers(LiveTestRig::answers());
             wizard.wizard->advanceToRules();
             clickNext(wizard.wizard.get());
@@ -143,6 +143,33 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(child<QComboBox>(again, "proxyMode")->currentData().toInt(), int(ProxySetting::Mode::Pac));
         QCOMPARE(child<QLineEdit>(again, "pacLocation")->text(), good);
+    }
+
+    // The page with the PAC choice and a broken script, in both languages, for a look
+    // (build/screenshots/livetest-pac-en.png, -ja.png).
+    void screenshots()
+    {
+        for (const Language language : {Language::English, Language::Japanese}) {
+            Fixture f(m_rig, language);
+            LiveTestPage *page = f.page;
+            f.wizard.wizard->resize(1100, 760);
+            f.wizard.wizard->show();
+            QVERIFY(QTest::qWaitForWindowExposed(f.wizard.wizard.get()));
+            auto *combo = child<QComboBox>(page, "proxyMode");
+            combo->setFocus();
+            key(Qt::Key_End);
+            const QString broken = f.wizard.dir.filePath(QStringLiteral("corp.pac"));
+            QVERIFY(writeFile(broken, "function FindProxyForURL(url, host) {\n  return 'DIRECT' +;\n}\n"));
+            typeInto(child<QLineEdit>(page, "pacLocation"), broken);
+            key(Qt::Key_Tab);
+            QVERIFY(child<ElidedLabel>(page, "optionsSummary")->fullText().contains(QStringLiteral("corp.pac")));
+            QVERIFY(!page->startTest());
+            QCoreApplication::processEvents();
+            const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../../screenshots");
+            QDir().mkpath(dir);
+            const QString name = language == Language::English ? QStringLiteral("en") : QStringLiteral("ja");
+            QVERIFY(f.wizard.wizard->grab().save(dir + QStringLiteral("/livetest-pac-") + name + QStringLiteral(".png")));
+        }
     }
 };
 
