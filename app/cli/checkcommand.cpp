@@ -55,9 +55,9 @@ void CheckCommand::addOptions(QCommandLineParser &parser) const
                                QString::number(ProbeOptions::AutomaticConcurrencyCap)),
                       QStringLiteral("n|auto"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("proxy"),
-                      tr("How web traffic goes out: none (direct), system (the system's proxy setting, default) or "
-                         "http://[user:password@]host:port."),
-                      QStringLiteral("none|system|url"), QStringLiteral("system")});
+                      tr("How web traffic goes out: none (direct), system (the system's proxy setting, default), "
+                         "http://[user:password@]host:port, or pac:FILE_OR_URL (a proxy auto-configuration script)."),
+                      QStringLiteral("none|system|url|pac:file"), QStringLiteral("system")});
     parser.addOption({QStringLiteral("ca-bundle"),
                       tr("Also trust the CA certificates in this PEM file (such as your TLS inspection's CA)."),
                       QStringLiteral("file")});
@@ -113,6 +113,9 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
     if (!proxy)
         return app.fail(QStringLiteral("--proxy: ") + error);
     options.proxy = *proxy;
+    // A PAC file that cannot be read, fetched or compiled is bad input, before anything is tested.
+    if (!ProbeOptions::loadPac(&options.proxy, &error))
+        return app.fail(QStringLiteral("--proxy: ") + error);
     if (parser.isSet(QStringLiteral("ca-bundle"))) {
         options.caBundlePath = parser.value(QStringLiteral("ca-bundle"));
         const auto certificates = ProbeOptions::loadCaBundle(options.caBundlePath, &error);

@@ -45,7 +45,9 @@ void HttpResponder::readyRead()
         answer = "HTTP/1.1 " + QByteArray::number(m_behaviour.status) + ' ' + m_behaviour.reason + "\r\n";
         for (const auto &h : std::as_const(m_behaviour.headers))
             answer += h.first + ": " + h.second + "\r\n";
-        answer += "Content-Length: 0\r\nConnection: close\r\n\r\n";
+        answer += "Content-Length: " + QByteArray::number(m_behaviour.body.size()) + "\r\nConnection: close\r\n\r\n";
+        if (seen.method != u"HEAD")
+            answer += m_behaviour.body;
     }
     if (m_behaviour.answerDelayMs > 0) {
         QTimer::singleShot(m_behaviour.answerDelayMs, this, [socket = m_socket, answer] {

@@ -19,6 +19,7 @@ struct HttpBehaviour
     bool headNotAllowed = false;     // 405 to HEAD, the configured answer to GET
     bool closeWithoutAnswer = false; // read the request, then hang up
     int answerDelayMs = 0;           // wait this long after the request before answering (a far-away service)
+    QByteArray body;                 // sent after the head (not to HEAD); a PAC file, say
 };
 
 struct HttpRequestSeen

@@ -144,6 +144,63 @@ private Q_SLOTS:
         QCOMPARE(v6.proxyDisplay(), QStringLiteral("[fd00::1]:8080"));
     }
 
+    void noProxyAsCurlReadsIt_data()
+    {
+        QTest::addColumn<QString>("noProxy");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<bool>("bypassed");
+        QTest::newRow("star") << u"*"_qs << u"login.microsoftonline.com"_qs << 443 << true;
+        QTest::newRow("star among others") << u"a.example, *"_qs << u"b.example"_qs << 443 << true;
+        QTest::newRow("domain itself") << u"corp.example"_qs << u"corp.example"_qs << 443 << true;
+        QTest::newRow("domain's subdomain") << u"corp.example"_qs << u"x.corp.example"_qs << 443 << true;
+        QTest::newRow("leading dot") << u".corp.example"_qs << u"x.y.corp.example"_qs << 443 << true;
+        QTest::newRow("leading star dot") << u"*.corp.example"_qs << u"x.corp.example"_qs << 443 << true;
+        QTest::newRow("not a suffix of a label") << u"corp.example"_qs << u"notcorp.example"_qs << 443 << false;
+        QTest::newRow("case") << u"Corp.Example"_qs << u"X.CORP.example"_qs << 443 << true;
+        QTest::newRow("port matches") << u"corp.example:443"_qs << u"x.corp.example"_qs << 443 << true;
+        QTest::newRow("port differs") << u"corp.example:8443"_qs << u"x.corp.example"_qs << 443 << false;
+        QTest::newRow("address") << u"10.1.2.3"_qs << u"10.1.2.3"_qs << 443 << true;
+        QTest::newRow("prefix") << u"10.0.0.0/8"_qs << u"10.1.2.3"_qs << 443 << true;
+        QTest::newRow("other address") << u"10.0.0.0/8"_qs << u"192.0.2.1"_qs << 443 << false;
+        QTest::newRow("IPv6") << u"[2001:db8::1]"_qs << u"2001:db8::1"_qs << 443 << true;
+        QTest::newRow("empty") << QString() << u"corp.example"_qs << 443 << false;
+    }
+
+    void noProxyAsCurlReadsIt()
+    {
+        QFETCH(QString, noProxy);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QFETCH(bool, bypassed);
+        QCOMPARE(noProxyMatches(noProxy, host, port), bypassed);
+    }
+
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // The environment as a Linux shell sets it: Qt gives the proxy, no_proxy's "*" and bare domains
+    // are applied as curl applies them (Qt 6.4 with libproxy does not).
+    void environmentOnLinux()
+    {
+        qputenv("https_proxy", "http://127.0.0.1:3128");
+        qputenv("http_proxy", "http://127.0.0.1:3129");
+        qputenv("no_proxy", "corp.example");
+        QNetworkProxy p = systemProxyFor(u"login.microsoftonline.com"_qs, 443, true);
+        QCOMPARE(p.type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(p.port(), 3128);
+        p = systemProxyFor(u"login.microsoftonline.com"_qs, 80, false);
+        QCOMPARE(p.port(), 3129);
+        QCOMPARE(systemProxyFor(u"x.corp.example"_qs, 443, true).type(), QNetworkProxy::NoProxy);
+        qputenv("no_proxy", "*");
+        QCOMPARE(systemProxyFor(u"login.microsoftonline.com"_qs, 443, true).type(), QNetworkProxy::NoProxy);
+        qunsetenv("no_proxy");
+        qputenv("NO_PROXY", "*");
+        QCOMPARE(systemProxyFor(u"login.microsoftonline.com"_qs, 443, true).type(), QNetworkProxy::NoProxy);
+        qunsetenv("NO_PROXY");
+        qunsetenv("https_proxy");
+        qunsetenv("http_proxy");
+    }
+#endif
+
     void hostPortBrackets()
     {
         QCOMPARE(hostPort(QStringLiteral("a.test"), 443), QStringLiteral("a.test:443"));

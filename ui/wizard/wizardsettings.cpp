@@ -227,6 +227,7 @@ ProxySetting::Mode WizardSettings::liveTestProxyMode() const
     const QString mode = m_settings->value(kLiveTestGroup + QStringLiteral("/proxyMode")).toString();
     return mode == u"none"       ? ProxySetting::Mode::None
            : mode == u"explicit" ? ProxySetting::Mode::Explicit
+           : mode == u"pac"      ? ProxySetting::Mode::Pac
                                  : ProxySetting::Mode::System;
 }
 
@@ -235,6 +236,7 @@ void WizardSettings::setLiveTestProxyMode(ProxySetting::Mode mode)
     m_settings->setValue(kLiveTestGroup + QStringLiteral("/proxyMode"),
                          mode == ProxySetting::Mode::None       ? QStringLiteral("none")
                          : mode == ProxySetting::Mode::Explicit ? QStringLiteral("explicit")
+                         : mode == ProxySetting::Mode::Pac      ? QStringLiteral("pac")
                                                                 : QStringLiteral("system"));
 }
 
@@ -246,6 +248,16 @@ QString WizardSettings::liveTestProxyUrl() const
 void WizardSettings::setLiveTestProxyUrl(const QString &url)
 {
     m_settings->setValue(kLiveTestGroup + QStringLiteral("/proxyUrl"), withoutCredentials(url));
+}
+
+QString WizardSettings::liveTestPacLocation() const
+{
+    return withoutCredentials(m_settings->value(kLiveTestGroup + QStringLiteral("/pacLocation")).toString());
+}
+
+void WizardSettings::setLiveTestPacLocation(const QString &location)
+{
+    m_settings->setValue(kLiveTestGroup + QStringLiteral("/pacLocation"), withoutCredentials(location));
 }
 
 int WizardSettings::liveTestTimeoutSeconds() const

@@ -58,6 +58,8 @@ public:
     void setLiveTestProxyMode(ProxySetting::Mode mode);
     QString liveTestProxyUrl() const; // "http://proxy:3128", empty when unknown
     void setLiveTestProxyUrl(const QString &url);
+    QString liveTestPacLocation() const; // the PAC file's path or URL, empty when unknown
+    void setLiveTestPacLocation(const QString &location);
     int liveTestTimeoutSeconds() const; // 0: the defaults of each stage
     void setLiveTestTimeoutSeconds(int seconds);
     int liveTestConcurrency() const;

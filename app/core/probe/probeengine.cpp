@@ -3,6 +3,7 @@
 #include "dnscache.h"
 #include "hostresolver.h"
 #include "probejob.h"
+#include "pacloader.h"
 #include "probeplanner.h"
 
 #include <QSslConfiguration>
@@ -12,6 +13,30 @@
 namespace amlfw {
 
 namespace {
+
+// --proxy pac:...: one script engine for the run, its DNS helpers answering from --resolve pins
+// first; with an injected resolver (tests) other names do not resolve, never through the system.
+void preparePac(ProbeContext *context, bool injectedResolver)
+{
+    ProxySetting &proxy = context->options.proxy;
+    if (proxy.mode != ProxySetting::Mode::Pac)
+        return;
+    if (proxy.pacScript.isEmpty() && !ProbeOptions::loadPac(&proxy, &context->pacError))
+        return;
+    PacEnvironment env = PacEnvironment::system(context->options.timeouts.dnsMs);
+    const QList<ResolveRule> pins = context->options.resolve;
+    env.lookup = [pins, injectedResolver, system = env.lookup](const QString &host) {
+        for (const ResolveRule &r : pins) {
+            if (r.host == u"*" || r.host.compare(host, Qt::CaseInsensitive) == 0)
+                return r.addresses;
+        }
+        return injectedResolver ? QList<QHostAddress>() : system(host);
+    };
+    auto engine = std::make_shared<PacEngine>(std::move(env));
+    if (!engine->load(proxy.pacScript, PacLoader::displayName(proxy.pacLocation), &context->pacError))
+        return;
+    context->pac = std::move(engine);
+}
 
 // Reading the system's store takes a good part of a second: once per process is enough.
 const QList<QSslCertificate> &systemCaCertificates()
@@ -122,6 +147,7 @@ void ProbeEngine::begin(const QList<int> &rows)
         ssl.setCaCertificates(systemCaCertificates() + m_options.extraCaCertificates);
     ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
     context->ssl = ssl;
+    preparePac(context.get(), m_resolver != nullptr);
     m_context = std::move(context);
 
     m_queue.clear();

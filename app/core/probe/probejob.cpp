@@ -46,6 +46,7 @@ ProxySource proxySource(ProxySetting::Mode mode)
 {
     return mode == ProxySetting::Mode::Explicit ? ProxySource::Explicit
            : mode == ProxySetting::Mode::System ? ProxySource::System
+           : mode == ProxySetting::Mode::Pac    ? ProxySource::Pac
                                                 : ProxySource::None;
 }
 
@@ -76,7 +77,8 @@ void ProbeJob::start()
     m_result.status = ProbeStatus::Running;
     qCDebug(lcProbe) << "start" << m_target.host << m_target.port;
     choosePath();
-    if (m_result.path.proxyOutcome == ProxyOutcome::Unsupported) {
+    if (m_result.path.proxyOutcome == ProxyOutcome::Unsupported
+        || m_result.path.proxyOutcome == ProxyOutcome::PacFailed) {
         done();
         return;
     }
@@ -118,13 +120,20 @@ void ProbeJob::choosePath()
         request.redirectHost = c->toHost;
         request.redirectPort = c->toPort;
     }
-    request.proxy = configuredProxy(o.proxy, m_target);
+    m_result.path.source = proxySource(o.proxy.mode);
+    request.proxy = o.proxy.mode == ProxySetting::Mode::Pac ? pacProxy(request) : configuredProxy(o.proxy, m_target);
     if (o.noProxy.contains(m_target.host, Qt::CaseInsensitive))
         request.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
-    m_path = amlfw::choosePath(request);
+    m_pathRequest = request;
+    if (m_result.path.proxyOutcome == ProxyOutcome::PacFailed)
+        return;
+    applyPath(request);
+}
 
+void ProbeJob::applyPath(const PathRequest &request)
+{
+    m_path = amlfw::choosePath(request);
     ProbePath &p = m_result.path;
-    p.source = proxySource(o.proxy.mode);
     if (request.redirected) {
         p.connectHost = m_path.connectHost;
         p.connectPort = m_path.connectPort;
@@ -224,11 +233,83 @@ void ProbeJob::resolveProxy()
     lookUp(m_path.proxyHost, [this](const HostAnswer &answer, qint64) {
         if (answer.outcome != DnsOutcome::Ok || answer.addresses.isEmpty()) {
             m_result.path.proxyOutcome = ProxyOutcome::NameFailed;
+            if (pacFallback())
+                return;
             done();
             return;
         }
         startTcp(answer.addresses, m_path.proxyPort);
     });
+}
+
+QNetworkProxy ProbeJob::pacProxy(const PathRequest &request)
+{
+    ProbePath &p = m_result.path;
+    if (!request.web)
+        return QNetworkProxy(QNetworkProxy::NoProxy); // proxies carry web traffic only: no need to ask
+    if (!m_context->pac) {
+        p.pacError = m_context->pacError;
+        p.proxyOutcome = ProxyOutcome::PacFailed;
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    }
+    const QString url = pacUrlFor(m_target.host, m_target.port, m_target.tls, m_target.path);
+    const PacAnswer answer = m_context->pac->findProxy(url, m_target.host);
+    p.pacAnswer = answer.answer;
+    if (!answer.ok()) {
+        p.pacError = answer.error;
+        p.proxyOutcome = ProxyOutcome::PacFailed;
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    }
+    m_pacCandidates = answer.proxies;
+    return nextPacCandidate();
+}
+
+QNetworkProxy ProbeJob::nextPacCandidate()
+{
+    // HTTPS (TLS to the proxy) and SOCKS entries are not spoken: named among the entries tried and
+    // passed over while another follows, reported as unsupported when the last one is such.
+    while (!m_pacCandidates.isEmpty()) {
+        const PacProxy next = m_pacCandidates.takeFirst();
+        if (next.kind == PacProxy::Kind::Direct)
+            return QNetworkProxy(QNetworkProxy::NoProxy);
+        if (next.kind == PacProxy::Kind::Http)
+            return QNetworkProxy(QNetworkProxy::HttpProxy, next.host, quint16(next.port));
+        const QString kind = next.kind == PacProxy::Kind::Https ? QStringLiteral("https://") : QStringLiteral("socks://");
+        if (m_pacCandidates.isEmpty())
+            return QNetworkProxy(QNetworkProxy::Socks5Proxy, next.host, quint16(next.port)); // choosePath: unsupported
+        m_result.path.proxiesFailed.append({QString(kind + next.hostPort()), ProxyOutcome::Unsupported});
+    }
+    return QNetworkProxy(QNetworkProxy::NoProxy);
+}
+
+// A proxy of the PAC's list could not be reached: the next entry goes on from where that one
+// started (the destination's DNS answer is kept). False when no entry is left.
+bool ProbeJob::pacFallback()
+{
+    if (m_context->options.proxy.mode != ProxySetting::Mode::Pac || m_pacCandidates.isEmpty())
+        return false;
+    ProbePath &p = m_result.path;
+    p.proxiesFailed.append({p.proxy, p.proxyOutcome});
+    p.mode = PathMode::Direct;
+    p.proxy.clear();
+    p.proxyOutcome = ProxyOutcome::NotUsed;
+    m_pathRequest.proxy = nextPacCandidate();
+    applyPath(m_pathRequest);
+    if (p.proxyOutcome == ProxyOutcome::Unsupported) {
+        done();
+        return true;
+    }
+    // From the racer's own signal: start the next race once it has returned.
+    QTimer::singleShot(0, this, [this] {
+        if (m_aborted)
+            return;
+        m_racer.abort();
+        if (m_path.viaProxy)
+            resolveProxy();
+        else
+            destinationResolved();
+    });
+    return true;
 }
 
 void ProbeJob::startTcp(const QList<QHostAddress> &addresses, int port)
@@ -289,8 +370,11 @@ void ProbeJob::tcpFinished()
     m_result.tcp = m_racer.attempts();
     if (!m_socket && m_stage == Stage::Tcp) {
         m_result.timings.tcpMs = m_racer.elapsed();
-        if (m_path.viaProxy)
+        if (m_path.viaProxy) {
             m_result.path.proxyOutcome = ProxyOutcome::ConnectFailed;
+            if (pacFallback())
+                return;
+        }
         done();
         return;
     }
@@ -785,6 +869,8 @@ void ProbeJob::stageTimeout()
         return;
     case Stage::ProxyDns:
         m_result.path.proxyOutcome = ProxyOutcome::NameFailed;
+        if (pacFallback())
+            return;
         break;
     case Stage::ProxyConnect:
         m_result.path.proxyOutcome = ProxyOutcome::Timeout;

@@ -2,6 +2,7 @@
 
 #include "dnscache.h"
 #include "httphead.h"
+#include "pacengine.h"
 #include "pathchoice.h"
 #include "probecatalog.h"
 #include "probeoptions.h"
@@ -31,6 +32,9 @@ struct ProbeContext
     QSslConfiguration ssl;
     std::unique_ptr<HostResolver> ownResolver; // the system's, when none was injected
     std::unique_ptr<DnsCache> dns;             // this run's answers: a new run asks DNS again
+    // --proxy pac:...: the run's script (answers kept per URL and host); pacError when it could not load.
+    std::shared_ptr<PacEngine> pac;
+    QString pacError;
 };
 
 // Tests one endpoint, stage after stage: DNS, the path (direct or which proxy), TCP (each address
@@ -55,6 +59,12 @@ private:
     enum class Stage { Idle, Dns, ProxyDns, Tcp, ProxyConnect, Tls, Http, Done };
 
     void choosePath();
+    // --proxy pac:... — the answer's entries in order: the first to start with, the next after a
+    // proxy cannot be reached (its name or its port).
+    QNetworkProxy pacProxy(const PathRequest &request);
+    QNetworkProxy nextPacCandidate();
+    void applyPath(const PathRequest &request);
+    bool pacFallback();
     // A literal address or pinned ones (--resolve): no DNS needed.
     std::optional<QList<QHostAddress>> knownAddresses(const QString &host, int port, AddressSource *source) const;
     void lookUp(const QString &host, std::function<void(const HostAnswer &, qint64)> answered); // under the DNS timeout
@@ -102,6 +112,8 @@ private:
     QTimer m_stageTimer;
 
     PathChoice m_path;
+    PathRequest m_pathRequest;
+    QList<PacProxy> m_pacCandidates; // PAC entries not tried yet
     QList<QHostAddress> m_tcpAddresses; // what the race ran on, for the GET's new connection
     int m_tcpPort = 0;
     TcpRacer m_racer;

@@ -1,6 +1,8 @@
 #include "probeoptions.h"
 
 #include "hostname.h"
+#include "pacengine.h"
+#include "pacloader.h"
 
 #include <QDir>
 #include <QFile>
@@ -159,6 +161,8 @@ QString ProxySetting::display() const
         return QStringLiteral("none");
     case Mode::System:
         return QStringLiteral("system");
+    case Mode::Pac:
+        return QStringLiteral("pac:") + pacLocation;
     case Mode::Explicit:
         break;
     }
@@ -196,6 +200,17 @@ std::optional<ProxySetting> ProbeOptions::parseProxy(const QString &text, QStrin
         p.mode = ProxySetting::Mode::System;
         return p;
     }
+    if (t.startsWith(QStringLiteral("pac:"), Qt::CaseInsensitive)) {
+        p.mode = ProxySetting::Mode::Pac;
+        p.pacLocation = t.mid(4).trimmed();
+        if (p.pacLocation.isEmpty()) {
+            *error = tr("\"%1\": give the PAC file's path or URL, such as pac:/etc/proxy.pac or "
+                        "pac:http://wpad.example.com/wpad.dat.")
+                         .arg(t);
+            return std::nullopt;
+        }
+        return p;
+    }
     // Messages name the text with its password masked: they reach the screen, stderr and logs.
     const QString shown = ProxySetting::masked(t);
     const QUrl url = QUrl(t.contains(QStringLiteral("://")) ? t : QStringLiteral("http://") + t, QUrl::StrictMode);
@@ -217,6 +232,20 @@ std::optional<ProxySetting> ProbeOptions::parseProxy(const QString &text, QStrin
     p.user = url.userName(QUrl::FullyDecoded);
     p.password = url.password(QUrl::FullyDecoded);
     return p;
+}
+
+bool ProbeOptions::loadPac(ProxySetting *proxy, QString *error)
+{
+    if (proxy->mode != ProxySetting::Mode::Pac)
+        return true;
+    QString script;
+    if (!PacLoader::load(proxy->pacLocation, &script, error))
+        return false;
+    PacEngine check; // compiles it and runs its top level: a broken file fails before the run
+    if (!check.load(script, PacLoader::displayName(proxy->pacLocation), error))
+        return false;
+    proxy->pacScript = script;
+    return true;
 }
 
 std::optional<ResolveRule> ProbeOptions::parseResolve(const QString &text, QString *error)

@@ -21,14 +21,16 @@ struct ProbeTimeouts
 // How connections to web ports go out.
 struct ProxySetting
 {
-    enum class Mode { None, System, Explicit };
+    enum class Mode { None, System, Explicit, Pac };
     Mode mode = Mode::System;
     QString host; // Explicit: an HTTP proxy spoken to with CONNECT
     int port = 0;
     QString user;
     QString password;
+    QString pacLocation; // Pac: the script's path or URL, as given
+    QString pacScript;   // Pac: the script, once loaded (ProbeOptions::loadPac)
 
-    QString display() const; // "none", "system", "http://proxy:3128" (never the password)
+    QString display() const; // "none", "system", "http://proxy:3128", "pac:LOCATION" (never the password)
 
     // The user's proxy text cut into the address and the credentials in it, whether or not it parses
     // as a URL: "http://u:p@h:1" and "htp://u:p@h" (user info before the last '@'), and a
@@ -99,8 +101,11 @@ public:
     const ConnectToRule *connectToFor(const QString &host, int port) const;
 
     // Parsers for the user's text; on error return nullopt and set *error to a translated message.
-    static std::optional<ProxySetting> parseProxy(const QString &text,
-                                                  QString *error); // none|system|http://[user:pass@]host:port
+    static std::optional<ProxySetting> parseProxy(
+        const QString &text, QString *error); // none|system|http://[user:pass@]host:port|pac:FILE_OR_URL
+    // Pac: reads or fetches the script and checks that it compiles and defines FindProxyForURL;
+    // false with a translated message naming the file and line. Other modes: true.
+    static bool loadPac(ProxySetting *proxy, QString *error);
     static std::optional<ResolveRule> parseResolve(const QString &text, QString *error);
     static std::optional<ConnectToRule> parseConnectTo(const QString &text, QString *error);
     static std::optional<QPair<QString, QString>> parseSample(const QString &text, QString *error); // WILDCARD=HOST

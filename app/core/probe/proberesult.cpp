@@ -106,6 +106,7 @@ ProbeStatus ProbeResult::deriveStatus(const ProbeResult &r)
     case ProxyOutcome::Unsupported:
     case ProxyOutcome::NameFailed:
     case ProxyOutcome::TunnelClosed:
+    case ProxyOutcome::PacFailed:
         return ProbeStatus::ProxyFailed;
     }
 

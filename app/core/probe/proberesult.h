@@ -203,7 +203,7 @@ struct HttpInfo
 };
 
 enum class PathMode { Direct, HttpProxy };
-enum class ProxySource { None, System, Explicit };
+enum class ProxySource { None, System, Explicit, Pac };
 inline constexpr EnumTable pathModeIds{std::to_array<EnumId<PathMode>>({
     {PathMode::Direct, "direct"},
     {PathMode::HttpProxy, "http-proxy"},
@@ -212,6 +212,7 @@ inline constexpr EnumTable proxySourceIds{std::to_array<EnumId<ProxySource>>({
     {ProxySource::None, "none"},
     {ProxySource::System, "system"},
     {ProxySource::Explicit, "explicit"},
+    {ProxySource::Pac, "pac"},
 })};
 inline QString pathModeId(PathMode mode)
 {
@@ -234,7 +235,8 @@ enum class ProxyOutcome {
     Timeout,
     Unsupported,
     NameFailed,
-    TunnelClosed // 2xx to CONNECT, then the tunnel closed before the TLS handshake
+    TunnelClosed, // 2xx to CONNECT, then the tunnel closed before the TLS handshake
+    PacFailed, // the PAC script gave no usable answer for this endpoint
 };
 inline constexpr EnumTable proxyOutcomeIds{std::to_array<EnumId<ProxyOutcome>>({
     {ProxyOutcome::NotUsed, "not-used"},
@@ -249,6 +251,7 @@ inline constexpr EnumTable proxyOutcomeIds{std::to_array<EnumId<ProxyOutcome>>({
     {ProxyOutcome::Unsupported, "unsupported"},
     {ProxyOutcome::NameFailed, "name-failed"},
     {ProxyOutcome::TunnelClosed, "tunnel-closed"},
+    {ProxyOutcome::PacFailed, "pac-failed"},
 })};
 inline QString proxyOutcomeId(ProxyOutcome outcome)
 {
@@ -271,6 +274,17 @@ struct ProbePath
     QString proxyAuthFailure; // why authentication stopped: a ProxyAuthFailure id, empty when it did not
     QString connectHost; // where the connection went when --connect-to redirected it
     int connectPort = 0;
+
+    // --proxy pac:...: the script's answer, the entries tried before the one used (a proxy that
+    // could not be reached, or one amlfw does not speak), and why the script gave no answer.
+    struct Tried
+    {
+        QString proxy; // host:port, or "socks://host:port" for a kind not spoken
+        ProxyOutcome outcome = ProxyOutcome::ConnectFailed;
+    };
+    QString pacAnswer;
+    QList<Tried> proxiesFailed;
+    QString pacError; // translated when it happened
 };
 
 struct ProbeTimings

@@ -219,7 +219,9 @@ QString ProbeTexts::path(const ProbeResult &r)
 {
     const ProbePath &p = r.path;
     QString text;
-    if (p.mode == PathMode::HttpProxy) {
+    if (p.source == ProxySource::Pac && !p.pacAnswer.isEmpty()) {
+        text = pacPath(p);
+    } else if (p.mode == PathMode::HttpProxy) {
         text = p.source == ProxySource::System ? tr("proxy %1 (system setting)").arg(p.proxy)
                                                : tr("proxy %1").arg(p.proxy);
         if (!p.proxyAuthScheme.isEmpty())
@@ -291,8 +293,25 @@ QString ProbeTexts::proxyAuthAction(const ProbeResult &r)
         .arg(t.destination);
 }
 
+QString ProbeTexts::pacPath(const ProbePath &p)
+{
+    QString text = p.mode == PathMode::HttpProxy ? tr("proxy %1 (PAC: \"%2\")").arg(p.proxy, p.pacAnswer)
+                   : !p.unsupportedProxy.isEmpty()
+                       ? tr("proxy %1, not supported (PAC: \"%2\")").arg(p.unsupportedProxy, p.pacAnswer)
+                       : tr("direct (PAC: \"%1\")").arg(p.pacAnswer);
+    if (!p.proxiesFailed.isEmpty()) {
+        QStringList failed;
+        for (const ProbePath::Tried &t : p.proxiesFailed)
+            failed << t.proxy;
+        text += u' ' + tr("after %1 failed").arg(failed.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
 QString ProbeTexts::proxySetting(const QString &setting)
 {
+    if (setting.startsWith(QStringLiteral("pac:")))
+        return tr("the PAC file %1").arg(setting.mid(4));
     if (setting == u"none")
         return tr("none: direct connections");
     if (setting == u"system")
@@ -381,7 +400,13 @@ QString ProbeTexts::explanation(const ProbeResult &r)
         return proxyAuthExplanation(r);
     case ProbeStatus::ProxyFailed:
         switch (r.path.proxyOutcome) {
+        case ProxyOutcome::PacFailed:
+            return tr("The PAC file gave no usable answer: %1").arg(r.path.pacError);
         case ProxyOutcome::Unsupported:
+            if (r.path.source == ProxySource::Pac)
+                return tr("The PAC file names the proxy %1 (\"%2\"), of a kind amlfw does not speak (only HTTP "
+                          "proxies).")
+                    .arg(r.path.unsupportedProxy, r.path.pacAnswer);
             return tr("The system proxy %1 is of a kind amlfw does not speak (only HTTP proxies).")
                 .arg(r.path.unsupportedProxy);
         case ProxyOutcome::NameFailed:
@@ -528,6 +553,8 @@ QString ProbeTexts::detail(const ProbeResult &r)
             parts << tr("authentication: %1").arg(r.path.proxyAuthSchemes.join(QStringLiteral(", ")));
         if (r.path.proxyOutcome == ProxyOutcome::ConnectFailed)
             parts << tcp(r);
+        if (r.path.source == ProxySource::Pac && !r.path.pacAnswer.isEmpty())
+            parts << tr("the PAC answered \"%1\"").arg(r.path.pacAnswer);
         break;
     case ProbeStatus::Ok:
         if (r.http.outcome == HttpOutcome::Answered)

@@ -29,6 +29,7 @@ public:
     static QString path(const ProbeResult &r);      // "direct", "proxy 10.0.0.1:3128 (system)"
     static QString proxyAuthExplanation(const ProbeResult &r); // why proxy authentication stopped
     static QString proxyAuthAction(const ProbeResult &r);      // what to give or ask for then
+    static QString pacPath(const ProbePath &p);     // "proxy b:3128 (PAC: "PROXY a:1; PROXY b:3128") after a:1 failed"
     static QString proxySetting(const QString &setting); // ProxySetting::display() in words
     static QString pathUsed(const QString &used);        // ProbeVantage::proxyUsed entries in words
     static QString duration(qint64 ms);             // "120 ms", "-"

@@ -3,6 +3,7 @@
 #include "elidedlabel.h"
 #include "fieldmarks.h"
 #include "filedialog.h"
+#include "pacloader.h"
 #include "probeplanner.h"
 #include "wizardsettings.h"
 #include "wizardstate.h"
@@ -53,6 +54,14 @@ LiveTestOptions::LiveTestOptions(WizardState *state, WizardSettings *settings, Q
         validateFields();
         saveSettings();
     });
+    connect(m_pacLocation, &QLineEdit::textChanged, this, &LiveTestOptions::validateFields);
+    connect(m_pacLocation, &QLineEdit::editingFinished, this, [this] {
+        checkPac();
+        validateFields();
+        updateSummary();
+        saveSettings();
+    });
+    connect(m_browsePac, &QPushButton::clicked, this, &LiveTestOptions::choosePac);
     connect(m_caBundle, &QLineEdit::textChanged, this, [this] {
         validateFields();
         updateSummary();
@@ -82,6 +91,7 @@ void LiveTestOptions::buildConnection()
     m_proxyMode->addItem(QString(), int(ProxySetting::Mode::None));
     m_proxyMode->addItem(QString(), int(ProxySetting::Mode::System));
     m_proxyMode->addItem(QString(), int(ProxySetting::Mode::Explicit));
+    m_proxyMode->addItem(QString(), int(ProxySetting::Mode::Pac));
     m_proxyMode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_proxyLabel->setBuddy(m_proxyMode);
     m_proxyHint = named(new QLabel(this), "proxyHint");
@@ -92,6 +102,13 @@ void LiveTestOptions::buildConnection()
     m_proxyUrl->setClearButtonEnabled(true);
     m_proxyUrl->setMinimumWidth(200);
     m_proxyUrlLabel->setBuddy(m_proxyUrl);
+    m_pacLabel = new QLabel(this);
+    m_pacLocation = named(new QLineEdit(this), "pacLocation");
+    m_pacLocation->setClearButtonEnabled(true);
+    m_pacLocation->setMinimumWidth(200);
+    m_pacLabel->setBuddy(m_pacLocation);
+    m_browsePac = named(new QPushButton(this), "browsePac");
+    m_browsePac->setAutoDefault(false);
 
     // The credentials only when there is such a proxy; the password masked, and never remembered.
     m_credentials = named(new QWidget(this), "proxyCredentials");
@@ -116,6 +133,9 @@ void LiveTestOptions::buildConnection()
     connectionRow->addWidget(m_proxyHint, 1);
     connectionRow->addWidget(m_proxyUrlLabel);
     connectionRow->addWidget(m_proxyUrl, 1);
+    connectionRow->addWidget(m_pacLabel);
+    connectionRow->addWidget(m_pacLocation, 1);
+    connectionRow->addWidget(m_browsePac);
     auto *credentialsRow = new QHBoxLayout(m_credentials);
     credentialsRow->setContentsMargins(0, 0, 0, 0);
     credentialsRow->addWidget(m_proxyUserLabel);
@@ -217,7 +237,7 @@ void LiveTestOptions::buildMoreOptions()
 
 QList<QWidget *> LiveTestOptions::focusOrder() const
 {
-    return {m_proxyMode,    m_proxyUrl, m_proxyUser, m_proxyPassword, m_moreOptions,
+    return {m_proxyMode,    m_proxyUrl, m_pacLocation, m_browsePac, m_proxyUser, m_proxyPassword, m_moreOptions,
             m_samplesTable, m_caBundle, m_browseCa,  m_timeout,       m_concurrency};
 }
 
@@ -242,6 +262,21 @@ std::optional<ProbeOptions> LiveTestOptions::probeOptions(Problems *problems) co
                 o.proxy.user = m_proxyUser->text().trimmed();
             if (!m_proxyPassword->text().isEmpty())
                 o.proxy.password = m_proxyPassword->text();
+        }
+    } else if (mode == ProxySetting::Mode::Pac) {
+        o.proxy = ProxySetting();
+        o.proxy.mode = mode;
+        o.proxy.pacLocation = m_pacLocation->text().trimmed();
+        if (o.proxy.pacLocation.isEmpty()) {
+            out << Problem::error(QStringLiteral("proxy"),
+                                  tr("Give the PAC file's path or URL, such as http://wpad.example.com/wpad.dat."));
+        } else {
+            if (!m_typing && m_pacChecked != o.proxy.pacLocation)
+                checkPac();
+            if (m_pacChecked == o.proxy.pacLocation && !m_pacProblem.isEmpty())
+                out << Problem::error(QStringLiteral("pac"), m_pacProblem);
+            else if (m_pacChecked == o.proxy.pacLocation)
+                o.proxy.pacScript = m_pacScript;
         }
     } else {
         o.proxy = ProxySetting();
@@ -326,16 +361,21 @@ void LiveTestOptions::validateFields()
     if (m_loading)
         return;
     Problems problems;
+    m_typing = true; // a PAC is read once its location is committed, not at every key
     probeOptions(&problems);
+    m_typing = false;
     bool proxyInvalid = false;
     bool caInvalid = false;
+    bool pacInvalid = false;
     for (const Problem &p : std::as_const(problems)) {
+        pacInvalid = pacInvalid || p.location == u"pac";
         proxyInvalid = proxyInvalid || p.location == u"proxy";
         caInvalid = caInvalid || p.location == u"caBundle";
     }
     // An empty URL is not yet wrong: it is said when the test starts.
     markInvalid(m_proxyUrl, proxyInvalid && !m_proxyUrl->text().trimmed().isEmpty());
     markInvalid(m_caBundle, caInvalid);
+    markInvalid(m_pacLocation, pacInvalid && m_pacChecked == m_pacLocation->text().trimmed());
     // Each sample on its own, so that the one outside its wildcard is the one marked.
     const QSignalBlocker blocker(m_samplesTable);
     for (int row = 0; row < m_sampleDestinations.size(); ++row) {
@@ -364,7 +404,8 @@ void LiveTestOptions::setRunning(bool running)
 {
     m_running = running;
     for (QWidget *w : std::initializer_list<QWidget *>{m_proxyMode, m_samplesTable, m_caBundle, m_browseCa, m_timeout,
-                                                       m_concurrency, m_proxyUrl, m_proxyUser, m_proxyPassword})
+                                                       m_concurrency, m_proxyUrl, m_proxyUser, m_proxyPassword,
+                                                       m_pacLocation, m_browsePac})
         w->setEnabled(!running);
 }
 
@@ -375,7 +416,11 @@ void LiveTestOptions::updateProxyFields()
     m_proxyUrlLabel->setVisible(explicitProxy);
     m_proxyUrl->setVisible(explicitProxy);
     m_credentials->setVisible(explicitProxy);
-    m_proxyHint->setVisible(!explicitProxy);
+    const bool pac = mode == ProxySetting::Mode::Pac;
+    m_pacLabel->setVisible(pac);
+    m_pacLocation->setVisible(pac);
+    m_browsePac->setVisible(pac);
+    m_proxyHint->setVisible(!explicitProxy && !pac);
     m_proxyHint->setText(mode == ProxySetting::Mode::None
                              ? tr("Every endpoint is connected to directly, as from a machine without a proxy.")
                              : tr("Web ports (80, 443) go through the proxy this computer is set to use; other "
@@ -415,12 +460,49 @@ void LiveTestOptions::chooseCaBundle()
     saveSettings();
 }
 
+void LiveTestOptions::checkPac() const
+{
+    const QString location = m_pacLocation->text().trimmed();
+    if (location.isEmpty() || location == m_pacChecked)
+        return;
+    m_pacChecked = location;
+    m_pacScript.clear();
+    m_pacProblem.clear();
+    ProxySetting p;
+    p.mode = ProxySetting::Mode::Pac;
+    p.pacLocation = location;
+    QString error;
+    if (ProbeOptions::loadPac(&p, &error))
+        m_pacScript = p.pacScript;
+    else
+        m_pacProblem = error;
+}
+
+void LiveTestOptions::choosePac()
+{
+    const QString current = m_pacLocation->text().trimmed();
+    const QString directory = FileDialog::startDirectory(
+        current.isEmpty() || PacLoader::isUrl(current) ? QString() : QFileInfo(current).absolutePath(),
+        m_settings ? m_settings->lastDirectory(WizardSettings::Folder::Certificates) : QString());
+    const QString path = FileDialog::instance()->getOpenFileName(
+        this, tr("Automatic configuration script"), directory,
+        FileDialog::withAllFiles(tr("PAC files (*.pac *.dat *.js)")));
+    if (path.isEmpty())
+        return;
+    m_pacLocation->setText(QDir::toNativeSeparators(path));
+    checkPac();
+    validateFields();
+    updateSummary();
+    saveSettings();
+}
+
 void LiveTestOptions::loadSettings()
 {
     m_loading = true;
     if (m_settings) {
         m_proxyMode->setCurrentIndex(m_proxyMode->findData(int(m_settings->liveTestProxyMode())));
         m_proxyUrl->setText(m_settings->liveTestProxyUrl());
+        m_pacLocation->setText(m_settings->liveTestPacLocation());
         m_timeout->setValue(m_settings->liveTestTimeoutSeconds());
         m_concurrency->setValue(m_settings->liveTestConcurrency());
         m_caBundle->setText(m_settings->liveTestCaBundle());
@@ -436,6 +518,7 @@ void LiveTestOptions::saveSettings()
         return;
     m_settings->setLiveTestProxyMode(ProxySetting::Mode(m_proxyMode->currentData().toInt()));
     m_settings->setLiveTestProxyUrl(m_proxyUrl->text()); // WizardSettings keeps no user information
+    m_settings->setLiveTestPacLocation(m_pacLocation->text().trimmed());
     m_settings->setLiveTestTimeoutSeconds(m_timeout->value());
     m_settings->setLiveTestConcurrency(m_concurrency->value());
     m_settings->setLiveTestCaBundle(m_caBundle->text().trimmed());
@@ -444,6 +527,10 @@ void LiveTestOptions::saveSettings()
 void LiveTestOptions::updateSummary()
 {
     QStringList parts;
+    // A PAC that cannot be used is said first: nothing reaches the web the way it was asked.
+    if (ProxySetting::Mode(m_proxyMode->currentData().toInt()) == ProxySetting::Mode::Pac
+        && m_pacChecked == m_pacLocation->text().trimmed() && !m_pacProblem.isEmpty())
+        parts << m_pacProblem;
     int missing = 0;
     for (const QString &d : std::as_const(m_sampleDestinations))
         missing += m_samples.value(d).trimmed().isEmpty() ? 1 : 0;
@@ -474,15 +561,27 @@ void LiveTestOptions::retranslateUi()
     m_proxyMode->setItemText(0, tr("Direct (no proxy)"));
     m_proxyMode->setItemText(1, tr("System proxy setting"));
     m_proxyMode->setItemText(2, tr("HTTP proxy"));
+    m_proxyMode->setItemText(3, tr("Automatic configuration script (PAC)…"));
     m_proxyMode->setAccessibleName(tr("Proxy"));
     m_proxyMode->setAccessibleDescription(
-        tr("How the test reaches web ports: directly, through the system's proxy setting, or through an HTTP proxy."));
+        tr("How the test reaches web ports: directly, through the system's proxy setting, through an HTTP proxy, or "
+           "as a proxy auto-configuration (PAC) script says."));
     m_proxyMode->setToolTip(m_proxyMode->accessibleDescription());
     m_proxyUrlLabel->setText(tr("&URL:"));
     m_proxyUrl->setPlaceholderText(tr("http://proxy.example.com:8080"));
     m_proxyUrl->setAccessibleName(tr("Proxy URL"));
     m_proxyUrl->setAccessibleDescription(tr("Address and port of the HTTP proxy, such as http://proxy:3128."));
     m_proxyUrl->setToolTip(m_proxyUrl->accessibleDescription());
+    m_pacLabel->setText(tr("Auto-confi&g script:"));
+    m_pacLocation->setPlaceholderText(tr("PAC file or URL, such as http://wpad.example.com/wpad.dat"));
+    m_pacLocation->setAccessibleName(tr("PAC file or URL"));
+    m_pacLocation->setAccessibleDescription(
+        tr("The proxy auto-configuration script: a file, or an http, https or file URL. Its FindProxyForURL "
+           "decides per endpoint, and its list of proxies is tried in order."));
+    m_pacLocation->setToolTip(m_pacLocation->accessibleDescription());
+    m_browsePac->setText(tr("Pic&k file…"));
+    m_browsePac->setAccessibleName(tr("Choose a PAC file"));
+    m_browsePac->setAccessibleDescription(tr("Chooses the proxy auto-configuration (PAC) file."));
     m_proxyUserLabel->setText(tr("Us&er:"));
     m_proxyUser->setAccessibleName(tr("Proxy user"));
     m_proxyUser->setAccessibleDescription(

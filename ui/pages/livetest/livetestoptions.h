@@ -71,6 +71,9 @@ private:
     void moveUrlCredentials();
     void sampleEdited(int row, int column);
     void chooseCaBundle();
+    // PAC: the script read and compiled once per location given (not while it is typed).
+    void choosePac();
+    void checkPac() const;
     void loadSettings();
 
     WizardState *m_state;
@@ -91,6 +94,13 @@ private:
     QLineEdit *m_proxyUser;
     QLabel *m_proxyPasswordLabel;
     QLineEdit *m_proxyPassword;
+    QLabel *m_pacLabel;
+    QLineEdit *m_pacLocation;
+    QPushButton *m_browsePac;
+    mutable QString m_pacChecked; // the location m_pacScript and m_pacProblem belong to
+    mutable QString m_pacScript;
+    mutable QString m_pacProblem;
+    bool m_typing = false;
     QLabel *m_passwordNote;
     QToolButton *m_moreOptions;
     ElidedLabel *m_summary;

@@ -42,6 +42,13 @@ struct PathChoice
 PathChoice choosePath(const PathRequest &request);
 
 // The system's proxy for an endpoint (its settings, PAC, per-host exceptions): the first answer.
+// On Linux Qt (through libproxy) reads http_proxy/https_proxy (either case) and no_proxy, but
+// takes neither "*" nor a domain without a leading dot for its subdomains as curl and most tools
+// do: the environment's no_proxy is applied here as they read it, before Qt is asked.
 QNetworkProxy systemProxyFor(const QString &host, int port, bool tls);
+
+// no_proxy as curl reads it: "*" for every host; "example.com" and ".example.com" for the domain
+// and every name below it; "host:port" for one port; an IP address (or CIDR prefix) for itself.
+bool noProxyMatches(const QString &noProxy, const QString &host, int port);
 
 } // namespace amlfw

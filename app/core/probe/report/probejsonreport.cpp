@@ -10,6 +10,19 @@ namespace amlfw {
 
 namespace {
 
+// --proxy pac:...: the script's answer, the entries that failed before the one used, and why the
+// script gave none.
+void writePacPath(const ProbePath &p, QJsonObject *path)
+{
+    path->insert(QStringLiteral("pacAnswer"), p.pacAnswer.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(p.pacAnswer));
+    QJsonArray failed;
+    for (const ProbePath::Tried &t : p.proxiesFailed)
+        failed.append(QJsonObject{{QStringLiteral("proxy"), t.proxy}, {QStringLiteral("outcome"), proxyOutcomeId(t.outcome)}});
+    path->insert(QStringLiteral("proxiesFailed"), failed);
+    if (!p.pacError.isEmpty())
+        path->insert(QStringLiteral("pacError"), p.pacError);
+}
+
 QJsonValue ms(qint64 value)
 {
     return value < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
@@ -185,6 +198,8 @@ QJsonObject ProbeJsonReport::resultToJson(const ProbeResult &r)
         path.insert(QStringLiteral("proxyAuthFailure"), p.proxyAuthFailure);
     if (!p.unsupportedProxy.isEmpty())
         path.insert(QStringLiteral("unsupportedProxy"), p.unsupportedProxy);
+    if (p.source == ProxySource::Pac)
+        writePacPath(p, &path);
     if (!p.connectHost.isEmpty())
         path.insert(QStringLiteral("connectTo"), QString(p.connectHost + u':' + QString::number(p.connectPort)));
     o.insert(QStringLiteral("path"), path);
