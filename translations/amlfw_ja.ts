@@ -726,10 +726,6 @@
         <translation>すべてのエンドポイントをこのコンピューターから実際にテストします (DNS、TCP、TLS、HTTP)。</translation>
     </message>
     <message>
-        <source>Output format: table (default), json, csv or html.</source>
-        <translation>出力形式: table (既定)、json、csv、html。</translation>
-    </message>
-    <message>
         <source>Write the report to this file (&quot;-&quot; for standard output); the live table stays on the terminal.</source>
         <translation>レポートをこのファイルに書き込みます (&quot;-&quot; は標準出力)。進行中の表はターミナルに表示されたままです。</translation>
     </message>
@@ -766,10 +762,6 @@
         <translation>以前の実行の JSON レポート。それ以降に変わった点を示します。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a format of &quot;check&quot;: use table, json, csv or html.</source>
-        <translation>&quot;%1&quot; は &quot;check&quot; の形式ではありません。table、json、csv、html のいずれかを使用してください。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a number from 1 to %2: --concurrency takes how many endpoints are tested at once.</source>
         <translation>&quot;%1&quot; は 1 から %2 の数値ではありません。--concurrency には同時にテストするエンドポイントの数を指定します。</translation>
     </message>
@@ -780,6 +772,30 @@
     <message>
         <source>wrote %1.</source>
         <translation>%1 を書き込みました。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a paper of --paper: use a4 or letter.</source>
+        <translation>&quot;%1&quot; は --paper の用紙ではありません。a4 または letter を指定してください。</translation>
+    </message>
+    <message>
+        <source>--format pdf writes a file: give --output FILE.</source>
+        <translation>--format pdf はファイルに書き出します。--output FILE を指定してください。</translation>
+    </message>
+    <message>
+        <source>--format pdf: write it as &quot;--format pdf&quot; or &quot;--format=pdf&quot;.</source>
+        <translation>--format pdf: &quot;--format pdf&quot; または &quot;--format=pdf&quot; と指定してください。</translation>
+    </message>
+    <message>
+        <source>Output format: table (default), json, csv, html or pdf (the HTML report printed, needs --output).</source>
+        <translation>出力形式: table (既定)、json、csv、html、pdf (HTML レポートを印刷したもの。--output が必要)。</translation>
+    </message>
+    <message>
+        <source>Paper of --format pdf: a4 or letter (default: the one of this computer&apos;s country).</source>
+        <translation>--format pdf の用紙: a4 または letter (既定: このコンピューターの国で使われる用紙)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a format of &quot;check&quot;: use table, json, csv, html or pdf.</source>
+        <translation>&quot;%1&quot; は &quot;check&quot; の形式ではありません。table、json、csv、html、pdf のいずれかを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -3041,10 +3057,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>レポートを保存</translation>
     </message>
     <message>
-        <source>Saves the results as an HTML, JSON or CSV report: evidence for the change request.</source>
-        <translation>結果を HTML、JSON、CSV のレポートとして保存します。変更要求の証拠になります。</translation>
-    </message>
-    <message>
         <source>HTML, for people (one self-contained page)…</source>
         <translation>HTML: 人が読むための、1 ファイルで完結するページ…</translation>
     </message>
@@ -3087,6 +3099,22 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Shows the folder of the saved report.</source>
         <translation>保存したレポートのフォルダーを表示します。</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>PDF レポート</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saves the results as an HTML, JSON, CSV or PDF report: evidence for the change request.</source>
+        <translation>結果を HTML、JSON、CSV、PDF のレポートとして保存します。変更申請の証跡になります。</translation>
+    </message>
+    <message>
+        <source>Save as PDF, to print or attach to the ticket…</source>
+        <translation>PDF として保存 (印刷やチケットへの添付用)…</translation>
     </message>
 </context>
 <context>
@@ -3183,6 +3211,77 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Hides this notice on every page.</source>
         <translation>すべてのページでこのお知らせを非表示にします。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ProbeAdvice</name>
+    <message>
+        <source>Ask the DNS team to resolve these names from this network: for a private endpoint, a private DNS zone (privatelink) linked to the network or a conditional forwarder to Azure DNS.</source>
+        <translation>このネットワークから次の名前を解決できるよう、DNS の担当者に依頼してください。プライベート エンドポイントには、ネットワークにリンクされたプライベート DNS ゾーン (privatelink) か、Azure DNS への条件付きフォワーダーが必要です。</translation>
+    </message>
+    <message>
+        <source>Ask the DNS team to resolve these names from this network (a forwarder to the internet or to Azure DNS).</source>
+        <translation>このネットワークから次の名前を解決できるよう、DNS の担当者に依頼してください (インターネットまたは Azure DNS へのフォワーダー)。</translation>
+    </message>
+    <message>
+        <source>Ask the network team for a route to these hosts through the firewall, or connect the VPN this machine uses.</source>
+        <translation>ファイアウォールを経由して次のホストに至るルートをネットワークの担当者に依頼するか、このコンピューターが使う VPN に接続してください。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall team to allow these endpoints from this network, as the rules named say (in Azure Firewall: application rules for HTTP and HTTPS, network rules for the other ports).</source>
+        <translation>このネットワークから次のエンドポイントを、記載の規則のとおり許可するよう、ファイアウォールの担当者に依頼してください (Azure Firewall では HTTP と HTTPS はアプリケーション規則、その他のポートはネットワーク規則)。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall team for application rules that allow these hosts on HTTPS: the connection opens, but the TLS handshake does not get through.</source>
+        <translation>次のホストを HTTPS で許可するアプリケーション規則をファイアウォールの担当者に依頼してください。接続は開きますが、TLS ハンドシェイクが通りません。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall team to exempt these hosts from TLS inspection: Azure Machine Learning does not support it. To test through an inspection this machine does not trust, give its CA with --ca-bundle.</source>
+        <translation>次のホストを TLS インスペクションの対象外にするよう、ファイアウォールの担当者に依頼してください。Azure Machine Learning は TLS インスペクションに対応していません。このコンピューターが信頼していないインスペクションを通してテストするには、その CA を --ca-bundle で指定してください。</translation>
+    </message>
+    <message>
+        <source>Check this machine&apos;s trusted certificates, or give the issuing CA with --ca-bundle.</source>
+        <translation>このコンピューターの信頼された証明書を確認するか、発行元の CA を --ca-bundle で指定してください。</translation>
+    </message>
+    <message>
+        <source>Install amlfw with its TLS plugin (plugins/tls).</source>
+        <translation>TLS プラグイン (plugins/tls) を含めて amlfw をインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall team whether an application rule or web filter drops requests to these hosts.</source>
+        <translation>次のホストへの要求をアプリケーション規則または Web フィルターが破棄していないか、ファイアウォールの担当者に確認してください。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall or proxy team to allow these hosts (an application rule, or the proxy&apos;s allow list).</source>
+        <translation>次のホストを許可するよう、ファイアウォールまたはプロキシの担当者に依頼してください (アプリケーション規則、またはプロキシの許可リスト)。</translation>
+    </message>
+    <message>
+        <source>Give the proxy credentials (--proxy http://user:password@host:port), or ask the proxy team to allow these hosts without authentication, as the compute in Azure will need anyway.</source>
+        <translation>プロキシの資格情報を指定するか (--proxy http://ユーザー:パスワード@ホスト:ポート)、Azure のコンピューティングでもいずれ必要になるため、認証なしで次のホストを許可するようプロキシの担当者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>The proxy asks for %1, which amlfw does not speak: ask the proxy team to allow these hosts without authentication, as the compute in Azure will need anyway.</source>
+        <translation>プロキシは amlfw が対応していない %1 を求めています。Azure のコンピューティングでもいずれ必要になるため、認証なしで次のホストを許可するようプロキシの担当者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Ask the proxy team why the proxy cannot reach these endpoints.</source>
+        <translation>プロキシが次のエンドポイントに到達できない理由をプロキシの担当者に確認してください。</translation>
+    </message>
+    <message>
+        <source>Check the proxy setting (--proxy none, system or http://host:port).</source>
+        <translation>プロキシの設定を確認してください (--proxy none、system、または http://ホスト:ポート)。</translation>
+    </message>
+    <message>
+        <source>Run the test again: these endpoints did not finish.</source>
+        <translation>テストをもう一度実行してください。次のエンドポイントは完了していません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s): %1</source>
+        <translation><numerusform>規則 %n 件: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>%1 として</translation>
     </message>
 </context>
 <context>
@@ -3428,10 +3527,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>Azure Machine Learning のファイアウォール規則のエンドポイント テスト</translation>
     </message>
     <message>
-        <source>Scenario</source>
-        <translation>シナリオ</translation>
-    </message>
-    <message>
         <source>Cloud</source>
         <translation>クラウド</translation>
     </message>
@@ -3454,10 +3549,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Catalog edition</source>
         <translation>カタログの版</translation>
-    </message>
-    <message>
-        <source>Vantage point</source>
-        <translation>テストした場所</translation>
     </message>
     <message>
         <source>Computer</source>
@@ -3488,24 +3579,8 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>ソフトウェア</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>概要</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>意味</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>件数</translation>
-    </message>
-    <message>
         <source>Compared with the run of %1 on %2 (%3): %4 fixed, %5 now failing, %6 changed, %7 new, %8 no longer tested.</source>
         <translation>%2 での %1 の実行 (%3) との比較: 修正済み %4 件、新たに失敗 %5 件、変化あり %6 件、新規 %7 件、テスト対象外になったもの %8 件。</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>結果</translation>
     </message>
     <message>
         <source>Time</source>
@@ -3527,17 +3602,53 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Made by amlfw %1 from the catalog of the article &quot;%2&quot; (edition %3). Tests from one machine show what its network allows; the compute in Azure goes through the firewall&apos;s rules.</source>
         <translation>amlfw %1 が記事「%2」のカタログ (%3 版) から作成しました。1 台のコンピューターからのテストは、そのネットワークで許可されている通信を示すものです。Azure のコンピューティングの通信はファイアウォールの規則に従います。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n endpoint(s): %1 reachable, %2 failed, %3 not testable from here.</source>
-        <translation>
-            <numerusform>エンドポイント %n 件: 到達可能 %1 件、失敗 %2 件、ここからテストできないもの %3 件。</numerusform>
-        </translation>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>Rules of the endpoint</source>
+        <translation>このエンドポイントの規則</translation>
     </message>
     <message numerus="yes">
-        <source>Tested %1 of %n endpoint(s) from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</source>
-        <translation>
-            <numerusform>%2 から %n 件中 %1 件のエンドポイントを %3でテストしました: 到達可能 %4 件、失敗 %5 件、ここからテストできないもの %6 件。</numerusform>
-        </translation>
+        <source>%n distinct endpoint(s) tested from %1: %2 reachable, %3 failed.</source>
+        <translation><numerusform>%1 から %n 件の異なるエンドポイントをテストしました: 到達可能 %2 件、失敗 %3 件。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>They stand for %n rule row(s); %1 more not testable from here.</source>
+        <translation><numerusform>これらは規則の %n 行に当たります。ほかに %1 行はここからテストできません。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n endpoint(s))</source>
+        <translation><numerusform>(エンドポイント %n 件)</numerusform></translation>
+    </message>
+    <message>
+        <source>Scenario and vantage point</source>
+        <translation>シナリオとテスト元</translation>
+    </message>
+    <message>
+        <source>Endpoints tested</source>
+        <translation>テストしたエンドポイント</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>request %1 above</source>
+        <translation>上記の依頼 %1</translation>
+    </message>
+    <message>
+        <source>Not testable from here</source>
+        <translation>ここからテストできないもの</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tested %n distinct endpoint(s) from %1 in %2: %3 reachable, %4 failed.</source>
+        <translation><numerusform>%1 から %n 件の異なるエンドポイントを %2 でテストしました: 到達可能 %3 件、失敗 %4 件。</numerusform></translation>
     </message>
 </context>
 <context>
