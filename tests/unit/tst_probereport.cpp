@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace amlfw;
@@ -460,6 +461,24 @@ private Q_SLOTS:
         QCOMPARE(html.count(QStringLiteral("<tbody class=\"ep\">")), endpoints.size());
         QCOMPARE(html.count(QStringLiteral("Ask the DNS team")), 1);
         QVERIFY(html.indexOf(QStringLiteral("What to ask for")) < html.indexOf(QStringLiteral("Endpoints tested")));
+    }
+
+    // Fits 1280 px and paper: few fixed columns (the words folded below each endpoint), the grouped
+    // requests first, a print style sheet that repeats the header and keeps an endpoint together.
+    void htmlLayout()
+    {
+        const ProbeRun run = test::fakeProbeRun(m_catalog, true);
+        const QString html = QString::fromUtf8(ProbeReport::html(run, Language::English));
+        const qsizetype table = html.indexOf(QStringLiteral("<table class=\"results\""));
+        QVERIFY(table > 0);
+        const QString head = html.mid(table, html.indexOf(QStringLiteral("</thead>"), table) - table);
+        QCOMPARE(head.count(QRegularExpression(QStringLiteral("<th[ >]"))), 6);
+        QVERIFY(!head.contains(QStringLiteral("Explanation")));
+        QVERIFY(html.indexOf(QStringLiteral("What to ask for")) < html.indexOf(QStringLiteral("Scenario and vantage point")));
+        QVERIFY(html.indexOf(QStringLiteral("Scenario and vantage point")) < table);
+        for (const char *rule : {"@media print", "thead{display:table-header-group}", "break-inside:avoid",
+                                 "table-layout:fixed", "overflow-wrap:anywhere", "<tr class=\"more\">"})
+            QVERIFY2(html.contains(QLatin1String(rule)), rule);
     }
 
     // One host:port, two endpoints (other stages) that fail differently: one request covers both,

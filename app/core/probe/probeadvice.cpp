@@ -241,20 +241,36 @@ QList<int> ProbeAdvice::groupOfEndpoints(const QList<ProbeAdviceGroup> &groups, 
 QStringList ProbeAdvice::endpointLabels(const ProbeRun &run, const QList<ProbeEndpoint> &endpoints,
                                         const ProbeAdviceGroup &group)
 {
-    QList<ProbeEndpoint> merged; // per host:port, rows joined
+    // A DNS request is about names: one label per host, its ports together ("host:80,443").
+    const bool byHost = group.kind == u"dns" || group.kind == u"private-dns";
+    struct Merged
+    {
+        QString name;
+        QStringList ports;
+        ProbeEndpoint endpoint; // rows joined
+    };
+    QList<Merged> merged;
     for (int e : group.endpoints) {
         const ProbeEndpoint &endpoint = endpoints.at(e);
-        auto it = std::find_if(merged.begin(), merged.end(), [&](const ProbeEndpoint &m) {
-            return m.hostPort().compare(endpoint.hostPort(), Qt::CaseInsensitive) == 0;
-        });
-        if (it == merged.end())
-            merged << endpoint;
-        else
-            it->rows << endpoint.rows;
+        const QString name = byHost ? endpoint.result.target.host.toLower() : endpoint.hostPort().toLower();
+        const QString port = QString::number(endpoint.result.target.port);
+        auto it = std::find_if(merged.begin(), merged.end(), [&](const Merged &m) { return m.name == name; });
+        if (it == merged.end()) {
+            merged << Merged{name, {port}, endpoint};
+            continue;
+        }
+        it->endpoint.rows << endpoint.rows;
+        if (!it->ports.contains(port))
+            it->ports << port;
     }
     QStringList out;
-    for (const ProbeEndpoint &m : std::as_const(merged))
-        out << endpointLabel(run, m);
+    for (const Merged &m : std::as_const(merged)) {
+        QString label = endpointLabel(run, m.endpoint);
+        if (byHost && m.ports.size() > 1)
+            label.replace(0, m.endpoint.hostPort().size(),
+                          m.endpoint.result.target.host + u':' + m.ports.join(u','));
+        out << label;
+    }
     return out;
 }
 
