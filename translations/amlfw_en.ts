@@ -168,26 +168,41 @@
     <name>amlfw::ProbeAdvice</name>
     <message numerus="yes">
         <source>%n rule(s): %1</source>
-        <translation><numerusform>%n rule: %1</numerusform><numerusform>%n rules: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n rule: %1</numerusform>
+            <numerusform>%n rules: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>amlfw::ProbeReport</name>
     <message numerus="yes">
         <source>%n distinct endpoint(s) tested from %1: %2 reachable, %3 failed.</source>
-        <translation><numerusform>%n distinct endpoint tested from %1: %2 reachable, %3 failed.</numerusform><numerusform>%n distinct endpoints tested from %1: %2 reachable, %3 failed.</numerusform></translation>
+        <translation>
+            <numerusform>%n distinct endpoint tested from %1: %2 reachable, %3 failed.</numerusform>
+            <numerusform>%n distinct endpoints tested from %1: %2 reachable, %3 failed.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>They stand for %n rule row(s); %1 more not testable from here.</source>
-        <translation><numerusform>They stand for %n rule row; %1 more not testable from here.</numerusform><numerusform>They stand for %n rule rows; %1 more not testable from here.</numerusform></translation>
+        <translation>
+            <numerusform>They stand for %n rule row; %1 more not testable from here.</numerusform>
+            <numerusform>They stand for %n rule rows; %1 more not testable from here.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(%n endpoint(s))</source>
-        <translation><numerusform>(%n endpoint)</numerusform><numerusform>(%n endpoints)</numerusform></translation>
+        <translation>
+            <numerusform>(%n endpoint)</numerusform>
+            <numerusform>(%n endpoints)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Tested %n distinct endpoint(s) from %1 in %2: %3 reachable, %4 failed.</source>
-        <translation><numerusform>Tested %n distinct endpoint from %1 in %2: %3 reachable, %4 failed.</numerusform><numerusform>Tested %n distinct endpoints from %1 in %2: %3 reachable, %4 failed.</numerusform></translation>
+        <translation>
+            <numerusform>Tested %n distinct endpoint from %1 in %2: %3 reachable, %4 failed.</numerusform>
+            <numerusform>Tested %n distinct endpoints from %1 in %2: %3 reachable, %4 failed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

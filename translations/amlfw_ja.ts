@@ -797,6 +797,10 @@
         <source>&quot;%1&quot; is not a format of &quot;check&quot;: use table, json, csv, html or pdf.</source>
         <translation>&quot;%1&quot; は &quot;check&quot; の形式ではありません。table、json、csv、html、pdf のいずれかを指定してください。</translation>
     </message>
+    <message>
+        <source>(same endpoint as rule %1) </source>
+        <translation>(規則 %1 と同じエンドポイント) </translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Cli</name>
@@ -2633,6 +2637,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Save the report as evidence for the change request; after the change, compare a new run with it.</source>
         <translation>レポートを変更要求の証拠として保存し、変更後は新しい実行結果をそのレポートと比較してください。</translation>
     </message>
+    <message>
+        <source>What to ask for, one request each (%1):</source>
+        <translation>依頼する内容 (依頼ごとに 1 項目、%1 件):</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestOptions</name>
@@ -3277,7 +3285,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n rule(s): %1</source>
-        <translation><numerusform>規則 %n 件: %1</numerusform></translation>
+        <translation>
+            <numerusform>規則 %n 件: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>for %1</source>
@@ -3612,15 +3622,21 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n distinct endpoint(s) tested from %1: %2 reachable, %3 failed.</source>
-        <translation><numerusform>%1 から %n 件の異なるエンドポイントをテストしました: 到達可能 %2 件、失敗 %3 件。</numerusform></translation>
+        <translation>
+            <numerusform>%1 から %n 件の異なるエンドポイントをテストしました: 到達可能 %2 件、失敗 %3 件。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>They stand for %n rule row(s); %1 more not testable from here.</source>
-        <translation><numerusform>これらは規則の %n 行に当たります。ほかに %1 行はここからテストできません。</numerusform></translation>
+        <translation>
+            <numerusform>これらは規則の %n 行に当たります。ほかに %1 行はここからテストできません。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(%n endpoint(s))</source>
-        <translation><numerusform>(エンドポイント %n 件)</numerusform></translation>
+        <translation>
+            <numerusform>(エンドポイント %n 件)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scenario and vantage point</source>
@@ -3648,7 +3664,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>Tested %n distinct endpoint(s) from %1 in %2: %3 reachable, %4 failed.</source>
-        <translation><numerusform>%1 から %n 件の異なるエンドポイントを %2 でテストしました: 到達可能 %3 件、失敗 %4 件。</numerusform></translation>
+        <translation>
+            <numerusform>%1 から %n 件の異なるエンドポイントを %2 でテストしました: 到達可能 %3 件、失敗 %4 件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
