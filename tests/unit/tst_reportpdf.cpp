@@ -40,19 +40,24 @@ private:
         return doc;
     }
 
-    // The largest table row's height in a document, in its units.
-    static qreal tallestRow(QTextDocument &doc, int *rows)
+    // The table with the most rows: the endpoints'.
+    static QTextTable *largestTable(QTextDocument &doc)
     {
-        qreal tallest = 0;
-        *rows = 0;
-        // The table with the most rows: the endpoints'.
         QTextTable *table = nullptr;
         for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
             QTextTable *t = QTextCursor(b).currentTable();
             if (t && (!table || t->rows() > table->rows()))
                 table = t;
         }
-        if (table) {
+        return table;
+    }
+
+    // The largest table row's height in a document, in its units.
+    static qreal tallestRow(QTextDocument &doc, int *rows)
+    {
+        qreal tallest = 0;
+        *rows = 0;
+        if (QTextTable *table = largestTable(doc)) {
             for (int row = 0; row + 1 < table->rows(); ++row) {
                 const qreal top = doc.documentLayout()
                                       ->blockBoundingRect(table->cellAt(row, 0).firstCursorPosition().block())
@@ -105,6 +110,18 @@ private Q_SLOTS:
         doc->drawContents(&painter, QRectF(0, 0, 1280, 1500));
         painter.end();
         saveShot(image, QStringLiteral("probe-report-1280-") + name + QStringLiteral(".png"));
+        // And the endpoints' table, from its heading (the first table with a thead).
+        QTextTable *endpoints = largestTable(*doc);
+        QVERIFY(endpoints);
+        const qreal top
+            = doc->documentLayout()->blockBoundingRect(endpoints->cellAt(0, 0).firstCursorPosition().block()).top() - 60;
+        QImage table(1280, 1000, QImage::Format_RGB32);
+        table.fill(Qt::white);
+        QPainter tablePainter(&table);
+        tablePainter.translate(0, -top);
+        doc->drawContents(&tablePainter, QRectF(0, top, 1280, 1000));
+        tablePainter.end();
+        saveShot(table, QStringLiteral("probe-report-1280-endpoints-") + name + QStringLiteral(".png"));
     }
 
     // The PDF: valid, its pages counted, every endpoint's host in the text it prints.
