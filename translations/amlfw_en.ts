@@ -165,19 +165,43 @@
     </message>
 </context>
 <context>
+    <name>amlfw::ProbeAdvice</name>
+    <message numerus="yes">
+        <source>%n rule(s): %1</source>
+        <translation>
+            <numerusform>%n rule: %1</numerusform>
+            <numerusform>%n rules: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>amlfw::ProbeReport</name>
     <message numerus="yes">
-        <source>%n endpoint(s): %1 reachable, %2 failed, %3 not testable from here.</source>
+        <source>%n distinct endpoint(s) tested from %1: %2 reachable, %3 failed.</source>
         <translation>
-            <numerusform>%n endpoint: %1 reachable, %2 failed, %3 not testable from here.</numerusform>
-            <numerusform>%n endpoints: %1 reachable, %2 failed, %3 not testable from here.</numerusform>
+            <numerusform>%n distinct endpoint tested from %1: %2 reachable, %3 failed.</numerusform>
+            <numerusform>%n distinct endpoints tested from %1: %2 reachable, %3 failed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Tested %1 of %n endpoint(s) from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</source>
+        <source>They stand for %n rule row(s); %1 more not testable from here.</source>
         <translation>
-            <numerusform>Tested %1 of %n endpoint from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</numerusform>
-            <numerusform>Tested %1 of %n endpoints from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</numerusform>
+            <numerusform>They stand for %n rule row; %1 more not testable from here.</numerusform>
+            <numerusform>They stand for %n rule rows; %1 more not testable from here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n endpoint(s))</source>
+        <translation>
+            <numerusform>(%n endpoint)</numerusform>
+            <numerusform>(%n endpoints)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tested %n distinct endpoint(s) from %1 in %2: %3 reachable, %4 failed.</source>
+        <translation>
+            <numerusform>Tested %n distinct endpoint from %1 in %2: %3 reachable, %4 failed.</numerusform>
+            <numerusform>Tested %n distinct endpoints from %1 in %2: %3 reachable, %4 failed.</numerusform>
         </translation>
     </message>
 </context>

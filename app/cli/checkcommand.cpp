@@ -4,6 +4,7 @@
 #include "cliapp.h"
 #include "demonetwork.h"
 #include "probeengine.h"
+#include "reportpdf.h"
 #include "probeplanner.h"
 #include "probereport.h"
 #include "proberesultmodel.h"
@@ -14,6 +15,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QGuiApplication>
 #include <QTimer>
 #include <csignal>
 
@@ -30,6 +32,33 @@ extern "C" void onInterrupt(int)
 
 } // namespace
 
+// --format pdf: a file (not a terminal), the paper, and the QGuiApplication main() made for it.
+bool CheckCommand::checkPdfOptions(CliApp &app, const QCommandLineParser &parser, const QString &format,
+                                   const QString &output, ReportPdf::Options *pdf) const
+{
+    if (parser.isSet(QStringLiteral("paper"))) {
+        const auto size = ReportPdf::pageSizeFromName(parser.value(QStringLiteral("paper")));
+        if (!size) {
+            app.fail(tr("\"%1\" is not a paper of --paper: use a4 or letter.").arg(parser.value(QStringLiteral("paper"))));
+            return false;
+        }
+        pdf->pageSize = *size;
+    } else {
+        pdf->pageSize = ReportPdf::pageSizeFor(QLocale::system());
+    }
+    if (format != u"pdf")
+        return true;
+    if (output.isEmpty() || (output == u"-" && CliApp::isTerminal())) {
+        app.fail(tr("--format pdf writes a file: give --output FILE."));
+        return false;
+    }
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        app.fail(tr("--format pdf: write it as \"--format pdf\" or \"--format=pdf\"."));
+        return false;
+    }
+    return true;
+}
+
 QString CheckCommand::description() const
 {
     return tr("Test every endpoint live from this machine (DNS, TCP, TLS, HTTP).");
@@ -38,8 +67,13 @@ QString CheckCommand::description() const
 void CheckCommand::addOptions(QCommandLineParser &parser) const
 {
     CliApp::addSelectionOptions(parser);
-    parser.addOption({QStringLiteral("format"), tr("Output format: table (default), json, csv or html."),
+    parser.addOption({QStringLiteral("format"),
+                      tr("Output format: table (default), json, csv, html or pdf (the HTML report printed, needs "
+                         "--output)."),
                       QStringLiteral("format"), QStringLiteral("table")});
+    parser.addOption({QStringLiteral("paper"),
+                      tr("Paper of --format pdf: a4 or letter (default: the one of this computer's country)."),
+                      QStringLiteral("a4|letter")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       tr("Write the report to this file (\"-\" for standard output); the live table stays on the "
                          "terminal.")
@@ -85,9 +119,12 @@ void CheckCommand::addOptions(QCommandLineParser &parser) const
 int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
 {
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != u"table" && format != u"json" && format != u"csv" && format != u"html")
-        return app.fail(tr("\"%1\" is not a format of \"check\": use table, json, csv or html.").arg(format));
+    if (format != u"table" && format != u"json" && format != u"csv" && format != u"html" && format != u"pdf")
+        return app.fail(tr("\"%1\" is not a format of \"check\": use table, json, csv, html or pdf.").arg(format));
     const QString output = parser.value(QStringLiteral("output"));
+    ReportPdf::Options pdf;
+    if (!checkPdfOptions(app, parser, format, output, &pdf))
+        return CliApp::BadInput;
     // Before minutes of testing: a report that cannot be written is bad input now.
     if (!output.isEmpty() && !app.checkOutput(output))
         return CliApp::BadInput;
@@ -255,6 +292,11 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
         report = ProbeReport::csv(run, !reportToStdout);
     } else if (format == u"html") {
         report = ProbeReport::html(run, app.language());
+    } else if (format == u"pdf") {
+        pdf.title = ProbeReport::title(run, app.language());
+        pdf.footer = QStringLiteral("amlfw check — ") + run.vantage.hostName + QStringLiteral(" — ")
+                     + run.vantage.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        report = ReportPdf::write(QString::fromUtf8(ProbeReport::html(run, app.language())), pdf);
     } else if (!reportToStdout) {
         CheckLiveView fileView(liveStream, false, 0, run, targets);
         QString text = fileView.header() + u'\n';

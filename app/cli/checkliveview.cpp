@@ -4,6 +4,7 @@
 #include "probetexts.h"
 #include "texttable.h"
 
+#include <QHash>
 #include <algorithm>
 
 namespace amlfw {
@@ -41,6 +42,13 @@ CheckLiveView::CheckLiveView(QTextStream &out, bool terminal, int width, const P
         m_endpointWidth = std::max(m_endpointWidth, TextTable::displayWidth(endpoint(t)));
     }
     m_ruleWidth = std::min(m_ruleWidth, 28);
+    // Rows of one endpoint share one probe and finish together: the later ones say so.
+    QHash<QString, int> firstByKey;
+    for (int row = 0; row < targets.size(); ++row) {
+        const ProbeTarget &t = targets.at(row);
+        m_firstOfEndpoint << (t.isTestable() ? *firstByKey.insert(t.probeKey(), firstByKey.value(t.probeKey(), row))
+                                             : row);
+    }
     m_endpointWidth = std::min(m_endpointWidth, 48);
 }
 
@@ -63,6 +71,9 @@ QString CheckLiveView::row(int index, bool color) const
         info = ProbeTexts::explanation(r);
     else
         info = ProbeTexts::statusLabel(r.status) + QStringLiteral(": ") + ProbeTexts::detail(r);
+    if (const int first = m_firstOfEndpoint.value(index, index); first != index && isFinal(r.status)
+        && r.status != ProbeStatus::NotTestable && first < m_run.results.size())
+        info = CheckCommand::tr("(same endpoint as rule %1) ").arg(m_run.results.at(first).target.ruleId) + info;
     if (m_run.baseline) {
         const ProbeChange change = m_run.change(index);
         if (change != ProbeChange::Unchanged)

@@ -33,6 +33,7 @@ private:
     int m_ruleWidth = 4;
     int m_endpointWidth = 8;
     bool m_progressShown = false;
+    QList<int> m_firstOfEndpoint; // per row: the first row probing the same endpoint (itself when first)
 };
 
 } // namespace amlfw

@@ -662,10 +662,22 @@ private Q_SLOTS:
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         QVERIFY(csvFile.readAll().startsWith("\xEF\xBB\xBF"));
+        // PDF: the save menu offers it, and it is the HTML report printed by Qt.
+        auto *savePdf = reportBar(page)->findChild<QAction *>(QStringLiteral("saveReportPdf"));
+        QVERIFY(savePdf);
+        QVERIFY(savePdf->text().contains(QStringLiteral("PDF")));
+        const QString pdf = out.filePath(QStringLiteral("report.pdf"));
+        FileDialog::instance()->setNextFileName(pdf);
+        QVERIFY(reportBar(page)->saveReport(LiveTestReportBar::ReportFormat::Pdf));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        const QByteArray pdfBytes = pdfFile.readAll();
+        QVERIFY(pdfBytes.startsWith("%PDF-"));
+        QVERIFY(pdfBytes.count("/Type /Page\n") >= 1);
         QStringList files = QDir(out.path()).entryList(QDir::Files | QDir::Hidden);
         files.sort();
         QCOMPARE(files, QStringList({QStringLiteral("report.csv"), QStringLiteral("report.html"),
-                                     QStringLiteral("report.json")}));
+                                     QStringLiteral("report.json"), QStringLiteral("report.pdf")}));
 
         // A folder that does not exist: nothing written, and the page says so.
         const QString missing = out.filePath(QStringLiteral("no-such-folder/report.json"));

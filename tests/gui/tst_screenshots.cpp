@@ -16,6 +16,8 @@
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -247,6 +249,14 @@ private Q_SLOTS:
             ->setCurrentIndex(filterModel(page)->mapFromSource(page->session()->model()->index(inspected, 0)));
         child<QTreeView>(page, "liveTestView")->scrollTo(child<QTreeView>(page, "liveTestView")->currentIndex());
         QCOMPARE(shoot(QStringLiteral("livetest")), QString());
+        // No row selected: the details pane lists the grouped requests; the save menu with PDF.
+        child<QTreeView>(page, "liveTestView")->setCurrentIndex(QModelIndex());
+        QCOMPARE(shoot(QStringLiteral("state-livetest-askfor")), QString());
+        QMenu *saveMenu = child<QPushButton>(page, "saveReport")->menu();
+        QVERIFY(saveMenu);
+        saveMenu->adjustSize();
+        QVERIFY(saveMenu->grab().save(
+            QStringLiteral(AMLFW_SCREENSHOT_DIR "/state-livetest-savemenu-%1.png").arg(suffix)));
 
         // After the change: compared with the first run, saved as its JSON report.
         const QString before = f.dir.filePath(QStringLiteral("before.json"));

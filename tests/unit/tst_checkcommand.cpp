@@ -21,6 +21,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QtTest>
 #include <memory>
 
@@ -260,6 +261,56 @@ private Q_SLOTS:
         QCOMPARE(vantage.value(QStringLiteral("proxy")).toObject().value(QStringLiteral("setting")).toString(),
                  QStringLiteral("none"));
         QVERIFY(vantage.value(QStringLiteral("startedAt")).toString().endsWith(u'Z'));
+    }
+
+    // --format pdf on a machine without a display (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM):
+    // a PDF of one page or more, written to the file; endpoints[] in the JSON of the same run.
+    void pdfWithoutDisplay()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("report.pdf"));
+        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                                   + QStringList{QStringLiteral("--format"), QStringLiteral("pdf"),
+                                                 QStringLiteral("--output"), path, QStringLiteral("--paper"),
+                                                 QStringLiteral("letter")},
+                               {QStringLiteral("QT_QPA_PLATFORM="), QStringLiteral("DISPLAY="),
+                                QStringLiteral("WAYLAND_DISPLAY=")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray pdf = file.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.count("/Type /Page\n") >= 1);
+        const QRegularExpressionMatch box
+            = QRegularExpression(QStringLiteral("/MediaBox \\[\\s*0 0 ([0-9.]+) ([0-9.]+)")).match(QString::fromLatin1(pdf));
+        QVERIFY(box.hasMatch());
+        QCOMPARE(qRound(box.captured(1).toDouble()), 612); // Letter, in points
+        QCOMPARE(qRound(box.captured(2).toDouble()), 792);
+
+        const CliRun noFile = cli(scenario() + QStringList{QStringLiteral("--format"), QStringLiteral("pdf")});
+        QCOMPARE(noFile.exitCode, 2);
+        QVERIFY2(noFile.errText().contains(QStringLiteral("--output")), noFile.err.constData());
+    }
+
+    void endpointsInTheJson()
+    {
+        const CliRun run = cli(scenario() + loopback(m_tls.serverPort(), m_http.serverPort())
+                               + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject root = run.json();
+        const QJsonArray results = resultsOf(run);
+        QSet<QString> keys;
+        for (const QJsonValue &v : results) {
+            const QJsonObject r = v.toObject();
+            keys.insert(r.value(QStringLiteral("host")).toString() + u'|' + QString::number(r.value(QStringLiteral("port")).toInt())
+                        + u'|' + r.value(QStringLiteral("stages")).toVariant().toStringList().join(u','));
+        }
+        const QJsonArray endpoints = root.value(QStringLiteral("endpoints")).toArray();
+        QCOMPARE(endpoints.size(), keys.size());
+        int rules = 0;
+        for (const QJsonValue &v : endpoints)
+            rules += int(v.toObject().value(QStringLiteral("rules")).toArray().size());
+        QCOMPARE(rules, results.size());
+        QCOMPARE(root.value(QStringLiteral("askFor")).toArray().size(), 0); // all reachable
     }
 
     // The 2026 edition: UDP not testable with the reason, ANY tested as TCP and said so, an

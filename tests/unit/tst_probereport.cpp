@@ -2,6 +2,8 @@
 // the comparison with a baseline.
 #include "catalog.h"
 #include "language.h"
+#include "probeadvice.h"
+#include "probefakerun.h"
 #include "probejsonreport.h"
 #include "probeplanner.h"
 #include "probereport.h"
@@ -12,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace amlfw;
@@ -284,9 +287,9 @@ private Q_SLOTS:
         run.baseline->hostName = QStringLiteral("old%1");
         const ProbeSummary s = run.summary();
         const QString summary = ProbeReport::summaryText(run);
-        QVERIFY2(summary.contains(QStringLiteral("endpoints from pc%1%2 in ")), qPrintable(summary));
-        QVERIFY2(summary.contains(
-                     QStringLiteral(": %1 reachable, %2 failed").arg(QString::number(s.ok), QString::number(s.failed))),
+        QVERIFY2(summary.contains(QStringLiteral("distinct endpoints from pc%1%2 in ")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral(": %1 reachable, %2 failed")
+                                      .arg(QString::number(s.distinctOk), QString::number(s.distinctFailed))),
                  qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("Compared with before%1%2.json (")), qPrintable(summary));
         const QString html = QString::fromUtf8(ProbeReport::html(run, Language::English));
@@ -376,6 +379,140 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("What to ask for")));
         QVERIFY(html.contains(QStringLiteral("TCP_REFUSED")));
         QVERIFY(html.contains(QStringLiteral("privatelink")));
+    }
+
+    // All features of 2021-11: rules share endpoints, and 28 rows fail DNS. Each endpoint is listed
+    // once with every rule pointing at it; "What to ask for" has one line per request.
+    void endpointsAndGroupedAdvice()
+    {
+        const ProbeRun run = test::fakeProbeRun(m_catalog, true);
+        const QList<ProbeEndpoint> endpoints = run.endpoints();
+        const ProbeSummary s = run.summary();
+        QVERIFY2(endpoints.size() < s.tested, "some rules share an endpoint");
+        QCOMPARE(s.distinctEndpoints, endpoints.size());
+        qsizetype rows = 0;
+        for (const ProbeEndpoint &e : endpoints) {
+            rows += e.rows.size();
+            for (int row : e.rows) {
+                QCOMPARE(run.results.at(row).target.probeKey(), e.key);
+                QCOMPARE(run.results.at(row).status, e.result.status);
+            }
+        }
+        QCOMPARE(rows, qsizetype(s.tested));
+        int dnsRows = 0;
+        for (const ProbeResult &r : run.results)
+            dnsRows += r.status == ProbeStatus::DnsFailed ? 1 : 0;
+        QVERIFY2(dnsRows >= 5, qPrintable(QString::number(dnsRows)));
+
+        const QList<ProbeAdviceGroup> groups = ProbeAdvice::group(run, endpoints);
+        QStringList kinds;
+        QSet<QString> hostPorts;
+        for (const ProbeAdviceGroup &g : groups) {
+            QVERIFY2(!kinds.contains(g.kind), qPrintable(g.kind)); // one line per request
+            kinds << g.kind;
+            QSet<QString> inGroup;
+            for (int e : g.endpoints)
+                inGroup.insert(endpoints.at(e).hostPort());
+            for (const QString &hostPort : std::as_const(inGroup)) {
+                QVERIFY2(!hostPorts.contains(hostPort), qPrintable(hostPort)); // never two requests for one
+                hostPorts.insert(hostPort);
+            }
+        }
+        QCOMPARE(kinds, (QStringList{QStringLiteral("private-dns"), QStringLiteral("allow"),
+                                     QStringLiteral("exempt-inspection")}));
+        QCOMPARE(groups.first().rows.size(), dnsRows); // every DNS row, in one request
+
+        const QString summary = ProbeReport::summaryText(run);
+        QCOMPARE(summary.count(QStringLiteral("Ask the DNS team")), 1);
+        QVERIFY2(summary.contains(QStringLiteral("Tested %1 distinct endpoints").arg(endpoints.size())),
+                 qPrintable(summary));
+
+        // JSON: results[] one per rule as before; endpoints[] and askFor[] added.
+        const QJsonObject root = QJsonDocument::fromJson(ProbeReport::json(run, Language::English)).object();
+        QCOMPARE(root.value(QStringLiteral("results")).toArray().size(), run.results.size());
+        const QJsonArray jsonEndpoints = root.value(QStringLiteral("endpoints")).toArray();
+        QCOMPARE(jsonEndpoints.size(), endpoints.size());
+        qsizetype jsonRows = 0;
+        for (const QJsonValue &v : jsonEndpoints) {
+            const QJsonObject e = v.toObject();
+            const QJsonArray rules = e.value(QStringLiteral("rules")).toArray();
+            jsonRows += rules.size();
+            for (const QJsonValue &rule : rules) {
+                const QJsonObject result = root.value(QStringLiteral("results"))
+                                               .toArray()
+                                               .at(rule.toObject().value(QStringLiteral("result")).toInt())
+                                               .toObject();
+                QCOMPARE(result.value(QStringLiteral("host")).toString(), e.value(QStringLiteral("host")).toString());
+                QCOMPARE(result.value(QStringLiteral("status")).toString(), e.value(QStringLiteral("status")).toString());
+                QCOMPARE(result.value(QStringLiteral("ruleId")), rule.toObject().value(QStringLiteral("ruleId")));
+            }
+        }
+        QCOMPARE(jsonRows, qsizetype(s.tested));
+        const QJsonArray askFor = root.value(QStringLiteral("askFor")).toArray();
+        QCOMPARE(askFor.size(), groups.size());
+        QCOMPARE(askFor.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("private-dns"));
+        QCOMPARE(askFor.at(0).toObject().value(QStringLiteral("rules")).toArray().size(), dnsRows);
+        QCOMPARE(root.value(QStringLiteral("summary")).toObject().value(QStringLiteral("distinct")).toObject().value(
+                     QStringLiteral("endpoints")).toInt(),
+                 endpoints.size());
+
+        // HTML: one row per endpoint, every rule named in it; one DNS request.
+        const QString html = QString::fromUtf8(ProbeReport::html(run, Language::English));
+        QCOMPARE(html.count(QStringLiteral("<tbody class=\"ep\">")), endpoints.size());
+        QCOMPARE(html.count(QStringLiteral("Ask the DNS team")), 1);
+        QVERIFY(html.indexOf(QStringLiteral("What to ask for")) < html.indexOf(QStringLiteral("Endpoints tested")));
+    }
+
+    // Fits 1280 px and paper: few fixed columns (the words folded below each endpoint), the grouped
+    // requests first, a print style sheet that repeats the header and keeps an endpoint together.
+    void htmlLayout()
+    {
+        const ProbeRun run = test::fakeProbeRun(m_catalog, true);
+        const QString html = QString::fromUtf8(ProbeReport::html(run, Language::English));
+        const qsizetype table = html.indexOf(QStringLiteral("<table class=\"results\""));
+        QVERIFY(table > 0);
+        const QString head = html.mid(table, html.indexOf(QStringLiteral("</thead>"), table) - table);
+        QCOMPARE(head.count(QRegularExpression(QStringLiteral("<th[ >]"))), 6);
+        QVERIFY(!head.contains(QStringLiteral("Explanation")));
+        QVERIFY(html.indexOf(QStringLiteral("What to ask for")) < html.indexOf(QStringLiteral("Scenario and vantage point")));
+        QVERIFY(html.indexOf(QStringLiteral("Scenario and vantage point")) < table);
+        for (const char *rule : {"@media print", "thead{display:table-header-group}", "break-inside:avoid",
+                                 "table-layout:fixed", "overflow-wrap:anywhere", "<tr class=\"more\">"})
+            QVERIFY2(html.contains(QLatin1String(rule)), rule);
+    }
+
+    // One host:port, two endpoints (other stages) that fail differently: one request covers both,
+    // the earliest stage's; a host's DNS request is one, whatever its rules' destinations say.
+    void oneRequestPerHostPort()
+    {
+        ProbeRun run;
+        auto add = [&run](const QString &rule, const QString &destination, bool http, ProbeStatus status) {
+            ProbeResult r;
+            r.target.ruleId = rule;
+            r.target.destination = destination;
+            r.target.host = QStringLiteral("mystore.blob.core.windows.net");
+            r.target.port = 443;
+            r.target.tls = true;
+            r.target.http = http;
+            r.status = status;
+            if (status == ProbeStatus::DnsFailed)
+                r.dns = DnsOutcome::NotFound;
+            run.results << r;
+        };
+        add(QStringLiteral("a"), QStringLiteral("mystore.blob.core.windows.net"), true, ProbeStatus::HttpBlocked);
+        add(QStringLiteral("b"), QStringLiteral("Storage"), false, ProbeStatus::TcpRefused);
+        QList<ProbeAdviceGroup> groups = ProbeAdvice::group(run);
+        QCOMPARE(run.endpoints().size(), 2);
+        QCOMPARE(groups.size(), 1);
+        QCOMPARE(groups.first().kind, QStringLiteral("allow"));
+        QCOMPARE(groups.first().rows, (QList<int>{0, 1}));
+
+        run.results.clear();
+        add(QStringLiteral("a"), QStringLiteral("*.blob.core.windows.net"), true, ProbeStatus::DnsFailed);
+        add(QStringLiteral("b"), QStringLiteral("Storage"), false, ProbeStatus::DnsFailed);
+        groups = ProbeAdvice::group(run);
+        QCOMPARE(groups.size(), 1);
+        QCOMPARE(groups.first().kind, QStringLiteral("private-dns"));
     }
 
     void japaneseReport()

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -193,7 +194,52 @@ ProbeSummary ProbeRun::summary() const
             s.byChange[change(row)] += 1;
     }
     s.removed = int(removedEntries().size());
+    for (const ProbeEndpoint &e : endpoints()) {
+        const ProbeStatus status = e.result.status;
+        ++s.distinctEndpoints;
+        s.distinctByStatus[status] += 1;
+        if (status == ProbeStatus::Ok)
+            ++s.distinctOk;
+        if (isFailure(status))
+            ++s.distinctFailed;
+    }
     return s;
+}
+
+QList<ProbeEndpoint> ProbeRun::endpoints() const
+{
+    QList<ProbeEndpoint> out;
+    QHash<QString, qsizetype> indexByKey;
+    for (int row = 0; row < results.size(); ++row) {
+        const ProbeTarget &t = results.at(row).target;
+        if (!t.isTestable())
+            continue;
+        const QString key = t.probeKey();
+        const auto it = indexByKey.constFind(key);
+        if (it != indexByKey.cend()) {
+            out[*it].rows << row;
+            continue;
+        }
+        indexByKey.insert(key, out.size());
+        out << ProbeEndpoint{key, results.at(row), {row}};
+    }
+    return out;
+}
+
+QString ProbeEndpoint::hostPort() const
+{
+    return result.target.host + u':' + QString::number(result.target.port);
+}
+
+QStringList ProbeEndpoint::ruleIds(const QList<ProbeResult> &results) const
+{
+    QStringList ids;
+    for (int row : rows) {
+        const QString &id = results.at(row).target.ruleId;
+        if (!ids.contains(id))
+            ids << id;
+    }
+    return ids;
 }
 
 } // namespace amlfw

@@ -83,6 +83,25 @@ struct ProbeSummary
     QMap<ProbeStatus, int> byStatus;
     QMap<ProbeChange, int> byChange;
     int removed = 0; // in the baseline, not in this run
+
+    // The distinct endpoints tested (ProbeRun::endpoints()): each counted once, however many rules
+    // point at it. The row counts above stay per rule and port (the JSON's results[]).
+    int distinctEndpoints = 0;
+    int distinctOk = 0;
+    int distinctFailed = 0;
+    QMap<ProbeStatus, int> distinctByStatus;
+};
+
+// One endpoint tested once (the same ProbeTarget::probeKey(): host, port, stages, path) and every
+// row of the run that points at it: the rules, destinations and port specs it stands for.
+struct ProbeEndpoint
+{
+    QString key;          // ProbeTarget::probeKey()
+    ProbeResult result;   // the shared outcome (the first row's result)
+    QList<int> rows;      // indexes into ProbeRun::results, in row order
+
+    QString hostPort() const; // "host:port"
+    QStringList ruleIds(const QList<ProbeResult> &results) const; // each once, in row order
 };
 
 // One test run: scenario, vantage point, options, results, and the baseline to compare with.
@@ -99,6 +118,8 @@ struct ProbeRun
     QString baselineStatus(int row) const; // empty when none
     QList<ProbeBaseline::Entry> removedEntries() const;
     ProbeSummary summary() const;
+    // The distinct tested endpoints, in the order of their first row; rows not testable have none.
+    QList<ProbeEndpoint> endpoints() const;
 };
 
 } // namespace amlfw

@@ -1,6 +1,7 @@
 #include "livetestdetails.h"
 
 #include "azurefirewall.h"
+#include "probeadvice.h"
 #include "probereport.h"
 #include "probestatusstyle.h"
 #include "probetexts.h"
@@ -168,6 +169,26 @@ QString LiveTestDetails::resultHtml(const ProbeResult &r, ProbeChange change, co
         html += row(tr("Tested at"), esc(r.finishedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
     html += QStringLiteral("</table>");
     return html;
+}
+
+QString LiveTestDetails::askForHtml(const ProbeRun &run)
+{
+    const QList<ProbeEndpoint> endpoints = run.endpoints();
+    const QList<ProbeAdviceGroup> groups = ProbeAdvice::group(run, endpoints);
+    if (groups.isEmpty())
+        return {};
+    QString html = QStringLiteral("<p style=\"margin-bottom:2px;\"><b>")
+                   + esc(tr("What to ask for, one request each (%1):").arg(groups.size())) + QStringLiteral("</b></p><ol>");
+    for (const ProbeAdviceGroup &g : groups) {
+        QStringList statuses;
+        for (ProbeStatus status : g.statuses)
+            statuses << probeStatusId(status);
+        html += QStringLiteral("<li><p style=\"margin:2px 0;\"><code>") + esc(statuses.join(u' '))
+                + QStringLiteral("</code> ") + esc(g.text) + QStringLiteral("</p><p style=\"margin:0 0 6px 0; color:#57606a;\">")
+                + esc(ProbeAdvice::endpointLabels(run, endpoints, g).join(QStringLiteral(" · ")))
+                + QStringLiteral("</p></li>");
+    }
+    return html + QStringLiteral("</ol>");
 }
 
 QString LiveTestDetails::placeholderHtml(bool hasResults)

@@ -20,6 +20,9 @@ public:
     static QString resultHtml(const ProbeResult &result, ProbeChange change, const QString &baselineStatus);
     // What the pane says when no row is selected.
     static QString placeholderHtml(bool hasResults);
+    // "What to ask for" of a finished run, grouped by request (ProbeAdvice, as the reports say it):
+    // shown while no row is selected. Empty when there is nothing to ask for.
+    static QString askForHtml(const ProbeRun &run);
 };
 
 } // namespace amlfw

@@ -420,7 +420,10 @@ void LiveTestPage::updateDetails()
     const QModelIndex current = m_view->currentIndex();
     const int row = current.isValid() ? m_filter->sourceRow(current.row()) : -1;
     if (row < 0 || row >= m_session->model()->rowCount()) {
-        m_details->setHtml(LiveTestDetails::placeholderHtml(m_session->hasResults()));
+        QString html = LiveTestDetails::placeholderHtml(m_session->hasResults());
+        if (m_session->hasResults() && !m_session->isRunning())
+            html += LiveTestDetails::askForHtml(m_session->run(state()->ruleSet())); // the grouped requests
+        m_details->setHtml(html);
         return;
     }
     const QModelIndex source = m_session->model()->index(row, 0);

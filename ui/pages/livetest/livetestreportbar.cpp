@@ -6,6 +6,7 @@
 #include "probereport.h"
 #include "proberesultmodel.h"
 #include "probesession.h"
+#include "reportpdf.h"
 #include "wizardsettings.h"
 #include "wizardstate.h"
 
@@ -41,6 +42,8 @@ LiveTestReportBar::LiveTestReportBar(ProbeSession *session, WizardState *state, 
     m_saveJson->setObjectName(QStringLiteral("saveReportJson"));
     m_saveCsv = saveMenu->addAction(QString());
     m_saveCsv->setObjectName(QStringLiteral("saveReportCsv"));
+    m_savePdf = saveMenu->addAction(QString());
+    m_savePdf->setObjectName(QStringLiteral("saveReportPdf"));
     m_saveReport->setMenu(saveMenu);
     m_compare = new QPushButton(this);
     m_compare->setObjectName(QStringLiteral("compareBaseline"));
@@ -78,6 +81,7 @@ LiveTestReportBar::LiveTestReportBar(ProbeSession *session, WizardState *state, 
     connect(m_saveHtml, &QAction::triggered, this, [this] { saveReport(ReportFormat::Html); });
     connect(m_saveJson, &QAction::triggered, this, [this] { saveReport(ReportFormat::Json); });
     connect(m_saveCsv, &QAction::triggered, this, [this] { saveReport(ReportFormat::Csv); });
+    connect(m_savePdf, &QAction::triggered, this, [this] { saveReport(ReportFormat::Pdf); });
     connect(m_compare, &QPushButton::clicked, this, [this] { loadBaseline(); });
     connect(m_clearComparison, &QPushButton::clicked, this, &LiveTestReportBar::clearBaseline);
     connect(m_openFolder, &QPushButton::clicked, this, [this] {
@@ -125,6 +129,15 @@ QByteArray LiveTestReportBar::reportData(ReportFormat format) const
         return ProbeReport::json(run, m_state->language());
     case ReportFormat::Csv:
         return ProbeReport::csv(run, true); // a file: with the byte order mark Excel needs
+    case ReportFormat::Pdf: {
+        // The HTML report printed by Qt (no browser), on this computer's paper.
+        ReportPdf::Options options;
+        options.pageSize = ReportPdf::pageSizeFor(QLocale::system());
+        options.title = ProbeReport::title(run, m_state->language());
+        options.footer = QStringLiteral("amlfw check — ") + run.vantage.hostName + QStringLiteral(" — ")
+                         + run.vantage.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return ReportPdf::write(QString::fromUtf8(ProbeReport::html(run, m_state->language())), options);
+    }
     }
     return {};
 }
@@ -138,6 +151,8 @@ QString LiveTestReportBar::formatName(ReportFormat format) const
         return tr("JSON report");
     case ReportFormat::Csv:
         return tr("CSV report");
+    case ReportFormat::Pdf:
+        return tr("PDF report");
     }
     return {};
 }
@@ -160,6 +175,8 @@ QString LiveTestReportBar::suggestedName(ReportFormat format) const
         return base + QStringLiteral(".json");
     case ReportFormat::Csv:
         return base + QStringLiteral(".csv");
+    case ReportFormat::Pdf:
+        return base + QStringLiteral(".pdf");
     }
     return base;
 }
@@ -180,6 +197,9 @@ bool LiveTestReportBar::saveReport(ReportFormat format)
         break;
     case ReportFormat::Csv:
         filter = tr("CSV files (*.csv)");
+        break;
+    case ReportFormat::Pdf:
+        filter = tr("PDF files (*.pdf)");
         break;
     }
     const QString path = FileDialog::instance()->getSaveFileName(this, tr("Save the %1").arg(formatName(format)),
@@ -280,11 +300,12 @@ void LiveTestReportBar::retranslateUi()
     m_saveReport->setText(tr("Sa&ve report"));
     m_saveReport->setAccessibleName(tr("Save report"));
     m_saveReport->setAccessibleDescription(
-        tr("Saves the results as an HTML, JSON or CSV report: evidence for the change request."));
+        tr("Saves the results as an HTML, JSON, CSV or PDF report: evidence for the change request."));
     m_saveReport->setToolTip(m_saveReport->accessibleDescription());
     m_saveHtml->setText(tr("HTML, for people (one self-contained page)…"));
     m_saveJson->setText(tr("JSON, for tools and to compare with later…"));
     m_saveCsv->setText(tr("CSV, for a spreadsheet or the ticket…"));
+    m_savePdf->setText(tr("Save as PDF, to print or attach to the ticket…"));
     m_compare->setText(tr("Com&pare with an earlier run…"));
     m_compare->setAccessibleName(tr("Compare with an earlier run"));
     m_compare->setAccessibleDescription(

@@ -14,14 +14,14 @@ class ProbeSession;
 class WizardSettings;
 class WizardState;
 
-// The evidence of a live test: saves its report (HTML, JSON, CSV, as "amlfw check" writes them) and
+// The evidence of a live test: saves its report (HTML, JSON, CSV, PDF, as "amlfw check" writes them) and
 // compares the rows with the JSON report of an earlier run.
 class LiveTestReportBar : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class ReportFormat { Html, Json, Csv };
+    enum class ReportFormat { Html, Json, Csv, Pdf };
 
     // `settings` may be null (no folder remembered).
     LiveTestReportBar(ProbeSession *session, WizardState *state, WizardSettings *settings, QWidget *parent = nullptr);
@@ -60,6 +60,7 @@ private:
     QAction *m_saveHtml;
     QAction *m_saveJson;
     QAction *m_saveCsv;
+    QAction *m_savePdf;
     QPushButton *m_compare;
     QLabel *m_baselineLabel;
     QPushButton *m_clearComparison;

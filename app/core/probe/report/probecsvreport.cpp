@@ -3,6 +3,8 @@
 #include "csvexporter.h"
 #include "probetexts.h"
 
+#include <QHash>
+
 namespace amlfw {
 
 QByteArray ProbeCsvReport::write(const ProbeRun &run, bool byteOrderMark)
@@ -10,7 +12,7 @@ QByteArray ProbeCsvReport::write(const ProbeRun &run, bool byteOrderMark)
     QStringList header{
         tr("Status"),      tr("Result"),          tr("Rule"),   tr("Destination"), tr("Host tested"), tr("Port"),
         tr("Addresses"),   tr("CNAMEs"),          tr("Path"),   tr("TLS"),         tr("HTTP"),        tr("Time (ms)"),
-        tr("Explanation"), tr("What to ask for"), tr("Detail"), tr("Notes")};
+        tr("Explanation"), tr("What to ask for"), tr("Detail"), tr("Notes"),  tr("Endpoint"),    tr("Rules of the endpoint")};
     if (run.baseline)
         header << tr("Baseline status") << tr("Change");
     QString out;
@@ -23,6 +25,10 @@ QByteArray ProbeCsvReport::write(const ProbeRun &run, bool byteOrderMark)
     if (run.demo())
         writeRow({ProbeTexts::demoBanner()});
     writeRow(header);
+    // Row per rule, as a spreadsheet filters it; each names its endpoint and every rule that shares it.
+    QHash<QString, QString> rulesOfKey;
+    for (const ProbeEndpoint &e : run.endpoints())
+        rulesOfKey.insert(e.key, e.ruleIds(run.results).join(QStringLiteral(" ")));
     for (int row = 0; row < run.results.size(); ++row) {
         const ProbeResult &r = run.results.at(row);
         QStringList cells{probeStatusId(r.status),
@@ -40,7 +46,9 @@ QByteArray ProbeCsvReport::write(const ProbeRun &run, bool byteOrderMark)
                           ProbeTexts::explanation(r),
                           ProbeTexts::action(r),
                           ProbeTexts::detail(r),
-                          ProbeTexts::notes(r).join(u'\n')};
+                          ProbeTexts::notes(r).join(u'\n'),
+                          r.target.isTestable() ? r.target.host + u':' + QString::number(r.target.port) : QString(),
+                          r.target.isTestable() ? rulesOfKey.value(r.target.probeKey()) : QString()};
         if (run.baseline)
             cells << run.baselineStatus(row) << ProbeTexts::changeLabel(run.change(row));
         writeRow(cells);

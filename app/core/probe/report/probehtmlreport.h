@@ -16,6 +16,8 @@ class ProbeHtmlReport
 
 public:
     static QByteArray write(const ProbeRun &run, Language language);
+    static const char *css();
+    static QString title(const ProbeRun &run, Language language); // the page's style sheet, screen and print
 };
 
 } // namespace amlfw

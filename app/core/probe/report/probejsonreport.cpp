@@ -1,6 +1,7 @@
 #include "probejsonreport.h"
 
 #include "orderedjson.h"
+#include "probeadvice.h"
 #include "probetexts.h"
 #include "rulelabels.h"
 
@@ -42,7 +43,92 @@ QJsonObject certificateToJson(const CertificateInfo &c)
             {QStringLiteral("sha256"), c.sha256}};
 }
 
+QJsonArray stagesOf(const ProbeTarget &t)
+{
+    QJsonArray stages;
+    if (t.isTestable()) {
+        stages << QStringLiteral("dns") << QStringLiteral("tcp");
+        if (t.tls)
+            stages << QStringLiteral("tls");
+        if (t.http)
+            stages << QStringLiteral("http");
+    }
+    return stages;
+}
+
+QJsonObject ruleRef(const ProbeResult &r, int row)
+{
+    return {{QStringLiteral("ruleId"), r.target.ruleId},
+            {QStringLiteral("destination"), r.target.destination},
+            {QStringLiteral("portSpec"), ProbeTexts::ports(r.target)},
+            {QStringLiteral("result"), row}};
+}
+
 } // namespace
+
+// One entry per distinct endpoint tested: its shared outcome and every rule (row of results[]) that
+// points at it.
+QJsonArray ProbeJsonReport::endpointsToJson(const ProbeRun &run, const QList<ProbeEndpoint> &endpoints,
+                                            const QList<int> &askFor)
+{
+    QJsonArray out;
+    for (qsizetype i = 0; i < endpoints.size(); ++i) {
+        const ProbeEndpoint &e = endpoints.at(i);
+        const ProbeResult &r = e.result;
+        QJsonArray rules;
+        for (int row : e.rows)
+            rules << ruleRef(run.results.at(row), row);
+        QJsonArray addresses;
+        for (const ProbeAddress &a : r.addresses)
+            addresses << a.address.toString();
+        QJsonObject o{{QStringLiteral("host"), r.target.host},
+                      {QStringLiteral("port"), r.target.port},
+                      {QStringLiteral("stages"), stagesOf(r.target)},
+                      {QStringLiteral("status"), probeStatusId(r.status)},
+                      {QStringLiteral("statusLabel"), ProbeTexts::statusLabel(r.status)},
+                      {QStringLiteral("explanation"), ProbeTexts::explanation(r)},
+                      {QStringLiteral("detail"), ProbeTexts::detail(r)},
+                      {QStringLiteral("addresses"), addresses},
+                      {QStringLiteral("totalMs"), ms(r.timings.totalMs)},
+                      {QStringLiteral("askFor"), askFor.value(i, -1) < 0 ? QJsonValue(QJsonValue::Null)
+                                                                          : QJsonValue(askFor.value(i))},
+                      {QStringLiteral("rules"), rules}};
+        if (r.target.http)
+            o.insert(QStringLiteral("path"), r.target.path);
+        out << o;
+    }
+    return out;
+}
+
+// "What to ask for", one entry per distinct request, naming the endpoints and rules it covers.
+QJsonArray ProbeJsonReport::askForToJson(const ProbeRun &run, const QList<ProbeEndpoint> &endpoints,
+                                         const QList<ProbeAdviceGroup> &groups)
+{
+    QJsonArray out;
+    for (const ProbeAdviceGroup &g : groups) {
+        QJsonArray statuses;
+        for (ProbeStatus status : g.statuses)
+            statuses << probeStatusId(status);
+        QJsonArray endpointIndexes;
+        QJsonArray hosts;
+        for (int e : g.endpoints) {
+            endpointIndexes << e;
+            const QString hostPort = endpoints.at(e).hostPort();
+            if (!hosts.contains(hostPort))
+                hosts << hostPort;
+        }
+        QJsonArray rules;
+        for (int row : g.rows)
+            rules << ruleRef(run.results.at(row), row);
+        out << QJsonObject{{QStringLiteral("kind"), g.kind},
+                           {QStringLiteral("text"), g.text},
+                           {QStringLiteral("statuses"), statuses},
+                           {QStringLiteral("hosts"), hosts},
+                           {QStringLiteral("endpoints"), endpointIndexes},
+                           {QStringLiteral("rules"), rules}};
+    }
+    return out;
+}
 
 const QStringList &ProbeJsonReport::keyOrder()
 {
@@ -50,7 +136,8 @@ const QStringList &ProbeJsonReport::keyOrder()
         QStringLiteral("amlfw"),       QStringLiteral("report"),      QStringLiteral("format"),
         QStringLiteral("language"),    QStringLiteral("catalog"),     QStringLiteral("scenario"),
         QStringLiteral("vantage"),     QStringLiteral("options"),     QStringLiteral("summary"),
-        QStringLiteral("baseline"),    QStringLiteral("results"),     QStringLiteral("ruleId"),
+        QStringLiteral("askFor"),      QStringLiteral("baseline"),    QStringLiteral("endpoints"),
+        QStringLiteral("results"),     QStringLiteral("ruleId"),
         QStringLiteral("destination"), QStringLiteral("host"),        QStringLiteral("hostSource"),
         QStringLiteral("address"),     QStringLiteral("port"),        QStringLiteral("portSpec"),
         QStringLiteral("status"),      QStringLiteral("statusLabel"), QStringLiteral("explanation"),
@@ -75,15 +162,7 @@ QJsonObject ProbeJsonReport::resultToJson(const ProbeResult &r)
     o.insert(QStringLiteral("portSpec"), ProbeTexts::ports(t));
     o.insert(QStringLiteral("direction"), directionId(t.direction));
     o.insert(QStringLiteral("firewallType"), firewallRuleTypeId(t.firewallType));
-    QJsonArray stages;
-    if (t.isTestable()) {
-        stages << QStringLiteral("dns") << QStringLiteral("tcp");
-        if (t.tls)
-            stages << QStringLiteral("tls");
-        if (t.http)
-            stages << QStringLiteral("http");
-    }
-    o.insert(QStringLiteral("stages"), stages);
+    o.insert(QStringLiteral("stages"), stagesOf(t));
     o.insert(QStringLiteral("status"), probeStatusId(r.status));
     o.insert(QStringLiteral("statusLabel"), ProbeTexts::statusLabel(r.status));
     o.insert(QStringLiteral("explanation"), ProbeTexts::explanation(r));
@@ -297,7 +376,19 @@ QJsonObject ProbeJsonReport::toJson(const ProbeRun &run, Language language)
         changes.insert(QStringLiteral("removed"), s.removed);
         summary.insert(QStringLiteral("changes"), changes);
     }
+    const QList<ProbeEndpoint> endpoints = run.endpoints();
+    QJsonObject distinctByStatus;
+    for (auto it = s.distinctByStatus.cbegin(); it != s.distinctByStatus.cend(); ++it)
+        distinctByStatus.insert(probeStatusId(it.key()), it.value());
+    summary.insert(QStringLiteral("distinct"), QJsonObject{{QStringLiteral("endpoints"), s.distinctEndpoints},
+                                                           {QStringLiteral("ok"), s.distinctOk},
+                                                           {QStringLiteral("failed"), s.distinctFailed},
+                                                           {QStringLiteral("byStatus"), distinctByStatus}});
     root.insert(QStringLiteral("summary"), summary);
+    const QList<ProbeAdviceGroup> groups = ProbeAdvice::group(run, endpoints);
+    root.insert(QStringLiteral("askFor"), askForToJson(run, endpoints, groups));
+    root.insert(QStringLiteral("endpoints"),
+                endpointsToJson(run, endpoints, ProbeAdvice::groupOfEndpoints(groups, endpoints.size())));
 
     if (run.baseline) {
         QJsonArray removed;

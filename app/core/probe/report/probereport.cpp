@@ -22,6 +22,11 @@ QByteArray html(const ProbeRun &run, Language language)
     return ProbeHtmlReport::write(run, language);
 }
 
+QString title(const ProbeRun &run, Language language)
+{
+    return ProbeHtmlReport::title(run, language);
+}
+
 QString summaryText(const ProbeRun &run)
 {
     return ProbeSummaryText::write(run);

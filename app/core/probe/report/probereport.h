@@ -15,6 +15,7 @@ QByteArray json(const ProbeRun &run, Language language);
 QByteArray csv(const ProbeRun &run, bool byteOrderMark);
 QByteArray html(const ProbeRun &run, Language language);
 QString summaryText(const ProbeRun &run);
+QString title(const ProbeRun &run, Language language); // the HTML page's (and the PDF's) title
 
 } // namespace ProbeReport
 

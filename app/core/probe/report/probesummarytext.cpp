@@ -1,5 +1,6 @@
 #include "probesummarytext.h"
 
+#include "probeadvice.h"
 #include "probetexts.h"
 
 namespace amlfw {
@@ -8,17 +9,22 @@ namespace amlfw {
 QString ProbeSummaryText::write(const ProbeRun &run)
 {
     const ProbeSummary s = run.summary();
+    const QList<ProbeEndpoint> endpoints = run.endpoints();
     QString text;
     if (run.demo())
         text += ProbeTexts::demoBanner() + u'\n';
     const qint64 duration
         = run.vantage.startedAt.isValid() ? run.vantage.startedAt.msecsTo(run.vantage.finishedAt) : -1;
-    text += tr("Tested %1 of %n endpoint(s) from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.",
-               nullptr, s.endpoints)
-                .arg(QString::number(s.tested), run.vantage.hostName, ProbeTexts::duration(duration),
-                     QString::number(s.ok), QString::number(s.failed), QString::number(s.notTestable))
+    // Distinct endpoints: one probe each, however many rules point at it.
+    text += tr("Tested %n distinct endpoint(s) from %1 in %2: %3 reachable, %4 failed.", nullptr, s.distinctEndpoints)
+                .arg(run.vantage.hostName, ProbeTexts::duration(duration), QString::number(s.distinctOk),
+                     QString::number(s.distinctFailed))
             + u'\n';
-    for (auto it = s.byStatus.cbegin(); it != s.byStatus.cend(); ++it) {
+    text += tr("They stand for %n rule row(s); %1 more not testable from here.", nullptr,
+               s.tested)
+                .arg(QString::number(s.notTestable))
+            + u'\n';
+    for (auto it = s.distinctByStatus.cbegin(); it != s.distinctByStatus.cend(); ++it) {
         if (it.key() == ProbeStatus::Ok || it.key() == ProbeStatus::NotTestable)
             continue;
         text += QStringLiteral("  ") + probeStatusId(it.key()).leftJustified(20)
@@ -34,17 +40,22 @@ QString ProbeSummaryText::write(const ProbeRun &run)
                          QString::number(s.byChange.value(ProbeChange::New)), QString::number(s.removed))
                 + u'\n';
     }
-    QStringList asks;
-    for (const ProbeResult &r : run.results) {
-        if (!isFailure(r.status))
-            continue;
-        const QString line = QStringLiteral("  - ") + r.target.host + u':' + ProbeTexts::ports(r.target) + u' '
-                             + probeStatusId(r.status) + QStringLiteral(": ") + ProbeTexts::action(r);
-        if (!asks.contains(line))
-            asks << line;
+    const QList<ProbeAdviceGroup> groups = ProbeAdvice::group(run, endpoints);
+    if (!groups.isEmpty()) {
+        // One line per request, then every endpoint and rule it covers.
+        text += u'\n' + tr("What to ask for:") + u'\n';
+        for (qsizetype g = 0; g < groups.size(); ++g) {
+            const ProbeAdviceGroup &group = groups.at(g);
+            QStringList statuses;
+            for (ProbeStatus status : group.statuses)
+                statuses << probeStatusId(status);
+            text += QStringLiteral("  ") + QString::number(g + 1) + QStringLiteral(". [") + statuses.join(u' ')
+                    + QStringLiteral("] ") + group.text + u' '
+                    + tr("(%n endpoint(s))", nullptr, int(group.endpoints.size())) + u'\n';
+            for (const QString &label : ProbeAdvice::endpointLabels(run, endpoints, group))
+                text += QStringLiteral("       ") + label + u'\n';
+        }
     }
-    if (!asks.isEmpty())
-        text += u'\n' + tr("What to ask for:") + u'\n' + asks.join(u'\n') + u'\n';
     return text;
 }
 
