@@ -781,6 +781,10 @@
         <source>wrote %1.</source>
         <translation>%1 を書き込みました。</translation>
     </message>
+    <message>
+        <source>warning: the baseline %1 tested another scenario (%2): changes may come from that, not from the firewall.</source>
+        <translation>警告: 比較対象 %1 は別のシナリオをテストしたものです (%2)。変化はファイアウォールではなく、シナリオの違いによる可能性があります。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Cli</name>
@@ -2480,6 +2484,29 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::LiveResultFilterModel</name>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>What will be tested</source>
+        <translation>テストする内容</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::LiveTestDetails</name>
     <message>
         <source>from DNS</source>
@@ -2616,6 +2643,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Save the report as evidence for the change request; after the change, compare a new run with it.</source>
         <translation>レポートを変更要求の証拠として保存し、変更後は新しい実行結果をそのレポートと比較してください。</translation>
+    </message>
+    <message>
+        <source>To be tested</source>
+        <translation>テストする内容</translation>
     </message>
 </context>
 <context>
@@ -2834,6 +2865,34 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
             <numerusform>ワイルドカードまたはサービス タグの送信先 %n 件のうち %1 件はテストするホストが未指定</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n redirect(s)</source>
+        <translation><numerusform>リダイレクト %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Redirect, line %1: %2</source>
+        <translation>リダイレクト、%1 行目: %2</translation>
+    </message>
+    <message>
+        <source>Redirect:</source>
+        <translation>リダイレクト:</translation>
+    </message>
+    <message>
+        <source>One a line, as the command line takes them:
+--resolve HOST:PORT:ADDRESS
+--connect-to HOST:PORT:HOST2:PORT2</source>
+        <translation>1 行に 1 つ、コマンド ラインと同じ形式で:
+--resolve HOST:PORT:ADDRESS
+--connect-to HOST:PORT:HOST2:PORT2</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>リダイレクト</translation>
+    </message>
+    <message>
+        <source>Addresses to use for names (--resolve) and places to connect to instead (--connect-to), one a line, for names your DNS does not know yet or a test system. Remembered for this profile.</source>
+        <translation>名前に使うアドレス (--resolve) と、代わりに接続する先 (--connect-to) を 1 行に 1 つ指定します。DNS にまだ登録されていない名前やテスト システムに使います。このプロファイル用に記憶されます。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestPage</name>
@@ -2973,6 +3032,40 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>The results of the live test have not been saved as a report.</source>
         <translation>ライブ テストの結果はまだレポートとして保存されていません。</translation>
     </message>
+    <message>
+        <source>Bac&amp;k to the live test</source>
+        <translation>ライブ テストに戻る(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Close report</source>
+        <translation>レポートを閉じる</translation>
+    </message>
+    <message>
+        <source>Closes the saved report and shows this computer&apos;s test again.</source>
+        <translation>保存済みのレポートを閉じ、このコンピューターのテストを再び表示します。</translation>
+    </message>
+    <message>
+        <source>The report was not opened: %1</source>
+        <translation>レポートを開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>storage %1</source>
+        <translation>ストレージ アカウント %1</translation>
+    </message>
+    <message>
+        <source>edition %1</source>
+        <translation>%1 版</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Showing the saved report %1, read-only: run on %2 at %3.
+Scenario: %4; features: %5.</source>
+        <translation>保存済みのレポート %1 を表示しています (読み取り専用)。実行: %2、%3。
+シナリオ: %4。機能: %5。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestReportBar</name>
@@ -3088,6 +3181,61 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Shows the folder of the saved report.</source>
         <translation>保存したレポートのフォルダーを表示します。</translation>
     </message>
+    <message>
+        <source>Compare with another scenario?</source>
+        <translation>別のシナリオと比較しますか?</translation>
+    </message>
+    <message>
+        <source>The earlier run in %1 tested another scenario:</source>
+        <translation>%1 の以前の実行は、別のシナリオをテストしたものです:</translation>
+    </message>
+    <message>
+        <source>Rows of other rules show as new or no longer tested, and a row&apos;s change may come from the scenario rather than from the firewall.</source>
+        <translation>ほかの規則の行は新規またはテスト対象外として表示され、行の変化はファイアウォールではなくシナリオの違いによる可能性があります。</translation>
+    </message>
+    <message>
+        <source>Compare &amp;anyway</source>
+        <translation>このまま比較(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open a saved report</source>
+        <translation>保存済みのレポートを開く</translation>
+    </message>
+    <message>
+        <source>Open a &amp;JSON report…</source>
+        <translation>JSON レポートを開く(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Open a JSON report</source>
+        <translation>JSON レポートを開く</translation>
+    </message>
+    <message>
+        <source>Shows a saved JSON report of amlfw check in the table, read-only, with its machine, time and scenario.</source>
+        <translation>保存済みの amlfw check の JSON レポートを、実行したコンピューター、日時、シナリオとともに、読み取り専用で表に表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::LiveTestTableActions</name>
+    <message>
+        <source>&amp;Copy rows as TSV</source>
+        <translation>行を TSV としてコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the selected rows, with a header line, for a spreadsheet or a ticket.</source>
+        <translation>選択した行を見出し行付きでコピーします。スプレッドシートやチケットに貼り付けられます。</translation>
+    </message>
+    <message>
+        <source>Copy &amp;host names</source>
+        <translation>ホスト名をコピー(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>詳細を表示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>失敗を再テスト(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::ManagedNetworkExporter</name>
@@ -3198,6 +3346,42 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>unknown status &quot;%1&quot;</source>
         <translation>不明な状態「%1」</translation>
+    </message>
+    <message>
+        <source>%1: %2 then, %3 now</source>
+        <translation>%1: 以前は %2、現在は %3</translation>
+    </message>
+    <message>
+        <source>edition</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>クラウド</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>storage account</source>
+        <translation>ストレージ アカウント</translation>
+    </message>
+    <message>
+        <source>now also %1</source>
+        <translation>%1 が追加</translation>
+    </message>
+    <message>
+        <source>no longer %1</source>
+        <translation>%1 がなくなった</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>機能</translation>
     </message>
 </context>
 <context>
@@ -3538,6 +3722,25 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>
             <numerusform>%2 から %n 件中 %1 件のエンドポイントを %3でテストしました: 到達可能 %4 件、失敗 %5 件、ここからテストできないもの %6 件。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ProbeReportReader</name>
+    <message>
+        <source>&quot;%1&quot; is not a JSON report of &quot;amlfw check&quot; (amlfw check --format json --output FILE).</source>
+        <translation>&quot;%1&quot; は &quot;amlfw check&quot; の JSON レポートではありません (amlfw check --format json --output FILE)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read as a JSON report: %2</source>
+        <translation>&quot;%1&quot; は JSON レポートとして読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;</source>
+        <translation>不明な状態「%1」</translation>
+    </message>
+    <message>
+        <source>Cannot read the report &quot;%1&quot;: %2</source>
+        <translation>レポート &quot;%1&quot; を読み取れません: %2</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
@@ -39,6 +41,7 @@ LiveTestOptions::LiveTestOptions(WizardState *state, WizardSettings *settings, Q
     setObjectName(QStringLiteral("liveTestOptions"));
     buildConnection();
     buildMoreOptions();
+    buildRedirect();
 
     loadSettings();
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, [this] {
@@ -216,8 +219,11 @@ void LiveTestOptions::buildMoreOptions()
 
 QList<QWidget *> LiveTestOptions::focusOrder() const
 {
-    return {m_proxyMode,    m_proxyUrl, m_proxyUser, m_proxyPassword, m_moreOptions,
-            m_samplesTable, m_caBundle, m_browseCa,  m_timeout,       m_concurrency};
+    QList<QWidget *> order{m_proxyMode,    m_proxyUrl, m_proxyUser, m_proxyPassword, m_moreOptions,
+                           m_samplesTable, m_caBundle, m_browseCa,  m_timeout,       m_concurrency};
+    if (m_redirect)
+        order << m_redirect;
+    return order;
 }
 
 std::optional<ProbeOptions> LiveTestOptions::probeOptions(Problems *problems) const
@@ -260,6 +266,14 @@ std::optional<ProbeOptions> LiveTestOptions::probeOptions(Problems *problems) co
         o.timeouts = {seconds * 1000, seconds * 1000, seconds * 1000, seconds * 1000};
     o.concurrency = m_concurrency->value();
     o.samples = samplesOnly().samples;
+    if (m_redirect) {
+        const Redirects redirects = parseRedirects(m_redirect->toPlainText());
+        for (const QString &error : redirects.errors)
+            out << Problem::error(QStringLiteral("redirect"), error);
+        // The user's rules first: the first rule that matches wins.
+        o.resolve = redirects.resolve + o.resolve;
+        o.connectTo = redirects.connectTo + o.connectTo;
+    }
     if (hasErrors(out))
         return std::nullopt;
     return o;
@@ -335,6 +349,7 @@ void LiveTestOptions::validateFields()
     // An empty URL is not yet wrong: it is said when the test starts.
     markInvalid(m_proxyUrl, proxyInvalid && !m_proxyUrl->text().trimmed().isEmpty());
     markInvalid(m_caBundle, caInvalid);
+    validateRedirect();
     // Each sample on its own, so that the one outside its wildcard is the one marked.
     const QSignalBlocker blocker(m_samplesTable);
     for (int row = 0; row < m_sampleDestinations.size(); ++row) {
@@ -365,6 +380,8 @@ void LiveTestOptions::setRunning(bool running)
     for (QWidget *w : std::initializer_list<QWidget *>{m_proxyMode, m_samplesTable, m_caBundle, m_browseCa, m_timeout,
                                                        m_concurrency, m_proxyUrl, m_proxyUser, m_proxyPassword})
         w->setEnabled(!running);
+    if (m_redirect)
+        m_redirect->setReadOnly(running);
 }
 
 void LiveTestOptions::updateProxyFields()
@@ -456,6 +473,11 @@ void LiveTestOptions::updateSummary()
         parts << tr("extra CA certificates");
     parts << (m_timeout->value() > 0 ? tr("timeout %1 s per step").arg(m_timeout->value()) : tr("default timeouts"));
     parts << tr("%1 at once").arg(m_concurrency->value());
+    if (m_redirect) {
+        const Redirects redirects = parseRedirects(m_redirect->toPlainText());
+        if (const int n = int(redirects.resolve.size() + redirects.connectTo.size()); n > 0)
+            parts << tr("%n redirect(s)", nullptr, n);
+    }
     m_summary->setFullText(parts.join(QStringLiteral(" · ")));
 }
 
@@ -527,9 +549,142 @@ void LiveTestOptions::retranslateUi()
     m_concurrency->setAccessibleDescription(
         tr("How many endpoints are tested at the same time, 1 to %1.").arg(ProbeOptions::MaxConcurrency));
     m_concurrency->setToolTip(m_concurrency->accessibleDescription());
+    retranslateRedirect();
     updateProxyFields();
     validateFields();
     updateSummary();
+}
+
+// ---- Redirect: --resolve and --connect-to rules, remembered per profile
+
+void LiveTestOptions::buildRedirect()
+{
+    m_redirectLabel = new QLabel(m_panel);
+    m_redirect = named(new QPlainTextEdit(m_panel), "redirect");
+    m_redirect->setTabChangesFocus(true);
+    m_redirect->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_redirect->setFixedHeight(m_redirect->fontMetrics().lineSpacing() * 3 + 12);
+    m_redirectLabel->setBuddy(m_redirect);
+    m_redirectProblem = named(new QLabel(m_panel), "redirectProblem");
+    m_redirectProblem->setWordWrap(true);
+    m_redirectProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_redirectProblem->hide();
+    // Below the limits (CA certificates, timeout, concurrency), in the first free rows of their grid.
+    QGridLayout *limits = nullptr;
+    for (int i = 0; !limits && i < m_panel->layout()->count(); ++i)
+        limits = qobject_cast<QGridLayout *>(m_panel->layout()->itemAt(i)->layout());
+    if (limits) {
+        int row = 0;
+        while (limits->itemAtPosition(row, 0) || limits->itemAtPosition(row, 1))
+            ++row;
+        limits->setRowStretch(row, 0);
+        limits->addWidget(m_redirectLabel, row, 0, Qt::AlignTop);
+        limits->addWidget(m_redirect, row, 1, 1, 3);
+        limits->addWidget(m_redirectProblem, row + 1, 1, 1, 3);
+        limits->setRowStretch(row + 2, 1);
+    }
+    setTabOrder(m_concurrency, m_redirect);
+    loadRedirect();
+    connect(m_redirect, &QPlainTextEdit::textChanged, this, [this] {
+        validateRedirect();
+        updateSummary();
+        if (m_settings && !m_loading)
+            m_settings->setLiveTestRedirects(m_redirectProfile, m_redirect->toPlainText());
+    });
+    // Another profile's answers: its own rules.
+    connect(m_state, &WizardState::profileTitleChanged, this, &LiveTestOptions::loadRedirect);
+}
+
+QString LiveTestOptions::redirectProfileKey() const
+{
+    return m_state->profileTitle();
+}
+
+void LiveTestOptions::loadRedirect()
+{
+    m_redirectProfile = redirectProfileKey();
+    const QString rules = m_settings ? m_settings->liveTestRedirects(m_redirectProfile) : QString();
+    if (rules != m_redirect->toPlainText()) {
+        const QScopedValueRollback<bool> loading(m_loading, true);
+        m_redirect->setPlainText(rules);
+    }
+    validateRedirect();
+    updateSummary();
+}
+
+QString LiveTestOptions::redirectText() const
+{
+    return m_redirect->toPlainText();
+}
+
+void LiveTestOptions::setRedirectText(const QString &text)
+{
+    m_redirect->setPlainText(text);
+}
+
+LiveTestOptions::Redirects LiveTestOptions::parseRedirects(const QString &text)
+{
+    Redirects out;
+    const QStringList lines = text.split(u'\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        QString line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        enum class Kind { Guess, Resolve, ConnectTo } kind = Kind::Guess;
+        for (const auto &[prefix, k] : {std::pair{QStringLiteral("--resolve"), Kind::Resolve},
+                                        std::pair{QStringLiteral("resolve"), Kind::Resolve},
+                                        std::pair{QStringLiteral("--connect-to"), Kind::ConnectTo},
+                                        std::pair{QStringLiteral("connect-to"), Kind::ConnectTo}}) {
+            if (line.startsWith(prefix + u' ') || line.startsWith(prefix + u'=')) {
+                kind = k;
+                line = line.mid(prefix.size() + 1).trimmed();
+                break;
+            }
+        }
+        if (kind == Kind::Guess) {
+            // HOST:PORT:ADDR has two colons outside brackets, HOST:PORT:HOST2:PORT2 three.
+            int colons = 0;
+            int depth = 0;
+            for (QChar c : std::as_const(line)) {
+                depth += c == u'[' ? 1 : c == u']' ? -1 : 0;
+                colons += c == u':' && depth == 0 ? 1 : 0;
+            }
+            kind = colons >= 3 ? Kind::ConnectTo : Kind::Resolve;
+        }
+        QString error;
+        if (kind == Kind::Resolve) {
+            if (const auto rule = ProbeOptions::parseResolve(line, &error))
+                out.resolve << *rule;
+        } else if (const auto rule = ProbeOptions::parseConnectTo(line, &error)) {
+            out.connectTo << *rule;
+        }
+        if (!error.isEmpty())
+            out.errors << tr("Redirect, line %1: %2").arg(QString::number(i + 1), error);
+    }
+    return out;
+}
+
+void LiveTestOptions::validateRedirect()
+{
+    if (!m_redirect)
+        return;
+    const Redirects redirects = parseRedirects(m_redirect->toPlainText());
+    markInvalid(m_redirect, !redirects.errors.isEmpty());
+    m_redirectProblem->setText(redirects.errors.join(u'\n'));
+    m_redirectProblem->setVisible(!redirects.errors.isEmpty());
+}
+
+void LiveTestOptions::retranslateRedirect()
+{
+    m_redirectLabel->setText(tr("Redirect:"));
+    m_redirect->setPlaceholderText(tr("One a line, as the command line takes them:\n"
+                                      "--resolve HOST:PORT:ADDRESS\n--connect-to HOST:PORT:HOST2:PORT2"));
+    m_redirect->setAccessibleName(tr("Redirect"));
+    m_redirect->setAccessibleDescription(
+        tr("Addresses to use for names (--resolve) and places to connect to instead (--connect-to), one a line, "
+           "for names your DNS does not know yet or a test system. Remembered for this profile."));
+    m_redirect->setToolTip(m_redirect->accessibleDescription());
+    validateRedirect();
 }
 
 } // namespace amlfw
