@@ -1111,7 +1111,8 @@ private Q_SLOTS:
         // A host given for the wildcard: its row becomes testable, before any run.
         QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
         QTableWidget *samples = child<QTableWidget>(page, "sampleHosts");
-        const auto &[destination, host] = LiveTestRig::samples().first();
+        const auto given = LiveTestRig::samples();
+        const auto &[destination, host] = given.first();
         samples->item(int(liveOptions(page)->sampleDestinations().indexOf(destination)), 1)->setText(host);
         QCOMPARE(model->rowCount(), int(plan.size()));
         QCOMPARE(model->index(wildcardRow, ProbeResultModel::StatusColumn).data().toString(), QStringLiteral("Waiting"));

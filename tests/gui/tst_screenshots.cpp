@@ -229,7 +229,7 @@ private Q_SLOTS:
         child<QLineEdit>(page, "proxyUser")->setText(QStringLiteral("mladmin"));
         child<QLineEdit>(page, "proxyPassword")->setText(QStringLiteral("not-a-real-password"));
         liveOptions(page)->setRedirectText(QStringLiteral("--resolve ml.azure.com:443:10.0.0.4\n"
-                                                          "--connect-to login.microsoftonline.com:443:testlogin:8443\n"
+                                                          "--connect-to login.microsoftonline.com:443:10.1.2.3:8443\n"
                                                           "portal.azure.com:http:10.0.0.5"));
         QCOMPARE(shoot(QStringLiteral("state-livetest-options")), QString());
         liveOptions(page)->setRedirectText(QString()); // the rig's pins only for the run

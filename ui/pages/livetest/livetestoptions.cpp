@@ -559,30 +559,27 @@ void LiveTestOptions::retranslateUi()
 
 void LiveTestOptions::buildRedirect()
 {
-    m_redirectLabel = new QLabel(m_panel);
-    m_redirect = named(new QPlainTextEdit(m_panel), "redirect");
+    // Its own row under the other options, the panel's full width: the rules are long.
+    m_redirectPanel = named(new QWidget(this), "redirectPanel");
+    m_redirectLabel = new QLabel(m_redirectPanel);
+    m_redirect = named(new QPlainTextEdit(m_redirectPanel), "redirect");
     m_redirect->setTabChangesFocus(true);
     m_redirect->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_redirect->setFixedHeight(m_redirect->fontMetrics().lineSpacing() * 3 + 12);
+    m_redirect->setFixedHeight(m_redirect->fontMetrics().lineSpacing() * 2 + 12);
     m_redirectLabel->setBuddy(m_redirect);
-    m_redirectProblem = named(new QLabel(m_panel), "redirectProblem");
+    m_redirectProblem = named(new QLabel(m_redirectPanel), "redirectProblem");
     m_redirectProblem->setWordWrap(true);
     m_redirectProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_redirectProblem->hide();
-    // Below the limits (CA certificates, timeout, concurrency), in the first free rows of their grid.
-    QGridLayout *limits = nullptr;
-    for (int i = 0; !limits && i < m_panel->layout()->count(); ++i)
-        limits = qobject_cast<QGridLayout *>(m_panel->layout()->itemAt(i)->layout());
-    if (limits) {
-        int row = 0;
-        while (limits->itemAtPosition(row, 0) || limits->itemAtPosition(row, 1))
-            ++row;
-        limits->setRowStretch(row, 0);
-        limits->addWidget(m_redirectLabel, row, 0, Qt::AlignTop);
-        limits->addWidget(m_redirect, row, 1, 1, 3);
-        limits->addWidget(m_redirectProblem, row + 1, 1, 1, 3);
-        limits->setRowStretch(row + 2, 1);
-    }
+    auto *grid = new QGridLayout(m_redirectPanel);
+    grid->setContentsMargins(18, 0, 0, 4);
+    grid->addWidget(m_redirectLabel, 0, 0, Qt::AlignTop);
+    grid->addWidget(m_redirect, 0, 1);
+    grid->addWidget(m_redirectProblem, 1, 1);
+    grid->setColumnStretch(1, 1);
+    qobject_cast<QVBoxLayout *>(layout())->addWidget(m_redirectPanel);
+    m_redirectPanel->setVisible(m_moreOptions->isChecked());
+    connect(m_moreOptions, &QToolButton::toggled, m_redirectPanel, &QWidget::setVisible);
     setTabOrder(m_concurrency, m_redirect);
     loadRedirect();
     connect(m_redirect, &QPlainTextEdit::textChanged, this, [this] {

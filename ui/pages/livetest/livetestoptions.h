@@ -125,6 +125,7 @@ private:
     QLabel *m_concurrencyLabel;
     QSpinBox *m_concurrency;
 
+    QWidget *m_redirectPanel = nullptr;
     QLabel *m_redirectLabel = nullptr;
     QPlainTextEdit *m_redirect = nullptr;
     QLabel *m_redirectProblem = nullptr;

@@ -164,7 +164,13 @@ void LiveTestPage::buildResults()
     fitColumns();
     m_resultsViewport = m_view->viewport();
     m_resultsViewport->installEventFilter(this);
-    connect(header, &QHeaderView::sectionResized, this, [this] {
+    connect(header, &QHeaderView::sectionResized, this, [this, header](int logical) {
+        // The last section stretches with the view (a scroll bar coming, the window sized): not the user.
+        int last = header->count() - 1;
+        while (last > 0 && header->isSectionHidden(header->logicalIndex(last)))
+            --last;
+        if (logical == header->logicalIndex(last))
+            return;
         if (!m_fittingColumns && m_view->isVisible())
             m_userSizedColumns = true;
     });
@@ -346,6 +352,11 @@ void LiveTestPage::updateCounts()
     m_progress->setValue(c.done);
     m_progress->setFormat(c.testable > 0 ? QStringLiteral("%v / %m") : QString());
     if (isShowingReport()) {
+        // The report's numbers, not those of this computer's run behind it.
+        const ProbeSummary summary = m_report->summary();
+        m_progress->setRange(0, std::max(1, summary.tested));
+        m_progress->setValue(summary.ok + summary.failed);
+        m_progress->setFormat(summary.tested > 0 ? QStringLiteral("%v / %m") : QString());
         m_counts->setText(reportCounts());
     } else if (c.total == 0) {
         // What a start would test: which rows are testable depends only on the samples given.
@@ -482,20 +493,17 @@ void LiveTestPage::fitColumns()
                                             {ProbeResultModel::HostColumn, 230},
                                             {ProbeResultModel::PortColumn, 86}, // ranges: 29876-29877
                                             {ProbeResultModel::TimeColumn, 84},
-                                            {ProbeResultModel::DestinationColumn, 190},
-                                            {ProbeResultModel::RuleColumn, 150}}; // when not last
+                                            {ProbeResultModel::DetailColumn, 240}, // the plan's stages
+                                            {ProbeResultModel::DestinationColumn, 190}};
     int total = 0;
-    const bool ruleIsLast = m_view->isColumnHidden(ProbeResultModel::DetailColumn);
     for (const auto &[column, width] : wanted) {
-        if (!m_view->isColumnHidden(column) && !(column == ProbeResultModel::RuleColumn && ruleIsLast))
+        if (!m_view->isColumnHidden(column))
             total += width;
     }
     const int available = m_view->viewport()->width() - 110;
     const double scale = available > 0 && available < total ? double(available) / total : 1.0;
-    for (const auto &[column, width] : wanted) {
-        if (!(column == ProbeResultModel::RuleColumn && ruleIsLast))
-            header->resizeSection(column, std::max(40, int(width * scale)));
-    }
+    for (const auto &[column, width] : wanted)
+        header->resizeSection(column, std::max(40, int(width * scale)));
 }
 
 bool LiveTestPage::eventFilter(QObject *watched, QEvent *event)
@@ -523,6 +531,10 @@ void LiveTestPage::buildReportView()
     m_reportBanner->addWidget(m_closeReport);
     m_reportBanner->clearMessage();
 
+    // The plan's "What will be tested" stands where the run's times do, before the rule's destination.
+    QHeaderView *header = m_view->header();
+    header->moveSection(header->visualIndex(ProbeResultModel::DetailColumn),
+                        header->visualIndex(ProbeResultModel::TimeColumn) + 1);
     m_tableActions = new LiveTestTableActions(m_view);
     connect(m_tableActions, &LiveTestTableActions::showDetailsRequested, this, [this] { m_details->setFocus(); });
     connect(m_tableActions, &LiveTestTableActions::retryRequested, this, [this] { retryFailed(); });
@@ -564,10 +576,14 @@ void LiveTestPage::showRows()
         updateDetails();
     }
     m_filter->setPlanView(plan);
-    // Before a run the table says what each row will test (or why not) where times come later.
-    m_view->setColumnHidden(ProbeResultModel::TimeColumn, plan);
-    m_view->setColumnHidden(ProbeResultModel::DetailColumn, !plan);
-    m_view->setColumnHidden(ProbeResultModel::ChangeColumn, !model->baseline().has_value());
+    {
+        // Not the user sizing a column: the widths still follow the window.
+        const QScopedValueRollback<bool> fitting(m_fittingColumns, true);
+        // Before a run the table says what each row will test (or why not) where times come later.
+        m_view->setColumnHidden(ProbeResultModel::TimeColumn, plan);
+        m_view->setColumnHidden(ProbeResultModel::DetailColumn, !plan);
+        m_view->setColumnHidden(ProbeResultModel::ChangeColumn, !model->baseline().has_value());
+    }
     fitColumns();
 }
 
