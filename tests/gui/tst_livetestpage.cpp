@@ -20,22 +20,22 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QMenu>
-#include <QMessageBox>
-#include <QPlainTextEdit>
-#include <QStandardItemModel>
-#include <QTimer>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -1105,7 +1105,8 @@ private Q_SLOTS:
         view->setCurrentIndex(model->index(0, 0));
         const int first = filterModel(page)->sourceRow(0);
         if (plan.at(first).isTestable())
-            QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("To be tested")));
+            QVERIFY(
+                child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("To be tested")));
         QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(plan.at(first).ruleId));
 
         // A host given for the wildcard: its row becomes testable, before any run.
@@ -1115,12 +1116,13 @@ private Q_SLOTS:
         const auto &[destination, host] = given.first();
         samples->item(int(liveOptions(page)->sampleDestinations().indexOf(destination)), 1)->setText(host);
         QCOMPARE(model->rowCount(), int(plan.size()));
-        QCOMPARE(model->index(wildcardRow, ProbeResultModel::StatusColumn).data().toString(), QStringLiteral("Waiting"));
+        QCOMPARE(model->index(wildcardRow, ProbeResultModel::StatusColumn).data().toString(),
+                 QStringLiteral("Waiting"));
         QCOMPARE(model->index(wildcardRow, ProbeResultModel::HostColumn).data().toString(), host);
         QCOMPARE(int(m_rig.resolver.lookups().size()), lookupsBefore); // nothing contacted yet
 
         // Start: the same rows, now the run's, with times instead of the plan.
-            QTest::mouseClick(child<QPushButton>(page, "startTest"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "startTest"), Qt::LeftButton);
         QVERIFY(page->session()->isRunning());
         QCOMPARE(page->shownModel(), page->session()->model());
         QCOMPARE(model->rowCount(), int(plan.size()));
@@ -1135,7 +1137,8 @@ private Q_SLOTS:
         QCOMPARE(page->shownModel()->objectName(), QStringLiteral("liveTestPlan"));
         bool renamed = false;
         for (int row = 0; row < model->rowCount(); ++row)
-            renamed = renamed || model->index(row, ProbeResultModel::HostColumn).data().toString().startsWith(u"otherstore.");
+            renamed = renamed
+                      || model->index(row, ProbeResultModel::HostColumn).data().toString().startsWith(u"otherstore.");
         QVERIFY(renamed);
     }
 
@@ -1209,8 +1212,7 @@ private Q_SLOTS:
         odd.setHorizontalHeaderLabels({QStringLiteral("A\tB"), QStringLiteral("C")});
         odd.setItem(0, 0, new QStandardItem(QStringLiteral("one\ttwo")));
         odd.setItem(0, 1, new QStandardItem(QStringLiteral("three\nfour\r\nfive")));
-        QCOMPARE(LiveTestTableActions::tsv(&odd, {0}, {0, 1}),
-                 QStringLiteral("A B\tC\none two\tthree four five\n"));
+        QCOMPARE(LiveTestTableActions::tsv(&odd, {0}, {0, 1}), QStringLiteral("A B\tC\none two\tthree four five\n"));
     }
 
     // "Open a JSON report…" shows a saved report of "amlfw check" read-only, with its machine, time

@@ -157,8 +157,8 @@ private Q_SLOTS:
     {
         const ProbeRun run = makeRun();
         QString error;
-        const auto back = ProbeReportReader::read(ProbeReport::json(run, Language::English),
-                                                  QStringLiteral("run.json"), &error);
+        const auto back
+            = ProbeReportReader::read(ProbeReport::json(run, Language::English), QStringLiteral("run.json"), &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(back->results.size(), run.results.size());
         QCOMPARE(back->vantage.hostName, QStringLiteral("admin-pc"));
@@ -214,8 +214,8 @@ private Q_SLOTS:
             earlier.results.removeLast(); // one "new" row
             earlier.results.first().status = ProbeStatus::TcpTimeout;
             QString error;
-            run.baseline = ProbeBaseline::fromJson(ProbeReport::json(earlier, language),
-                                                   QStringLiteral("before.json"), &error);
+            run.baseline
+                = ProbeBaseline::fromJson(ProbeReport::json(earlier, language), QStringLiteral("before.json"), &error);
             QVERIFY2(run.baseline, qPrintable(error));
         }
         const QByteArray first = ProbeReport::json(run, language);
@@ -265,23 +265,23 @@ private Q_SLOTS:
         const QByteArray good = ProbeReport::json(makeRun(), Language::English);
         QTest::newRow("not JSON") << QByteArrayLiteral("<html>not json</html>") << QStringLiteral("cannot be read")
                                   << QStringLiteral("読み取れません");
-        QTest::newRow("other JSON") << QByteArrayLiteral("{\"rules\": []}")
-                                    << QStringLiteral("is not a JSON report") << QStringLiteral("ではありません");
+        QTest::newRow("other JSON") << QByteArrayLiteral("{\"rules\": []}") << QStringLiteral("is not a JSON report")
+                                    << QStringLiteral("ではありません");
         QTest::newRow("an array") << QByteArrayLiteral("[1, 2]") << QStringLiteral("JSON report")
                                   << QStringLiteral("JSON レポート");
         QTest::newRow("truncated") << good.left(good.size() / 2) << QStringLiteral("cannot be read")
                                    << QStringLiteral("読み取れません");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("JSON report") << QStringLiteral("JSON レポート");
-        QTest::newRow("unknown status")
-            << replaced(good,
-                        [](QJsonObject &root) {
-                            QJsonArray results = root.value(QStringLiteral("results")).toArray();
-                            QJsonObject first = results.at(0).toObject();
-                            first.insert(QStringLiteral("status"), QStringLiteral("MAYBE"));
-                            results.replace(0, first);
-                            root.insert(QStringLiteral("results"), results);
-                        })
-            << QStringLiteral("unknown status \"MAYBE\"") << QStringLiteral("MAYBE");
+        QTest::newRow("unknown status") << replaced(good,
+                                                    [](QJsonObject &root) {
+                                                        QJsonArray results
+                                                            = root.value(QStringLiteral("results")).toArray();
+                                                        QJsonObject first = results.at(0).toObject();
+                                                        first.insert(QStringLiteral("status"), QStringLiteral("MAYBE"));
+                                                        results.replace(0, first);
+                                                        root.insert(QStringLiteral("results"), results);
+                                                    })
+                                        << QStringLiteral("unknown status \"MAYBE\"") << QStringLiteral("MAYBE");
     }
 
     void badFilesAreNamed()

@@ -290,7 +290,7 @@ QString redirectKey(const QString &profile)
 {
     const QString name = profile.isEmpty() ? QStringLiteral("-")
                                            : QString::fromLatin1(profile.toUtf8().toBase64(
-                                                 QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+                                               QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     return QStringLiteral("liveTestRedirects/") + name;
 }
 

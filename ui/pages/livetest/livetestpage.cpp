@@ -9,8 +9,8 @@
 #include "probeplanner.h"
 #include "probereportreader.h"
 #include "proberesultmodel.h"
-#include "rulelabels.h"
 #include "probesession.h"
+#include "rulelabels.h"
 #include "wizardstate.h"
 
 #include <QCheckBox>
@@ -643,9 +643,8 @@ void LiveTestPage::updateReportBanner()
     const RuleSet &set = m_report->set;
     const Language language = state()->language();
     const ProbeVantage &v = m_report->vantage;
-    const QString when = v.startedAt.isValid()
-                             ? v.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                             : QStringLiteral("-");
+    const QString when = v.startedAt.isValid() ? v.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                               : QStringLiteral("-");
     QStringList scenario{RuleLabels::cloudName(set, language), RuleLabels::regionName(set, language)};
     if (!set.answers.storage.isEmpty())
         scenario << tr("storage %1").arg(set.answers.storage);

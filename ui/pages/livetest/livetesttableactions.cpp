@@ -9,7 +9,6 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QTreeView>
-
 #include <algorithm>
 
 namespace amlfw {
@@ -19,7 +18,10 @@ namespace {
 QString cell(const QVariant &value)
 {
     QString text = value.toString();
-    text.replace(u'\t', u' ').replace(QStringLiteral("\r\n"), QStringLiteral(" ")).replace(u'\n', u' ').replace(u'\r', u' ');
+    text.replace(u'\t', u' ')
+        .replace(QStringLiteral("\r\n"), QStringLiteral(" "))
+        .replace(u'\n', u' ')
+        .replace(u'\r', u' ');
     return text;
 }
 

@@ -155,8 +155,7 @@ void readOptions(const QJsonObject &o, const QJsonObject &vantage, ProbeOptions 
         if (const auto rule = ProbeOptions::parseConnectTo(v.toString(), &ignored))
             options.connectTo << *rule;
     }
-    const QString proxy
-        = vantage.value(QStringLiteral("proxy")).toObject().value(QStringLiteral("setting")).toString();
+    const QString proxy = vantage.value(QStringLiteral("proxy")).toObject().value(QStringLiteral("setting")).toString();
     if (const auto setting = ProbeOptions::parseProxy(proxy, &ignored))
         options.proxy = *setting;
 }
@@ -218,7 +217,8 @@ std::optional<ProbeRun> ProbeReportReader::read(const QByteArray &json, const QS
             return fail(notAReport.toString());
         return fail(tr("\"%1\" cannot be read as a JSON report: %2").arg(file, problems.first().message()));
     }
-    if (root->value(QStringLiteral("report")).toString() != u"check" || !root->value(QStringLiteral("results")).isArray())
+    if (root->value(QStringLiteral("report")).toString() != u"check"
+        || !root->value(QStringLiteral("results")).isArray())
         return fail(notAReport.toString());
 
     ProbeRun run;
@@ -256,59 +256,57 @@ std::optional<ProbeRun> ProbeReportReader::read(const QByteArray &json, const QS
         baseline->startedAt = isoTime(baselineObject.value(QStringLiteral("startedAt")));
     }
 
-    r.forEachObject(root->value(QStringLiteral("results")).toArray(), QStringLiteral("results"),
-                    [&](const QJsonObject &o, const QString &path, int) {
-                        ProbeResult result;
-                        const QString ruleId = r.string(o, QStringLiteral("ruleId"), path);
-                        const QString portSpec = o.value(QStringLiteral("portSpec")).toString();
-                        const QString host = o.value(QStringLiteral("host")).toString();
-                        ProbeTarget &t = result.target;
-                        t = planned.value(targetKey(ruleId, portSpec, host));
-                        t.ruleId = ruleId;
-                        t.destination = o.value(QStringLiteral("destination")).toString();
-                        t.host = host;
-                        t.hostSource = idOr(hostSourceIds, o.value(QStringLiteral("hostSource")), t.hostSource);
-                        t.port = o.value(QStringLiteral("port")).toInt();
-                        t.portSpec = portSpec;
-                        t.direction = idOr(directionIds, o.value(QStringLiteral("direction")), t.direction);
-                        t.firewallType
-                            = idOr(firewallRuleTypeIds, o.value(QStringLiteral("firewallType")), t.firewallType);
-                        t.notTestable = NotTestableReason::None;
-                        const QString reason = o.value(QStringLiteral("notTestable")).toString();
-                        if (!reason.isEmpty())
-                            t.notTestable = notTestableReasonIds.fromId(reason).value_or(NotTestableReason::Route);
-                        const QJsonArray stages = o.value(QStringLiteral("stages")).toArray();
-                        t.tls = stages.contains(QStringLiteral("tls"));
-                        t.http = stages.contains(QStringLiteral("http"));
+    r.forEachObject(
+        root->value(QStringLiteral("results")).toArray(), QStringLiteral("results"),
+        [&](const QJsonObject &o, const QString &path, int) {
+            ProbeResult result;
+            const QString ruleId = r.string(o, QStringLiteral("ruleId"), path);
+            const QString portSpec = o.value(QStringLiteral("portSpec")).toString();
+            const QString host = o.value(QStringLiteral("host")).toString();
+            ProbeTarget &t = result.target;
+            t = planned.value(targetKey(ruleId, portSpec, host));
+            t.ruleId = ruleId;
+            t.destination = o.value(QStringLiteral("destination")).toString();
+            t.host = host;
+            t.hostSource = idOr(hostSourceIds, o.value(QStringLiteral("hostSource")), t.hostSource);
+            t.port = o.value(QStringLiteral("port")).toInt();
+            t.portSpec = portSpec;
+            t.direction = idOr(directionIds, o.value(QStringLiteral("direction")), t.direction);
+            t.firewallType = idOr(firewallRuleTypeIds, o.value(QStringLiteral("firewallType")), t.firewallType);
+            t.notTestable = NotTestableReason::None;
+            const QString reason = o.value(QStringLiteral("notTestable")).toString();
+            if (!reason.isEmpty())
+                t.notTestable = notTestableReasonIds.fromId(reason).value_or(NotTestableReason::Route);
+            const QJsonArray stages = o.value(QStringLiteral("stages")).toArray();
+            t.tls = stages.contains(QStringLiteral("tls"));
+            t.http = stages.contains(QStringLiteral("http"));
 
-                        const QString status = r.string(o, QStringLiteral("status"), path);
-                        if (const auto s = probeStatusFromId(status))
-                            result.status = *s;
-                        else if (!status.isEmpty())
-                            r.error(JsonReader::join(path, QStringLiteral("status")),
-                                    TranslatableText("amlfw::ProbeReportReader",
-                                                     QT_TRANSLATE_NOOP("amlfw::ProbeReportReader",
-                                                                       "unknown status \"%1\""))
-                                        .arg(status));
-                        if (t.isTestable())
-                            readStages(o, result);
-                        if (baseline) {
-                            const QJsonValue before
-                                = o.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("status"));
-                            if (before.isString())
-                                baseline->entries << ProbeBaseline::Entry{t.ruleId, t.destination, t.host, portSpec,
-                                                                          before.toString()};
-                        }
-                        run.results << result;
-                    });
+            const QString status = r.string(o, QStringLiteral("status"), path);
+            if (const auto s = probeStatusFromId(status))
+                result.status = *s;
+            else if (!status.isEmpty())
+                r.error(JsonReader::join(path, QStringLiteral("status")),
+                        TranslatableText("amlfw::ProbeReportReader",
+                                         QT_TRANSLATE_NOOP("amlfw::ProbeReportReader", "unknown status \"%1\""))
+                            .arg(status));
+            if (t.isTestable())
+                readStages(o, result);
+            if (baseline) {
+                const QJsonValue before
+                    = o.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("status"));
+                if (before.isString())
+                    baseline->entries << ProbeBaseline::Entry{t.ruleId, t.destination, t.host, portSpec,
+                                                              before.toString()};
+            }
+            run.results << result;
+        });
     if (r.hasErrors())
         return fail(problems.first().toString()); // names the file, the result and the field
     if (baseline) {
         for (const QJsonValue &value : baselineObject.value(QStringLiteral("removed")).toArray()) {
             const QJsonObject e = value.toObject();
             baseline->entries << ProbeBaseline::Entry{e.value(QStringLiteral("ruleId")).toString(),
-                                                      e.value(QStringLiteral("destination")).toString(),
-                                                      QString(),
+                                                      e.value(QStringLiteral("destination")).toString(), QString(),
                                                       e.value(QStringLiteral("portSpec")).toString(),
                                                       e.value(QStringLiteral("status")).toString()};
         }
