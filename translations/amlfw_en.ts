@@ -136,6 +136,10 @@
             <numerusform>%1 of %n wildcard or service tag destinations without a host to test</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n redirect(s)</source>
+        <translation><numerusform>%n redirect</numerusform><numerusform>%n redirects</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestPage</name>

@@ -216,6 +216,17 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
     }
     run.options = options;
     run.baseline = baseline;
+    if (baseline) {
+        // Compared never silently against another scenario: the rows' changes would be the scenario's.
+        const QStringList differences = baseline->scenarioDifferences(run.set);
+        if (!differences.isEmpty())
+            app.err() << QStringLiteral("amlfw: ")
+                      << tr("warning: the baseline %1 tested another scenario (%2): changes may come from that, not "
+                            "from the firewall.")
+                             .arg(QDir::toNativeSeparators(parser.value(QStringLiteral("baseline"))),
+                                  differences.join(QStringLiteral("; ")))
+                      << Qt::endl;
+    }
 
     // Live rows go to standard output unless the report itself does.
     const bool reportToStdout = output.isEmpty() || output == u"-";

@@ -4,10 +4,13 @@
 // an earlier run, re-planning when the answers change, and what is remembered (never the password).
 
 #include "clirunner.h"
+#include "elidedlabel.h"
 #include "filedialog.h"
 #include "liveresultfiltermodel.h"
 #include "livetestpage.h"
 #include "livetestrig.h"
+#include "livetesttableactions.h"
+#include "messagebanner.h"
 #include "probeengine.h"
 #include "proberesultmodel.h"
 #include "probesession.h"
@@ -16,17 +19,23 @@
 #include "wizardtesthelpers.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -1080,6 +1089,382 @@ private Q_SLOTS:
         // Even a URL with credentials in it is stored without them.
         f.wizard.settings->setLiveTestProxyUrl(QStringLiteral("http://carol:pw-in-url@proxy.example.com:8080"));
         QCOMPARE(f.wizard.settings->liveTestProxyUrl(), QStringLiteral("http://proxy.example.com:8080"));
+    }
+
+    // Before any run the table lists what a start would contact (host, port, stages) and, for the
+    // rows it would not, why; sample hosts given change it at once; Start keeps the same rows.
+    void endpointListBeforeARun()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        page->setResolver(&m_rig.resolver);
+        page->setBaseOptions(m_rig.baseOptions());
+        QComboBox *mode = child<QComboBox>(page, "proxyMode");
+        mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::None)));
+        const int lookupsBefore = int(m_rig.resolver.lookups().size());
+        QTreeView *view = child<QTreeView>(page, "liveTestView");
+        QAbstractItemModel *model = view->model();
+        const QList<ProbeTarget> plan = ProbePlanner::plan(f.wizard.state->ruleSet(), ProbeOptions());
+        QVERIFY(plan.size() >= 20);
+        QCOMPARE(model->rowCount(), int(plan.size()));
+        QVERIFY(!page->session()->hasResults());
+        QVERIFY(!view->isColumnHidden(ProbeResultModel::DetailColumn));
+        QVERIFY(view->isColumnHidden(ProbeResultModel::TimeColumn));
+        QCOMPARE(model->headerData(ProbeResultModel::DetailColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("What will be tested"));
+        int waiting = 0;
+        int wildcardRow = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const ProbeTarget &t = plan.at(row);
+            const QString status = model->index(row, ProbeResultModel::StatusColumn).data().toString();
+            const QString what = model->index(row, ProbeResultModel::DetailColumn).data().toString();
+            QCOMPARE(model->index(row, ProbeResultModel::HostColumn).data().toString(),
+                     t.host.isEmpty() ? QStringLiteral("-") : t.host);
+            QCOMPARE(model->index(row, ProbeResultModel::PortColumn).data().toString(), ProbeTexts::ports(t));
+            if (t.isTestable()) {
+                ++waiting;
+                QCOMPARE(status, QStringLiteral("Waiting"));
+                QVERIFY2(what.startsWith(QStringLiteral("DNS → TCP")), qPrintable(what));
+                QCOMPARE(what.contains(QStringLiteral("TLS")), t.tls);
+            } else {
+                QCOMPARE(status, QStringLiteral("Not testable from here"));
+                QCOMPARE(what, ProbeTexts::notTestable(t)); // the reason, in words
+                QVERIFY(!what.isEmpty());
+                if (t.notTestable == NotTestableReason::WildcardNoSample
+                    && t.destination == LiveTestRig::samples().first().first)
+                    wildcardRow = row;
+            }
+        }
+        QVERIFY(waiting > 0 && waiting < model->rowCount());
+        QVERIFY(wildcardRow >= 0);
+        // The details pane of a planned row says what will be tested.
+        view->setCurrentIndex(model->index(0, 0));
+        const int first = filterModel(page)->sourceRow(0);
+        if (plan.at(first).isTestable())
+            QVERIFY(
+                child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("To be tested")));
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(plan.at(first).ruleId));
+
+        // A host given for the wildcard: its row becomes testable, before any run.
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
+        QTableWidget *samples = child<QTableWidget>(page, "sampleHosts");
+        const auto given = LiveTestRig::samples();
+        const auto &[destination, host] = given.first();
+        samples->item(int(liveOptions(page)->sampleDestinations().indexOf(destination)), 1)->setText(host);
+        QCOMPARE(model->rowCount(), int(plan.size()));
+        QCOMPARE(model->index(wildcardRow, ProbeResultModel::StatusColumn).data().toString(),
+                 QStringLiteral("Waiting"));
+        QCOMPARE(model->index(wildcardRow, ProbeResultModel::HostColumn).data().toString(), host);
+        QCOMPARE(int(m_rig.resolver.lookups().size()), lookupsBefore); // nothing contacted yet
+
+        // Start: the same rows, now the run's, with times instead of the plan.
+        QTest::mouseClick(child<QPushButton>(page, "startTest"), Qt::LeftButton);
+        QVERIFY(page->session()->isRunning());
+        QCOMPARE(page->shownModel(), page->session()->model());
+        QCOMPARE(model->rowCount(), int(plan.size()));
+        QVERIFY(!view->isColumnHidden(ProbeResultModel::TimeColumn));
+        QVERIFY(view->isColumnHidden(ProbeResultModel::DetailColumn));
+        page->cancelTest();
+        QTRY_VERIFY(!page->session()->isRunning());
+
+        // Answers changed: the old results go, and the new plan is listed.
+        f.wizard.state->setStorage(QStringLiteral("otherstore"));
+        QVERIFY(!page->session()->hasResults());
+        QCOMPARE(page->shownModel()->objectName(), QStringLiteral("liveTestPlan"));
+        bool renamed = false;
+        for (int row = 0; row < model->rowCount(); ++row)
+            renamed = renamed
+                      || model->index(row, ProbeResultModel::HostColumn).data().toString().startsWith(u"otherstore.");
+        QVERIFY(renamed);
+    }
+
+    // The table's context menu (Menu key, Shift+F10) and copying several rows as TSV with Ctrl+C.
+    void contextMenuAndCopy()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        FirewallWizard *w = f.wizard.wizard.get();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        QTreeView *view = child<QTreeView>(page, "liveTestView");
+        QAbstractItemModel *model = view->model();
+        QVERIFY(model->rowCount() >= 3);
+        QGuiApplication::clipboard()->clear();
+        view->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), view);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down, Qt::ShiftModifier);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(view->selectionModel()->selectedRows().size(), 3);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier);
+        const QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4); // the header and three rows
+        const QStringList header = lines.first().split(u'\t');
+        QCOMPARE(header.first(), QStringLiteral("Status"));
+        QVERIFY(header.contains(QStringLiteral("Host tested")));
+        QVERIFY(header.contains(QStringLiteral("Rule")));
+        for (int row = 0; row < 3; ++row) {
+            const QStringList cells = lines.at(row + 1).split(u'\t');
+            QCOMPARE(cells.size(), header.size());
+            QCOMPARE(cells.at(header.indexOf(QStringLiteral("Rule"))),
+                     model->index(row, ProbeResultModel::RuleColumn).data().toString());
+            QCOMPARE(cells.first(), model->index(row, ProbeResultModel::StatusColumn).data().toString());
+        }
+
+        // The Menu key opens the menu at the current row; Down and Enter copy the host names.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Menu);
+        QMenu *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        QCOMPARE(menu->objectName(), QStringLiteral("liveTestContextMenu"));
+        QStringList texts;
+        for (QAction *a : menu->actions())
+            texts << a->text();
+        QVERIFY2(texts.contains(QStringLiteral("&Copy rows as TSV")), qPrintable(texts.join(u'|')));
+        QVERIFY(texts.contains(QStringLiteral("Copy &host names")));
+        QVERIFY(texts.contains(QStringLiteral("Show &details")));
+        QCOMPARE(menu->activeAction()->objectName(), QStringLiteral("copyRows"));
+        QTest::keyClick(menu, Qt::Key_Down);
+        QCOMPARE(menu->activeAction()->objectName(), QStringLiteral("copyHosts"));
+        QTest::keyClick(menu, Qt::Key_Return);
+        QTRY_VERIFY(!menu->isVisible());
+        QStringList hosts;
+        for (int row = 0; row < 3; ++row) {
+            const QString host = model->index(row, ProbeResultModel::HostColumn).data().toString();
+            if (host != u"-" && !hosts.contains(host))
+                hosts << host;
+        }
+        QVERIFY(!hosts.isEmpty());
+        QCOMPARE(QGuiApplication::clipboard()->text(), hosts.join(u'\n') + u'\n');
+
+        // Shift+F10 too; "Show details" moves to the details pane.
+        view->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F10, Qt::ShiftModifier);
+        menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        QTest::keyClick(menu, Qt::Key_D); // the mnemonic
+        QTRY_COMPARE(QApplication::focusWidget(), child<QTextBrowser>(page, "liveTestDetails"));
+
+        // Tabs and line breaks inside cells do not break the rows.
+        QStandardItemModel odd(1, 2);
+        odd.setHorizontalHeaderLabels({QStringLiteral("A\tB"), QStringLiteral("C")});
+        odd.setItem(0, 0, new QStandardItem(QStringLiteral("one\ttwo")));
+        odd.setItem(0, 1, new QStandardItem(QStringLiteral("three\nfour\r\nfive")));
+        QCOMPARE(LiveTestTableActions::tsv(&odd, {0}, {0, 1}), QStringLiteral("A B\tC\none two\tthree four five\n"));
+    }
+
+    // "Open a JSON report…" shows a saved report of "amlfw check" read-only, with its machine, time
+    // and scenario, and "Back to the live test" returns to the plan; a file that is no report is named.
+    void openSavedReport()
+    {
+        QVERIFY(!m_cliReport.isEmpty());
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        FirewallWizard *w = f.wizard.wizard.get();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cli report.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(m_cliReport).toJson());
+        file.close();
+        const int planRows = page->shownModel()->rowCount();
+
+        FileDialog::instance()->setNextFileName(path);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_J, Qt::AltModifier);
+        QTRY_VERIFY(page->isShowingReport());
+        QTreeView *view = child<QTreeView>(page, "liveTestView");
+        const QJsonArray results = m_cliReport.value(QStringLiteral("results")).toArray();
+        QCOMPARE(view->model()->rowCount(), int(results.size()));
+        for (int row = 0; row < results.size(); ++row) {
+            const QJsonObject r = results.at(row).toObject();
+            QCOMPARE(view->model()->index(row, 0).data(ProbeResultModel::StatusIdRole).toString(),
+                     r.value(QStringLiteral("status")).toString());
+            QCOMPARE(view->model()->index(row, ProbeResultModel::StatusColumn).data().toString(),
+                     r.value(QStringLiteral("statusLabel")).toString());
+            QCOMPARE(view->model()->index(row, 0).data(ProbeResultModel::ExplanationRole).toString(),
+                     r.value(QStringLiteral("explanation")).toString());
+        }
+        MessageBanner *banner = child<MessageBanner>(page, "openReportBanner");
+        QVERIFY(banner->isVisible());
+        const QString said = banner->text();
+        const QJsonObject vantage = m_cliReport.value(QStringLiteral("vantage")).toObject();
+        QVERIFY2(said.contains(QStringLiteral("cli report.json")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("read-only")), qPrintable(said));
+        QVERIFY2(said.contains(vantage.value(QStringLiteral("hostName")).toString()), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("japaneast")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("edition 2021-11")), qPrintable(said));
+        QVERIFY2(said.contains(LiveTestRig::answers().features.first()), qPrintable(said));
+        QVERIFY(!child<QPushButton>(page, "startTest")->isEnabled());
+        QVERIFY(!child<QPushButton>(page, "saveReport")->isEnabled());
+        QVERIFY(!page->session()->hasResults()); // the live state is untouched
+        QVERIFY(child<QLabel>(page, "testCounts")
+                    ->text()
+                    .contains(QStringLiteral("%1 reachable")
+                                  .arg(m_cliReport.value(QStringLiteral("summary"))
+                                           .toObject()
+                                           .value(QStringLiteral("ok"))
+                                           .toInt())));
+        // A failed row's details come from the report.
+        const int refused = [&] {
+            for (int row = 0; row < results.size(); ++row)
+                if (results.at(row).toObject().value(QStringLiteral("status")).toString() == u"TCP_REFUSED")
+                    return row;
+            return -1;
+        }();
+        QVERIFY(refused >= 0);
+        view->setCurrentIndex(view->model()->index(refused, 0));
+        QVERIFY(child<QTextBrowser>(page, "liveTestDetails")->toPlainText().contains(QStringLiteral("TCP_REFUSED")));
+
+        // In Japanese, the banner follows.
+        f.wizard.state->setLanguage(Language::Japanese);
+        processLanguageChange();
+        QVERIFY(banner->text() != said);
+        QVERIFY(banner->text().contains(QStringLiteral("cli report.json")));
+        f.wizard.state->setLanguage(Language::English);
+        processLanguageChange();
+
+        // Back to the live test: the plan again, Start on.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_K, Qt::AltModifier);
+        QTRY_VERIFY(!page->isShowingReport());
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(view->model()->rowCount(), planRows);
+        QVERIFY(child<QPushButton>(page, "startTest")->isEnabled());
+
+        // Not a report: said, naming the file, and nothing shown.
+        const QString rules = dir.filePath(QStringLiteral("rules.json"));
+        QFile bad(rules);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"rules\": []}");
+        bad.close();
+        FileDialog::instance()->setNextFileName(rules);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_J, Qt::AltModifier);
+        QTRY_COMPARE(child<MessageBanner>(page, "liveTestBanner")->kind(), MessageBanner::Kind::Error);
+        QVERIFY(child<MessageBanner>(page, "liveTestBanner")->text().contains(QStringLiteral("rules.json")));
+        QVERIFY(!page->isShowingReport());
+    }
+
+    // Comparing with a report of another scenario asks first; Escape keeps the comparison off.
+    void baselineOfAnotherScenarioAsks()
+    {
+        QVERIFY(!m_cliReport.isEmpty());
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        QVERIFY(QTest::qWaitForWindowActive(f.wizard.wizard.get()));
+        QTemporaryDir dir;
+        QJsonObject other = m_cliReport;
+        QJsonObject scenario = other.value(QStringLiteral("scenario")).toObject();
+        scenario.insert(QStringLiteral("region"), QStringLiteral("westeurope"));
+        other.insert(QStringLiteral("scenario"), scenario);
+        const QString path = dir.filePath(QStringLiteral("westeurope.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(other).toJson());
+        file.close();
+
+        QString asked;
+        QTimer::singleShot(0, [&asked] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                QApplication::setActiveWindow(box);
+                asked = box->text() + u'\n' + box->informativeText();
+                QTest::keyClick(box, Qt::Key_Escape);
+            }
+        });
+        FileDialog::instance()->setNextFileName(path);
+        QTest::mouseClick(child<QPushButton>(page, "compareBaseline"), Qt::LeftButton);
+        QVERIFY2(asked.contains(QStringLiteral("westeurope.json")), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("region: westeurope then, japaneast now")), qPrintable(asked));
+        QVERIFY(!page->session()->model()->baseline().has_value());
+
+        QTimer::singleShot(0, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                QApplication::setActiveWindow(box);
+                QTest::keyClick(box, Qt::Key_A, Qt::AltModifier); // Compare anyway
+            }
+        });
+        FileDialog::instance()->setNextFileName(path);
+        QTest::mouseClick(child<QPushButton>(page, "compareBaseline"), Qt::LeftButton);
+        QVERIFY(page->session()->model()->baseline().has_value());
+
+        // The same scenario: no question.
+        const QString same = dir.filePath(QStringLiteral("same.json"));
+        QFile sameFile(same);
+        QVERIFY(sameFile.open(QIODevice::WriteOnly));
+        sameFile.write(QJsonDocument(m_cliReport).toJson());
+        sameFile.close();
+        bool questioned = false;
+        QTimer::singleShot(0, [&questioned] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                questioned = true;
+                QTest::keyClick(box, Qt::Key_Escape);
+            }
+        });
+        QVERIFY(reportBar(page)->loadBaselineFrom(same));
+        QVERIFY(!questioned);
+    }
+
+    // More options › Redirect: the CLI's --resolve and --connect-to rules typed one a line take the
+    // place of the rig's base options; a wrong line is named; the rules are kept per profile.
+    void redirectOption()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        FirewallWizard *w = f.wizard.wizard.get();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        configure(page, 2);
+        page->setBaseOptions(ProbeOptions()); // no pins but the user's
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
+        QPlainTextEdit *redirect = child<QPlainTextEdit>(page, "redirect");
+        QVERIFY(redirect->isVisible());
+        redirect->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), redirect);
+        const QStringList rules = m_rig.connectTo();
+        for (int i = 0; i < rules.size(); ++i) {
+            // The option name is optional: four fields connect elsewhere.
+            QTest::keyClicks(QApplication::focusWidget(),
+                             i == 0 ? QStringLiteral("--connect-to ") + rules.at(i) : rules.at(i));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        }
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("--resolve ") + LiveTestRig::pinAll());
+        QVERIFY(!child<QLabel>(page, "redirectProblem")->isVisible());
+        QVERIFY2(child<ElidedLabel>(page, "optionsSummary")->fullText().contains(QStringLiteral("6 redirects")),
+                 qPrintable(child<ElidedLabel>(page, "optionsSummary")->fullText()));
+        const auto options = page->probeOptions();
+        QVERIFY(options);
+        QCOMPARE(options->connectTo.size(), rules.size());
+        QCOMPARE(options->resolve.size(), 1);
+
+        // A wrong line: named under the field and when Start is pressed; nothing starts.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("ml.azure.com:https:127.0.0.1"));
+        QVERIFY(child<QLabel>(page, "redirectProblem")->isVisible());
+        QVERIFY2(child<QLabel>(page, "redirectProblem")->text().startsWith(QStringLiteral("Redirect, line 7:")),
+                 qPrintable(child<QLabel>(page, "redirectProblem")->text()));
+        QVERIFY(!page->startTest());
+        QVERIFY(child<MessageBanner>(page, "liveTestBanner")->text().contains(QStringLiteral("Redirect, line 7:")));
+        for (int i = 0; i < 28; ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backspace);
+        QVERIFY(!child<QLabel>(page, "redirectProblem")->isVisible());
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
+
+        // The run goes where the lines say: the same verdicts as with the rig's own pins.
+        QVERIFY(runToEnd(page));
+        for (const ProbeResult &r : page->session()->model()->results())
+            QCOMPARE(probeStatusId(r.status), expectedStatus(r));
+
+        // Kept for this profile (answers from no profile) and not for another.
+        const QString typed = redirect->toPlainText();
+        QCOMPARE(f.wizard.settings->liveTestRedirects(QString()), typed);
+        f.wizard.state->setProfileTitle(QStringLiteral("Tokyo workshop"));
+        QCOMPARE(redirect->toPlainText(), QString());
+        QVERIFY(!child<ElidedLabel>(page, "optionsSummary")->fullText().contains(QStringLiteral("redirect")));
+        f.wizard.state->setProfileTitle(QString());
+        QCOMPARE(redirect->toPlainText(), typed);
+        f.wizard.recreate(Language::English, false);
+        f.wizard.state->setAnswers(LiveTestRig::answers());
+        f.wizard.wizard->advanceToRules();
+        clickNext(f.wizard.wizard.get());
+        auto *again = qobject_cast<LiveTestPage *>(f.wizard.wizard->currentPage());
+        QVERIFY(again);
+        QCOMPARE(child<QPlainTextEdit>(again, "redirect")->toPlainText(), typed);
     }
 
     void keyboardAndAccessibility()

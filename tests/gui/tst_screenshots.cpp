@@ -230,10 +230,16 @@ private Q_SLOTS:
         child<QLineEdit>(page, "proxyUrl")->setText(QStringLiteral("http://proxy.contoso.example:3128"));
         child<QLineEdit>(page, "proxyUser")->setText(QStringLiteral("mladmin"));
         child<QLineEdit>(page, "proxyPassword")->setText(QStringLiteral("not-a-real-password"));
+        liveOptions(page)->setRedirectText(QStringLiteral("--resolve ml.azure.com:443:10.0.0.4\n"
+                                                          "--connect-to login.microsoftonline.com:443:10.1.2.3:8443\n"
+                                                          "portal.azure.com:http:10.0.0.5"));
         QCOMPARE(shoot(QStringLiteral("state-livetest-options")), QString());
+        liveOptions(page)->setRedirectText(QString()); // the rig's pins only for the run
         child<QComboBox>(page, "proxyMode")
             ->setCurrentIndex(child<QComboBox>(page, "proxyMode")->findData(int(ProxySetting::Mode::None)));
         child<QToolButton>(page, "moreOptions")->click();
+        // Before the run: what each row will test, and why some will not.
+        QCOMPARE(shoot(QStringLiteral("state-livetest-plan")), QString());
 
         QSignalSpy finished(page, &LiveTestPage::testFinished);
         QVERIFY(page->startTest());
@@ -276,6 +282,12 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(shoot(QStringLiteral("state-livetest-compare")), QString());
+
+        // The first run's report opened again, read-only, with its machine, time and scenario.
+        QVERIFY(page->openReport(before));
+        child<QTreeView>(page, "liveTestView")
+            ->setCurrentIndex(filterModel(page)->mapFromSource(page->shownModel()->index(inspected, 0)));
+        QCOMPARE(shoot(QStringLiteral("state-livetest-report")), QString());
     }
 
     // States worth a look that the README does not show: messages of every kind.

@@ -622,6 +622,39 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(table.out).contains(QStringLiteral("2 fixed, 0 now failing")));
     }
 
+    // A baseline of another scenario is used, but never silently: a warning names what differs.
+    void baselineOfAnotherScenarioWarns()
+    {
+        const QString before = m_dir.filePath(QStringLiteral("other-scenario.json"));
+        const QStringList args = scenario() + loopback(m_tls.serverPort(), m_http.serverPort());
+        const CliRun first
+            = cli(args + QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"), before});
+        QVERIFY(QFile::exists(before));
+        const CliRun same = cli(args + QStringList{QStringLiteral("--baseline"), before});
+        QVERIFY2(!QString::fromUtf8(same.err).contains(QStringLiteral("another scenario")), same.err.constData());
+
+        QFile file(before);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        QJsonObject scenarioObject = root.value(QStringLiteral("scenario")).toObject();
+        scenarioObject.insert(QStringLiteral("region"), QStringLiteral("westeurope"));
+        root.insert(QStringLiteral("scenario"), scenarioObject);
+        QJsonObject catalog = root.value(QStringLiteral("catalog")).toObject();
+        catalog.insert(QStringLiteral("edition"), QStringLiteral("1999-01"));
+        root.insert(QStringLiteral("catalog"), catalog);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(root).toJson());
+        file.close();
+        const CliRun other = cli(args + QStringList{QStringLiteral("--baseline"), before});
+        QCOMPARE(other.exitCode, same.exitCode); // a warning, not a refusal
+        const QString err = QString::fromUtf8(other.err);
+        QVERIFY2(err.contains(QStringLiteral("warning: the baseline")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("region: westeurope then, japaneast now")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("edition: 1999-01 then")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("other-scenario.json")), qPrintable(err));
+    }
+
     void systemProxyFromTheEnvironment()
     {
         TestConnectProxy proxy;

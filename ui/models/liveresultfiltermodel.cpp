@@ -2,6 +2,7 @@
 
 #include "proberesultmodel.h"
 #include "probestatusstyle.h"
+#include "probetexts.h"
 
 namespace amlfw {
 
@@ -47,6 +48,36 @@ void LiveResultFilterModel::setFailuresOnly(bool on)
         return;
     m_failuresOnly = on;
     invalidateFilter();
+}
+
+void LiveResultFilterModel::setPlanView(bool on)
+{
+    if (on == m_planView)
+        return;
+    m_planView = on;
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+QString LiveResultFilterModel::stagesText(const ProbeTarget &target)
+{
+    if (!target.isTestable())
+        return {};
+    QStringList stages{tr("DNS"), tr("TCP")};
+    if (target.tls)
+        stages << tr("TLS");
+    if (target.http)
+        stages << tr("HTTP");
+    return stages.join(QStringLiteral(" → "));
+}
+
+QVariant LiveResultFilterModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (m_planView && orientation == Qt::Horizontal && section == ProbeResultModel::DetailColumn
+        && role == Qt::DisplayRole)
+        return tr("What will be tested");
+    return QSortFilterProxyModel::headerData(section, orientation, role);
 }
 
 int LiveResultFilterModel::sourceRow(int row) const
@@ -105,6 +136,10 @@ QVariant LiveResultFilterModel::data(const QModelIndex &index, int role) const
                                     : QString(before + QStringLiteral(" → ")
                                               + m_results->data(source, ProbeResultModel::StatusIdRole).toString());
         }
+    } else if (m_planView && index.column() == ProbeResultModel::DetailColumn
+               && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+        const ProbeTarget &t = m_results->result(source.row()).target;
+        return t.isTestable() ? stagesText(t) : ProbeTexts::notTestable(t);
     } else if (index.column() == ProbeResultModel::TimeColumn && role == Qt::TextAlignmentRole) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }

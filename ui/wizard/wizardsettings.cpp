@@ -308,6 +308,32 @@ void WizardSettings::setUiZoomPercent(int percent)
     m_settings->setValue(QStringLiteral("ui/zoomPercent"), percent);
 }
 
+namespace {
+
+// A profile's title as a settings key: any text, kept apart from the key syntax (slashes).
+QString redirectKey(const QString &profile)
+{
+    const QString name = profile.isEmpty() ? QStringLiteral("-")
+                                           : QString::fromLatin1(profile.toUtf8().toBase64(
+                                               QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QStringLiteral("liveTestRedirects/") + name;
+}
+
+} // namespace
+
+QString WizardSettings::liveTestRedirects(const QString &profile) const
+{
+    return m_settings->value(redirectKey(profile)).toString().left(64 * 1024);
+}
+
+void WizardSettings::setLiveTestRedirects(const QString &profile, const QString &rules)
+{
+    if (rules.trimmed().isEmpty())
+        m_settings->remove(redirectKey(profile));
+    else
+        m_settings->setValue(redirectKey(profile), rules);
+}
+
 void WizardSettings::clear()
 {
     m_settings->clear();

@@ -66,6 +66,10 @@ public:
     void setLiveTestConcurrency(int concurrency);
     QString liveTestCaBundle() const;
     void setLiveTestCaBundle(const QString &path);
+    // The live test's redirect rules (--resolve, --connect-to; one a line) per profile: `profile` is
+    // the profile's title, empty for answers that came from no profile.
+    QString liveTestRedirects(const QString &profile) const;
+    void setLiveTestRedirects(const QString &profile, const QString &rules);
 
     static constexpr int MaxLiveTestTimeoutSeconds = 120;
 

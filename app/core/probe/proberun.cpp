@@ -40,6 +40,56 @@ ProbeVantage ProbeVantage::current(const ProbeOptions &options, const QList<Prob
     return v;
 }
 
+namespace {
+
+// The scenario members of a report; unknown or mistyped ones stay empty (nothing to compare).
+void readScenario(const QJsonObject &root, ProbeBaseline::Scenario &scenario)
+{
+    const QJsonObject s = root.value(QStringLiteral("scenario")).toObject();
+    scenario.edition = root.value(QStringLiteral("catalog")).toObject().value(QStringLiteral("edition")).toString();
+    scenario.cloud = s.value(QStringLiteral("cloud")).toString();
+    scenario.region = s.value(QStringLiteral("region")).toString();
+    scenario.storage = s.value(QStringLiteral("storage")).toString();
+    for (const QJsonValue &v : s.value(QStringLiteral("features")).toArray())
+        scenario.features << v.toString();
+}
+
+} // namespace
+
+QStringList ProbeBaseline::scenarioDifferences(const RuleSet &set) const
+{
+    QStringList out;
+    const auto differs = [&](const QString &then, const QString &now, const QString &label) {
+        if (!then.isEmpty() && then != now)
+            out << tr("%1: %2 then, %3 now").arg(label, then, now.isEmpty() ? QStringLiteral("-") : now);
+    };
+    differs(scenario.edition, set.catalog.edition, tr("edition"));
+    differs(scenario.cloud, set.answers.cloud, tr("cloud"));
+    differs(scenario.region, set.answers.region, tr("region"));
+    differs(scenario.storage, set.answers.storage, tr("storage account"));
+    QStringList then = scenario.features;
+    QStringList now = set.answers.features;
+    then.sort();
+    now.sort();
+    if (!scenario.edition.isEmpty() && then != now) {
+        QStringList added;
+        QStringList removed;
+        for (const QString &f : std::as_const(now))
+            if (!then.contains(f))
+                added << f;
+        for (const QString &f : std::as_const(then))
+            if (!now.contains(f))
+                removed << f;
+        QStringList parts;
+        if (!added.isEmpty())
+            parts << tr("now also %1").arg(added.join(QStringLiteral(", ")));
+        if (!removed.isEmpty())
+            parts << tr("no longer %1").arg(removed.join(QStringLiteral(", ")));
+        out << tr("%1: %2").arg(tr("features"), parts.join(QStringLiteral("; ")));
+    }
+    return out;
+}
+
 std::optional<ProbeBaseline> ProbeBaseline::fromJson(const QByteArray &json, const QString &origin, QString *error)
 {
     const TranslatableText notAReport
@@ -66,6 +116,7 @@ std::optional<ProbeBaseline> ProbeBaseline::fromJson(const QByteArray &json, con
     b.startedAt = QDateTime::fromString(
         r.string(vantage, QStringLiteral("startedAt"), QStringLiteral("vantage"), JsonReader::Need::Optional),
         Qt::ISODateWithMs);
+    readScenario(*root, b.scenario);
     r.forEachObject(root->value(QStringLiteral("results")).toArray(), QStringLiteral("results"),
                     [&](const QJsonObject &o, const QString &path, int) {
                         Entry e;

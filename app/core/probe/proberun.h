@@ -62,6 +62,20 @@ public:
     QList<Entry> entries;
     bool demo = false; // a run on the demo network
 
+    // The scenario the earlier run tested, as its report names it (empty when the report does not).
+    struct Scenario
+    {
+        QString edition;
+        QString cloud;
+        QString region;
+        QString storage;
+        QStringList features;
+    };
+    Scenario scenario;
+    // What differs from `set`'s scenario, one translated line each ("region: westeurope, now
+    // japaneast"); empty when the same. Compared before a comparison so that it is never silent.
+    QStringList scenarioDifferences(const RuleSet &set) const;
+
     static QString key(const QString &ruleId, const QString &port) { return ruleId + u'|' + port; }
     // The one comparison with an earlier run, for the CLI, the reports and the wizard: a target is the
     // same endpoint when rule id and ports match.

@@ -2,6 +2,7 @@
 
 #include "azurefirewall.h"
 #include "probeadvice.h"
+#include "liveresultfiltermodel.h"
 #include "probereport.h"
 #include "probestatusstyle.h"
 #include "probetexts.h"
@@ -97,6 +98,8 @@ QString LiveTestDetails::resultHtml(const ProbeResult &r, ProbeChange change, co
             host += QStringLiteral("<br><span style=\"color:#57606a;\">") + esc(note) + QStringLiteral("</span>");
         html += row(tr("Host tested"), host);
     }
+    if (r.status == ProbeStatus::Pending && t.isTestable())
+        html += row(tr("To be tested"), esc(LiveResultFilterModel::stagesText(t)));
     if (!isFinal(r.status) || r.status == ProbeStatus::NotTestable) {
         html += QStringLiteral("</table>");
         return html;

@@ -17,7 +17,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
@@ -40,6 +42,7 @@ LiveTestOptions::LiveTestOptions(WizardState *state, WizardSettings *settings, Q
     setObjectName(QStringLiteral("liveTestOptions"));
     buildConnection();
     buildMoreOptions();
+    buildRedirect();
 
     loadSettings();
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, [this] {
@@ -237,8 +240,12 @@ void LiveTestOptions::buildMoreOptions()
 
 QList<QWidget *> LiveTestOptions::focusOrder() const
 {
-    return {m_proxyMode,    m_proxyUrl, m_pacLocation, m_browsePac, m_proxyUser, m_proxyPassword, m_moreOptions,
-            m_samplesTable, m_caBundle, m_browseCa,  m_timeout,       m_concurrency};
+    QList<QWidget *> order{m_proxyMode,   m_proxyUrl,    m_pacLocation, m_browsePac, m_proxyUser,
+                           m_proxyPassword, m_moreOptions, m_samplesTable, m_caBundle, m_browseCa,
+                           m_timeout,       m_concurrency};
+    if (m_redirect)
+        order << m_redirect;
+    return order;
 }
 
 std::optional<ProbeOptions> LiveTestOptions::probeOptions(Problems *problems) const
@@ -296,6 +303,14 @@ std::optional<ProbeOptions> LiveTestOptions::probeOptions(Problems *problems) co
         o.timeouts = {seconds * 1000, seconds * 1000, seconds * 1000, seconds * 1000};
     o.concurrency = m_concurrency->value();
     o.samples = samplesOnly().samples;
+    if (m_redirect) {
+        const Redirects redirects = parseRedirects(m_redirect->toPlainText());
+        for (const QString &error : redirects.errors)
+            out << Problem::error(QStringLiteral("redirect"), error);
+        // The user's rules first: the first rule that matches wins.
+        o.resolve = redirects.resolve + o.resolve;
+        o.connectTo = redirects.connectTo + o.connectTo;
+    }
     if (hasErrors(out))
         return std::nullopt;
     return o;
@@ -376,6 +391,7 @@ void LiveTestOptions::validateFields()
     markInvalid(m_proxyUrl, proxyInvalid && !m_proxyUrl->text().trimmed().isEmpty());
     markInvalid(m_caBundle, caInvalid);
     markInvalid(m_pacLocation, pacInvalid && m_pacChecked == m_pacLocation->text().trimmed());
+    validateRedirect();
     // Each sample on its own, so that the one outside its wildcard is the one marked.
     const QSignalBlocker blocker(m_samplesTable);
     for (int row = 0; row < m_sampleDestinations.size(); ++row) {
@@ -407,6 +423,8 @@ void LiveTestOptions::setRunning(bool running)
                                                        m_concurrency, m_proxyUrl, m_proxyUser, m_proxyPassword,
                                                        m_pacLocation, m_browsePac})
         w->setEnabled(!running);
+    if (m_redirect)
+        m_redirect->setReadOnly(running);
 }
 
 void LiveTestOptions::updateProxyFields()
@@ -545,6 +563,11 @@ void LiveTestOptions::updateSummary()
     parts << (m_timeout->value() > 0 ? tr("timeout %1 s per step").arg(m_timeout->value()) : tr("default timeouts"));
     parts << (m_concurrency->value() == ProbeOptions::AutomaticConcurrency ? tr("endpoints at once: automatic")
                                                                             : tr("%1 at once").arg(m_concurrency->value()));
+    if (m_redirect) {
+        const Redirects redirects = parseRedirects(m_redirect->toPlainText());
+        if (const int n = int(redirects.resolve.size() + redirects.connectTo.size()); n > 0)
+            parts << tr("%n redirect(s)", nullptr, n);
+    }
     m_summary->setFullText(parts.join(QStringLiteral(" · ")));
 }
 
@@ -633,9 +656,139 @@ void LiveTestOptions::retranslateUi()
             .arg(ProbeOptions::AutomaticConcurrencyCap)
             .arg(ProbeOptions::MaxConcurrency));
     m_concurrency->setToolTip(m_concurrency->accessibleDescription());
+    retranslateRedirect();
     updateProxyFields();
     validateFields();
     updateSummary();
+}
+
+// ---- Redirect: --resolve and --connect-to rules, remembered per profile
+
+void LiveTestOptions::buildRedirect()
+{
+    // Its own row under the other options, the panel's full width: the rules are long.
+    m_redirectPanel = named(new QWidget(this), "redirectPanel");
+    m_redirectLabel = new QLabel(m_redirectPanel);
+    m_redirect = named(new QPlainTextEdit(m_redirectPanel), "redirect");
+    m_redirect->setTabChangesFocus(true);
+    m_redirect->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_redirect->setFixedHeight(m_redirect->fontMetrics().lineSpacing() * 2 + 12);
+    m_redirectLabel->setBuddy(m_redirect);
+    m_redirectProblem = named(new QLabel(m_redirectPanel), "redirectProblem");
+    m_redirectProblem->setWordWrap(true);
+    m_redirectProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_redirectProblem->hide();
+    auto *grid = new QGridLayout(m_redirectPanel);
+    grid->setContentsMargins(18, 0, 0, 4);
+    grid->addWidget(m_redirectLabel, 0, 0, Qt::AlignTop);
+    grid->addWidget(m_redirect, 0, 1);
+    grid->addWidget(m_redirectProblem, 1, 1);
+    grid->setColumnStretch(1, 1);
+    qobject_cast<QVBoxLayout *>(layout())->addWidget(m_redirectPanel);
+    m_redirectPanel->setVisible(m_moreOptions->isChecked());
+    connect(m_moreOptions, &QToolButton::toggled, m_redirectPanel, &QWidget::setVisible);
+    setTabOrder(m_concurrency, m_redirect);
+    loadRedirect();
+    connect(m_redirect, &QPlainTextEdit::textChanged, this, [this] {
+        validateRedirect();
+        updateSummary();
+        if (m_settings && !m_loading)
+            m_settings->setLiveTestRedirects(m_redirectProfile, m_redirect->toPlainText());
+    });
+    // Another profile's answers: its own rules.
+    connect(m_state, &WizardState::profileTitleChanged, this, &LiveTestOptions::loadRedirect);
+}
+
+QString LiveTestOptions::redirectProfileKey() const
+{
+    return m_state->profileTitle();
+}
+
+void LiveTestOptions::loadRedirect()
+{
+    m_redirectProfile = redirectProfileKey();
+    const QString rules = m_settings ? m_settings->liveTestRedirects(m_redirectProfile) : QString();
+    if (rules != m_redirect->toPlainText()) {
+        const QScopedValueRollback<bool> loading(m_loading, true);
+        m_redirect->setPlainText(rules);
+    }
+    validateRedirect();
+    updateSummary();
+}
+
+QString LiveTestOptions::redirectText() const
+{
+    return m_redirect->toPlainText();
+}
+
+void LiveTestOptions::setRedirectText(const QString &text)
+{
+    m_redirect->setPlainText(text);
+}
+
+LiveTestOptions::Redirects LiveTestOptions::parseRedirects(const QString &text)
+{
+    Redirects out;
+    const QStringList lines = text.split(u'\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        QString line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        enum class Kind { Guess, Resolve, ConnectTo } kind = Kind::Guess;
+        for (const auto &[prefix, k] : {std::pair{QStringLiteral("--resolve"), Kind::Resolve},
+                                        std::pair{QStringLiteral("resolve"), Kind::Resolve},
+                                        std::pair{QStringLiteral("--connect-to"), Kind::ConnectTo},
+                                        std::pair{QStringLiteral("connect-to"), Kind::ConnectTo}}) {
+            if (line.startsWith(prefix + u' ') || line.startsWith(prefix + u'=')) {
+                kind = k;
+                line = line.mid(prefix.size() + 1).trimmed();
+                break;
+            }
+        }
+        if (kind == Kind::Guess) {
+            // HOST:PORT:ADDR has two colons outside brackets, HOST:PORT:HOST2:PORT2 three.
+            int colons = 0;
+            int depth = 0;
+            for (QChar c : std::as_const(line)) {
+                depth += c == u'[' ? 1 : c == u']' ? -1 : 0;
+                colons += c == u':' && depth == 0 ? 1 : 0;
+            }
+            kind = colons >= 3 ? Kind::ConnectTo : Kind::Resolve;
+        }
+        QString error;
+        if (kind == Kind::Resolve) {
+            if (const auto rule = ProbeOptions::parseResolve(line, &error))
+                out.resolve << *rule;
+        } else if (const auto rule = ProbeOptions::parseConnectTo(line, &error)) {
+            out.connectTo << *rule;
+        }
+        if (!error.isEmpty())
+            out.errors << tr("Redirect, line %1: %2").arg(QString::number(i + 1), error);
+    }
+    return out;
+}
+
+void LiveTestOptions::validateRedirect()
+{
+    if (!m_redirect)
+        return;
+    const Redirects redirects = parseRedirects(m_redirect->toPlainText());
+    markInvalid(m_redirect, !redirects.errors.isEmpty());
+    m_redirectProblem->setText(redirects.errors.join(u'\n'));
+    m_redirectProblem->setVisible(!redirects.errors.isEmpty());
+}
+
+void LiveTestOptions::retranslateRedirect()
+{
+    m_redirectLabel->setText(tr("Redirect:"));
+    m_redirect->setPlaceholderText(tr("One a line, as the command line takes them:\n"
+                                      "--resolve HOST:PORT:ADDRESS\n--connect-to HOST:PORT:HOST2:PORT2"));
+    m_redirect->setAccessibleName(tr("Redirect"));
+    m_redirect->setAccessibleDescription(
+        tr("Addresses to use for names (--resolve) and places to connect to instead (--connect-to), one a line, "
+           "for names your DNS does not know yet or a test system. Remembered for this profile."));
+    m_redirect->setToolTip(m_redirect->accessibleDescription());
+    validateRedirect();
 }
 
 } // namespace amlfw

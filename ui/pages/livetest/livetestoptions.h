@@ -11,6 +11,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -51,6 +52,19 @@ public:
     QString sampleHost(const QString &destination) const { return m_samples.value(destination); }
     void refreshSamples(); // the rule set changed
 
+    // "Redirect": --resolve HOST:PORT:ADDR and --connect-to HOST:PORT:HOST2:PORT2 rules, one a line
+    // (the option name optional: three fields resolve, four connect), added to the base options and
+    // remembered per profile (the title of the profile the answers came from).
+    QString redirectText() const;
+    void setRedirectText(const QString &text);
+    struct Redirects
+    {
+        QList<ResolveRule> resolve;
+        QList<ConnectToRule> connectTo;
+        QStringList errors; // translated, each naming its line
+    };
+    static Redirects parseRedirects(const QString &text);
+
     void setRunning(bool running); // nothing changes under a running test
     void validateFields();         // marks the fields that are wrong
     void saveSettings();
@@ -75,6 +89,11 @@ private:
     void choosePac();
     void checkPac() const;
     void loadSettings();
+    void buildRedirect();
+    void retranslateRedirect();
+    void validateRedirect();
+    void loadRedirect(); // the profile's rules
+    QString redirectProfileKey() const;
 
     WizardState *m_state;
     WizardSettings *m_settings;
@@ -115,6 +134,12 @@ private:
     QSpinBox *m_timeout;
     QLabel *m_concurrencyLabel;
     QSpinBox *m_concurrency;
+
+    QWidget *m_redirectPanel = nullptr;
+    QLabel *m_redirectLabel = nullptr;
+    QPlainTextEdit *m_redirect = nullptr;
+    QLabel *m_redirectProblem = nullptr;
+    QString m_redirectProfile; // whose rules the field shows
 };
 
 } // namespace amlfw

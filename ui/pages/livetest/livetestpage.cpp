@@ -5,13 +5,18 @@
 #include "livetestdetails.h"
 #include "livetestoptions.h"
 #include "livetestreportbar.h"
+#include "livetesttableactions.h"
 #include "messagebanner.h"
 #include "probeplanner.h"
+#include "probereportreader.h"
 #include "proberesultmodel.h"
 #include "probesession.h"
+#include "rulelabels.h"
 #include "wizardstate.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -68,6 +73,7 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
 
     buildResults();
     m_reportBar = new LiveTestReportBar(m_session, state, settings, this);
+    buildReportView();
 
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(m_start);
@@ -85,17 +91,19 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
     layout->addLayout(runRow);
     layout->addLayout(countsRow);
     layout->addWidget(m_banner);
+    layout->addWidget(m_reportBanner);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_reportBar);
 
-    const QList<QWidget *> tabOrder
-        = m_options->focusOrder()
-          + QList<QWidget *>{m_demo->checkBox(), m_start, m_cancel, m_retry, m_failuresOnly, m_view, m_details}
-          + m_reportBar->focusOrder();
+    const QList<QWidget *> tabOrder = m_options->focusOrder()
+                                      + QList<QWidget *>{m_demo->checkBox(), m_start, m_cancel, m_retry,
+                                                         m_failuresOnly, m_closeReport, m_view, m_details}
+                                      + m_reportBar->focusOrder();
     for (qsizetype i = 0; i + 1 < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i), tabOrder.at(i + 1));
 
     connect(m_options, &LiveTestOptions::samplesChanged, this, [this] {
+        refreshPlan();
         if (!m_session->hasResults())
             updateCounts();
     });
@@ -107,7 +115,7 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
     connect(m_filter, &QAbstractItemModel::modelReset, this, &LiveTestPage::updateDetails);
     connect(m_session, &ProbeSession::resultChanged, this, [this](int row) {
         updateCounts();
-        if (m_filter->sourceRow(m_view->currentIndex().row()) == row)
+        if (shownModel() == m_session->model() && m_filter->sourceRow(m_view->currentIndex().row()) == row)
             updateDetails();
     });
     // Demo results carry their label as long as they are shown.
@@ -123,7 +131,10 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
     connect(m_reportBar, &LiveTestReportBar::baselineChanged, this, &LiveTestPage::baselineChanged);
     connect(m_reportBar, &LiveTestReportBar::reportSaved, this, [this] { m_reportSaved = true; });
     connect(state, &WizardState::ruleSetChanged, this, &LiveTestPage::ruleSetChanged);
+    connect(m_session, &ProbeSession::started, this, &LiveTestPage::showRows);
+    connect(m_session, &ProbeSession::cleared, this, &LiveTestPage::refreshPlan);
 
+    refreshPlan();
     retranslateUi();
 }
 
@@ -160,7 +171,13 @@ void LiveTestPage::buildResults()
     fitColumns();
     m_resultsViewport = m_view->viewport();
     m_resultsViewport->installEventFilter(this);
-    connect(header, &QHeaderView::sectionResized, this, [this] {
+    connect(header, &QHeaderView::sectionResized, this, [this, header](int logical) {
+        // The last section stretches with the view (a scroll bar coming, the window sized): not the user.
+        int last = header->count() - 1;
+        while (last > 0 && header->isSectionHidden(header->logicalIndex(last)))
+            --last;
+        if (logical == header->logicalIndex(last))
+            return;
         if (!m_fittingColumns && m_view->isVisible())
             m_userSizedColumns = true;
     });
@@ -195,6 +212,7 @@ QString LiveTestPage::unsavedWork() const
 void LiveTestPage::initializePage()
 {
     m_options->refreshSamples();
+    refreshPlan();
     updateControls();
     if (!m_session->isRunning())
         m_start->setFocus();
@@ -306,6 +324,7 @@ bool LiveTestPage::retryFailed()
 void LiveTestPage::ruleSetChanged()
 {
     m_options->refreshSamples();
+    refreshPlan();
     if (!m_session->hasResults()) {
         updateCounts();
         return;
@@ -345,7 +364,7 @@ void LiveTestPage::baselineChanged()
 {
     if (m_session->hasResults())
         warnDemoBaseline(m_session->runOptions().demo);
-    m_view->setColumnHidden(ProbeResultModel::ChangeColumn, !m_session->model()->baseline().has_value());
+    m_view->setColumnHidden(ProbeResultModel::ChangeColumn, !shownModel()->baseline().has_value());
     fitColumns();
     updateCounts();
     updateDetails();
@@ -354,9 +373,12 @@ void LiveTestPage::baselineChanged()
 void LiveTestPage::updateControls()
 {
     const bool running = m_session->isRunning();
-    m_start->setEnabled(!running && state()->ruleSet().isValid());
+    // A report shown is read-only: nothing starts over it (Back to the live test first).
+    m_start->setEnabled(!running && state()->ruleSet().isValid() && !isShowingReport());
     m_cancel->setEnabled(running);
-    m_retry->setEnabled(!running && m_session->counts().failed > 0);
+    m_retry->setEnabled(!running && m_session->counts().failed > 0 && !isShowingReport());
+    if (m_tableActions)
+        m_tableActions->setRetryEnabled(m_retry->isEnabled());
     m_options->setRunning(running);
     m_reportBar->updateControls();
 }
@@ -367,7 +389,14 @@ void LiveTestPage::updateCounts()
     m_progress->setRange(0, std::max(1, c.testable));
     m_progress->setValue(c.done);
     m_progress->setFormat(c.testable > 0 ? QStringLiteral("%v / %m") : QString());
-    if (c.total == 0) {
+    if (isShowingReport()) {
+        // The report's numbers, not those of this computer's run behind it.
+        const ProbeSummary summary = m_report->summary();
+        m_progress->setRange(0, std::max(1, summary.tested));
+        m_progress->setValue(summary.ok + summary.failed);
+        m_progress->setFormat(summary.tested > 0 ? QStringLiteral("%v / %m") : QString());
+        m_counts->setText(reportCounts());
+    } else if (c.total == 0) {
         // What a start would test: which rows are testable depends only on the samples given.
         const ProbeOptions samplesOnly = m_options->samplesOnly();
         int endpoints = 0;
@@ -419,15 +448,18 @@ void LiveTestPage::updateDetails()
 {
     const QModelIndex current = m_view->currentIndex();
     const int row = current.isValid() ? m_filter->sourceRow(current.row()) : -1;
-    if (row < 0 || row >= m_session->model()->rowCount()) {
-        QString html = LiveTestDetails::placeholderHtml(m_session->hasResults());
-        if (m_session->hasResults() && !m_session->isRunning())
-            html += LiveTestDetails::askForHtml(m_session->run(state()->ruleSet())); // the grouped requests
+    ProbeResultModel *model = shownModel();
+    if (row < 0 || row >= model->rowCount()) {
+        QString html = LiveTestDetails::placeholderHtml(m_session->hasResults() || isShowingReport());
+        if (isShowingReport())
+            html += LiveTestDetails::askForHtml(*m_report); // the grouped requests
+        else if (m_session->hasResults() && !m_session->isRunning())
+            html += LiveTestDetails::askForHtml(m_session->run(state()->ruleSet()));
         m_details->setHtml(html);
         return;
     }
-    const QModelIndex source = m_session->model()->index(row, 0);
-    m_details->setHtml(LiveTestDetails::resultHtml(m_session->model()->result(row), m_session->model()->change(row),
+    const QModelIndex source = model->index(row, 0);
+    m_details->setHtml(LiveTestDetails::resultHtml(model->result(row), model->change(row),
                                                    source.data(ProbeResultModel::BaselineStatusRole).toString()));
 }
 
@@ -478,7 +510,14 @@ void LiveTestPage::retranslateUi()
     m_details->setAccessibleDescription(
         tr("Addresses, certificate chain, HTTP answer, timings and what to ask the firewall team for."));
 
+    m_closeReport->setText(tr("Bac&k to the live test"));
+    m_closeReport->setAccessibleName(tr("Close report"));
+    m_closeReport->setAccessibleDescription(tr("Closes the saved report and shows this computer's test again."));
+    m_closeReport->setToolTip(m_closeReport->accessibleDescription());
     m_session->model()->retranslate(); // status labels, explanations and headers come from core, in the new language
+    m_planModel->retranslate();
+    m_reportModel->retranslate();
+    updateReportBanner();
     if (m_bannerText)
         m_banner->showMessage(m_banner->kind(), m_bannerText());
     updateCounts();
@@ -498,6 +537,7 @@ void LiveTestPage::fitColumns()
                                             {ProbeResultModel::HostColumn, 230},
                                             {ProbeResultModel::PortColumn, 86}, // ranges: 29876-29877
                                             {ProbeResultModel::TimeColumn, 84},
+                                            {ProbeResultModel::DetailColumn, 240}, // the plan's stages
                                             {ProbeResultModel::DestinationColumn, 190}};
     int total = 0;
     for (const auto &[column, width] : wanted) {
@@ -516,6 +556,162 @@ bool LiveTestPage::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::Resize && watched == m_resultsViewport)
         fitColumns();
     return StatePage::eventFilter(watched, event);
+}
+
+// ---- the endpoint list before a run, the table's menu, and a saved report shown
+
+void LiveTestPage::buildReportView()
+{
+    m_planModel = new ProbeResultModel(this);
+    m_planModel->setObjectName(QStringLiteral("liveTestPlan"));
+    m_reportModel = new ProbeResultModel(this);
+    m_reportModel->setObjectName(QStringLiteral("liveTestReport"));
+
+    m_reportBanner = new MessageBanner(this);
+    m_reportBanner->setObjectName(QStringLiteral("openReportBanner"));
+    m_closeReport = new QPushButton(m_reportBanner);
+    m_closeReport->setObjectName(QStringLiteral("closeReport"));
+    m_closeReport->setAutoDefault(false);
+    m_reportBanner->addWidget(m_closeReport);
+    m_reportBanner->clearMessage();
+
+    // The plan's "What will be tested" stands where the run's times do, before the rule's destination.
+    QHeaderView *header = m_view->header();
+    header->moveSection(header->visualIndex(ProbeResultModel::DetailColumn),
+                        header->visualIndex(ProbeResultModel::TimeColumn) + 1);
+    m_tableActions = new LiveTestTableActions(m_view);
+    connect(m_tableActions, &LiveTestTableActions::showDetailsRequested, this, [this] { m_details->setFocus(); });
+    connect(m_tableActions, &LiveTestTableActions::retryRequested, this, [this] { retryFailed(); });
+    connect(m_closeReport, &QPushButton::clicked, this, &LiveTestPage::closeReport);
+    connect(m_reportBar, &LiveTestReportBar::reportChosen, this, &LiveTestPage::openReport);
+}
+
+ProbeResultModel *LiveTestPage::shownModel() const
+{
+    if (m_report)
+        return m_reportModel;
+    if (m_session->hasResults() || m_session->isRunning())
+        return m_session->model();
+    return m_planModel;
+}
+
+void LiveTestPage::refreshPlan()
+{
+    // What a start would test: which rows are testable depends only on the samples given.
+    QList<ProbeResult> rows;
+    if (state()->ruleSet().isValid()) {
+        for (const ProbeTarget &t : ProbePlanner::plan(state()->ruleSet(), m_options->samplesOnly())) {
+            ProbeResult r;
+            r.target = t;
+            r.status = t.isTestable() ? ProbeStatus::Pending : ProbeStatus::NotTestable;
+            rows << r;
+        }
+    }
+    m_planModel->setResults(rows);
+    showRows();
+}
+
+void LiveTestPage::showRows()
+{
+    ProbeResultModel *model = shownModel();
+    const bool plan = model == m_planModel;
+    if (m_filter->resultModel() != model) {
+        m_filter->setResultModel(model);
+        updateDetails();
+    }
+    m_filter->setPlanView(plan);
+    {
+        // Not the user sizing a column: the widths still follow the window.
+        const QScopedValueRollback<bool> fitting(m_fittingColumns, true);
+        // Before a run the table says what each row will test (or why not) where times come later.
+        m_view->setColumnHidden(ProbeResultModel::TimeColumn, plan);
+        m_view->setColumnHidden(ProbeResultModel::DetailColumn, !plan);
+        m_view->setColumnHidden(ProbeResultModel::ChangeColumn, !model->baseline().has_value());
+    }
+    fitColumns();
+}
+
+bool LiveTestPage::openReport(const QString &path)
+{
+    if (m_session->isRunning())
+        return false;
+    QString error;
+    auto run = ProbeReportReader::readFile(path, &error);
+    if (!run) {
+        // Core's message is in the language of the moment; say it again after a switch.
+        showBanner(int(MessageBanner::Kind::Error), [path]() -> QString {
+            QString again;
+            ProbeReportReader::readFile(path, &again);
+            return tr("The report was not opened: %1").arg(again);
+        });
+        return false;
+    }
+    clearBanner();
+    m_report = std::move(*run);
+    m_reportPath = QFileInfo(path).absoluteFilePath();
+    m_reportModel->setResults(m_report->results);
+    m_reportModel->setBaseline(m_report->baseline);
+    m_reportBar->setShowingReport(true);
+    showRows();
+    updateReportBanner();
+    updateCounts();
+    updateDetails();
+    m_view->setFocus();
+    return true;
+}
+
+void LiveTestPage::closeReport()
+{
+    if (!m_report)
+        return;
+    const bool hadFocus = m_closeReport->hasFocus();
+    m_report.reset();
+    m_reportPath.clear();
+    m_reportModel->setResults({});
+    m_reportModel->setBaseline(std::nullopt);
+    m_reportBar->setShowingReport(false);
+    showRows();
+    updateReportBanner();
+    updateCounts();
+    updateDetails();
+    if (hadFocus)
+        m_start->setFocus();
+}
+
+void LiveTestPage::updateReportBanner()
+{
+    if (!m_report) {
+        m_reportBanner->clearMessage();
+        return;
+    }
+    const RuleSet &set = m_report->set;
+    const Language language = state()->language();
+    const ProbeVantage &v = m_report->vantage;
+    const QString when = v.startedAt.isValid() ? v.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                               : QStringLiteral("-");
+    QStringList scenario{RuleLabels::cloudName(set, language), RuleLabels::regionName(set, language)};
+    if (!set.answers.storage.isEmpty())
+        scenario << tr("storage %1").arg(set.answers.storage);
+    scenario << tr("edition %1").arg(set.catalog.edition.isEmpty() ? QStringLiteral("-") : set.catalog.edition);
+    const QString features
+        = set.answers.features.isEmpty() ? tr("none") : set.answers.features.join(QStringLiteral(", "));
+    m_reportBanner->showMessage(
+        MessageBanner::Kind::Info,
+        tr("Showing the saved report %1, read-only: run on %2 at %3.\nScenario: %4; features: %5.")
+            .arg(QDir::toNativeSeparators(m_reportPath), v.hostName.isEmpty() ? QStringLiteral("-") : v.hostName, when,
+                 scenario.join(QStringLiteral(", ")), features));
+    m_reportBanner->setAccessibleName(m_reportBanner->text());
+}
+
+QString LiveTestPage::reportCounts() const
+{
+    const ProbeSummary s = m_report->summary();
+    return tr("%1 of %n endpoint(s) tested · %2 reachable · %3 failed · %4 not testable from here", nullptr,
+              int(s.tested))
+        .arg(s.ok + s.failed)
+        .arg(s.ok)
+        .arg(s.failed)
+        .arg(s.notTestable);
 }
 
 } // namespace amlfw

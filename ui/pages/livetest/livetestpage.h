@@ -1,6 +1,7 @@
 #pragma once
 
 #include "probeoptions.h"
+#include "proberun.h"
 #include "problem.h"
 #include "statepage.h"
 
@@ -22,7 +23,9 @@ class LiveResultFilterModel;
 class LiveTestDemo;
 class LiveTestOptions;
 class LiveTestReportBar;
+class LiveTestTableActions;
 class MessageBanner;
+class ProbeResultModel;
 class ProbeSession;
 class WizardSettings;
 
@@ -59,6 +62,16 @@ public:
     ProbeSession *session() const { return m_session; }
     QString unsavedWork() const override; // results of a run not saved as a report
 
+    // A saved JSON report ("amlfw check --format json") shown in the table, read-only, with its
+    // machine, time and scenario; false, the banner saying why, when the file is not one.
+    // closeReport() goes back to the live state (the plan or the last run), which it never touched.
+    bool openReport(const QString &path);
+    void closeReport();
+    bool isShowingReport() const { return m_report.has_value(); }
+    // The rows the table shows: the open report's, else the run's, else the plan (what a start
+    // would test, as Pending and Not testable rows). The same model and columns for all three.
+    ProbeResultModel *shownModel() const;
+
 Q_SIGNALS:
     void testStarted();
     void testFinished();
@@ -79,6 +92,13 @@ private:
     void showBanner(int kind, std::function<QString()> text); // kept, so that it follows the language
     void clearBanner();
     void warnDemoBaseline(bool demo); // a demo run against a real baseline, or the other way round
+
+    // The endpoint list before a run, the table's menu, and a saved report shown (issue 11).
+    void buildReportView();
+    void refreshPlan();
+    void showRows(); // the table follows shownModel()
+    void updateReportBanner();
+    QString reportCounts() const;
 
     WizardSettings *m_settings;
     ProbeSession *m_session;
@@ -103,6 +123,14 @@ private:
     bool m_userSizedColumns = false;
     bool m_fittingColumns = false;
     bool m_reportSaved = false; // the last run's results are in a file
+
+    ProbeResultModel *m_planModel = nullptr;   // what a start would test
+    ProbeResultModel *m_reportModel = nullptr; // the open report's rows
+    std::optional<ProbeRun> m_report;
+    QString m_reportPath;
+    MessageBanner *m_reportBanner = nullptr;
+    QPushButton *m_closeReport = nullptr;
+    LiveTestTableActions *m_tableActions = nullptr;
 };
 
 } // namespace amlfw

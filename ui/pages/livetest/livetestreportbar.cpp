@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -69,6 +70,14 @@ LiveTestReportBar::LiveTestReportBar(ProbeSession *session, WizardState *state, 
     row->addWidget(m_compare);
     row->addWidget(m_baselineLabel, 1);
     row->addWidget(m_clearComparison);
+
+    // ---- a saved report, shown in the page
+    m_openReport = new QPushButton(this);
+    m_openReport->setObjectName(QStringLiteral("openReport"));
+    m_openReport->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_openReport->setAutoDefault(false);
+    row->addWidget(m_openReport);
+    connect(m_openReport, &QPushButton::clicked, this, [this] { chooseReport(); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
@@ -103,13 +112,17 @@ LiveTestReportBar::LiveTestReportBar(ProbeSession *session, WizardState *state, 
 
 QList<QWidget *> LiveTestReportBar::focusOrder() const
 {
-    return {m_saveReport, m_compare, m_clearComparison, m_openFolder};
+    return {m_saveReport, m_compare, m_clearComparison, m_openReport, m_openFolder};
 }
 
 void LiveTestReportBar::updateControls()
 {
-    m_saveReport->setEnabled(!m_session->isRunning() && m_session->hasResults());
+    m_saveReport->setEnabled(!m_session->isRunning() && m_session->hasResults() && !m_showingReport);
+    m_compare->setEnabled(!m_showingReport);
     m_clearComparison->setVisible(m_session->model()->baseline().has_value());
+    m_clearComparison->setEnabled(!m_showingReport);
+    if (m_openReport)
+        m_openReport->setEnabled(!m_session->isRunning());
 }
 
 void LiveTestReportBar::showMessage(int kind, std::function<QString()> text)
@@ -241,6 +254,11 @@ bool LiveTestReportBar::loadBaselineFrom(const QString &path)
 {
     QString error;
     const auto baseline = ProbeBaseline::fromFile(path, &error);
+    if (baseline) {
+        const QStringList differences = baseline->scenarioDifferences(m_state->ruleSet());
+        if (!differences.isEmpty() && !confirmOtherScenario(path, differences))
+            return false;
+    }
     if (!baseline) {
         m_openFolder->hide();
         // Core's message is in the language of the moment; say it again after a switch.
@@ -259,6 +277,49 @@ bool LiveTestReportBar::loadBaselineFrom(const QString &path)
     updateBaselineLabel();
     Q_EMIT baselineChanged();
     return true;
+}
+
+bool LiveTestReportBar::confirmOtherScenario(const QString &path, const QStringList &differences)
+{
+    QMessageBox box(QMessageBox::Question, tr("Compare with another scenario?"),
+                    tr("The earlier run in %1 tested another scenario:").arg(QFileInfo(path).fileName()),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("otherScenarioQuestion"));
+    box.setInformativeText(QStringLiteral("• ") + differences.join(QStringLiteral("\n• ")) + QStringLiteral("\n\n")
+                           + tr("Rows of other rules show as new or no longer tested, and a row's change may come "
+                                "from the scenario rather than from the firewall."));
+    QPushButton *go = box.addButton(tr("Compare &anyway"), QMessageBox::AcceptRole);
+    go->setObjectName(QStringLiteral("compareAnyway"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == go;
+}
+
+// ---- a saved report, shown in the page
+
+bool LiveTestReportBar::chooseReport()
+{
+    if (m_session->isRunning())
+        return false;
+    const QString directory = FileDialog::startDirectory(
+        QString(), m_settings ? m_settings->lastDirectory(WizardSettings::Folder::LiveTestReport) : QString());
+    const QString path
+        = FileDialog::instance()->getOpenFileName(this, tr("Open a saved report"), directory,
+                                                  FileDialog::withAllFiles(tr("JSON reports of amlfw check (*.json)")));
+    if (path.isEmpty())
+        return false;
+    if (m_settings)
+        m_settings->setLastDirectory(WizardSettings::Folder::LiveTestReport, QFileInfo(path).absolutePath());
+    Q_EMIT reportChosen(path);
+    return true;
+}
+
+void LiveTestReportBar::setShowingReport(bool showing)
+{
+    m_showingReport = showing;
+    updateControls();
 }
 
 void LiveTestReportBar::clearBaseline()
@@ -315,6 +376,11 @@ void LiveTestReportBar::retranslateUi()
     m_clearComparison->setAccessibleName(tr("Clear comparison"));
     m_clearComparison->setAccessibleDescription(tr("Stops comparing with the earlier run."));
     m_clearComparison->setToolTip(m_clearComparison->accessibleDescription());
+    m_openReport->setText(tr("Open a &JSON report…"));
+    m_openReport->setAccessibleName(tr("Open a JSON report"));
+    m_openReport->setAccessibleDescription(
+        tr("Shows a saved JSON report of amlfw check in the table, read-only, with its machine, time and scenario."));
+    m_openReport->setToolTip(m_openReport->accessibleDescription());
     m_openFolder->setText(tr("Open fol&der"));
     m_openFolder->setAccessibleName(tr("Open folder"));
     m_openFolder->setAccessibleDescription(tr("Shows the folder of the saved report."));

@@ -37,9 +37,15 @@ public:
     void updateControls();
     QList<QWidget *> focusOrder() const;
 
+    // "Open a JSON report…": asks for a saved report and hands it to the page (reportChosen); while
+    // the page shows one, saving and comparing are off (they are about this computer's run).
+    bool chooseReport();
+    void setShowingReport(bool showing);
+
 Q_SIGNALS:
     void baselineChanged();
     void reportSaved();
+    void reportChosen(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +55,8 @@ private:
     void updateBaselineLabel();
     void showMessage(int kind, std::function<QString()> text); // kept, so that it follows the language
     QString suggestedName(ReportFormat format) const;
+    // A baseline of another scenario or edition: asks whether to compare anyway.
+    bool confirmOtherScenario(const QString &path, const QStringList &differences);
     QString formatName(ReportFormat format) const;
 
     ProbeSession *m_session;
@@ -67,6 +75,9 @@ private:
     MessageBanner *m_banner;
     std::function<QString()> m_bannerText;
     QPushButton *m_openFolder;
+
+    QPushButton *m_openReport = nullptr; // its own block: a saved report shown in the page
+    bool m_showingReport = false;
 };
 
 } // namespace amlfw
