@@ -138,7 +138,10 @@
     </message>
     <message numerus="yes">
         <source>%n redirect(s)</source>
-        <translation><numerusform>%n redirect</numerusform><numerusform>%n redirects</numerusform></translation>
+        <translation>
+            <numerusform>%n redirect</numerusform>
+            <numerusform>%n redirects</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -726,20 +726,12 @@
         <translation>すべてのエンドポイントをこのコンピューターから実際にテストします (DNS、TCP、TLS、HTTP)。</translation>
     </message>
     <message>
-        <source>Output format: table (default), json, csv or html.</source>
-        <translation>出力形式: table (既定)、json、csv、html。</translation>
-    </message>
-    <message>
         <source>Write the report to this file (&quot;-&quot; for standard output); the live table stays on the terminal.</source>
         <translation>レポートをこのファイルに書き込みます (&quot;-&quot; は標準出力)。進行中の表はターミナルに表示されたままです。</translation>
     </message>
     <message>
         <source>Timeout of each stage in milliseconds, or per stage: dns=3000,tcp=5000,tls=5000,http=10000 (the defaults).</source>
         <translation>各段階のタイムアウト (ミリ秒)。段階ごとにも指定できます: dns=3000,tcp=5000,tls=5000,http=10000 (既定値)。</translation>
-    </message>
-    <message>
-        <source>How web traffic goes out: none (direct), system (the system&apos;s proxy setting, default) or http://[user:password@]host:port.</source>
-        <translation>Web トラフィックの送信経路: none (直接)、system (システムのプロキシ設定、既定)、または http://[ユーザー:パスワード@]ホスト:ポート。</translation>
     </message>
     <message>
         <source>Also trust the CA certificates in this PEM file (such as your TLS inspection&apos;s CA).</source>
@@ -762,10 +754,6 @@
         <translation>以前の実行の JSON レポート。それ以降に変わった点を示します。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a format of &quot;check&quot;: use table, json, csv or html.</source>
-        <translation>&quot;%1&quot; は &quot;check&quot; の形式ではありません。table、json、csv、html のいずれかを使用してください。</translation>
-    </message>
-    <message>
         <source>stopped: endpoints not tested are marked CANCELLED.</source>
         <translation>中止しました。テストされなかったエンドポイントは CANCELLED になります。</translation>
     </message>
@@ -780,6 +768,54 @@
     <message>
         <source>&quot;%1&quot; is neither auto nor a number from 1 to %2: --concurrency takes how many endpoints are tested at once.</source>
         <translation>&quot;%1&quot; は auto でも 1 から %2 の数でもありません: --concurrency には同時にテストするエンドポイントの数を指定します。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a paper of --paper: use a4 or letter.</source>
+        <translation>&quot;%1&quot; は --paper の用紙ではありません。a4 または letter を指定してください。</translation>
+    </message>
+    <message>
+        <source>--format pdf writes a file: give --output FILE.</source>
+        <translation>--format pdf はファイルに書き出します。--output FILE を指定してください。</translation>
+    </message>
+    <message>
+        <source>--format pdf: write it as &quot;--format pdf&quot; or &quot;--format=pdf&quot;.</source>
+        <translation>--format pdf: &quot;--format pdf&quot; または &quot;--format=pdf&quot; と指定してください。</translation>
+    </message>
+    <message>
+        <source>Output format: table (default), json, csv, html or pdf (the HTML report printed, needs --output).</source>
+        <translation>出力形式: table (既定)、json、csv、html、pdf (HTML レポートを印刷したもの。--output が必要)。</translation>
+    </message>
+    <message>
+        <source>Paper of --format pdf: a4 or letter (default: the one of this computer&apos;s country).</source>
+        <translation>--format pdf の用紙: a4 または letter (既定: このコンピューターの国で使われる用紙)。</translation>
+    </message>
+    <message>
+        <source>How web traffic goes out: none (direct), system (the system&apos;s proxy setting, default), http://[user:password@]host:port, or pac:FILE_OR_URL (a proxy auto-configuration script).</source>
+        <translation>Web トラフィックの出し方: none (直接)、system (システムのプロキシ設定、既定)、http://[ユーザー:パスワード@]ホスト:ポート、または pac:ファイルまたは URL (プロキシ自動構成スクリプト)。</translation>
+    </message>
+    <message>
+        <source>Run on a simulated network inside amlfw (loopback only, every status shown once), for demonstrations without the real network; every output says DEMO.</source>
+        <translation>amlfw 内の模擬ネットワーク (ループバックのみ、すべての状態を 1 回ずつ表示) でテストします。実際のネットワークなしでデモを行うためのもので、すべての出力に DEMO と表示されます。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a format of &quot;check&quot;: use table, json, csv, html or pdf.</source>
+        <translation>&quot;%1&quot; は &quot;check&quot; の形式ではありません。table、json、csv、html、pdf のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 is a report of the demo network: a real run is not compared with simulated results.</source>
+        <translation>%1 はデモ ネットワークのレポートです。実際のテストを模擬の結果と比較することはしません。</translation>
+    </message>
+    <message>
+        <source>%1 is a report of a real network: a demo run is not compared with it.</source>
+        <translation>%1 は実際のネットワークのレポートです。デモのテストをこれと比較することはしません。</translation>
+    </message>
+    <message>
+        <source>warning: the baseline %1 tested another scenario (%2): changes may come from that, not from the firewall.</source>
+        <translation>警告: 比較対象 %1 は別のシナリオをテストしたものです (%2)。変化はファイアウォールではなく、シナリオの違いによる可能性があります。</translation>
+    </message>
+    <message>
+        <source>(same endpoint as rule %1) </source>
+        <translation>(規則 %1 と同じエンドポイント) </translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1460,21 @@
     <message>
         <source>Address prefixes (%1, %2)</source>
         <translation>アドレス プレフィックス (%1、%2)</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::DemoNetwork</name>
+    <message>
+        <source>Host %1 not found (demo network)</source>
+        <translation>ホスト %1 が見つかりません (デモ ネットワーク)</translation>
+    </message>
+    <message>
+        <source>The demo network could not make its certificates.</source>
+        <translation>デモ ネットワークの証明書を作成できませんでした。</translation>
+    </message>
+    <message>
+        <source>The demo network could not open a port on 127.0.0.1: %1</source>
+        <translation>デモ ネットワークが 127.0.0.1 のポートを開けませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -2480,6 +2531,40 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::LiveResultFilterModel</name>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>What will be tested</source>
+        <translation>テストする内容</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::LiveTestDemo</name>
+    <message>
+        <source>Demo network (simulated, no real connections)</source>
+        <translation>デモ ネットワーク (模擬、実際の接続なし)</translation>
+    </message>
+    <message>
+        <source>Runs the test on a network simulated inside amlfw on 127.0.0.1, for presentations without the real network: every status appears, nothing leaves this computer.</source>
+        <translation>amlfw 内で 127.0.0.1 上に模擬したネットワークでテストします。実際のネットワークなしでプレゼンテーションを行うためのもので、すべての状態が表示され、このコンピューターの外には何も送信しません。</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::LiveTestDetails</name>
     <message>
         <source>from DNS</source>
@@ -2617,6 +2702,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Save the report as evidence for the change request; after the change, compare a new run with it.</source>
         <translation>レポートを変更要求の証拠として保存し、変更後は新しい実行結果をそのレポートと比較してください。</translation>
     </message>
+    <message>
+        <source>To be tested</source>
+        <translation>テストする内容</translation>
+    </message>
+    <message>
+        <source>What to ask for, one request each (%1):</source>
+        <translation>依頼する内容 (依頼ごとに 1 項目、%1 件):</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestOptions</name>
@@ -2683,10 +2776,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Proxy</source>
         <translation>プロキシ</translation>
-    </message>
-    <message>
-        <source>How the test reaches web ports: directly, through the system&apos;s proxy setting, or through an HTTP proxy.</source>
-        <translation>テストが Web のポートに接続する方法: 直接、システムのプロキシ設定を使用、または HTTP プロキシ経由。</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
@@ -2842,6 +2931,82 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>How many endpoints are tested at the same time: automatic (every endpoint at once, up to %1) or 1 to %2.</source>
         <translation>同時にテストするエンドポイントの数: 自動 (すべてのエンドポイントを同時に、最大 %1) または 1 から %2。</translation>
     </message>
+    <message>
+        <source>Give the PAC file&apos;s path or URL, such as http://wpad.example.com/wpad.dat.</source>
+        <translation>PAC ファイルのパスまたは URL を指定してください (例: http://wpad.example.com/wpad.dat)。</translation>
+    </message>
+    <message>
+        <source>Automatic configuration script</source>
+        <translation>自動構成スクリプト</translation>
+    </message>
+    <message>
+        <source>PAC files (*.pac *.dat *.js)</source>
+        <translation>PAC ファイル (*.pac *.dat *.js)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n redirect(s)</source>
+        <translation><numerusform>リダイレクト %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Automatic configuration script (PAC)…</source>
+        <translation>自動構成スクリプト (PAC)…</translation>
+    </message>
+    <message>
+        <source>How the test reaches web ports: directly, through the system&apos;s proxy setting, through an HTTP proxy, or as a proxy auto-configuration (PAC) script says.</source>
+        <translation>テストが Web ポートに到達する方法: 直接、システムのプロキシ設定経由、HTTP プロキシ経由、またはプロキシ自動構成 (PAC) スクリプトの指定どおり。</translation>
+    </message>
+    <message>
+        <source>Auto-confi&amp;g script:</source>
+        <translation>自動構成スクリプト(&amp;G):</translation>
+    </message>
+    <message>
+        <source>PAC file or URL, such as http://wpad.example.com/wpad.dat</source>
+        <translation>PAC ファイルまたは URL (例: http://wpad.example.com/wpad.dat)</translation>
+    </message>
+    <message>
+        <source>PAC file or URL</source>
+        <translation>PAC ファイルまたは URL</translation>
+    </message>
+    <message>
+        <source>The proxy auto-configuration script: a file, or an http, https or file URL. Its FindProxyForURL decides per endpoint, and its list of proxies is tried in order.</source>
+        <translation>プロキシ自動構成スクリプト: ファイル、または http、https、file の URL。その FindProxyForURL がエンドポイントごとに経路を決め、返されたプロキシの一覧は順に試されます。</translation>
+    </message>
+    <message>
+        <source>Pic&amp;k file…</source>
+        <translation>ファイルを選択(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Choose a PAC file</source>
+        <translation>PAC ファイルを選択</translation>
+    </message>
+    <message>
+        <source>Chooses the proxy auto-configuration (PAC) file.</source>
+        <translation>プロキシ自動構成 (PAC) ファイルを選択します。</translation>
+    </message>
+    <message>
+        <source>Redirect, line %1: %2</source>
+        <translation>リダイレクト、%1 行目: %2</translation>
+    </message>
+    <message>
+        <source>Redirect:</source>
+        <translation>リダイレクト:</translation>
+    </message>
+    <message>
+        <source>One a line, as the command line takes them:
+--resolve HOST:PORT:ADDRESS
+--connect-to HOST:PORT:HOST2:PORT2</source>
+        <translation>1 行に 1 つ、コマンド ラインと同じ形式で:
+--resolve HOST:PORT:ADDRESS
+--connect-to HOST:PORT:HOST2:PORT2</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>リダイレクト</translation>
+    </message>
+    <message>
+        <source>Addresses to use for names (--resolve) and places to connect to instead (--connect-to), one a line, for names your DNS does not know yet or a test system. Remembered for this profile.</source>
+        <translation>名前に使うアドレス (--resolve) と、代わりに接続する先 (--connect-to) を 1 行に 1 つ指定します。DNS にまだ登録されていない名前やテスト システムに使います。このプロファイル用に記憶されます。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestPage</name>
@@ -2981,6 +3146,48 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>The results of the live test have not been saved as a report.</source>
         <translation>ライブ テストの結果はまだレポートとして保存されていません。</translation>
     </message>
+    <message>
+        <source>The baseline is a report of the demo network: comparing real results with it says nothing.</source>
+        <translation>ベースラインはデモ ネットワークのレポートです。実際の結果と比較しても意味がありません。</translation>
+    </message>
+    <message>
+        <source>The baseline is a report of a real network: comparing demo results with it says nothing.</source>
+        <translation>ベースラインは実際のネットワークのレポートです。デモの結果と比較しても意味がありません。</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k to the live test</source>
+        <translation>ライブ テストに戻る(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Close report</source>
+        <translation>レポートを閉じる</translation>
+    </message>
+    <message>
+        <source>Closes the saved report and shows this computer&apos;s test again.</source>
+        <translation>保存済みのレポートを閉じ、このコンピューターのテストを再び表示します。</translation>
+    </message>
+    <message>
+        <source>The report was not opened: %1</source>
+        <translation>レポートを開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>storage %1</source>
+        <translation>ストレージ アカウント %1</translation>
+    </message>
+    <message>
+        <source>edition %1</source>
+        <translation>%1 版</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Showing the saved report %1, read-only: run on %2 at %3.
+Scenario: %4; features: %5.</source>
+        <translation>保存済みのレポート %1 を表示しています (読み取り専用)。実行: %2、%3。
+シナリオ: %4。機能: %5。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestReportBar</name>
@@ -3049,10 +3256,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>レポートを保存</translation>
     </message>
     <message>
-        <source>Saves the results as an HTML, JSON or CSV report: evidence for the change request.</source>
-        <translation>結果を HTML、JSON、CSV のレポートとして保存します。変更要求の証拠になります。</translation>
-    </message>
-    <message>
         <source>HTML, for people (one self-contained page)…</source>
         <translation>HTML: 人が読むための、1 ファイルで完結するページ…</translation>
     </message>
@@ -3095,6 +3298,77 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Shows the folder of the saved report.</source>
         <translation>保存したレポートのフォルダーを表示します。</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>PDF レポート</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Compare with another scenario?</source>
+        <translation>別のシナリオと比較しますか?</translation>
+    </message>
+    <message>
+        <source>The earlier run in %1 tested another scenario:</source>
+        <translation>%1 の以前の実行は、別のシナリオをテストしたものです:</translation>
+    </message>
+    <message>
+        <source>Rows of other rules show as new or no longer tested, and a row&apos;s change may come from the scenario rather than from the firewall.</source>
+        <translation>ほかの規則の行は新規またはテスト対象外として表示され、行の変化はファイアウォールではなくシナリオの違いによる可能性があります。</translation>
+    </message>
+    <message>
+        <source>Compare &amp;anyway</source>
+        <translation>このまま比較(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open a saved report</source>
+        <translation>保存済みのレポートを開く</translation>
+    </message>
+    <message>
+        <source>Saves the results as an HTML, JSON, CSV or PDF report: evidence for the change request.</source>
+        <translation>結果を HTML、JSON、CSV、PDF のレポートとして保存します。変更申請の証跡になります。</translation>
+    </message>
+    <message>
+        <source>Save as PDF, to print or attach to the ticket…</source>
+        <translation>PDF として保存 (印刷やチケットへの添付用)…</translation>
+    </message>
+    <message>
+        <source>Open a &amp;JSON report…</source>
+        <translation>JSON レポートを開く(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Open a JSON report</source>
+        <translation>JSON レポートを開く</translation>
+    </message>
+    <message>
+        <source>Shows a saved JSON report of amlfw check in the table, read-only, with its machine, time and scenario.</source>
+        <translation>保存済みの amlfw check の JSON レポートを、実行したコンピューター、日時、シナリオとともに、読み取り専用で表に表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::LiveTestTableActions</name>
+    <message>
+        <source>&amp;Copy rows as TSV</source>
+        <translation>行を TSV としてコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the selected rows, with a header line, for a spreadsheet or a ticket.</source>
+        <translation>選択した行を見出し行付きでコピーします。スプレッドシートやチケットに貼り付けられます。</translation>
+    </message>
+    <message>
+        <source>Copy &amp;host names</source>
+        <translation>ホスト名をコピー(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>詳細を表示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>失敗を再テスト(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3194,6 +3468,169 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
 </context>
 <context>
+    <name>amlfw::PacAnswerParser</name>
+    <message>
+        <source>The PAC answered &quot;%1&quot;: &quot;%2&quot; is not DIRECT, PROXY, HTTP, HTTPS or SOCKS.</source>
+        <translation>PAC の答え &quot;%1&quot;: &quot;%2&quot; は DIRECT、PROXY、HTTP、HTTPS、SOCKS のいずれでもありません。</translation>
+    </message>
+    <message>
+        <source>The PAC answered &quot;%1&quot;: &quot;%2&quot; has no valid port.</source>
+        <translation>PAC の答え &quot;%1&quot;: &quot;%2&quot; のポートが正しくありません。</translation>
+    </message>
+    <message>
+        <source>The PAC answered &quot;%1&quot;: &quot;%2&quot; names no proxy host.</source>
+        <translation>PAC の答え &quot;%1&quot;: &quot;%2&quot; にプロキシのホストがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::PacEngine</name>
+    <message>
+        <source>The PAC file %1 did not finish loading within %2 ms (an endless loop?).</source>
+        <translation>PAC ファイル %1 の読み込みが %2 ms 以内に終わりませんでした (無限ループ?)。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 has an error on line %2: %3</source>
+        <translation>PAC ファイル %1 の %2 行目にエラーがあります: %3</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 defines no function FindProxyForURL(url, host).</source>
+        <translation>PAC ファイル %1 には関数 FindProxyForURL(url, host) が定義されていません。</translation>
+    </message>
+    <message>
+        <source>No PAC file is loaded.</source>
+        <translation>PAC ファイルが読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>%1 in the PAC file %2 did not answer within %3 ms for %4 (an endless loop?).</source>
+        <translation>PAC ファイル %2 の %1 が %4 に対して %3 ms 以内に答えませんでした (無限ループ?)。</translation>
+    </message>
+    <message>
+        <source>%1 in the PAC file %2 failed on line %3 for %4: %5</source>
+        <translation>PAC ファイル %2 の %1 が %4 に対して %3 行目で失敗しました: %5</translation>
+    </message>
+    <message>
+        <source>%1 in the PAC file %2 threw &quot;%3&quot; for %4.</source>
+        <translation>PAC ファイル %2 の %1 が %4 に対して &quot;%3&quot; をスローしました。</translation>
+    </message>
+    <message>
+        <source>%1 in the PAC file %2 returned %3 for %4, not a text such as &quot;PROXY host:port; DIRECT&quot;.</source>
+        <translation>PAC ファイル %2 の %1 が %4 に対して %3 を返しました。&quot;PROXY ホスト:ポート; DIRECT&quot; のような文字列ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 (PAC file %2, for %3)</source>
+        <translation>%1 (PAC ファイル %2、%3)</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::PacLoader</name>
+    <message>
+        <source>Give the PAC file&apos;s path or URL (pac:FILE or pac:http://host/proxy.pac).</source>
+        <translation>PAC ファイルのパスまたは URL を指定してください (pac:ファイル または pac:http://ホスト/proxy.pac)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL a PAC file can be fetched from.</source>
+        <translation>&quot;%1&quot; は PAC ファイルを取得できる URL ではありません。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 is larger than %2 KB.</source>
+        <translation>PAC ファイル %1 が %2 KB を超えています。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 did not arrive within %2 s.</source>
+        <translation>PAC ファイル %1 が %2 秒以内に届きませんでした。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 cannot be fetched: the server answered HTTP %2.</source>
+        <translation>PAC ファイル %1 を取得できません: サーバーの応答は HTTP %2 でした。</translation>
+    </message>
+    <message>
+        <source>The PAC file %1 cannot be fetched: %2</source>
+        <translation>PAC ファイル %1 を取得できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the PAC file %1: %2</source>
+        <translation>PAC ファイル %1 を読み取れません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::PresentationZoom</name>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>ズーム %1%</translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ProbeAdvice</name>
+    <message>
+        <source>Ask the DNS team to resolve these names from this network: for a private endpoint, a private DNS zone (privatelink) linked to the network or a conditional forwarder to Azure DNS.</source>
+        <translation>このネットワークから次の名前を解決できるよう、DNS の担当者に依頼してください。プライベート エンドポイントには、ネットワークにリンクされたプライベート DNS ゾーン (privatelink) か、Azure DNS への条件付きフォワーダーが必要です。</translation>
+    </message>
+    <message>
+        <source>Ask the DNS team to resolve these names from this network (a forwarder to the internet or to Azure DNS).</source>
+        <translation>このネットワークから次の名前を解決できるよう、DNS の担当者に依頼してください (インターネットまたは Azure DNS へのフォワーダー)。</translation>
+    </message>
+    <message>
+        <source>Ask the network team for a route to these hosts through the firewall, or connect the VPN this machine uses.</source>
+        <translation>ファイアウォールを経由して次のホストに至るルートをネットワークの担当者に依頼するか、このコンピューターが使う VPN に接続してください。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall team to allow these endpoints from this network, as the rules named say (in Azure Firewall: application rules for HTTP and HTTPS, network rules for the other ports).</source>
+        <translation>このネットワークから次のエンドポイントを、記載の規則のとおり許可するよう、ファイアウォールの担当者に依頼してください (Azure Firewall では HTTP と HTTPS はアプリケーション規則、その他のポートはネットワーク規則)。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall team for application rules that allow these hosts on HTTPS: the connection opens, but the TLS handshake does not get through.</source>
+        <translation>次のホストを HTTPS で許可するアプリケーション規則をファイアウォールの担当者に依頼してください。接続は開きますが、TLS ハンドシェイクが通りません。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall team to exempt these hosts from TLS inspection: Azure Machine Learning does not support it. To test through an inspection this machine does not trust, give its CA with --ca-bundle.</source>
+        <translation>次のホストを TLS インスペクションの対象外にするよう、ファイアウォールの担当者に依頼してください。Azure Machine Learning は TLS インスペクションに対応していません。このコンピューターが信頼していないインスペクションを通してテストするには、その CA を --ca-bundle で指定してください。</translation>
+    </message>
+    <message>
+        <source>Check this machine&apos;s trusted certificates, or give the issuing CA with --ca-bundle.</source>
+        <translation>このコンピューターの信頼された証明書を確認するか、発行元の CA を --ca-bundle で指定してください。</translation>
+    </message>
+    <message>
+        <source>Install amlfw with its TLS plugin (plugins/tls).</source>
+        <translation>TLS プラグイン (plugins/tls) を含めて amlfw をインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall team whether an application rule or web filter drops requests to these hosts.</source>
+        <translation>次のホストへの要求をアプリケーション規則または Web フィルターが破棄していないか、ファイアウォールの担当者に確認してください。</translation>
+    </message>
+    <message>
+        <source>Ask the firewall or proxy team to allow these hosts (an application rule, or the proxy&apos;s allow list).</source>
+        <translation>次のホストを許可するよう、ファイアウォールまたはプロキシの担当者に依頼してください (アプリケーション規則、またはプロキシの許可リスト)。</translation>
+    </message>
+    <message>
+        <source>Give the proxy credentials (--proxy http://user:password@host:port), or ask the proxy team to allow these hosts without authentication, as the compute in Azure will need anyway.</source>
+        <translation>プロキシの資格情報を指定するか (--proxy http://ユーザー:パスワード@ホスト:ポート)、Azure のコンピューティングでもいずれ必要になるため、認証なしで次のホストを許可するようプロキシの担当者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>The proxy asks for %1, which amlfw does not speak: ask the proxy team to allow these hosts without authentication, as the compute in Azure will need anyway.</source>
+        <translation>プロキシは amlfw が対応していない %1 を求めています。Azure のコンピューティングでもいずれ必要になるため、認証なしで次のホストを許可するようプロキシの担当者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Ask the proxy team why the proxy cannot reach these endpoints.</source>
+        <translation>プロキシが次のエンドポイントに到達できない理由をプロキシの担当者に確認してください。</translation>
+    </message>
+    <message>
+        <source>Check the proxy setting (--proxy none, system or http://host:port).</source>
+        <translation>プロキシの設定を確認してください (--proxy none、system、または http://ホスト:ポート)。</translation>
+    </message>
+    <message>
+        <source>Run the test again: these endpoints did not finish.</source>
+        <translation>テストをもう一度実行してください。次のエンドポイントは完了していません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s): %1</source>
+        <translation><numerusform>規則 %n 件: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>%1 として</translation>
+    </message>
+</context>
+<context>
     <name>amlfw::ProbeBaseline</name>
     <message>
         <source>&quot;%1&quot; is not a JSON report of &quot;amlfw check&quot; (amlfw check --format json --output FILE).</source>
@@ -3206,6 +3643,42 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>unknown status &quot;%1&quot;</source>
         <translation>不明な状態「%1」</translation>
+    </message>
+    <message>
+        <source>%1: %2 then, %3 now</source>
+        <translation>%1: 以前は %2、現在は %3</translation>
+    </message>
+    <message>
+        <source>edition</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>クラウド</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>storage account</source>
+        <translation>ストレージ アカウント</translation>
+    </message>
+    <message>
+        <source>now also %1</source>
+        <translation>%1 が追加</translation>
+    </message>
+    <message>
+        <source>no longer %1</source>
+        <translation>%1 がなくなった</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>機能</translation>
     </message>
 </context>
 <context>
@@ -3325,6 +3798,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>The CA bundle &quot;%1&quot; holds no certificate (PEM or DER).</source>
         <translation>CA バンドル &quot;%1&quot; に証明書 (PEM または DER) がありません。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot;: give the PAC file&apos;s path or URL, such as pac:/etc/proxy.pac or pac:http://wpad.example.com/wpad.dat.</source>
+        <translation>&quot;%1&quot;: PAC ファイルのパスまたは URL を指定してください (例: pac:/etc/proxy.pac、pac:http://wpad.example.com/wpad.dat)。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::ProbePlanner</name>
@@ -3436,10 +3913,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>Azure Machine Learning のファイアウォール規則のエンドポイント テスト</translation>
     </message>
     <message>
-        <source>Scenario</source>
-        <translation>シナリオ</translation>
-    </message>
-    <message>
         <source>Cloud</source>
         <translation>クラウド</translation>
     </message>
@@ -3462,10 +3935,6 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Catalog edition</source>
         <translation>カタログの版</translation>
-    </message>
-    <message>
-        <source>Vantage point</source>
-        <translation>テストした場所</translation>
     </message>
     <message>
         <source>Computer</source>
@@ -3496,24 +3965,8 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <translation>ソフトウェア</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>概要</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>意味</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>件数</translation>
-    </message>
-    <message>
         <source>Compared with the run of %1 on %2 (%3): %4 fixed, %5 now failing, %6 changed, %7 new, %8 no longer tested.</source>
         <translation>%2 での %1 の実行 (%3) との比較: 修正済み %4 件、新たに失敗 %5 件、変化あり %6 件、新規 %7 件、テスト対象外になったもの %8 件。</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>結果</translation>
     </message>
     <message>
         <source>Time</source>
@@ -3535,17 +3988,72 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>Made by amlfw %1 from the catalog of the article &quot;%2&quot; (edition %3). Tests from one machine show what its network allows; the compute in Azure goes through the firewall&apos;s rules.</source>
         <translation>amlfw %1 が記事「%2」のカタログ (%3 版) から作成しました。1 台のコンピューターからのテストは、そのネットワークで許可されている通信を示すものです。Azure のコンピューティングの通信はファイアウォールの規則に従います。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n endpoint(s): %1 reachable, %2 failed, %3 not testable from here.</source>
-        <translation>
-            <numerusform>エンドポイント %n 件: 到達可能 %1 件、失敗 %2 件、ここからテストできないもの %3 件。</numerusform>
-        </translation>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>Rules of the endpoint</source>
+        <translation>このエンドポイントの規則</translation>
     </message>
     <message numerus="yes">
-        <source>Tested %1 of %n endpoint(s) from %2 in %3: %4 reachable, %5 failed, %6 not testable from here.</source>
-        <translation>
-            <numerusform>%2 から %n 件中 %1 件のエンドポイントを %3でテストしました: 到達可能 %4 件、失敗 %5 件、ここからテストできないもの %6 件。</numerusform>
-        </translation>
+        <source>%n distinct endpoint(s) tested from %1: %2 reachable, %3 failed.</source>
+        <translation><numerusform>%1 から %n 件の異なるエンドポイントをテストしました: 到達可能 %2 件、失敗 %3 件。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>They stand for %n rule row(s); %1 more not testable from here.</source>
+        <translation><numerusform>これらは規則の %n 行に当たります。ほかに %1 行はここからテストできません。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n endpoint(s))</source>
+        <translation><numerusform>(エンドポイント %n 件)</numerusform></translation>
+    </message>
+    <message>
+        <source>Scenario and vantage point</source>
+        <translation>シナリオとテスト元</translation>
+    </message>
+    <message>
+        <source>Endpoints tested</source>
+        <translation>テストしたエンドポイント</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>request %1 above</source>
+        <translation>上記の依頼 %1</translation>
+    </message>
+    <message>
+        <source>Not testable from here</source>
+        <translation>ここからはテスト不可</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tested %n distinct endpoint(s) from %1 in %2: %3 reachable, %4 failed.</source>
+        <translation><numerusform>%1 から %n 件の異なるエンドポイントを %2 でテストしました: 到達可能 %3 件、失敗 %4 件。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>amlfw::ProbeReportReader</name>
+    <message>
+        <source>&quot;%1&quot; is not a JSON report of &quot;amlfw check&quot; (amlfw check --format json --output FILE).</source>
+        <translation>&quot;%1&quot; は &quot;amlfw check&quot; の JSON レポートではありません (amlfw check --format json --output FILE)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read as a JSON report: %2</source>
+        <translation>&quot;%1&quot; は JSON レポートとして読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;</source>
+        <translation>不明な状態「%1」</translation>
+    </message>
+    <message>
+        <source>Cannot read the report &quot;%1&quot;: %2</source>
+        <translation>レポート &quot;%1&quot; を読み取れません: %2</translation>
     </message>
 </context>
 <context>
@@ -4168,6 +4676,42 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>the certificate is not trusted</source>
         <translation>証明書が信頼されていません</translation>
+    </message>
+    <message>
+        <source>proxy %1 (PAC: &quot;%2&quot;)</source>
+        <translation>プロキシ %1 (PAC: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>proxy %1, not supported (PAC: &quot;%2&quot;)</source>
+        <translation>プロキシ %1、非対応 (PAC: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>direct (PAC: &quot;%1&quot;)</source>
+        <translation>直接 (PAC: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>after %1 failed</source>
+        <translation>(%1 は失敗)</translation>
+    </message>
+    <message>
+        <source>the PAC file %1</source>
+        <translation>PAC ファイル %1</translation>
+    </message>
+    <message>
+        <source>The PAC file gave no usable answer: %1</source>
+        <translation>PAC ファイルから使える答えが得られませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The PAC file names the proxy %1 (&quot;%2&quot;), of a kind amlfw does not speak (only HTTP proxies).</source>
+        <translation>PAC ファイルが指定したプロキシ %1 (&quot;%2&quot;) は amlfw が対応していない種類です (対応は HTTP プロキシのみ)。</translation>
+    </message>
+    <message>
+        <source>the PAC answered &quot;%1&quot;</source>
+        <translation>PAC の答え &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>DEMO: a simulated network on this computer (127.0.0.1), not a real test. Do not use these results as evidence.</source>
+        <translation>DEMO: このコンピューター上の模擬ネットワーク (127.0.0.1) での結果で、実際のテストではありません。証拠として使わないでください。</translation>
     </message>
 </context>
 <context>
