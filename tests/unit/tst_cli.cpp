@@ -1062,7 +1062,8 @@ private Q_SLOTS:
                                    + QStringList{QStringLiteral("--features"), QString(),
                                                  QStringLiteral("--concurrency"), QStringLiteral("%1x")});
         QCOMPARE(bad.exitCode, 2);
-        QVERIFY2(bad.err.contains(QStringLiteral("\"%1x\" is not a number from 1 to ")), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains(QStringLiteral("\"%1x\" is neither auto nor a number from 1 to ")),
+                 qPrintable(bad.err));
         const Run timeout = runCliText(QStringList{QStringLiteral("check")} + scenario()
                                        + QStringList{QStringLiteral("--features"), QString(),
                                                      QStringLiteral("--timeout-ms"), QStringLiteral("%1")});
