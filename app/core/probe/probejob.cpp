@@ -148,6 +148,7 @@ void ProbeJob::applyPath(const PathRequest &request)
         p.proxyOutcome = ProxyOutcome::Unsupported;
     }
     // The proxy's own user information first; else what the user gave (also for a system or PAC proxy).
+    const ProbeOptions &o = m_context->options;
     const bool ownUser = !m_path.proxyUser.isEmpty();
     m_auth = ProxyAuthenticator(ownUser ? m_path.proxyUser : o.proxy.user,
                                 ownUser ? m_path.proxyPassword : o.proxy.password);
