@@ -61,8 +61,8 @@ private Q_SLOTS:
         checkTable(tlsOutcomeIds, int(TlsOutcome::Unavailable) + 1);
         checkTable(httpOutcomeIds, int(HttpOutcome::BadResponse) + 1);
         checkTable(pathModeIds, int(PathMode::HttpProxy) + 1);
-        checkTable(proxySourceIds, int(ProxySource::Explicit) + 1);
-        checkTable(proxyOutcomeIds, int(ProxyOutcome::NameFailed) + 1);
+        checkTable(proxySourceIds, int(ProxySource::Pac) + 1);
+        checkTable(proxyOutcomeIds, int(ProxyOutcome::PacFailed) + 1);
         checkTable(addressScopeIds, int(AddressScope::LinkLocal) + 1);
         checkTable(addressSourceIds, int(AddressSource::Literal) + 1);
         checkTable(dnsOutcomeIds, int(DnsOutcome::Failed) + 1);
