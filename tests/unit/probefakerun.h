@@ -42,7 +42,7 @@ inline ProbeRun fakeProbeRun(const Catalog &catalog, bool allFeatures)
         }
         r.dns = DnsOutcome::Ok;
         r.addressSource = AddressSource::Dns;
-        r.addresses = {{QHostAddress(QStringLiteral("20.43.66.10")), AddressScope::Public}};
+        r.addresses = {{QHostAddress(QStringLiteral("203.0.113.10")), AddressScope::Public}}; // a documentation address (RFC 5737): never contacted, this run is made up
         TcpAttempt attempt;
         attempt.address = r.addresses.first().address;
         attempt.port = t.port;
