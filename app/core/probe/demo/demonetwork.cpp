@@ -114,12 +114,11 @@ bool DemoNetwork::start(const QList<ProbeTarget> &targets, QString *error)
     }
     m_proxy->setAuthHosts(authHosts);
 
-    // A port that refuses: listened on once, then closed.
-    QTcpServer closed;
-    if (!closed.listen(QHostAddress::LocalHost, 0))
-        return fail(tr("The demo network could not open a port on 127.0.0.1: %1").arg(closed.errorString()));
-    m_closedPort = closed.serverPort();
-    closed.close();
+    // A port that refuses: bound, never listening, held for the demo's life.
+    m_refuser = new QTcpSocket(this);
+    if (!m_refuser->bind(QHostAddress::LocalHost, 0))
+        return fail(tr("The demo network could not open a port on 127.0.0.1: %1").arg(m_refuser->errorString()));
+    m_closedPort = m_refuser->localPort();
 
     for (QTcpServer *server : std::initializer_list<QTcpServer *>{m_service, m_inspected, m_plain, m_silent, m_proxy}) {
         if (!server->listen(QHostAddress::LocalHost, 0))

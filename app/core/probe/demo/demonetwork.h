@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QObject>
+#include <QTcpSocket>
 #include <memory>
 
 namespace amlfw {
@@ -73,6 +74,9 @@ private:
     DemoService *m_plain = nullptr;     // HTTP and TCP-only ports
     DemoSilentServer *m_silent = nullptr;
     DemoProxy *m_proxy = nullptr;
+    // Bound and never listening: a connection to its port is refused, and no other socket can take
+    // the port while the demo runs (a port closed after use could be handed to another server).
+    QTcpSocket *m_refuser = nullptr;
     int m_closedPort = 0;
     QList<ConnectToRule> m_connectTo;
 };
