@@ -131,6 +131,7 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.out.constData());
         int viaProxy = 0;
         int direct = 0;
+        QSet<QString> proxiedHosts;
         for (const QJsonValue &v : resultsOf(run)) {
             const QJsonObject o = v.toObject();
             const QJsonObject p = o.value(QStringLiteral("path")).toObject();
@@ -145,6 +146,7 @@ private Q_SLOTS:
             QCOMPARE(failed.at(0).toObject().value(QStringLiteral("proxy")).toString(), dead);
             QCOMPARE(failed.at(0).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("connect-failed"));
             if (o.value(QStringLiteral("port")).toInt() == 443) {
+                proxiedHosts.insert(o.value(QStringLiteral("host")).toString());
                 ++viaProxy;
                 QCOMPARE(p.value(QStringLiteral("pacAnswer")).toString(), https);
                 QCOMPARE(p.value(QStringLiteral("mode")).toString(), QStringLiteral("http-proxy"));
@@ -162,7 +164,7 @@ private Q_SLOTS:
         int connects = 0;
         for (const TestConnectProxy::Request &r : proxy.requests())
             connects += r.method == u"CONNECT";
-        QCOMPARE(connects, viaProxy);
+        QCOMPARE(connects, proxiedHosts.size()); // one per 443 endpoint: a host's rules share it
         QVERIFY(m_http.requests().size() >= direct);
     }
 

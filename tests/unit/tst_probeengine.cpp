@@ -7,6 +7,7 @@
 #include "httptestserver.h"
 #include "probeengine.h"
 #include "proberesultmodel.h"
+#include "proberun.h"
 #include "probetexts.h"
 #include "silentserver.h"
 #include "testconnectproxy.h"
@@ -957,6 +958,114 @@ private Q_SLOTS:
         QCOMPARE(engine.results().at(0).target.ruleId, QStringLiteral("rule-a"));
         QCOMPARE(engine.results().at(1).target.ruleId, QStringLiteral("rule-b"));
         QCOMPARE(probeStatusId(engine.results().at(1).status), QStringLiteral("OK"));
+    }
+
+    // A network rule (TCP, TLS) and an application rule (then HTTP) of one host:port: one
+    // connection, the probe with HTTP; the network rule's row has no HTTP stage and its own verdict.
+    void networkAndApplicationRuleOfOneTlsPortShareOneProbe()
+    {
+        HttpBehaviour blocked; // the HTTP answer is a proxy's page: the application rule fails
+        blocked.status = 403;
+        blocked.reason = "Forbidden";
+        blocked.headers << qMakePair(QByteArray("X-Squid-Error"), QByteArray("ERR_ACCESS_DENIED 0"));
+        auto server = tlsServer(m_public, blocked);
+        QVERIFY(server);
+        ProbeEngine engine;
+        engine.setOptions(directTo(server->serverPort()));
+        const QList<ProbeTarget> targets{target(Host, 443, true, false, QStringLiteral("rule-net")),
+                                         target(Host, 443, true, true, QStringLiteral("rule-app"))};
+        QCOMPARE(targets.at(0).probeKey(), targets.at(1).probeKey());
+        QVERIFY(run(engine, targets));
+        QCOMPARE(server->connections(), 1);
+        QCOMPARE(server->requests().size(), 1); // the probe ran HTTP although the first row does not ask
+
+        const ProbeResult net = engine.results().at(0);
+        QCOMPARE(net.target.ruleId, QStringLiteral("rule-net"));
+        QVERIFY(!net.target.http);
+        QCOMPARE(probeStatusId(net.status), QStringLiteral("OK"));
+        QCOMPARE(net.tls.outcome, TlsOutcome::Ok);
+        QCOMPARE(net.http.outcome, HttpOutcome::NotRun);
+        QCOMPARE(net.http.status, 0);
+        QCOMPARE(net.timings.httpMs, -1);
+
+        const ProbeResult app = engine.results().at(1);
+        QCOMPARE(app.target.ruleId, QStringLiteral("rule-app"));
+        QCOMPARE(probeStatusId(app.status), QStringLiteral("HTTP_BLOCKED"));
+        QCOMPARE(app.http.status, 403);
+        QVERIFY(app.timings.httpMs >= 0);
+        QVERIFY(net.timings.totalMs <= app.timings.totalMs);
+
+        // One endpoint for both rows, its outcome the probe's (with HTTP).
+        ProbeRun probeRun;
+        probeRun.results = engine.results();
+        const QList<ProbeEndpoint> endpoints = probeRun.endpoints();
+        QCOMPARE(endpoints.size(), 1);
+        QCOMPARE(endpoints.first().rows, (QList<int>{0, 1}));
+        QVERIFY(endpoints.first().result.target.http);
+        QCOMPARE(probeStatusId(endpoints.first().result.status), QStringLiteral("HTTP_BLOCKED"));
+    }
+
+    // On a plain port the routes differ through a proxy (a CONNECT tunnel for TCP, an absolute-form
+    // request for HTTP, and a bare TCP test goes direct): two probes.
+    void plainPortKeepsHttpApart()
+    {
+        HttpTestServer plain;
+        QVERIFY(plain.listenLoopback());
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        proxy.addRoute(Host, 80, plain.serverPort());
+        ProbeOptions o = throughProxy(proxy.serverPort());
+        o.connectTo << redirect(Host, 80, plain.serverPort());
+        const QList<ProbeTarget> targets{target(Host, 80, false, false, QStringLiteral("rule-net")),
+                                         target(Host, 80, false, true, QStringLiteral("rule-app"))};
+        QVERIFY(targets.at(0).probeKey() != targets.at(1).probeKey());
+        ProbeEngine engine;
+        engine.setOptions(o);
+        QVERIFY(run(engine, targets));
+        const ProbeResult net = engine.results().at(0);
+        const ProbeResult app = engine.results().at(1);
+        QCOMPARE(probeStatusId(net.status), QStringLiteral("OK"));
+        QCOMPARE(net.path.mode, PathMode::Direct);
+        QCOMPARE(probeStatusId(app.status), QStringLiteral("OK"));
+        QCOMPARE(app.path.mode, PathMode::HttpProxy);
+        QCOMPARE(proxy.requests().size(), 1);
+        QCOMPARE(proxy.requests().first().method, QStringLiteral("HEAD"));
+    }
+
+    // A row without HTTP takes the stages before it: their verdict, and a cancel stays a cancel.
+    void rowWithoutHttpTakesTheStagesBeforeIt()
+    {
+        ProbeResult endpoint;
+        endpoint.target = target(Host, 443, true, true);
+        endpoint.dns = DnsOutcome::Ok;
+        TcpAttempt attempt;
+        attempt.address = QHostAddress(QHostAddress::LocalHost);
+        attempt.outcome = ConnectOutcome::Connected;
+        endpoint.tcp << attempt;
+        endpoint.tls.outcome = TlsOutcome::Ok;
+        endpoint.http.outcome = HttpOutcome::Timeout;
+        endpoint.timings.httpMs = 1500;
+        endpoint.timings.totalMs = 1600;
+        endpoint.status = ProbeResult::deriveStatus(endpoint);
+        QCOMPARE(probeStatusId(endpoint.status), QStringLiteral("HTTP_ERROR"));
+
+        const ProbeTarget network = target(Host, 443, true, false, QStringLiteral("rule-net"));
+        ProbeResult row = ProbeResult::forTarget(endpoint, network);
+        QCOMPARE(row.target.ruleId, QStringLiteral("rule-net"));
+        QCOMPARE(probeStatusId(row.status), QStringLiteral("OK"));
+        QCOMPARE(row.http.outcome, HttpOutcome::NotRun);
+        QCOMPARE(row.timings.totalMs, 100);
+        QCOMPARE(row.timings.httpMs, -1);
+
+        // The row that asked for HTTP keeps it all.
+        row = ProbeResult::forTarget(endpoint, target(Host, 443, true, true, QStringLiteral("rule-app")));
+        QCOMPARE(probeStatusId(row.status), QStringLiteral("HTTP_ERROR"));
+        QCOMPARE(row.http.outcome, HttpOutcome::Timeout);
+
+        endpoint.status = ProbeStatus::Cancelled;
+        QCOMPARE(probeStatusId(ProbeResult::forTarget(endpoint, network).status), QStringLiteral("CANCELLED"));
+        endpoint.status = ProbeStatus::Running;
+        QCOMPARE(probeStatusId(ProbeResult::forTarget(endpoint, network).status), QStringLiteral("RUNNING"));
     }
 
     void systemResolverWithoutDnsTraffic()

@@ -264,8 +264,23 @@ private Q_SLOTS:
         const ProbeTarget *tag = find(targets, QStringLiteral("internet-out-aad"), 443);
         const ProbeTarget *app = find(targets, QStringLiteral("gen-public-aad"), 443);
         QVERIFY(tag && app);
-        QVERIFY(tag->probeKey() != app->probeKey()); // one without HTTP, one with
+        QVERIFY(!tag->http && app->http && tag->tls && app->tls);
+        if (tag->host == app->host) // one TLS probe, with HTTP, for both
+            QCOMPARE(tag->probeKey(), app->probeKey());
         QCOMPARE(app->probeKey(), ProbeTarget(*app).probeKey());
+        ProbeTarget network = *app;
+        network.http = false;
+        QCOMPARE(network.probeKey(), app->probeKey());
+        QVERIFY(app->coversStagesOf(network) && !network.coversStagesOf(*app));
+        ProbeTarget otherPath = *app; // an application rule for a URL path is its own request
+        otherPath.path = QStringLiteral("/other/");
+        QVERIFY(otherPath.probeKey() != app->probeKey());
+        // Port 80: HTTP goes through a proxy in absolute form, TCP alone direct: two probes.
+        const ProbeTarget *http = find(targets, QStringLiteral("gen-public-aad"), 80);
+        QVERIFY(http && http->http && !http->tls);
+        ProbeTarget tcp80 = *http;
+        tcp80.http = false;
+        QVERIFY(tcp80.probeKey() != http->probeKey());
     }
 
     void parseResolve()

@@ -481,8 +481,9 @@ private Q_SLOTS:
             QVERIFY2(html.contains(QLatin1String(rule)), rule);
     }
 
-    // One host:port, two endpoints (other stages) that fail differently: one request covers both,
-    // the earliest stage's; a host's DNS request is one, whatever its rules' destinations say.
+    // One host:port, two endpoints (requests for other URL paths) that fail differently: one request
+    // covers both, the earliest stage's; a host's DNS request is one, whatever its rules'
+    // destinations say.
     void oneRequestPerHostPort()
     {
         ProbeRun run;
@@ -493,7 +494,8 @@ private Q_SLOTS:
             r.target.host = QStringLiteral("mystore.blob.core.windows.net");
             r.target.port = 443;
             r.target.tls = true;
-            r.target.http = http;
+            r.target.http = true;
+            r.target.path = http ? QStringLiteral("/") : QStringLiteral("/container/");
             r.status = status;
             if (status == ProbeStatus::DnsFailed)
                 r.dns = DnsOutcome::NotFound;

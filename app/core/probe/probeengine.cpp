@@ -182,7 +182,13 @@ void ProbeEngine::pump()
     while (m_running && m_jobs.size() < m_limit && !m_queue.isEmpty()) {
         const QString key = m_queue.takeFirst();
         const QList<int> rows = m_rowsByKey.value(key);
-        auto *job = new ProbeJob(m_targets.at(rows.constFirst()), m_context, this);
+        // One probe for all rows: the target whose stages cover the others' (HTTP when any asks).
+        int widest = rows.constFirst();
+        for (int row : rows) {
+            if (!m_targets.at(widest).coversStagesOf(m_targets.at(row)))
+                widest = row;
+        }
+        auto *job = new ProbeJob(m_targets.at(widest), m_context, this);
         m_jobs.insert(job, key);
         connect(job, &ProbeJob::finished, this, [this, job] { jobFinished(job); });
         m_peak = std::max(m_peak, int(m_jobs.size()));
@@ -205,10 +211,8 @@ void ProbeEngine::jobFinished(ProbeJob *job)
     // finished() must then find no row of this job still running.
     const QList<int> rows = m_rowsByKey.value(key);
     const ProbeResult base = job->result();
-    for (int row : rows) {
-        m_results[row] = base;
-        m_results[row].target = m_targets.at(row);
-    }
+    for (int row : rows)
+        m_results[row] = ProbeResult::forTarget(base, m_targets.at(row));
     const int doneBefore = m_done;
     m_done += int(rows.size());
     for (qsizetype i = 0; i < rows.size(); ++i) {
@@ -234,8 +238,7 @@ void ProbeEngine::cancel()
         job->abort();
         const ProbeResult base = job->result(); // what the stages found so far
         for (int row : m_rowsByKey.value(it.value())) {
-            ProbeResult r = base;
-            r.target = m_targets.at(row);
+            ProbeResult r = ProbeResult::forTarget(base, m_targets.at(row));
             r.status = ProbeStatus::Cancelled;
             m_results[row] = r;
             changed << row;

@@ -24,8 +24,11 @@ bool isFailure(ProbeStatus status)
 
 QString ProbeTarget::probeKey() const
 {
-    return host.toLower() + u'|' + QString::number(port) + u'|' + (tls ? u't' : u'-') + (http ? u'h' : u'-') + u'|'
-           + (http ? path : QString());
+    // A TLS port: one route whether or not HTTP follows, and the path of the request when one
+    // does ("/" for every rule that names no URL).
+    if (tls)
+        return host.toLower() + u'|' + QString::number(port) + QStringLiteral("|t|") + path;
+    return host.toLower() + u'|' + QString::number(port) + u'|' + (http ? u'h' : u'-') + u'|' + (http ? path : QString());
 }
 
 QString CertificateInfo::issuerLabel() const
@@ -83,6 +86,22 @@ QHostAddress ProbeResult::connectedAddress() const
             return a.address;
     }
     return {};
+}
+
+ProbeResult ProbeResult::forTarget(const ProbeResult &endpoint, const ProbeTarget &target)
+{
+    ProbeResult r = endpoint;
+    r.target = target;
+    if (target.http || !endpoint.target.http)
+        return r;
+    if (r.timings.totalMs >= 0 && r.timings.httpMs >= 0)
+        r.timings.totalMs -= r.timings.httpMs;
+    r.timings.httpMs = -1;
+    r.http = HttpInfo();
+    // Pending, running and cancelled say where the run is, not what the stages found.
+    if (isFinal(r.status) && r.status != ProbeStatus::Cancelled)
+        r.status = deriveStatus(r);
+    return r;
 }
 
 ProbeStatus ProbeResult::deriveStatus(const ProbeResult &r)

@@ -129,8 +129,15 @@ struct ProbeTarget
     NotTestableReason notTestable = NotTestableReason::None;
 
     bool isTestable() const { return notTestable == NotTestableReason::None; }
-    // Endpoints with the same key are tested once.
+    // Endpoints with the same key are tested once: the host, the port and the route the probe
+    // takes. On a TLS port every rule's probe goes the same way (through a proxy by CONNECT, then
+    // the handshake), so a network rule (TCP, TLS) and an application rule (then HTTP) of one
+    // host:port share one probe, the one with HTTP; each rule takes the result up to its own last
+    // stage (ProbeResult::forTarget). A plain port keeps HTTP apart: through a proxy, HTTP goes as
+    // an absolute-form request and a bare TCP connection as a CONNECT tunnel.
     QString probeKey() const;
+    // Of targets with one key, the one whose probe covers every stage the others need.
+    bool coversStagesOf(const ProbeTarget &other) const { return http || !other.http; }
 };
 
 struct CertificateInfo
@@ -331,6 +338,10 @@ struct ProbeResult
     QHostAddress connectedAddress() const;
     // The verdict from the stages' outcomes.
     static ProbeStatus deriveStatus(const ProbeResult &result);
+    // An endpoint's result as one of its rows sees it: that row's target, and when the probe ran
+    // HTTP for another rule and this one does not ask for it, the HTTP stage left out and the
+    // verdict taken from the stages before it.
+    static ProbeResult forTarget(const ProbeResult &endpoint, const ProbeTarget &target);
 };
 
 } // namespace amlfw

@@ -268,7 +268,11 @@ QList<ProbeEndpoint> ProbeRun::endpoints() const
         const QString key = t.probeKey();
         const auto it = indexByKey.constFind(key);
         if (it != indexByKey.cend()) {
-            out[*it].rows << row;
+            ProbeEndpoint &e = out[*it];
+            e.rows << row;
+            // The shared outcome is the probe's: the row whose stages cover the others'.
+            if (!e.result.target.coversStagesOf(t))
+                e.result = results.at(row);
             continue;
         }
         indexByKey.insert(key, out.size());

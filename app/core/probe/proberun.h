@@ -106,12 +106,12 @@ struct ProbeSummary
     QMap<ProbeStatus, int> distinctByStatus;
 };
 
-// One endpoint tested once (the same ProbeTarget::probeKey(): host, port, stages, path) and every
+// One endpoint tested once (the same ProbeTarget::probeKey(): host, port, route, path) and every
 // row of the run that points at it: the rules, destinations and port specs it stands for.
 struct ProbeEndpoint
 {
     QString key;          // ProbeTarget::probeKey()
-    ProbeResult result;   // the shared outcome (the first row's result)
+    ProbeResult result;   // the shared outcome: the result of the row whose stages cover the others'
     QList<int> rows;      // indexes into ProbeRun::results, in row order
 
     QString hostPort() const; // "host:port"
