@@ -3,6 +3,7 @@
 #include "checkliveview.h"
 #include "cliapp.h"
 #include "demonetwork.h"
+#include "desktopproxy.h"
 #include "probeengine.h"
 #include "reportpdf.h"
 #include "probeplanner.h"
@@ -153,6 +154,8 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
     // A PAC file that cannot be read, fetched or compiled is bad input, before anything is tested.
     if (!ProbeOptions::loadPac(&options.proxy, &error))
         return app.fail(QStringLiteral("--proxy: ") + error);
+    // --proxy system on Linux: a desktop's PAC URL, which Qt does not see (the environment wins).
+    options.proxy.useDesktop(DesktopProxy::read());
     if (parser.isSet(QStringLiteral("ca-bundle"))) {
         options.caBundlePath = parser.value(QStringLiteral("ca-bundle"));
         const auto certificates = ProbeOptions::loadCaBundle(options.caBundlePath, &error);

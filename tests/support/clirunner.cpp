@@ -19,6 +19,9 @@ CliRun runCli(const QStringList &arguments, const QStringList &environment)
     for (const char *name :
          {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"})
         env.remove(QString::fromLatin1(name));
+    // Nor the desktop's proxy setting (a PAC URL in GNOME or KDE would steer --proxy system).
+    for (const char *name : {"XDG_CURRENT_DESKTOP", "KDE_FULL_SESSION"})
+        env.remove(QString::fromLatin1(name));
     for (const QString &assignment : environment)
         env.insert(assignment.section(u'=', 0, 0), assignment.section(u'=', 1));
     process.setProcessEnvironment(env);

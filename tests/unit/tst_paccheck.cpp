@@ -186,6 +186,68 @@ private Q_SLOTS:
                  QStringLiteral("pac:") + url);
     }
 
+    // --proxy system on a KDE desktop whose setting is a PAC URL (Qt does not see it): the script
+    // routes each endpoint as with pac:URL, the report names the desktop; the environment wins.
+    void desktopPacUrlThroughSystem()
+    {
+        TestConnectProxy proxy;
+        QVERIFY(proxy.listenLoopback());
+        HttpTestServer pacServer;
+        HttpBehaviour b;
+        const QString answer = QStringLiteral("PROXY 127.0.0.1:%1").arg(proxy.serverPort());
+        b.body = QStringLiteral("function FindProxyForURL(url, host) {\n"
+                                "  return url.substring(0, 6) == 'https:' ? '%1' : 'DIRECT';\n}\n")
+                     .arg(answer)
+                     .toUtf8();
+        pacServer.setBehaviour(b);
+        QVERIFY(pacServer.listenLoopback());
+        const QString url = QStringLiteral("http://127.0.0.1:%1/proxy.pac").arg(pacServer.serverPort());
+        const QString config = m_dir.filePath(QStringLiteral("kde-config"));
+        QVERIFY(QDir().mkpath(config));
+        QVERIFY(writeFile(config + QStringLiteral("/kioslaverc"),
+                          "[Proxy Settings]\nProxyType=2\nProxy Config Script=" + url.toUtf8() + '\n'));
+        const QStringList desktop{QStringLiteral("XDG_CURRENT_DESKTOP=KDE"), QStringLiteral("XDG_CONFIG_HOME=") + config};
+        const QStringList args = scenario()
+                                 + QStringList{QStringLiteral("--proxy"), QStringLiteral("system"),
+                                               QStringLiteral("--format"), QStringLiteral("json")};
+        const CliRun run = runCli(args, desktop);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(pacServer.requests().size(), 1);
+        QCOMPARE(run.json().value(QStringLiteral("vantage")).toObject().value(QStringLiteral("proxy")).toObject()
+                     .value(QStringLiteral("setting")).toString(),
+                 QStringLiteral("system (KDE: pac:%1)").arg(url));
+        int viaProxy = 0;
+        for (const QJsonValue &v : resultsOf(run)) {
+            const QJsonObject o = v.toObject();
+            const QJsonObject p = o.value(QStringLiteral("path")).toObject();
+            QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("OK"));
+            if (o.value(QStringLiteral("port")).toInt() != 443)
+                continue;
+            ++viaProxy;
+            QCOMPARE(p.value(QStringLiteral("proxySource")).toString(), QStringLiteral("pac"));
+            QCOMPARE(p.value(QStringLiteral("pacAnswer")).toString(), answer);
+            QCOMPARE(p.value(QStringLiteral("mode")).toString(), QStringLiteral("http-proxy"));
+        }
+        QVERIFY(viaProxy > 0);
+        QVERIFY(!proxy.requests().isEmpty());
+
+        // https_proxy set: the environment is the setting, the desktop is not read.
+        const qsizetype connects = proxy.requests().size();
+        const CliRun fromEnvironment
+            = runCli(args, desktop + QStringList{QStringLiteral("https_proxy=http://127.0.0.1:%1").arg(proxy.serverPort())});
+        QVERIFY2(fromEnvironment.exitCode == 0, fromEnvironment.err.constData());
+        QCOMPARE(pacServer.requests().size(), 1); // not fetched again
+        QCOMPARE(fromEnvironment.json().value(QStringLiteral("vantage")).toObject().value(QStringLiteral("proxy"))
+                     .toObject().value(QStringLiteral("setting")).toString(),
+                 QStringLiteral("system"));
+        for (const QJsonValue &v : resultsOf(fromEnvironment)) {
+            if (v.toObject().value(QStringLiteral("port")).toInt() == 443)
+                QCOMPARE(v.toObject().value(QStringLiteral("path")).toObject().value(QStringLiteral("proxySource")).toString(),
+                         QStringLiteral("system"));
+        }
+        QVERIFY(proxy.requests().size() > connects);
+    }
+
     void unloadablePacIsBadInput_data()
     {
         QTest::addColumn<QString>("script");

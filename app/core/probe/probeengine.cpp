@@ -19,6 +19,12 @@ namespace {
 void preparePac(ProbeContext *context, bool injectedResolver)
 {
     ProxySetting &proxy = context->options.proxy;
+    if (proxy.mode == ProxySetting::Mode::System && !proxy.desktopPacUrl.isEmpty()) {
+        // The desktop's PAC URL (ProxySetting::useDesktop) goes as --proxy pac:URL would.
+        proxy.mode = ProxySetting::Mode::Pac;
+        proxy.pacLocation = proxy.desktopPacUrl;
+        proxy.pacScript.clear();
+    }
     if (proxy.mode != ProxySetting::Mode::Pac)
         return;
     if (proxy.pacScript.isEmpty() && !ProbeOptions::loadPac(&proxy, &context->pacError))

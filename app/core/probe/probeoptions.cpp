@@ -1,5 +1,7 @@
 #include "probeoptions.h"
 
+#include "desktopproxy.h"
+
 #include "hostname.h"
 #include "pacengine.h"
 #include "pacloader.h"
@@ -154,12 +156,25 @@ QString ProxySetting::masked(const QString &text)
            + c.url.mid(prefix.size());
 }
 
+void ProxySetting::useDesktop(const DesktopProxy &d)
+{
+    if (mode != Mode::System)
+        return;
+    desktop = d.kind == DesktopProxy::Kind::None ? QString() : d.desktop;
+    desktopPacUrl = d.kind == DesktopProxy::Kind::Pac ? d.pacUrl : QString();
+    desktopAutoDetect = d.kind == DesktopProxy::Kind::AutoDetect;
+}
+
 QString ProxySetting::display() const
 {
     switch (mode) {
     case Mode::None:
         return QStringLiteral("none");
     case Mode::System:
+        if (!desktopPacUrl.isEmpty())
+            return QStringLiteral("system (") + desktop + QStringLiteral(": pac:") + desktopPacUrl + u')';
+        if (desktopAutoDetect)
+            return QStringLiteral("system (") + desktop + QStringLiteral(": auto-detect, not done)");
         return QStringLiteral("system");
     case Mode::Pac:
         return QStringLiteral("pac:") + pacLocation;

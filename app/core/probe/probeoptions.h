@@ -18,6 +18,8 @@ struct ProbeTimeouts
     int httpMs = 10000;
 };
 
+struct DesktopProxy;
+
 // How connections to web ports go out.
 struct ProxySetting
 {
@@ -29,8 +31,16 @@ struct ProxySetting
     QString password;
     QString pacLocation; // Pac: the script's path or URL, as given
     QString pacScript;   // Pac: the script, once loaded (ProbeOptions::loadPac)
+    // System on Linux: what the desktop sets (DesktopProxy), where Qt does not see it. A PAC URL
+    // is then run as --proxy pac:URL would be; "detect automatically" is only named.
+    QString desktop;       // "GNOME", "KDE"; empty: the desktop was not read or sets nothing
+    QString desktopPacUrl;
+    bool desktopAutoDetect = false;
 
-    QString display() const; // "none", "system", "http://proxy:3128", "pac:LOCATION" (never the password)
+    // "none", "system", "system (GNOME: pac:URL)", "http://proxy:3128", "pac:LOCATION" (never the password)
+    QString display() const;
+    // Mode System: takes what the desktop sets (DesktopProxy::read()); other modes are left alone.
+    void useDesktop(const DesktopProxy &desktopSetting);
 
     // The user's proxy text cut into the address and the credentials in it, whether or not it parses
     // as a URL: "http://u:p@h:1" and "htp://u:p@h" (user info before the last '@'), and a

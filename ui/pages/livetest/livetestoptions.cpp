@@ -288,6 +288,12 @@ std::optional<ProbeOptions> LiveTestOptions::probeOptions(Problems *problems) co
     } else {
         o.proxy = ProxySetting();
         o.proxy.mode = mode;
+        // On Linux, a desktop's PAC URL that Qt does not see; read once per page (a process each time).
+        if (mode == ProxySetting::Mode::System) {
+            if (!m_desktopProxy)
+                m_desktopProxy = DesktopProxy::read();
+            o.proxy.useDesktop(*m_desktopProxy);
+        }
     }
     if (const QString path = m_caBundle->text().trimmed(); !path.isEmpty()) {
         QString error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "desktopproxy.h"
 #include "probeoptions.h"
 #include "problem.h"
 
@@ -98,6 +99,7 @@ private:
     WizardState *m_state;
     WizardSettings *m_settings;
     ProbeOptions m_baseOptions;
+    mutable std::optional<DesktopProxy> m_desktopProxy; // read at the first use of "System"
     QStringList m_sampleDestinations;
     QHash<QString, QString> m_samples; // destination -> host the user gave
     bool m_loading = false;
