@@ -23,8 +23,9 @@ struct ProbeContext;
 //   connect(&engine, &ProbeEngine::finished, ...);
 //   engine.start(ruleSet);
 //
-// Rows are the planned targets (ProbePlanner), in order; endpoints with the same host, port and
-// stages are tested once and their result shared by every row that names them.
+// Rows are the planned targets (ProbePlanner), in order; rows with the same ProbeTarget::probeKey()
+// (host, port, route, path) are tested once, by the probe that covers the stages of all, and each
+// row gets the result up to its own last stage (ProbeResult::forTarget).
 class ProbeEngine : public QObject
 {
     Q_OBJECT
