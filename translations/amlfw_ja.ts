@@ -2945,7 +2945,9 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     </message>
     <message numerus="yes">
         <source>%n redirect(s)</source>
-        <translation><numerusform>リダイレクト %n 件</numerusform></translation>
+        <translation>
+            <numerusform>リダイレクト %n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Automatic configuration script (PAC)…</source>
@@ -3006,6 +3008,14 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
     <message>
         <source>Addresses to use for names (--resolve) and places to connect to instead (--connect-to), one a line, for names your DNS does not know yet or a test system. Remembered for this profile.</source>
         <translation>名前に使うアドレス (--resolve) と、代わりに接続する先 (--connect-to) を 1 行に 1 つ指定します。DNS にまだ登録されていない名前やテスト システムに使います。このプロファイル用に記憶されます。</translation>
+    </message>
+    <message>
+        <source>system proxy: the PAC script %1 of the %2 desktop</source>
+        <translation>システムのプロキシ: %2 デスクトップの PAC スクリプト %1</translation>
+    </message>
+    <message>
+        <source>system proxy: the %1 desktop detects it automatically, which the test does not do; choose the PAC script and give its URL</source>
+        <translation>システムのプロキシ: %1 デスクトップは自動検出を使いますが、テストでは自動検出を行いません。自動構成スクリプト (PAC) を選び、その URL を指定してください</translation>
     </message>
 </context>
 <context>
@@ -3623,7 +3633,9 @@ Scenario: %4; features: %5.</source>
     </message>
     <message numerus="yes">
         <source>%n rule(s): %1</source>
-        <translation><numerusform>規則 %n 件: %1</numerusform></translation>
+        <translation>
+            <numerusform>規則 %n 件: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>for %1</source>
@@ -3998,15 +4010,21 @@ Scenario: %4; features: %5.</source>
     </message>
     <message numerus="yes">
         <source>%n distinct endpoint(s) tested from %1: %2 reachable, %3 failed.</source>
-        <translation><numerusform>%1 から %n 件の異なるエンドポイントをテストしました: 到達可能 %2 件、失敗 %3 件。</numerusform></translation>
+        <translation>
+            <numerusform>%1 から %n 件の異なるエンドポイントをテストしました: 到達可能 %2 件、失敗 %3 件。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>They stand for %n rule row(s); %1 more not testable from here.</source>
-        <translation><numerusform>これらは規則の %n 行に当たります。ほかに %1 行はここからテストできません。</numerusform></translation>
+        <translation>
+            <numerusform>これらは規則の %n 行に当たります。ほかに %1 行はここからテストできません。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(%n endpoint(s))</source>
-        <translation><numerusform>(エンドポイント %n 件)</numerusform></translation>
+        <translation>
+            <numerusform>(エンドポイント %n 件)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scenario and vantage point</source>
@@ -4034,7 +4052,9 @@ Scenario: %4; features: %5.</source>
     </message>
     <message numerus="yes">
         <source>Tested %n distinct endpoint(s) from %1 in %2: %3 reachable, %4 failed.</source>
-        <translation><numerusform>%1 から %n 件の異なるエンドポイントを %2 でテストしました: 到達可能 %3 件、失敗 %4 件。</numerusform></translation>
+        <translation>
+            <numerusform>%1 から %n 件の異なるエンドポイントを %2 でテストしました: 到達可能 %3 件、失敗 %4 件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

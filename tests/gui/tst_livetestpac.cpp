@@ -3,6 +3,7 @@
 // mnemonic, a broken script said in the options' summary and the banner (file and line), a working
 // one used for the run (each result's path says PAC and its answer), and the choice remembered.
 #include "elidedlabel.h"
+#include "httptestserver.h"
 #include "livetestpage.h"
 #include "livetestrig.h"
 #include "messagebanner.h"
@@ -13,8 +14,10 @@
 #include <QComboBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
@@ -143,6 +146,93 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(child<QComboBox>(again, "proxyMode")->currentData().toInt(), int(ProxySetting::Mode::Pac));
         QCOMPARE(child<QLineEdit>(again, "pacLocation")->text(), good);
+    }
+
+    // "System proxy setting" on a KDE session whose proxy is a PAC URL: the summary says so, and the
+    // run goes as the script says (Qt alone would not see the desktop's setting on Linux).
+    void systemProxyFromTheDesktop()
+    {
+        HttpTestServer pacServer;
+        HttpBehaviour b;
+        b.body = "function FindProxyForURL(url, host) { return 'DIRECT'; }\n";
+        pacServer.setBehaviour(b);
+        QVERIFY(pacServer.listenLoopback());
+        const QString url = QStringLiteral("http://127.0.0.1:%1/desktop.pac").arg(pacServer.serverPort());
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
+        QVERIFY(writeFile(config.filePath(QStringLiteral("kioslaverc")),
+                          "[Proxy Settings]\nProxyType=2\nProxy Config Script=" + url.toUtf8() + '\n'));
+        const QByteArrayList names{"XDG_CURRENT_DESKTOP", "XDG_CONFIG_HOME", "http_proxy", "https_proxy",
+                                   "HTTP_PROXY",          "HTTPS_PROXY",     "all_proxy",  "ALL_PROXY"};
+        QHash<QByteArray, QByteArray> saved;
+        for (const QByteArray &name : names) {
+            if (qEnvironmentVariableIsSet(name.constData()))
+                saved.insert(name, qgetenv(name.constData()));
+            qunsetenv(name.constData());
+        }
+        const auto restore = qScopeGuard([&] {
+            for (const QByteArray &name : names) {
+                if (saved.contains(name))
+                    qputenv(name.constData(), saved.value(name));
+                else
+                    qunsetenv(name.constData());
+            }
+        });
+        qputenv("XDG_CURRENT_DESKTOP", "KDE");
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+
+        // For a look, in both languages (build/screenshots/livetest-desktop-pac-en.png, -ja.png).
+        for (const Language language : {Language::English, Language::Japanese}) {
+            Fixture look(m_rig, language);
+            look.wizard.wizard->resize(1024, 700);
+            look.wizard.wizard->show();
+            QVERIFY(QTest::qWaitForWindowExposed(look.wizard.wizard.get()));
+            auto *mode = child<QComboBox>(look.page, "proxyMode");
+            mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::System)));
+            const QString text = child<ElidedLabel>(look.page, "optionsSummary")->fullText();
+            QVERIFY2(text.contains(url) && text.contains(QStringLiteral("KDE")), qPrintable(text));
+            QCoreApplication::processEvents();
+            const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../../screenshots");
+            QDir().mkpath(dir);
+            QVERIFY(look.wizard.wizard->grab().save(dir + QStringLiteral("/livetest-desktop-pac-")
+                                                     + (language == Language::English ? u"en" : u"ja")
+                                                     + QStringLiteral(".png")));
+        }
+
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        QVERIFY(page);
+        f.wizard.wizard->show();
+        QVERIFY(QTest::qWaitForWindowActive(f.wizard.wizard.get()));
+        page->setResolver(&m_rig.resolver);
+        page->setBaseOptions(m_rig.baseOptions(false, false));
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
+        typeInto(child<QLineEdit>(page, "caBundle"), m_rig.caBundlePath);
+        for (const auto &[destination, host] : LiveTestRig::samples())
+            liveOptions(page)->setSampleHost(destination, host);
+
+        // Alt+X, Home, Down: "System proxy setting".
+        auto *combo = child<QComboBox>(page, "proxyMode");
+        key(Qt::Key_X, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), combo);
+        key(Qt::Key_Home);
+        key(Qt::Key_Down);
+        QCOMPARE(combo->currentData().toInt(), int(ProxySetting::Mode::System));
+        const QString summary = child<ElidedLabel>(page, "optionsSummary")->fullText();
+        QVERIFY2(summary.contains(url) && summary.contains(QStringLiteral("KDE")), qPrintable(summary));
+
+        QVERIFY(page->startTest());
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isRunning(), 30000);
+        QCOMPARE(pacServer.requests().size(), 1);
+        int pac = 0;
+        for (const ProbeResult &r : page->session()->model()->results()) {
+            if (!r.target.isTestable() || !(r.target.tls || r.target.http))
+                continue;
+            QCOMPARE(r.path.source, ProxySource::Pac);
+            QCOMPARE(r.path.pacAnswer, QStringLiteral("DIRECT"));
+            ++pac;
+        }
+        QVERIFY(pac > 0);
     }
 
     // The page with the PAC choice and a broken script, in both languages, for a look

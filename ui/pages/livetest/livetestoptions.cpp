@@ -48,6 +48,7 @@ LiveTestOptions::LiveTestOptions(WizardState *state, WizardSettings *settings, Q
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, [this] {
         updateProxyFields();
         validateFields();
+        updateSummary();
         saveSettings();
     });
     // Marked while typed, remembered only once committed (and without credentials).
@@ -288,12 +289,8 @@ std::optional<ProbeOptions> LiveTestOptions::probeOptions(Problems *problems) co
     } else {
         o.proxy = ProxySetting();
         o.proxy.mode = mode;
-        // On Linux, a desktop's PAC URL that Qt does not see; read once per page (a process each time).
-        if (mode == ProxySetting::Mode::System) {
-            if (!m_desktopProxy)
-                m_desktopProxy = DesktopProxy::read();
-            o.proxy.useDesktop(*m_desktopProxy);
-        }
+        if (mode == ProxySetting::Mode::System)
+            o.proxy.useDesktop(desktopProxy());
     }
     if (const QString path = m_caBundle->text().trimmed(); !path.isEmpty()) {
         QString error;
@@ -548,9 +545,27 @@ void LiveTestOptions::saveSettings()
     m_settings->setLiveTestCaBundle(m_caBundle->text().trimmed());
 }
 
+const DesktopProxy &LiveTestOptions::desktopProxy() const
+{
+    // On Linux, a desktop's PAC URL that Qt does not see; read once per page (a process each time).
+    if (!m_desktopProxy)
+        m_desktopProxy = DesktopProxy::read();
+    return *m_desktopProxy;
+}
+
 void LiveTestOptions::updateSummary()
 {
     QStringList parts;
+    // What "System proxy setting" means here, when the desktop says more than Qt sees.
+    if (ProxySetting::Mode(m_proxyMode->currentData().toInt()) == ProxySetting::Mode::System) {
+        const DesktopProxy &desktop = desktopProxy();
+        if (desktop.kind == DesktopProxy::Kind::Pac)
+            parts << tr("system proxy: the PAC script %1 of the %2 desktop").arg(desktop.pacUrl, desktop.desktop);
+        else if (desktop.kind == DesktopProxy::Kind::AutoDetect)
+            parts << tr("system proxy: the %1 desktop detects it automatically, which the test does not do; choose "
+                        "the PAC script and give its URL")
+                         .arg(desktop.desktop);
+    }
     // A PAC that cannot be used is said first: nothing reaches the web the way it was asked.
     if (ProxySetting::Mode(m_proxyMode->currentData().toInt()) == ProxySetting::Mode::Pac
         && m_pacChecked == m_pacLocation->text().trimmed() && !m_pacProblem.isEmpty())

@@ -83,6 +83,7 @@ private:
     void retranslateUi();
     void updateProxyFields();
     void updateSummary();
+    const DesktopProxy &desktopProxy() const;
     void moveUrlCredentials();
     void sampleEdited(int row, int column);
     void chooseCaBundle();
