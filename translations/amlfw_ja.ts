@@ -3380,6 +3380,14 @@ Scenario: %4; features: %5.</source>
         <source>&amp;Retry failed</source>
         <translation>失敗を再テスト(&amp;R)</translation>
     </message>
+    <message>
+        <source>&amp;Test selected again</source>
+        <translation>選択した行を再テスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Tests the selected rows again, with every rule that shares their endpoints; the other rows keep their results.</source>
+        <translation>選択した行を、そのエンドポイントを共有するすべての規則とともに再テストします。その他の行は結果を保持します。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::ManagedNetworkExporter</name>

@@ -465,6 +465,87 @@ private Q_SLOTS:
         QVERIFY(page->session()->counts().failed < failedBefore);
     }
 
+    // "Test selected again" in the context menu: the chosen row's endpoint is probed once more, and
+    // every row sharing it (a host's network and application rule on 443) gets the new result; the
+    // other rows keep theirs. Not offered before a run.
+    void retestSelectedFromTheMenu()
+    {
+        Fixture f(m_rig);
+        LiveTestPage *page = f.page;
+        QVERIFY(QTest::qWaitForWindowActive(f.wizard.wizard.get()));
+        configure(page, 2);
+        QTreeView *view = child<QTreeView>(page, "liveTestView");
+
+        // Before a run: the menu has the entry, disabled.
+        view->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), view);
+        QTest::keyClick(view, Qt::Key_Home);
+        QTest::keyClick(view, Qt::Key_Menu);
+        QMenu *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        QAction *retest = nullptr;
+        for (QAction *a : menu->actions())
+            retest = a->objectName() == u"retestSelected" ? a : retest;
+        QVERIFY(retest);
+        QCOMPARE(retest->text(), QStringLiteral("&Test selected again"));
+        QVERIFY(!retest->isEnabled());
+        QTest::keyClick(menu, Qt::Key_Escape);
+        QTRY_VERIFY(!menu->isVisible());
+
+        QVERIFY(runToEnd(page));
+        const QList<ProbeResult> before = page->session()->model()->results();
+        // A row on 443 whose endpoint other rows share.
+        int chosen = -1;
+        QString key;
+        for (int row = 0; row < before.size() && chosen < 0; ++row) {
+            const ProbeTarget &t = before.at(row).target;
+            if (!t.isTestable() || t.port != 443 || before.at(row).status != ProbeStatus::Ok)
+                continue;
+            int sharing = 0;
+            for (const ProbeResult &other : before)
+                sharing += other.target.isTestable() && other.target.probeKey() == t.probeKey() ? 1 : 0;
+            if (sharing > 1) {
+                chosen = row;
+                key = t.probeKey();
+            }
+        }
+        QVERIFY2(chosen >= 0, "no shared 443 endpoint in the scenario");
+        const int okConnections = m_rig.ok.connections();
+
+        f.wizard.wizard->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.wizard.wizard.get()));
+        view->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), view);
+        QTest::keyClick(view, Qt::Key_Home);
+        for (int row = 0; row < chosen; ++row)
+            QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), chosen); // no filter: view rows are the model's
+        QSignalSpy finished(page, &LiveTestPage::testFinished);
+        QTest::keyClick(view, Qt::Key_Menu);
+        menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        QTest::keyClick(menu, Qt::Key_T); // the mnemonic
+        QTRY_VERIFY(!menu->isVisible());
+        QVERIFY(page->session()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), RunTimeoutMs);
+
+        const QList<ProbeResult> after = page->session()->model()->results();
+        QCOMPARE(after.size(), before.size());
+        int retested = 0;
+        for (int row = 0; row < after.size(); ++row) {
+            if (after.at(row).target.isTestable() && after.at(row).target.probeKey() == key) {
+                QVERIFY(after.at(row).finishedAt > before.at(row).finishedAt);
+                QCOMPARE(after.at(row).status, ProbeStatus::Ok);
+                ++retested;
+            } else {
+                QCOMPARE(after.at(row).finishedAt, before.at(row).finishedAt); // left alone
+                QCOMPARE(after.at(row).status, before.at(row).status);
+            }
+        }
+        QVERIFY(retested > 1);
+        QCOMPARE(m_rig.ok.connections(), okConnections + 1); // one probe for all of them
+    }
+
     void languageSwitchInTheMiddle()
     {
         Fixture f(m_rig);

@@ -91,6 +91,32 @@ bool ProbeSession::retryFailed(const ProbeOptions &options)
     return true;
 }
 
+bool ProbeSession::retest(const ProbeOptions &options, const QList<int> &rows)
+{
+    if (isRunning() || !hasResults())
+        return false;
+    const QList<ProbeResult> results = m_model->results();
+    QSet<QString> keys;
+    for (int row : rows) {
+        if (row >= 0 && row < results.size() && results.at(row).target.isTestable())
+            keys.insert(results.at(row).target.probeKey());
+    }
+    QList<int> all;
+    for (int row = 0; row < results.size(); ++row) {
+        if (results.at(row).target.isTestable() && keys.contains(results.at(row).target.probeKey()))
+            all << row;
+    }
+    if (all.isEmpty())
+        return false;
+    m_engine->setResolver(m_resolver);
+    m_engine->setOptions(options);
+    m_runOptions = options;
+    if (!m_engine->rerun(all))
+        return false;
+    Q_EMIT started();
+    return true;
+}
+
 void ProbeSession::cancel()
 {
     if (isRunning())

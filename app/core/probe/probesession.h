@@ -48,6 +48,10 @@ public:
     bool start(const RuleSet &set, const ProbeOptions &options, Problems *problems = nullptr);
     // The failed and cancelled rows only, with `options` (after a fix the proxy may be what changed).
     bool retryFailed(const ProbeOptions &options);
+    // Tests `rows` again (rows of the model), with every row that shares an endpoint with one of
+    // them (one probe stands for all); the others keep their results. False when running, with no
+    // results yet, or when none of the rows can be tested.
+    bool retest(const ProbeOptions &options, const QList<int> &rows);
     void cancel();
     // Forgets the results (cancelling a run): for another scenario.
     void clear();

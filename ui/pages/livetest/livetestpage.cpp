@@ -301,20 +301,38 @@ void LiveTestPage::cancelTest()
     m_session->cancel();
 }
 
-bool LiveTestPage::retryFailed()
+std::optional<ProbeOptions> LiveTestPage::optionsForAnotherRound()
 {
-    if (m_session->isRunning() || m_session->counts().failed == 0)
-        return false;
     clearBanner();
     Problems problems;
     auto options = m_options->probeOptions(&problems);
     if (!options) {
         showOptionProblems(problems, false);
-        return false;
+        return std::nullopt;
     }
     if (m_session->runOptions().demo) // a retry stays on the demo network
         options = m_demo->retryOptions(*options);
-    if (!m_session->retryFailed(*options))
+    return options;
+}
+
+bool LiveTestPage::retestRows(const QList<int> &rows)
+{
+    if (m_session->isRunning() || !m_session->hasResults() || isShowingReport())
+        return false;
+    const auto options = optionsForAnotherRound();
+    if (!options || !m_session->retest(*options, rows))
+        return false;
+    updateCounts();
+    Q_EMIT testStarted();
+    return true;
+}
+
+bool LiveTestPage::retryFailed()
+{
+    if (m_session->isRunning() || m_session->counts().failed == 0)
+        return false;
+    const auto options = optionsForAnotherRound();
+    if (!options || !m_session->retryFailed(*options))
         return false;
     updateCounts();
     Q_EMIT testStarted();
@@ -379,6 +397,9 @@ void LiveTestPage::updateControls()
     m_retry->setEnabled(!running && m_session->counts().failed > 0 && !isShowingReport());
     if (m_tableActions)
         m_tableActions->setRetryEnabled(m_retry->isEnabled());
+    if (m_tableActions)
+        m_tableActions->setRetestEnabled(!running && m_session->hasResults() && !isShowingReport()
+                                         && shownModel() == m_session->model());
     m_options->setRunning(running);
     m_reportBar->updateControls();
 }
@@ -582,6 +603,12 @@ void LiveTestPage::buildReportView()
     m_tableActions = new LiveTestTableActions(m_view);
     connect(m_tableActions, &LiveTestTableActions::showDetailsRequested, this, [this] { m_details->setFocus(); });
     connect(m_tableActions, &LiveTestTableActions::retryRequested, this, [this] { retryFailed(); });
+    connect(m_tableActions, &LiveTestTableActions::retestRequested, this, [this](const QList<int> &viewRows) {
+        QList<int> rows;
+        for (int viewRow : viewRows)
+            rows << m_filter->sourceRow(viewRow);
+        retestRows(rows);
+    });
     connect(m_closeReport, &QPushButton::clicked, this, &LiveTestPage::closeReport);
     connect(m_reportBar, &LiveTestReportBar::reportChosen, this, &LiveTestPage::openReport);
 }

@@ -59,6 +59,8 @@ public:
     bool startTest();
     void cancelTest();
     bool retryFailed(); // the failed and cancelled rows only, with the options as they are now
+    // `rows` (of the session's model) and the rows sharing their endpoints, with the options as they are now.
+    bool retestRows(const QList<int> &rows);
     ProbeSession *session() const { return m_session; }
     QString unsavedWork() const override; // results of a run not saved as a report
 
@@ -80,6 +82,8 @@ protected:
     void retranslateUi() override;
 
 private:
+    // The options of a retry or a retest (a run on the demo network stays there); problems said.
+    std::optional<ProbeOptions> optionsForAnotherRound();
     void buildResults();
     void ruleSetChanged();
     void baselineChanged();

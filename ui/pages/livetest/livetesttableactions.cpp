@@ -45,6 +45,9 @@ LiveTestTableActions::LiveTestTableActions(QTreeView *view)
     m_showDetails->setObjectName(QStringLiteral("showDetails"));
     m_retry = new QAction(this);
     m_retry->setObjectName(QStringLiteral("retryFromMenu"));
+    m_retest = new QAction(this);
+    m_retest->setObjectName(QStringLiteral("retestSelected"));
+    m_retest->setEnabled(false);
 
     connect(m_copy, &QAction::triggered, this, [this] {
         if (const QString text = selectedAsTsv(); !text.isEmpty())
@@ -56,6 +59,10 @@ LiveTestTableActions::LiveTestTableActions(QTreeView *view)
     });
     connect(m_showDetails, &QAction::triggered, this, &LiveTestTableActions::showDetailsRequested);
     connect(m_retry, &QAction::triggered, this, &LiveTestTableActions::retryRequested);
+    connect(m_retest, &QAction::triggered, this, [this] {
+        if (const QList<int> rows = selectedRows(); !rows.isEmpty())
+            Q_EMIT retestRequested(rows);
+    });
     connect(m_view, &QWidget::customContextMenuRequested, this, &LiveTestTableActions::openMenu);
     m_view->installEventFilter(this);
     retranslate();
@@ -63,7 +70,13 @@ LiveTestTableActions::LiveTestTableActions(QTreeView *view)
 
 QList<QAction *> LiveTestTableActions::actions() const
 {
-    return {m_copy, m_copyHosts, m_showDetails, m_retry};
+    return {m_copy, m_copyHosts, m_showDetails, m_retest, m_retry};
+}
+
+void LiveTestTableActions::setRetestEnabled(bool enabled)
+{
+    m_retestAllowed = enabled;
+    m_retest->setEnabled(enabled && !selectedRows().isEmpty());
 }
 
 void LiveTestTableActions::setRetryEnabled(bool enabled)
@@ -78,6 +91,9 @@ void LiveTestTableActions::retranslate()
     m_copyHosts->setText(tr("Copy &host names"));
     m_showDetails->setText(tr("Show &details"));
     m_retry->setText(tr("&Retry failed"));
+    m_retest->setText(tr("&Test selected again"));
+    m_retest->setToolTip(tr("Tests the selected rows again, with every rule that shares their endpoints; the "
+                            "other rows keep their results."));
 }
 
 QList<int> LiveTestTableActions::selectedRows() const
@@ -154,6 +170,7 @@ void LiveTestTableActions::openMenu(const QPoint &viewportPosition)
     m_copy->setEnabled(any);
     m_copyHosts->setEnabled(any && !selectedHosts().isEmpty());
     m_showDetails->setEnabled(m_view->currentIndex().isValid());
+    m_retest->setEnabled(m_retestAllowed && any);
     if (m_menu)
         m_menu->deleteLater();
     m_menu = new QMenu(m_view);
@@ -163,6 +180,7 @@ void LiveTestTableActions::openMenu(const QPoint &viewportPosition)
     m_menu->addAction(m_copyHosts);
     m_menu->addSeparator();
     m_menu->addAction(m_showDetails);
+    m_menu->addAction(m_retest);
     m_menu->addAction(m_retry);
     // Not exec(): the event loop goes on, and tests answer the menu with keys as a user would.
     m_menu->popup(m_view->viewport()->mapToGlobal(viewportPosition));

@@ -30,12 +30,14 @@ public:
     static QString tsv(const QAbstractItemModel *model, const QList<int> &rows, const QList<int> &columns);
 
     void setRetryEnabled(bool enabled);
+    void setRetestEnabled(bool enabled); // "Test selected again": after a run, not while one runs
     QMenu *menu() const { return m_menu; } // the last one opened, for tests; null before
     QList<QAction *> actions() const;
 
 Q_SIGNALS:
     void showDetailsRequested();
     void retryRequested();
+    void retestRequested(const QList<int> &viewRows); // the selected rows, in the view's rows
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -50,6 +52,8 @@ private:
     QAction *m_copyHosts;
     QAction *m_showDetails;
     QAction *m_retry;
+    QAction *m_retest;
+    bool m_retestAllowed = false;
     QMenu *m_menu = nullptr;
 };
 
