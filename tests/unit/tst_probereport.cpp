@@ -517,6 +517,36 @@ private Q_SLOTS:
         QCOMPARE(groups.first().kind, QStringLiteral("private-dns"));
     }
 
+    // A network rule and an application rule of one host:443 share a probe; only HTTP failed. The
+    // request names the application rule, not the network rule that passed.
+    void requestNamesOnlyTheRowsThatFailed()
+    {
+        ProbeRun run;
+        auto add = [&run](const QString &rule, bool http, ProbeStatus status) {
+            ProbeResult r;
+            r.target.ruleId = rule;
+            r.target.destination = QStringLiteral("pypi.org");
+            r.target.host = QStringLiteral("pypi.org");
+            r.target.port = 443;
+            r.target.tls = true;
+            r.target.http = http;
+            r.status = status;
+            run.results << r;
+        };
+        add(QStringLiteral("net-pypi"), false, ProbeStatus::Ok);
+        add(QStringLiteral("app-pypi"), true, ProbeStatus::HttpBlocked);
+        const QList<ProbeEndpoint> endpoints = run.endpoints();
+        QCOMPARE(endpoints.size(), 1);
+        QCOMPARE(endpoints.first().rows, (QList<int>{0, 1}));
+        const QList<ProbeAdviceGroup> groups = ProbeAdvice::group(run);
+        QCOMPARE(groups.size(), 1);
+        QCOMPARE(groups.first().rows, (QList<int>{1}));
+        const QStringList labels = ProbeAdvice::endpointLabels(run, endpoints, groups.first());
+        QCOMPARE(labels.size(), 1);
+        QVERIFY2(labels.first().contains(QStringLiteral("app-pypi")), qPrintable(labels.first()));
+        QVERIFY2(!labels.first().contains(QStringLiteral("net-pypi")), qPrintable(labels.first()));
+    }
+
     void japaneseReport()
     {
         QVERIFY(applyLanguage(Language::Japanese));

@@ -40,6 +40,18 @@ struct Request
     QString parameter; // what else tells requests of one kind apart (the proxy's schemes)
 };
 
+// The rows of an endpoint a request is for: those that failed. A network rule sharing its probe with
+// an application rule passes when only HTTP failed, and is not named in the HTTP request.
+QList<int> failingRows(const ProbeRun &run, const ProbeEndpoint &e)
+{
+    QList<int> rows;
+    for (int row : e.rows) {
+        if (row >= 0 && row < run.results.size() && isFailure(run.results.at(row).status))
+            rows << row;
+    }
+    return rows.isEmpty() ? e.rows : rows;
+}
+
 std::optional<Request> requestFor(const ProbeRun &run, const ProbeEndpoint &e)
 {
     const ProbeResult &r = e.result;
@@ -214,7 +226,7 @@ QList<ProbeAdviceGroup> ProbeAdvice::group(const ProbeRun &run, const QList<Prob
         }
         ProbeAdviceGroup &g = groups[*it];
         g.endpoints << int(i);
-        g.rows << endpoints.at(i).rows;
+        g.rows << failingRows(run, endpoints.at(i));
         if (!g.statuses.contains(endpoints.at(i).result.status))
             g.statuses << endpoints.at(i).result.status;
     }
@@ -274,8 +286,10 @@ QStringList ProbeAdvice::endpointLabels(const ProbeRun &run, const QList<ProbeEn
     return out;
 }
 
-QString ProbeAdvice::endpointLabel(const ProbeRun &run, const ProbeEndpoint &endpoint)
+QString ProbeAdvice::endpointLabel(const ProbeRun &run, const ProbeEndpoint &failed)
 {
+    ProbeEndpoint endpoint = failed;
+    endpoint.rows = failingRows(run, failed);
     QStringList destinations;
     for (int row : endpoint.rows) {
         const ProbeTarget &t = run.results.at(row).target;
