@@ -3017,6 +3017,10 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>system proxy: the %1 desktop detects it automatically, which the test does not do; choose the PAC script and give its URL</source>
         <translation>システムのプロキシ: %1 デスクトップは自動検出を使いますが、テストでは自動検出を行いません。自動構成スクリプト (PAC) を選び、その URL を指定してください</translation>
     </message>
+    <message>
+        <source>demo network: its own proxy, certificates, timeouts and redirects are used, not these</source>
+        <translation>デモ ネットワーク: ここのプロキシ、証明書、タイムアウト、リダイレクトではなく、デモ ネットワーク独自のものを使います</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestPage</name>

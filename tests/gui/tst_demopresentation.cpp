@@ -1,6 +1,7 @@
 // Demonstrations: the live-test page's demo network chosen and run by keyboard, with every status
 // and the DEMO strip; the presentation zoom by real key events, in both languages, remembered.
 
+#include "elidedlabel.h"
 #include "liveresultfiltermodel.h"
 #include "livetestpage.h"
 #include "livetestreportbar.h"
@@ -11,8 +12,10 @@
 #include "uifont.h"
 #include "wizardtesthelpers.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFontInfo>
+#include <QLineEdit>
 #include <QSaveFile>
 
 using namespace amlfw;
@@ -108,6 +111,60 @@ private Q_SLOTS:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
         QVERIFY(!demo->isChecked());
         QVERIFY(strip->isVisible());
+    }
+
+    // The options the demo does not use (proxy, CAs, timeouts, redirects) are greyed out while it is
+    // chosen, and a broken one does not stop it: a presenter's HTTP proxy of another network, half
+    // typed, must not keep the demo from running.
+    void demoIgnoresTheOptionsItDoesNotUse()
+    {
+        WizardFixture f;
+        FirewallWizard *w = f.wizard.get();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        answerUpToRules(w, QStringLiteral("public"), QStringLiteral("japan east"), QStringLiteral("mystore"),
+                        {QStringLiteral("compute-instance")});
+        clickNext(w);
+        auto *page = qobject_cast<LiveTestPage *>(w->currentPage());
+        QVERIFY(page);
+        auto *combo = child<QComboBox>(page, QStringLiteral("proxyMode"));
+        auto *proxyUrl = child<QLineEdit>(page, QStringLiteral("proxyUrl"));
+        auto *demo = child<QCheckBox>(page, QStringLiteral("demoNetwork"));
+        auto *summary = child<ElidedLabel>(page, QStringLiteral("optionsSummary"));
+
+        // An HTTP proxy with a URL that is no URL: a real run refuses to start.
+        QVERIFY(tabTo(combo));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QCOMPARE(combo->currentData().toInt(), int(ProxySetting::Mode::Explicit));
+        QVERIFY(proxyUrl->isVisible());
+        QVERIFY(tabTo(proxyUrl));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("http://proxy.example.com:notaport"));
+        QVERIFY(!page->startTest());
+        QVERIFY(!page->session()->hasResults());
+
+        // The demo: those options greyed out and said so; Start runs it all the same.
+        QVERIFY(tabTo(demo));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(demo->isChecked());
+        QVERIFY(!combo->isEnabled());
+        QVERIFY(!proxyUrl->isEnabled());
+        QVERIFY(!child<QLineEdit>(page, QStringLiteral("caBundle"))->isEnabled());
+        QVERIFY2(summary->fullText().startsWith(QStringLiteral("demo network")), qPrintable(summary->fullText()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), child<QPushButton>(page, QStringLiteral("startTest")));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTRY_VERIFY(page->session()->isRunning() || page->session()->hasResults());
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isRunning(), 20000);
+        QVERIFY(page->session()->runOptions().demo);
+        QVERIFY(page->session()->counts().ok > 0);
+
+        // Unchecked: the options are the user's again, the broken URL with them.
+        QVERIFY(tabTo(demo));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(combo->isEnabled() && proxyUrl->isEnabled());
+        QVERIFY(!summary->fullText().contains(QStringLiteral("demo network")));
+        QVERIFY(!page->startTest());
     }
 
     void zoomByKeys_data()

@@ -422,12 +422,30 @@ void LiveTestOptions::validateFields()
 void LiveTestOptions::setRunning(bool running)
 {
     m_running = running;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_proxyMode, m_samplesTable, m_caBundle, m_browseCa, m_timeout,
-                                                       m_concurrency, m_proxyUrl, m_proxyUser, m_proxyPassword,
-                                                       m_pacLocation, m_browsePac})
-        w->setEnabled(!running);
+    updateEnabled();
+}
+
+void LiveTestOptions::setDemo(bool demo)
+{
+    if (m_demo == demo)
+        return;
+    m_demo = demo;
+    updateEnabled();
+    validateFields();
+    updateSummary();
+}
+
+void LiveTestOptions::updateEnabled()
+{
+    // While a test runs nothing changes; on the demo network only the sample hosts and the
+    // concurrency are the user's (it brings its own proxy, CAs, timeouts and redirects).
+    for (QWidget *w : std::initializer_list<QWidget *>{m_samplesTable, m_concurrency})
+        w->setEnabled(!m_running);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_proxyMode, m_caBundle, m_browseCa, m_timeout, m_proxyUrl,
+                                                       m_proxyUser, m_proxyPassword, m_pacLocation, m_browsePac})
+        w->setEnabled(!m_running && !m_demo);
     if (m_redirect)
-        m_redirect->setReadOnly(running);
+        m_redirect->setReadOnly(m_running || m_demo);
 }
 
 void LiveTestOptions::updateProxyFields()
@@ -556,8 +574,10 @@ const DesktopProxy &LiveTestOptions::desktopProxy() const
 void LiveTestOptions::updateSummary()
 {
     QStringList parts;
+    if (m_demo)
+        parts << tr("demo network: its own proxy, certificates, timeouts and redirects are used, not these");
     // What "System proxy setting" means here, when the desktop says more than Qt sees.
-    if (ProxySetting::Mode(m_proxyMode->currentData().toInt()) == ProxySetting::Mode::System) {
+    if (!m_demo && ProxySetting::Mode(m_proxyMode->currentData().toInt()) == ProxySetting::Mode::System) {
         const DesktopProxy &desktop = desktopProxy();
         if (desktop.kind == DesktopProxy::Kind::Pac)
             parts << tr("system proxy: the PAC script %1 of the %2 desktop").arg(desktop.pacUrl, desktop.desktop);
@@ -567,7 +587,7 @@ void LiveTestOptions::updateSummary()
                          .arg(desktop.desktop);
     }
     // A PAC that cannot be used is said first: nothing reaches the web the way it was asked.
-    if (ProxySetting::Mode(m_proxyMode->currentData().toInt()) == ProxySetting::Mode::Pac
+    if (!m_demo && ProxySetting::Mode(m_proxyMode->currentData().toInt()) == ProxySetting::Mode::Pac
         && m_pacChecked == m_pacLocation->text().trimmed() && !m_pacProblem.isEmpty())
         parts << m_pacProblem;
     int missing = 0;

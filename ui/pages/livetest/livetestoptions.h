@@ -67,6 +67,8 @@ public:
     static Redirects parseRedirects(const QString &text);
 
     void setRunning(bool running); // nothing changes under a running test
+    // The demo network is chosen: the options it does not use are greyed out and not checked.
+    void setDemo(bool demo);
     void validateFields();         // marks the fields that are wrong
     void saveSettings();
     QList<QWidget *> focusOrder() const;
@@ -83,6 +85,7 @@ private:
     void retranslateUi();
     void updateProxyFields();
     void updateSummary();
+    void updateEnabled();
     const DesktopProxy &desktopProxy() const;
     void moveUrlCredentials();
     void sampleEdited(int row, int column);
@@ -105,6 +108,7 @@ private:
     QHash<QString, QString> m_samples; // destination -> host the user gave
     bool m_loading = false;
     bool m_running = false;
+    bool m_demo = false;
 
     QLabel *m_proxyLabel;
     QComboBox *m_proxyMode;

@@ -111,6 +111,8 @@ LiveTestPage::LiveTestPage(WizardState *state, WizardSettings *settings, QWidget
     connect(m_cancel, &QPushButton::clicked, this, &LiveTestPage::cancelTest);
     connect(m_retry, &QPushButton::clicked, this, [this] { retryFailed(); });
     connect(m_failuresOnly, &QCheckBox::toggled, m_filter, &LiveResultFilterModel::setFailuresOnly);
+    connect(m_demo->checkBox(), &QCheckBox::toggled, m_options, &LiveTestOptions::setDemo);
+    m_options->setDemo(m_demo->isChecked());
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LiveTestPage::updateDetails);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &LiveTestPage::updateDetails);
     connect(m_session, &ProbeSession::resultChanged, this, [this](int row) {
@@ -272,7 +274,10 @@ bool LiveTestPage::startTest()
         return false;
     }
     Problems problems;
-    auto options = m_options->probeOptions(&problems);
+    // The demo network has its own proxy, CAs, timeouts and redirects: only the sample hosts are the
+    // user's, and the options it does not use cannot stop it.
+    auto options = m_demo->isChecked() ? std::optional<ProbeOptions>(m_options->samplesOnly())
+                                       : m_options->probeOptions(&problems);
     // The demo network: its own options, resolver and CA, for this run only.
     RuleSet runSet = set;
     if (options && m_demo->isChecked()) {
@@ -304,14 +309,14 @@ void LiveTestPage::cancelTest()
 std::optional<ProbeOptions> LiveTestPage::optionsForAnotherRound()
 {
     clearBanner();
+    if (m_session->runOptions().demo) // a retry stays on the demo network, with its own options
+        return m_demo->retryOptions(m_options->samplesOnly());
     Problems problems;
     auto options = m_options->probeOptions(&problems);
     if (!options) {
         showOptionProblems(problems, false);
         return std::nullopt;
     }
-    if (m_session->runOptions().demo) // a retry stays on the demo network
-        options = m_demo->retryOptions(*options);
     return options;
 }
 
