@@ -66,6 +66,18 @@ private:
         LiveTestPage *page = nullptr;
     };
 
+    // As a user would set the page up for the rig: its resolver and base options, the More options
+    // open, the test CAs trusted, a host for each wildcard.
+    void useRig(LiveTestPage *page)
+    {
+        page->setResolver(&m_rig.resolver);
+        page->setBaseOptions(m_rig.baseOptions(false, false));
+        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
+        typeInto(child<QLineEdit>(page, "caBundle"), m_rig.caBundlePath);
+        for (const auto &[destination, host] : LiveTestRig::samples())
+            liveOptions(page)->setSampleHost(destination, host);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -80,13 +92,8 @@ private Q_SLOTS:
         QVERIFY(page);
         f.wizard.wizard->show();
         QVERIFY(QTest::qWaitForWindowActive(f.wizard.wizard.get()));
-        page->setResolver(&m_rig.resolver);
-        page->setBaseOptions(m_rig.baseOptions(false, false));
-        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
-        typeInto(child<QLineEdit>(page, "caBundle"), m_rig.caBundlePath);
+        useRig(page);
         child<QSpinBox>(page, "timeout")->setValue(2);
-        for (const auto &[destination, host] : LiveTestRig::samples())
-            liveOptions(page)->setSampleHost(destination, host);
 
         auto *combo = child<QComboBox>(page, "proxyMode");
         auto *location = child<QLineEdit>(page, "pacLocation");
@@ -204,12 +211,7 @@ private Q_SLOTS:
         QVERIFY(page);
         f.wizard.wizard->show();
         QVERIFY(QTest::qWaitForWindowActive(f.wizard.wizard.get()));
-        page->setResolver(&m_rig.resolver);
-        page->setBaseOptions(m_rig.baseOptions(false, false));
-        QTest::mouseClick(child<QToolButton>(page, "moreOptions"), Qt::LeftButton);
-        typeInto(child<QLineEdit>(page, "caBundle"), m_rig.caBundlePath);
-        for (const auto &[destination, host] : LiveTestRig::samples())
-            liveOptions(page)->setSampleHost(destination, host);
+        useRig(page);
 
         // Alt+X, Home, Down: "System proxy setting".
         auto *combo = child<QComboBox>(page, "proxyMode");
