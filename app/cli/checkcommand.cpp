@@ -155,7 +155,8 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
     if (!ProbeOptions::loadPac(&options.proxy, &error))
         return app.fail(QStringLiteral("--proxy: ") + error);
     // --proxy system on Linux: a desktop's PAC URL, which Qt does not see (the environment wins).
-    options.proxy.useDesktop(DesktopProxy::read());
+    if (options.proxy.mode == ProxySetting::Mode::System)
+        options.proxy.useDesktop(DesktopProxy::read());
     if (parser.isSet(QStringLiteral("ca-bundle"))) {
         options.caBundlePath = parser.value(QStringLiteral("ca-bundle"));
         const auto certificates = ProbeOptions::loadCaBundle(options.caBundlePath, &error);
