@@ -23,6 +23,7 @@
 #include <QSet>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTextStream>
 #include <QTimer>
 
@@ -122,6 +123,7 @@ struct RunFigures
     int ok = 0;
     int failed = 0;
     int peak = 0;
+    int threads = 1;
     QMap<QString, int> byStatus; // failures only, "STATUS port"
     QString slowest;
 };
@@ -147,6 +149,7 @@ RunFigures runOnce(const QList<ProbeTarget> &targets, const ProbeOptions &option
     if (serverBefore >= 0 && serverAfter >= 0)
         f.serverCpuMs = serverAfter - serverBefore;
     f.peak = engine.peakConcurrency();
+    f.threads = engine.threadCount();
     for (const ProbeResult &r : engine.results()) {
         if (r.timings.totalMs > f.slowestMs)
             f.slowest = QStringLiteral("%1:%2 (tcp %3, tls %4, http %5 ms)")
@@ -301,7 +304,7 @@ int main(int argc, char *argv[])
     const auto report = [](const QString &label, const RunFigures &f) {
         out() << "  " << label.leftJustified(44) << QString::number(f.wallMs).rightJustified(6)
               << " ms total, slowest endpoint " << QString::number(f.slowestMs).rightJustified(5) << " ms, CPU client "
-              << f.clientCpuMs << " ms / servers " << f.serverCpuMs << " ms, peak in flight " << f.peak << ", ok/not testable " << f.ok
+              << f.clientCpuMs << " ms / servers " << f.serverCpuMs << " ms, peak in flight " << f.peak << ", threads " << f.threads << ", ok/not testable " << f.ok
               << ", failed " << f.failed << '\n';
         out().flush();
     };
@@ -368,6 +371,7 @@ int main(int argc, char *argv[])
         int rows = 0;
         int endpoints = 0;
         RunFigures run;
+        RunFigures oneThread;
         RunFigures systemStore;
     };
     QList<Realistic> realistic;
@@ -384,6 +388,10 @@ int main(int argc, char *argv[])
         out() << "      slowest: " << r.run.slowest << '\n';
         for (auto it = r.run.byStatus.cbegin(); it != r.run.byStatus.cend(); ++it)
             out() << "      not ok: " << it.key() << " x" << it.value() << '\n';
+        ProbeOptions oneThread = real; // --threads 1: every handshake on the engine's thread
+        oneThread.threads = 1;
+        r.oneThread = runOnce(planned, oneThread);
+        report(QStringLiteral("%1: the same on one thread (--threads 1)").arg(edition), r.oneThread);
         ProbeOptions systemOnly = real; // no --ca-bundle: the system store, loaded on demand
         systemOnly.extraCaCertificates.clear();
         r.systemStore = runOnce(planned, systemOnly);
@@ -417,6 +425,15 @@ int main(int argc, char *argv[])
         out() << "  realistic " << r.edition << ": " << r.run.wallMs << " ms / one endpoint alone " << single.slowestMs
               << " ms = " << QString::number(ratio, 'f', 2) << " (target <= 1.3): " << (ratio <= 1.3 ? "met" : "MISSED")
               << ", " << r.run.ok << " ok\n";
+        // Client and rig share this machine's cores: after the servers' delay, the CPU both spend
+        // cannot take less than its share of the cores, whatever the engine does.
+        const int cores = std::max(1, QThread::idealThreadCount());
+        const double floorMs = delay + double(r.run.clientCpuMs + std::max<qint64>(0, r.run.serverCpuMs)) / cores;
+        out() << "      on one thread (--threads 1): " << r.oneThread.wallMs << " ms = "
+              << QString::number(double(r.oneThread.wallMs) / double(std::max<qint64>(1, single.slowestMs)), 'f', 2)
+              << "; this machine's floor, " << delay << " ms + (client " << r.run.clientCpuMs << " + servers "
+              << r.run.serverCpuMs << " ms CPU) / " << cores << " cores = " << qint64(floorMs) << " ms = "
+              << QString::number(floorMs / double(std::max<qint64>(1, single.slowestMs)), 'f', 2) << '\n';
     }
     if (!realisticOnly)
         out() << "  200 endpoints at once, CPU-bound figure: " << wide.wallMs << " ms (client CPU " << wide.clientCpuMs

@@ -817,6 +817,14 @@
         <source>(same endpoint as rule %1) </source>
         <translation>(規則 %1 と同じエンドポイント) </translation>
     </message>
+    <message>
+        <source>Threads the TLS handshakes are spread over, 1 to %1, or auto (the default: one per %2 endpoints, up to the processor&apos;s cores).</source>
+        <translation>TLS ハンドシェイクを分担するスレッドの数。1 から %1、または auto (既定: エンドポイント %2 個ごとに 1 つ、プロセッサのコア数まで)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither auto nor a number from 1 to %2: --threads takes how many threads the handshakes are spread over.</source>
+        <translation>&quot;%1&quot; は auto でも 1 から %2 の数でもありません: --threads にはハンドシェイクを分担するスレッドの数を指定します。</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::Cli</name>

@@ -89,6 +89,12 @@ void CheckCommand::addOptions(QCommandLineParser &parser) const
                           .arg(QString::number(ProbeOptions::MaxConcurrency),
                                QString::number(ProbeOptions::AutomaticConcurrencyCap)),
                       QStringLiteral("n|auto"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("threads"),
+                      tr("Threads the TLS handshakes are spread over, 1 to %1, or auto (the default: one per %2 "
+                         "endpoints, up to the processor's cores).")
+                          .arg(QString::number(ProbeOptions::MaxThreads),
+                               QString::number(ProbeOptions::AutomaticThreadEndpoints)),
+                      QStringLiteral("n|auto"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("proxy"),
                       tr("How web traffic goes out: none (direct), system (the system's proxy setting, default), "
                          "http://[user:password@]host:port, or pac:FILE_OR_URL (a proxy auto-configuration script)."),
@@ -147,6 +153,14 @@ int CheckCommand::execute(CliApp &app, const QCommandLineParser &parser) const
             tr("\"%1\" is neither auto nor a number from 1 to %2: --concurrency takes how many endpoints are "
                "tested at once.")
                 .arg(parser.value(QStringLiteral("concurrency")), QString::number(ProbeOptions::MaxConcurrency)));
+    const QString threads = parser.value(QStringLiteral("threads")).trimmed();
+    const bool automaticThreads = threads.compare(QStringLiteral("auto"), Qt::CaseInsensitive) == 0;
+    ok = automaticThreads;
+    options.threads = automaticThreads ? ProbeOptions::AutomaticThreads : threads.toInt(&ok);
+    if (!automaticThreads && (!ok || options.threads < 1 || options.threads > ProbeOptions::MaxThreads))
+        return app.fail(tr("\"%1\" is neither auto nor a number from 1 to %2: --threads takes how many threads the "
+                           "handshakes are spread over.")
+                            .arg(parser.value(QStringLiteral("threads")), QString::number(ProbeOptions::MaxThreads)));
     const auto proxy = ProbeOptions::parseProxy(parser.value(QStringLiteral("proxy")), &error);
     if (!proxy)
         return app.fail(QStringLiteral("--proxy: ") + error);

@@ -24,8 +24,15 @@ void FakeResolver::setHanging(const QString &host)
     m_hanging.insert(host.toLower());
 }
 
+QStringList FakeResolver::lookups() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_lookups;
+}
+
 void FakeResolver::lookup(const QString &host, QObject *context, Callback done)
 {
+    QMutexLocker lock(&m_mutex);
     m_lookups << host;
     const QString key = host.toLower();
     if (m_hanging.contains(key))

@@ -523,6 +523,8 @@ private Q_SLOTS:
                                << QStringLiteral("socks5");
         QTest::newRow("concurrency") << QStringList{QStringLiteral("--concurrency"), QStringLiteral("0")}
                                      << QStringLiteral("--concurrency");
+        QTest::newRow("threads") << QStringList{QStringLiteral("--threads"), QStringLiteral("99")}
+                                 << QStringLiteral("--threads");
         QTest::newRow("sample outside its wildcard")
             << QStringList{QStringLiteral("--features"), QStringLiteral("compute-instance,hbi"),
                            QStringLiteral("--sample"), QStringLiteral("*.vault.azure.net=evil.example.com")}

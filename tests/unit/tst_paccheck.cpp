@@ -110,10 +110,18 @@ private Q_SLOTS:
         QVERIFY(writeFile(m_catalogPath, QJsonDocument(root).toJson()));
     }
 
+    void fallbackListInOrder_data()
+    {
+        QTest::addColumn<QString>("threads");
+        QTest::newRow("one thread") << QStringLiteral("1");
+        QTest::newRow("three lanes, a PAC engine each") << QStringLiteral("3");
+    }
+
     // HTTPS: the first proxy's port is closed, the second carries it. Plain HTTP: the proxy's port
     // is closed, DIRECT follows. The report says the answer, the proxy used and the one that failed.
     void fallbackListInOrder()
     {
+        QFETCH(QString, threads);
         TestConnectProxy proxy;
         QVERIFY(proxy.listenLoopback());
         const QString dead = QStringLiteral("127.0.0.1:%1").arg(closedPort());
@@ -127,7 +135,8 @@ private Q_SLOTS:
                                          .arg(https, http));
         const CliRun run = runCli(scenario()
                                   + QStringList{QStringLiteral("--proxy"), QStringLiteral("pac:") + path,
-                                                QStringLiteral("--format"), QStringLiteral("json")});
+                                                QStringLiteral("--format"), QStringLiteral("json"),
+                                                QStringLiteral("--threads"), threads});
         QVERIFY2(run.exitCode == 0, run.out.constData());
         int viaProxy = 0;
         int direct = 0;

@@ -15,7 +15,10 @@
 #include "testpki.h"
 #include "tlstestserver.h"
 
+#include <QMutex>
 #include <QPointer>
+#include <QSet>
+#include <QThread>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -79,6 +82,29 @@ private:
         Callback done;
     };
     QList<Pending> m_pending;
+};
+
+// A fake resolver that also notes the thread of each lookup: where the engine's jobs ran.
+class ThreadNotingResolver : public FakeResolver
+{
+public:
+    void lookup(const QString &host, QObject *context, Callback done) override
+    {
+        {
+            QMutexLocker lock(&m_threadMutex);
+            m_threads.insert(QThread::currentThread());
+        }
+        FakeResolver::lookup(host, context, std::move(done));
+    }
+    QSet<QThread *> threads() const
+    {
+        QMutexLocker lock(&m_threadMutex);
+        return m_threads;
+    }
+
+private:
+    mutable QMutex m_threadMutex;
+    QSet<QThread *> m_threads;
 };
 
 // A loopback port whose connection attempts hang (their SYNs dropped: a zero backlog filled by one
@@ -913,6 +939,154 @@ private Q_SLOTS:
         QCOMPARE(late.answerAll(QHostAddress(QHostAddress::LocalHost)), 0); // the asking cache is gone
         QTest::qWait(100); // let whatever was posted run: deferred deletes, queued signals
         QTRY_COMPARE(silent.openConnections(), 0);
+    }
+
+    // Larger runs are spread over lanes (threads): every endpoint of one host on one lane, so DNS is
+    // still asked once per host; the results are those of a run on the engine's own thread.
+    void lanesSpreadARunOverThreads()
+    {
+        ProbeOptions automatic;
+        QCOMPARE(automatic.threads, ProbeOptions::AutomaticThreads);
+        QCOMPARE(automatic.effectiveThreads(1), 1);
+        QCOMPARE(automatic.effectiveThreads(ProbeOptions::AutomaticThreadEndpoints), 1);
+        QCOMPARE(automatic.effectiveThreads(ProbeOptions::AutomaticThreadEndpoints + 1),
+                 std::min(2, std::max(1, QThread::idealThreadCount())));
+
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        server->setHandshakeDelay(50);
+        auto runWith = [&](int threads, ThreadNotingResolver *resolver, QStringList *statuses) {
+            ProbeOptions o = options();
+            o.threads = threads;
+            QList<ProbeTarget> targets;
+            for (int i = 0; i < 12; ++i) {
+                const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
+                resolver->setAddresses(host, {QHostAddress(QHostAddress::LocalHost)});
+                o.connectTo << redirect(host, 443, server->serverPort()) << redirect(host, 8443, server->serverPort());
+                targets << target(host, 443, true, true) << target(host, 443, true, true, QStringLiteral("again"))
+                        << target(host, 8443, true, true);
+            }
+            ProbeEngine engine;
+            engine.setOptions(o);
+            engine.setResolver(resolver);
+            QSignalSpy finished(&engine, &ProbeEngine::finished);
+            QVERIFY(engine.start(targets, m_probe));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+            QCOMPARE(engine.threadCount(), threads);
+            QCOMPARE(engine.peakConcurrency(), 24);
+            for (int i = 0; i < 12; ++i)
+                QCOMPARE(resolver->lookups().count(QStringLiteral("h%1.amlfw.test").arg(i)), 1);
+            for (const ProbeResult &r : engine.results())
+                *statuses << probeStatusId(r.status);
+        };
+        const int acceptedBefore = int(server->acceptTimes().size());
+        ThreadNotingResolver threadedResolver;
+        QStringList threaded;
+        runWith(3, &threadedResolver, &threaded);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(int(server->acceptTimes().size()) - acceptedBefore, 24); // one probe per endpoint
+        const QSet<QThread *> lanes = threadedResolver.threads();
+        QCOMPARE(lanes.size(), 3);
+        QVERIFY(!lanes.contains(QThread::currentThread()));
+
+        ThreadNotingResolver inlineResolver;
+        QStringList single;
+        runWith(1, &inlineResolver, &single);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(inlineResolver.threads(), QSet<QThread *>{QThread::currentThread()});
+        QCOMPARE(threaded.size(), 36);
+        QCOMPARE(threaded, single);
+        QCOMPARE(threaded, QStringList(36, QStringLiteral("OK")));
+    }
+
+    void cancelReachesEveryLane()
+    {
+        SilentServer silent;
+        QVERIFY(silent.listenLoopback());
+        ProbeOptions o = options();
+        o.timeouts.tlsMs = 60000;
+        o.threads = 2;
+        QList<ProbeTarget> targets;
+        for (int i = 0; i < 6; ++i) {
+            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
+            o.connectTo << redirect(host, 443, silent.serverPort());
+            targets << target(host, 443, true, true);
+        }
+        ProbeEngine engine;
+        engine.setResolver(&m_resolver);
+        engine.setOptions(o);
+        QSignalSpy finished(&engine, &ProbeEngine::finished);
+        QVERIFY(engine.start(targets, m_probe));
+        QCOMPARE(engine.threadCount(), 2);
+        QTRY_COMPARE(silent.connections(), 6); // every handshake hangs, on both lanes
+        engine.cancel();
+        QCOMPARE(finished.count(), 1);
+        for (const ProbeResult &r : engine.results()) {
+            QCOMPARE(probeStatusId(r.status), QStringLiteral("CANCELLED"));
+            // What the lane's stages found before the cancel is kept.
+            QCOMPARE(r.dns, DnsOutcome::Ok);
+            QCOMPARE(r.addresses.size(), 1);
+            QCOMPARE(r.familyOutcome(QAbstractSocket::IPv4Protocol), ConnectOutcome::Connected);
+        }
+        QTRY_COMPARE(silent.openConnections(), 0);
+        QTest::qWait(50); // nothing delivered late changes a row
+        QCOMPARE(finished.count(), 1);
+        for (const ProbeResult &r : engine.results())
+            QCOMPARE(probeStatusId(r.status), QStringLiteral("CANCELLED"));
+        // The lanes take the next run.
+        auto server = tlsServer(m_public);
+        QVERIFY(server);
+        for (ConnectToRule &rule : o.connectTo)
+            rule.toPort = server->serverPort();
+        engine.setOptions(o);
+        QVERIFY(engine.rerun({0, 1, 2, 3, 4, 5}));
+        QTRY_COMPARE(finished.count(), 2);
+        for (const ProbeResult &r : engine.results())
+            QCOMPARE(probeStatusId(r.status), QStringLiteral("OK"));
+    }
+
+    void destroyedMidRunOnLanes()
+    {
+        SilentServer silent;
+        QVERIFY(silent.listenLoopback());
+        ProbeOptions o = options();
+        o.timeouts = {60000, 60000, 60000, 60000};
+        o.threads = 3;
+        QList<ProbeTarget> targets;
+        for (int i = 0; i < 9; ++i) {
+            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
+            o.connectTo << redirect(host, 443, silent.serverPort());
+            targets << target(host, 443, true, true);
+        }
+        auto engine = std::make_unique<ProbeEngine>();
+        engine->setOptions(o);
+        engine->setResolver(&m_resolver);
+        QVERIFY(engine->start(targets, m_probe));
+        QCOMPARE(engine->threadCount(), 3);
+        QTRY_COMPARE(silent.connections(), 9);
+        engine.reset(); // the lanes stop their jobs and their threads before the engine goes
+        QTRY_COMPARE(silent.openConnections(), 0); // closed in their lanes, not left hanging
+        QTest::qWait(50); // whatever a lane posted is gone with the engine (AddressSanitizer: clean)
+    }
+
+    void resolverNotThreadSafeKeepsOneThread()
+    {
+        LateResolver late; // answers from the test's thread only
+        ProbeOptions o = options();
+        o.threads = 4;
+        QList<ProbeTarget> targets;
+        for (int i = 0; i < 20; ++i)
+            targets << target(QStringLiteral("n%1.amlfw.test").arg(i), 443, true, true);
+        ProbeEngine engine;
+        engine.setOptions(o);
+        engine.setResolver(&late);
+        QVERIFY(engine.start(targets, m_probe));
+        QCOMPARE(engine.threadCount(), 1);
+        QTRY_COMPARE(late.pending(), 20);
+        engine.cancel();
+        QVERIFY(!engine.isRunning());
     }
 
     void rerunOnlyTheFailed()

@@ -1,9 +1,7 @@
 #include "probeengine.h"
 
-#include "dnscache.h"
 #include "hostresolver.h"
-#include "probejob.h"
-#include "pacloader.h"
+#include "probelane.h"
 #include "probeplanner.h"
 
 #include <QSslConfiguration>
@@ -14,34 +12,19 @@ namespace amlfw {
 
 namespace {
 
-// --proxy pac:...: one script engine for the run, its DNS helpers answering from --resolve pins
-// first; with an injected resolver (tests) other names do not resolve, never through the system.
-void preparePac(ProbeContext *context, bool injectedResolver)
+// --proxy pac:... (or the desktop's PAC URL): the script read once for the run; each lane compiles
+// its own copy (ProbeLane).
+void preparePac(ProbeRunSetup *setup)
 {
-    ProxySetting &proxy = context->options.proxy;
+    ProxySetting &proxy = setup->options.proxy;
     if (proxy.mode == ProxySetting::Mode::System && !proxy.desktopPacUrl.isEmpty()) {
         // The desktop's PAC URL (ProxySetting::useDesktop) goes as --proxy pac:URL would.
         proxy.mode = ProxySetting::Mode::Pac;
         proxy.pacLocation = proxy.desktopPacUrl;
         proxy.pacScript.clear();
     }
-    if (proxy.mode != ProxySetting::Mode::Pac)
-        return;
-    if (proxy.pacScript.isEmpty() && !ProbeOptions::loadPac(&proxy, &context->pacError))
-        return;
-    PacEnvironment env = PacEnvironment::system(context->options.timeouts.dnsMs);
-    const QList<ResolveRule> pins = context->options.resolve;
-    env.lookup = [pins, injectedResolver, system = env.lookup](const QString &host) {
-        for (const ResolveRule &r : pins) {
-            if (r.host == u"*" || r.host.compare(host, Qt::CaseInsensitive) == 0)
-                return r.addresses;
-        }
-        return injectedResolver ? QList<QHostAddress>() : system(host);
-    };
-    auto engine = std::make_shared<PacEngine>(std::move(env));
-    if (!engine->load(proxy.pacScript, PacLoader::displayName(proxy.pacLocation), &context->pacError))
-        return;
-    context->pac = std::move(engine);
+    if (proxy.mode == ProxySetting::Mode::Pac && proxy.pacScript.isEmpty())
+        ProbeOptions::loadPac(&proxy, &setup->pacError);
 }
 
 // Reading the system's store takes a good part of a second: once per process is enough.
@@ -60,8 +43,9 @@ ProbeEngine::ProbeEngine(QObject *parent)
 
 ProbeEngine::~ProbeEngine()
 {
-    for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it)
-        it.key()->abort();
+    // Before QObject's destructor: no lane may deliver to the engine once it is being taken apart.
+    m_lanes.clear();
+    m_inline.reset();
 }
 
 void ProbeEngine::setResolver(HostResolver *resolver)
@@ -140,21 +124,21 @@ bool ProbeEngine::rerun(const QList<int> &rows)
 
 void ProbeEngine::begin(const QList<int> &rows)
 {
-    // A new context per run: jobs of an earlier run (cancelled, not yet deleted) keep theirs, and a
-    // new run asks DNS again, since the answers may be what was fixed.
-    auto context = std::make_shared<ProbeContext>();
-    context->options = m_options;
-    context->probe = m_probe;
-    if (!m_resolver)
-        context->ownResolver = std::make_unique<SystemHostResolver>();
-    context->dns = std::make_unique<DnsCache>(m_resolver ? m_resolver : context->ownResolver.get());
+    // A new setup per run: jobs of an earlier run (cancelled, not yet deleted) keep their context,
+    // and a new run asks DNS again, since the answers may be what was fixed.
+    auto setup = std::make_shared<ProbeRunSetup>();
+    setup->options = m_options;
+    setup->probe = m_probe;
+    setup->resolver = m_resolver;
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     if (!m_options.extraCaCertificates.isEmpty())
         ssl.setCaCertificates(systemCaCertificates() + m_options.extraCaCertificates);
     ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    context->ssl = ssl;
-    preparePac(context.get(), m_resolver != nullptr);
-    m_context = std::move(context);
+    setup->ssl = ssl;
+    preparePac(setup.get());
+    m_setup = std::move(setup);
+    m_laneOfHost.clear();
+    m_nextLane = 0;
 
     m_queue.clear();
     m_rowsByKey.clear();
@@ -172,6 +156,9 @@ void ProbeEngine::begin(const QList<int> &rows)
         ++m_total;
     }
     m_limit = m_options.effectiveConcurrency(int(m_queue.size()));
+    // Lanes share the resolver: one that is not thread-safe keeps the run on this thread.
+    m_threads = m_resolver && !m_resolver->isThreadSafe() ? 1 : m_options.effectiveThreads(int(m_queue.size()));
+    m_threads = std::min(m_threads, m_limit);
     m_running = true;
     if (m_queue.isEmpty()) {
         QTimer::singleShot(0, this, [this] {
@@ -194,11 +181,10 @@ void ProbeEngine::pump()
             if (!m_targets.at(widest).coversStagesOf(m_targets.at(row)))
                 widest = row;
         }
-        auto *job = new ProbeJob(m_targets.at(widest), m_context, this);
-        m_jobs.insert(job, key);
-        connect(job, &ProbeJob::finished, this, [this, job] { jobFinished(job); });
+        const quint64 id = ++m_nextJob;
+        m_jobs.insert(id, key);
         m_peak = std::max(m_peak, int(m_jobs.size()));
-        job->start();
+        laneFor(m_targets.at(widest).host)->start(id, m_targets.at(widest), m_setup);
         // All rows first, then the signals: a slot may cancel(), which must find them all running.
         for (int row : rows)
             m_results[row].status = ProbeStatus::Running;
@@ -207,16 +193,34 @@ void ProbeEngine::pump()
     }
 }
 
-void ProbeEngine::jobFinished(ProbeJob *job)
+ProbeLane *ProbeEngine::laneFor(const QString &host)
 {
-    const QString key = m_jobs.take(job);
-    job->deleteLater();
+    const auto deliver = [this](quint64 id, const ProbeResult &result) { jobFinished(id, result); };
+    if (m_threads <= 1) {
+        if (!m_inline)
+            m_inline = std::make_unique<ProbeLane>(false, this, deliver);
+        return m_inline.get();
+    }
+    // Hosts in turn, in the order they come: endpoints of one host share the lane's DNS cache.
+    const QString name = host.toLower();
+    if (ProbeLane *lane = m_laneOfHost.value(name))
+        return lane;
+    const int index = m_nextLane++ % m_threads;
+    while (int(m_lanes.size()) <= index)
+        m_lanes.push_back(std::make_unique<ProbeLane>(true, this, deliver));
+    ProbeLane *lane = m_lanes.at(index).get();
+    m_laneOfHost.insert(name, lane);
+    return lane;
+}
+
+void ProbeEngine::jobFinished(quint64 id, const ProbeResult &base)
+{
+    const QString key = m_jobs.take(id);
     if (key.isEmpty() || !m_running)
-        return;
+        return; // a job of a cancelled run, delivered late
     // Every row of the job gets its verdict before any slot runs: a slot may cancel(), and
     // finished() must then find no row of this job still running.
     const QList<int> rows = m_rowsByKey.value(key);
-    const ProbeResult base = job->result();
     for (int row : rows)
         m_results[row] = ProbeResult::forTarget(base, m_targets.at(row));
     const int doneBefore = m_done;
@@ -238,18 +242,23 @@ void ProbeEngine::cancel()
     if (!m_running)
         return;
     m_running = false;
+    // What the stages found so far, from every lane (a threaded lane answers at once: it never
+    // waits for this thread).
+    QHash<quint64, ProbeResult> found;
+    if (m_inline)
+        found.insert(m_inline->abortAll());
+    for (const auto &lane : m_lanes)
+        found.insert(lane->abortAll());
     QList<int> changed;
     for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {
-        ProbeJob *job = it.key();
-        job->abort();
-        const ProbeResult base = job->result(); // what the stages found so far
-        for (int row : m_rowsByKey.value(it.value())) {
+        const QList<int> rows = m_rowsByKey.value(it.value());
+        const ProbeResult base = found.value(it.key(), m_results.at(rows.constFirst()));
+        for (int row : rows) {
             ProbeResult r = ProbeResult::forTarget(base, m_targets.at(row));
             r.status = ProbeStatus::Cancelled;
             m_results[row] = r;
             changed << row;
         }
-        job->deleteLater();
     }
     m_jobs.clear();
     for (const QString &key : std::as_const(m_queue)) {

@@ -8,15 +8,19 @@
 #include <QHash>
 #include <QObject>
 #include <memory>
+#include <vector>
 
 namespace amlfw {
 
 class HostResolver;
-class ProbeJob;
-struct ProbeContext;
+class ProbeLane;
+struct ProbeRunSetup;
 
-// Tests the endpoints of a rule set live, from this machine: asynchronous on the caller's event
-// loop (no thread per endpoint), at most `concurrency` endpoints at a time, results as they come.
+// Tests the endpoints of a rule set live, from this machine: asynchronous, at most `concurrency`
+// endpoints at a time, results as they come. The jobs run on the caller's thread, or — for larger
+// runs, see ProbeOptions::effectiveThreads() — on a few lanes (threads of the engine's own, each
+// with its own event loop, no thread per endpoint), all endpoints of one host on one lane. Signals
+// and results() stay on the engine's thread either way.
 //
 //   engine.setOptions(options);
 //   connect(&engine, &ProbeEngine::resultChanged, ...);   // row moved to Running or to its verdict
@@ -53,6 +57,7 @@ public:
     int finishedCount() const { return m_done; }
     int peakConcurrency() const { return m_peak; } // most endpoints in flight at once in the last run
     int concurrencyLimit() const { return m_limit; } // the last run's limit (the automatic one resolved)
+    int threadCount() const { return m_threads; }     // the last run's lanes (1: the engine's thread)
     QDateTime startedAt() const { return m_startedAt; }
     QDateTime finishedAt() const { return m_finishedAt; }
 
@@ -65,21 +70,28 @@ Q_SIGNALS:
 private:
     void begin(const QList<int> &rows);
     void pump();
-    void jobFinished(ProbeJob *job);
+    ProbeLane *laneFor(const QString &host);
+    void jobFinished(quint64 id, const ProbeResult &result);
     void finishRun();
 
     ProbeOptions m_options;
     HostResolver *m_resolver = nullptr;
-    // The run's shared state (DNS cache, the system resolver it asks, TLS settings): each job
-    // holds it too, so it outlives every job of its run, whenever the job is deleted.
-    std::shared_ptr<const ProbeContext> m_context;
+    // What the run's jobs share (options, TLS settings, the PAC script): each lane makes its
+    // context (DNS cache, PAC engine) from it, and jobs hold that, so it outlives every job.
+    std::shared_ptr<const ProbeRunSetup> m_setup;
     ProbeCatalog m_probe;
+    std::unique_ptr<ProbeLane> m_inline;             // the engine's own thread
+    std::vector<std::unique_ptr<ProbeLane>> m_lanes; // threads, made when a run first needs them
+    QHash<QString, ProbeLane *> m_laneOfHost;        // this run's
+    int m_nextLane = 0;
+    int m_threads = 1;
+    quint64 m_nextJob = 0;
 
     QList<ProbeTarget> m_targets;
     QList<ProbeResult> m_results;
     QStringList m_queue;                    // probe keys waiting, in row order
     QHash<QString, QList<int>> m_rowsByKey; // rows sharing one test
-    QHash<ProbeJob *, QString> m_jobs;      // in flight
+    QHash<quint64, QString> m_jobs;         // in flight: job id -> probe key
     bool m_running = false;
     int m_done = 0;
     int m_total = 0;

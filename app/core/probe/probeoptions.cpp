@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QThread>
 #include <QUrl>
 
 #ifdef Q_OS_UNIX
@@ -47,6 +48,14 @@ int ProbeOptions::effectiveConcurrency(int endpoints) const
     if (concurrency == AutomaticConcurrency)
         return automaticConcurrency(endpoints);
     return std::clamp(concurrency, 1, MaxConcurrency);
+}
+
+int ProbeOptions::effectiveThreads(int endpoints) const
+{
+    if (threads != AutomaticThreads)
+        return std::clamp(threads, 1, MaxThreads);
+    const int wanted = (std::max(endpoints, 1) + AutomaticThreadEndpoints - 1) / AutomaticThreadEndpoints;
+    return std::clamp(std::min(wanted, QThread::idealThreadCount()), 1, MaxThreads);
 }
 
 namespace {

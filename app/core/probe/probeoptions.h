@@ -89,8 +89,16 @@ public:
     static constexpr int AutomaticConcurrencyCap = 128;
     static constexpr int MaxConcurrency = 1024;
 
+    // Threads the handshakes of a run are spread over (ProbeEngine's lanes). 0: automatic, one per
+    // AutomaticThreadEndpoints endpoints up to the processor's cores and MaxThreads. 1: the engine's
+    // own thread only.
+    static constexpr int AutomaticThreads = 0;
+    static constexpr int AutomaticThreadEndpoints = 16;
+    static constexpr int MaxThreads = 8;
+
     ProbeTimeouts timeouts;
     int concurrency = DefaultConcurrency;
+    int threads = AutomaticThreads;
     ProxySetting proxy;
     QList<QSslCertificate> extraCaCertificates; // trusted in addition to the system store
     QString caBundlePath;
@@ -106,6 +114,8 @@ public:
     // them up to the cap and to what the process's file descriptor limit leaves (two sockets each).
     int effectiveConcurrency(int endpoints) const;
     static int automaticConcurrency(int endpoints);
+    // Threads for a run of `endpoints` endpoints (1 = the engine's own thread).
+    int effectiveThreads(int endpoints) const;
 
     const ResolveRule *resolveFor(const QString &host, int port) const; // first match
     const ConnectToRule *connectToFor(const QString &host, int port) const;

@@ -31,6 +31,7 @@ public:
         }
         QTimer::singleShot(demoDelayMs(host) / 8, context, [done = std::move(done), answer] { done(answer); });
     }
+    bool isThreadSafe() const override { return true; } // reads the demo's fixed plan only
 
 private:
     const DemoNetwork *m_demo;

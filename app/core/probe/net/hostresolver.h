@@ -29,6 +29,9 @@ public:
     virtual ~HostResolver() = default;
     // Answers through `done` later, never from within lookup(); not at all once `context` is gone.
     virtual void lookup(const QString &host, QObject *context, Callback done) = 0;
+    // True when lookup() may be called from several threads at once (the engine's lanes); the
+    // answer is delivered in `context`'s thread either way. Otherwise the engine stays on one thread.
+    virtual bool isThreadSafe() const { return false; }
 };
 
 // The system's resolver: addresses from QHostInfo (getaddrinfo, so hosts files and search
@@ -41,6 +44,7 @@ public:
     // Without CNAME queries only getaddrinfo runs (hosts files, no DNS traffic for local names).
     explicit SystemHostResolver(bool cnameQueries = true) : m_cnameQueries(cnameQueries) {}
     void lookup(const QString &host, QObject *context, Callback done) override;
+    bool isThreadSafe() const override { return true; } // QHostInfo and QDnsLookup, per call
 
 private:
     bool m_cnameQueries;
