@@ -82,13 +82,7 @@ bool ProbeSession::retryFailed(const ProbeOptions &options)
 {
     if (isRunning() || counts().failed == 0)
         return false;
-    m_engine->setResolver(m_resolver);
-    m_engine->setOptions(options);
-    m_runOptions = options;
-    if (!m_engine->rerunFailed())
-        return false;
-    Q_EMIT started();
-    return true;
+    return rerun(options, [this] { return m_engine->rerunFailed(); });
 }
 
 bool ProbeSession::retest(const ProbeOptions &options, const QList<int> &rows)
@@ -108,10 +102,15 @@ bool ProbeSession::retest(const ProbeOptions &options, const QList<int> &rows)
     }
     if (all.isEmpty())
         return false;
+    return rerun(options, [this, all] { return m_engine->rerun(all); });
+}
+
+bool ProbeSession::rerun(const ProbeOptions &options, const std::function<bool()> &startEngine)
+{
     m_engine->setResolver(m_resolver);
     m_engine->setOptions(options);
     m_runOptions = options;
-    if (!m_engine->rerun(all))
+    if (!startEngine())
         return false;
     Q_EMIT started();
     return true;

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 namespace amlfw {
@@ -77,6 +78,8 @@ Q_SIGNALS:
 
 private:
     void replaceEngine();
+    // Another round on the same rows' engine (retryFailed, retest): the options, then `startEngine`.
+    bool rerun(const ProbeOptions &options, const std::function<bool()> &startEngine);
     QStringList planSignature(const RuleSet &set, const ProbeOptions &options) const;
 
     HostResolver *m_resolver = nullptr;
