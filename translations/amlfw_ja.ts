@@ -3029,6 +3029,20 @@ The command-line tool reads it too: amlfw rules --profile &quot;%2&quot;</source
         <source>demo network: its own proxy, certificates, timeouts and redirects are used, not these</source>
         <translation>デモ ネットワーク: ここのプロキシ、証明書、タイムアウト、リダイレクトではなく、デモ ネットワーク独自のものを使います</translation>
     </message>
+    <message>
+        <source>The system proxy setting of the %1 desktop cannot be used: %2</source>
+        <translation>%1 デスクトップのシステムのプロキシ設定を使えません: %2</translation>
+    </message>
+    <message>
+        <source>Fetching the automatic configuration script
+%1</source>
+        <translation>自動構成スクリプト (PAC) を取得しています
+%1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
 </context>
 <context>
     <name>amlfw::LiveTestPage</name>
@@ -3580,6 +3594,10 @@ Scenario: %4; features: %5.</source>
     <message>
         <source>Cannot read the PAC file %1: %2</source>
         <translation>PAC ファイル %1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Fetching the PAC file %1 was cancelled.</source>
+        <translation>PAC ファイル %1 の取得をキャンセルしました。</translation>
     </message>
 </context>
 <context>

@@ -1,17 +1,22 @@
 // The live-test page's "Automatic configuration script (PAC)…" proxy choice, driven by the keyboard:
 // chosen with the proxy's mnemonic and the arrow keys, the script's field reached with its own
 // mnemonic, a broken script said in the options' summary and the banner (file and line), a working
-// one used for the run (each result's path says PAC and its answer), and the choice remembered.
+// one used for the run (each result's path says PAC and its answer), and the choice remembered; a
+// PAC URL that does not answer shows a progress dialog that Escape cancels.
 #include "elidedlabel.h"
 #include "httptestserver.h"
+#include "livetestoptions.h"
 #include "livetestpage.h"
 #include "livetestrig.h"
 #include "messagebanner.h"
 #include "probesession.h"
 #include "proberesultmodel.h"
+#include "silentserver.h"
 #include "wizardtesthelpers.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScopeGuard>
@@ -155,6 +160,66 @@ private Q_SLOTS:
         QCOMPARE(child<QLineEdit>(again, "pacLocation")->text(), good);
     }
 
+    // A PAC URL that does not answer: after a moment a progress dialog names it, window-modal (the
+    // page cannot start anything meanwhile), and Escape gives up at once with a message that says so.
+    void slowPacUrlShowsProgressAndEscapeCancels()
+    {
+        SilentServer silent; // accepts, never answers: the fetch would wait for its 10 s limit
+        QVERIFY(silent.listenLoopback());
+        const QString url = QStringLiteral("http://127.0.0.1:%1/proxy.pac").arg(silent.serverPort());
+        for (const Language language : {Language::English, Language::Japanese}) {
+            Fixture f(m_rig, language);
+            LiveTestPage *page = f.page;
+            QVERIFY(page);
+            f.wizard.wizard->resize(1024, 700);
+            f.wizard.wizard->show();
+            QVERIFY(QTest::qWaitForWindowActive(f.wizard.wizard.get()));
+            auto *combo = child<QComboBox>(page, "proxyMode");
+            combo->setCurrentIndex(combo->findData(int(ProxySetting::Mode::Pac)));
+            auto *location = child<QLineEdit>(page, "pacLocation");
+            location->setFocus();
+            QTest::keyClicks(location, url);
+
+            // While the fetch waits (inside the Tab below), the dialog comes up; look, then Escape.
+            bool seen = false;
+            QString label;
+            bool focusInDialog = false;
+            bool pageBlocked = false;
+            QTimer::singleShot(LiveTestOptions::FetchDialogDelayMs + 400, this, [&] {
+                auto *dialog = f.wizard.wizard->findChild<QProgressDialog *>(QStringLiteral("pacProgress"));
+                if (!dialog || !dialog->isVisible())
+                    return;
+                seen = true;
+                label = dialog->labelText();
+                pageBlocked = QApplication::activeModalWidget() == dialog;
+                const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../../screenshots");
+                QDir().mkpath(dir);
+                dialog->grab().save(dir + QStringLiteral("/livetest-pac-progress-")
+                                    + (language == Language::English ? u"en" : u"ja") + QStringLiteral(".png"));
+                QWidget *focus = QApplication::focusWidget();
+                focusInDialog = focus && dialog->isAncestorOf(focus);
+                QTest::keyClick(focusInDialog ? focus : dialog, Qt::Key_Escape);
+            });
+            QElapsedTimer clock;
+            clock.start();
+            key(Qt::Key_Tab); // editingFinished: the script is fetched
+            QVERIFY(seen);
+            QVERIFY2(label.contains(url), qPrintable(label));
+            QVERIFY(pageBlocked);
+            QVERIFY(focusInDialog);
+            QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed()))); // not the 10 s limit
+            QVERIFY(!f.wizard.wizard->findChild<QProgressDialog *>(QStringLiteral("pacProgress")));
+            const QString summary = child<ElidedLabel>(page, "optionsSummary")->fullText();
+            QVERIFY2(summary.contains(url), qPrintable(summary));
+            if (language == Language::English)
+                QVERIFY2(summary.contains(QStringLiteral("cancelled")), qPrintable(summary));
+            else
+                QVERIFY2(summary.contains(QStringLiteral("キャンセル")), qPrintable(summary));
+            QVERIFY(!location->styleSheet().isEmpty()); // marked
+            QVERIFY(!page->startTest());
+        }
+    }
+
     // "System proxy setting" on a KDE session whose proxy is a PAC URL: the summary says so, and the
     // run goes as the script says (Qt alone would not see the desktop's setting on Linux).
     void systemProxyFromTheDesktop()
@@ -235,6 +300,24 @@ private Q_SLOTS:
             ++pac;
         }
         QVERIFY(pac > 0);
+
+        // A desktop PAC URL that cannot be fetched: the test does not start, and says why.
+        SilentServer closedAfter;
+        QVERIFY(closedAfter.listenLoopback());
+        const quint16 deadPort = closedAfter.serverPort();
+        closedAfter.close(); // nothing listens there now: refused
+        const QString dead = QStringLiteral("http://127.0.0.1:%1/desktop.pac").arg(deadPort);
+        QVERIFY(writeFile(config.filePath(QStringLiteral("kioslaverc")),
+                          "[Proxy Settings]\nProxyType=2\nProxy Config Script=" + dead.toUtf8() + '\n'));
+        Fixture g(m_rig);
+        QVERIFY(g.page);
+        useRig(g.page);
+        auto *mode = child<QComboBox>(g.page, "proxyMode");
+        mode->setCurrentIndex(mode->findData(int(ProxySetting::Mode::System)));
+        QVERIFY(!g.page->startTest());
+        const QString banner = child<MessageBanner>(g.page, "liveTestBanner")->text();
+        QVERIFY2(banner.contains(QStringLiteral("KDE")) && banner.contains(dead), qPrintable(banner));
+        QVERIFY(!g.page->session()->isRunning());
     }
 
     // The page with the PAC choice and a broken script, in both languages, for a look

@@ -18,10 +18,13 @@ void preparePac(ProbeRunSetup *setup)
 {
     ProxySetting &proxy = setup->options.proxy;
     if (proxy.mode == ProxySetting::Mode::System && !proxy.desktopPacUrl.isEmpty()) {
-        // The desktop's PAC URL (ProxySetting::useDesktop) goes as --proxy pac:URL would.
+        // The desktop's PAC URL (ProxySetting::useDesktop) goes as --proxy pac:URL would; the
+        // wizard fetches it beforehand (pacLocation and pacScript already set), the CLI here.
         proxy.mode = ProxySetting::Mode::Pac;
-        proxy.pacLocation = proxy.desktopPacUrl;
-        proxy.pacScript.clear();
+        if (proxy.pacLocation != proxy.desktopPacUrl) {
+            proxy.pacLocation = proxy.desktopPacUrl;
+            proxy.pacScript.clear();
+        }
     }
     if (proxy.mode == ProxySetting::Mode::Pac && proxy.pacScript.isEmpty())
         ProbeOptions::loadPac(&proxy, &setup->pacError);

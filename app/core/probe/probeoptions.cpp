@@ -258,12 +258,12 @@ std::optional<ProxySetting> ProbeOptions::parseProxy(const QString &text, QStrin
     return p;
 }
 
-bool ProbeOptions::loadPac(ProxySetting *proxy, QString *error)
+bool ProbeOptions::loadPac(ProxySetting *proxy, QString *error, const std::function<bool()> &cancelled)
 {
     if (proxy->mode != ProxySetting::Mode::Pac)
         return true;
     QString script;
-    if (!PacLoader::load(proxy->pacLocation, &script, error))
+    if (!PacLoader::load(proxy->pacLocation, &script, error, PacLoader::DefaultTimeoutMs, cancelled))
         return false;
     PacEngine check; // compiles it and runs its top level: a broken file fails before the run
     if (!check.load(script, PacLoader::displayName(proxy->pacLocation), error))

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace amlfw {
@@ -29,8 +30,8 @@ struct ProxySetting
     int port = 0;
     QString user;
     QString password;
-    QString pacLocation; // Pac: the script's path or URL, as given
-    QString pacScript;   // Pac: the script, once loaded (ProbeOptions::loadPac)
+    QString pacLocation; // Pac: the script's path or URL, as given (System: desktopPacUrl, once fetched)
+    QString pacScript;   // Pac: the script, once loaded (ProbeOptions::loadPac); System: the desktop's
     // System on Linux: what the desktop sets (DesktopProxy), where Qt does not see it. A PAC URL
     // is then run as --proxy pac:URL would be; "detect automatically" is only named.
     QString desktop;       // "GNOME", "KDE"; empty: the desktop was not read or sets nothing
@@ -125,7 +126,7 @@ public:
         const QString &text, QString *error); // none|system|http://[user:pass@]host:port|pac:FILE_OR_URL
     // Pac: reads or fetches the script and checks that it compiles and defines FindProxyForURL;
     // false with a translated message naming the file and line. Other modes: true.
-    static bool loadPac(ProxySetting *proxy, QString *error);
+    static bool loadPac(ProxySetting *proxy, QString *error, const std::function<bool()> &cancelled = {});
     static std::optional<ResolveRule> parseResolve(const QString &text, QString *error);
     static std::optional<ConnectToRule> parseConnectTo(const QString &text, QString *error);
     static std::optional<QPair<QString, QString>> parseSample(const QString &text, QString *error); // WILDCARD=HOST

@@ -18,12 +18,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
+
+#include <functional>
+#include <memory>
 
 namespace amlfw {
 
@@ -291,6 +296,21 @@ std::optional<ProbeOptions> LiveTestOptions::probeOptions(Problems *problems) co
         o.proxy.mode = mode;
         if (mode == ProxySetting::Mode::System)
             o.proxy.useDesktop(desktopProxy());
+        // The desktop's PAC URL: fetched here, where a progress dialog can show, not when the run
+        // starts. Once per URL when it worked; again at the next start when it did not.
+        if (const QString url = o.proxy.desktopPacUrl; !url.isEmpty() && !m_typing) {
+            QString problem;
+            if (m_desktopPacFetched != url && fetchPac(url, &m_desktopPacScript, &problem))
+                m_desktopPacFetched = url;
+            if (m_desktopPacFetched == url) {
+                o.proxy.pacLocation = url;
+                o.proxy.pacScript = m_desktopPacScript;
+            } else {
+                out << Problem::error(QStringLiteral("proxy"),
+                                      tr("The system proxy setting of the %1 desktop cannot be used: %2")
+                                          .arg(o.proxy.desktop, problem));
+            }
+        }
     }
     if (const QString path = m_caBundle->text().trimmed(); !path.isEmpty()) {
         QString error;
@@ -507,14 +527,35 @@ void LiveTestOptions::checkPac() const
     m_pacChecked = location;
     m_pacScript.clear();
     m_pacProblem.clear();
+    fetchPac(location, &m_pacScript, &m_pacProblem);
+}
+
+bool LiveTestOptions::fetchPac(const QString &location, QString *script, QString *problem) const
+{
     ProxySetting p;
     p.mode = ProxySetting::Mode::Pac;
     p.pacLocation = location;
+    std::unique_ptr<QProgressDialog> progress;
+    std::function<bool()> cancelled;
+    if (PacLoader::isUrl(location) && !QUrl(location).isLocalFile()) {
+        // Window-modal: while it waits, nothing else on the page can start (the fetch runs a local
+        // event loop).
+        progress = std::make_unique<QProgressDialog>(
+            tr("Fetching the automatic configuration script\n%1").arg(location), tr("Cancel"), 0, 0, window());
+        progress->setObjectName(QStringLiteral("pacProgress"));
+        progress->setWindowTitle(tr("Automatic configuration script"));
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(FetchDialogDelayMs); // shows by itself if the fetch takes longer
+        progress->setValue(0);                            // from now
+        cancelled = [dialog = progress.get()] { return dialog->wasCanceled(); };
+    }
     QString error;
-    if (ProbeOptions::loadPac(&p, &error))
-        m_pacScript = p.pacScript;
-    else
-        m_pacProblem = error;
+    if (!ProbeOptions::loadPac(&p, &error, cancelled)) {
+        *problem = error;
+        return false;
+    }
+    *script = p.pacScript;
+    return true;
 }
 
 void LiveTestOptions::choosePac()

@@ -43,6 +43,8 @@ public:
 
     // The options the fields describe; nullopt, with translated reasons in *problems, when a field is
     // wrong. Located "proxy", "caBundle".
+    static constexpr int FetchDialogDelayMs = 400; // a PAC URL's progress dialog shows after this
+
     std::optional<ProbeOptions> probeOptions(Problems *problems = nullptr) const;
     // Only the sample hosts given: enough to tell which rows a start would test.
     ProbeOptions samplesOnly() const;
@@ -93,6 +95,9 @@ private:
     // PAC: the script read and compiled once per location given (not while it is typed).
     void choosePac();
     void checkPac() const;
+    // Reads or fetches `location` and compiles it; a URL that takes longer than FetchDialogDelayMs
+    // shows a window-modal progress dialog whose Cancel (or Escape) gives up. False with a message.
+    bool fetchPac(const QString &location, QString *script, QString *problem) const;
     void loadSettings();
     void buildRedirect();
     void retranslateRedirect();
@@ -126,6 +131,8 @@ private:
     mutable QString m_pacChecked; // the location m_pacScript and m_pacProblem belong to
     mutable QString m_pacScript;
     mutable QString m_pacProblem;
+    mutable QString m_desktopPacFetched; // the desktop's PAC URL m_desktopPacScript was fetched from
+    mutable QString m_desktopPacScript;
     bool m_typing = false;
     QLabel *m_passwordNote;
     QToolButton *m_moreOptions;

@@ -33,7 +33,8 @@ QString PacLoader::displayName(const QString &location)
     return isUrl(location) ? location.trimmed() : QDir::toNativeSeparators(location.trimmed());
 }
 
-bool PacLoader::load(const QString &location, QString *script, QString *error, int timeoutMs)
+bool PacLoader::load(const QString &location, QString *script, QString *error, int timeoutMs,
+                     const Cancelled &cancelled)
 {
     const QString shown = displayName(location);
     QString path = location.trimmed();
@@ -65,10 +66,24 @@ bool PacLoader::load(const QString &location, QString *script, QString *error, i
         });
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(timeoutMs, &loop, [&] { reply->abort(); });
+        bool gaveUp = false;
+        QTimer poll;
+        if (cancelled) {
+            QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+                if (!gaveUp && cancelled()) {
+                    gaveUp = true;
+                    reply->abort();
+                }
+            });
+            poll.start(50);
+        }
         if (!reply->isFinished())
             loop.exec();
+        poll.stop();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (tooLarge) {
+        if (gaveUp) {
+            *error = tr("Fetching the PAC file %1 was cancelled.").arg(shown);
+        } else if (tooLarge) {
             *error = tr("The PAC file %1 is larger than %2 KB.").arg(shown, QString::number(MaxBytes / 1024));
         } else if (reply->error() == QNetworkReply::OperationCanceledError
                    || reply->error() == QNetworkReply::TimeoutError) {

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 namespace amlfw {
 
 // Reads a PAC script from a file or fetches it from an http, https or file URL.
@@ -17,8 +19,13 @@ public:
     static bool isUrl(const QString &location); // http://, https:// or file:
     // How messages name the location: a URL as given, a path in the platform's spelling.
     static QString displayName(const QString &location);
-    // Waits for a URL on a local event loop (up to timeoutMs). False with a translated message.
-    static bool load(const QString &location, QString *script, QString *error, int timeoutMs = DefaultTimeoutMs);
+    // True when the user gave up waiting (a progress dialog's Cancel); asked while a URL is fetched.
+    using Cancelled = std::function<bool()>;
+
+    // Waits for a URL on a local event loop (up to timeoutMs, or until `cancelled` says so). False
+    // with a translated message.
+    static bool load(const QString &location, QString *script, QString *error, int timeoutMs = DefaultTimeoutMs,
+                     const Cancelled &cancelled = {});
 };
 
 } // namespace amlfw
