@@ -209,6 +209,18 @@ private:
         return QTest::qWaitFor([&] { return finished.count() > 0; }, timeoutMs) && !engine.isRunning();
     }
 
+    // HTTPS rows of hosts h0… h<count-1>, each sent to `port` on loopback.
+    static QList<ProbeTarget> hostsOn(ProbeOptions *o, int count, quint16 port)
+    {
+        QList<ProbeTarget> targets;
+        for (int i = 0; i < count; ++i) {
+            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
+            o->connectTo << redirect(host, 443, port);
+            targets << target(host, 443, true, true);
+        }
+        return targets;
+    }
+
     ProbeResult runOne(const ProbeTarget &t, const ProbeOptions &o)
     {
         ProbeEngine engine;
@@ -766,12 +778,7 @@ private Q_SLOTS:
         ProbeOptions o = options();
         o.timeouts.tlsMs = 60000;
         o.concurrency = 4;
-        QList<ProbeTarget> targets;
-        for (int i = 0; i < 6; ++i) {
-            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
-            o.connectTo << redirect(host, 443, silent.serverPort());
-            targets << target(host, 443, true, true);
-        }
+        const QList<ProbeTarget> targets = hostsOn(&o, 6, silent.serverPort());
         ProbeEngine engine;
         engine.setResolver(&m_resolver);
         engine.setOptions(o);
@@ -1008,12 +1015,7 @@ private Q_SLOTS:
         ProbeOptions o = options();
         o.timeouts.tlsMs = 60000;
         o.threads = 2;
-        QList<ProbeTarget> targets;
-        for (int i = 0; i < 6; ++i) {
-            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
-            o.connectTo << redirect(host, 443, silent.serverPort());
-            targets << target(host, 443, true, true);
-        }
+        const QList<ProbeTarget> targets = hostsOn(&o, 6, silent.serverPort());
         ProbeEngine engine;
         engine.setResolver(&m_resolver);
         engine.setOptions(o);
@@ -1054,12 +1056,7 @@ private Q_SLOTS:
         ProbeOptions o = options();
         o.timeouts = {60000, 60000, 60000, 60000};
         o.threads = 3;
-        QList<ProbeTarget> targets;
-        for (int i = 0; i < 9; ++i) {
-            const QString host = QStringLiteral("h%1.amlfw.test").arg(i);
-            o.connectTo << redirect(host, 443, silent.serverPort());
-            targets << target(host, 443, true, true);
-        }
+        const QList<ProbeTarget> targets = hostsOn(&o, 9, silent.serverPort());
         auto engine = std::make_unique<ProbeEngine>();
         engine->setOptions(o);
         engine->setResolver(&m_resolver);
